@@ -1,0 +1,3 @@
+"""GoogLeNet Studio: train and understand GoogLeNet (Inception v1 with BatchNorm)."""
+
+__version__ = "0.1.0"

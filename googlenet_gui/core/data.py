@@ -1,0 +1,442 @@
+"""Dataset sources. Each gives uint8 images [N, C, h, w], int64 labels and class names.
+
+Sources: the embedded `sample` (a Fashion-MNIST subset under resources/), `cifar10`,
+`fashion-mnist`, `mnist` (local files or a download) and `folder` (one sub-folder per class).
+Everything is decoded once into memory; batches are built on the training device with
+the batched ops in transforms.py.
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import shutil
+import threading
+import zlib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .config import SOURCES  # noqa: F401 (the catalogue, re-exported)
+from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
+from .images import ImageLoadError, convert, fit_square, is_grayscale, open_image, to_tensor_u8
+
+FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
+MNIST_CLASSES = [str(i) for i in range(10)]
+CIFAR10_CLASSES = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
+DEBIAN_FASHION_DIR = Path("/usr/share/datasets/fashion-mnist")
+SAMPLE_FILE = "sample/fashion-mnist-sample.npz"
+
+
+class DataError(RuntimeError):
+    """Missing, empty or corrupt data, with a one-line message for the user."""
+
+
+@dataclass
+class ImageSet:
+    images: torch.Tensor  # uint8 [N, C, h, w]
+    labels: torch.Tensor  # int64 [N]
+
+    def __len__(self) -> int:
+        return int(self.labels.shape[0])
+
+    def subset(self, indices: torch.Tensor) -> "ImageSet":
+        return ImageSet(self.images[indices], self.labels[indices])
+
+
+@dataclass
+class Dataset:
+    name: str
+    train: ImageSet
+    val: ImageSet
+    class_names: list[str]
+    flip_ok: bool  # whether a horizontal flip keeps an image's class (not for digits)
+    skipped: int = 0  # unreadable files left out (image folders)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def channels(self) -> int:
+        return int(self.train.images.shape[1])
+
+    @property
+    def stored_size(self) -> int:
+        return int(self.train.images.shape[-1])
+
+    def limited(self, max_train: int | None, max_val: int | None, seed: int) -> "Dataset":
+        """At most this many images per split, a seeded random choice so classes stay mixed."""
+        def cut(split: ImageSet, limit: int | None, offset: int) -> ImageSet:
+            if not limit or limit >= len(split):
+                return split
+            g = torch.Generator().manual_seed(seed + offset)
+            return split.subset(torch.randperm(len(split), generator=g)[:limit].sort().values)
+
+        return Dataset(self.name, cut(self.train, max_train, 0), cut(self.val, max_val, 1), self.class_names,
+                       self.flip_ok, self.skipped, list(self.notes))
+
+
+def resources_dir() -> Path:
+    """resources/ beside the package in a checkout, or inside it in an installed wheel."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    raise DataError("the app's resources folder is missing; reinstall the app")
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("GOOGLENET_DATA_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / ("" if os.environ.get("GOOGLENET_DATA_DIR") else "googlenet-studio/datasets")
+
+
+# ---------------------------------------------------------------- sample
+
+
+def load_sample() -> Dataset:
+    path = resources_dir() / SAMPLE_FILE
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            train = ImageSet(torch.from_numpy(z["train_images"]).unsqueeze(1), torch.from_numpy(z["train_labels"]).long())
+            val = ImageSet(torch.from_numpy(z["test_images"]).unsqueeze(1), torch.from_numpy(z["test_labels"]).long())
+            names = [str(n) for n in z["class_names"]]
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataError(f"the built-in sample dataset cannot be read ({exc})") from None
+    return Dataset("sample", train, val, names, flip_ok=True)
+
+
+# ---------------------------------------------------------------- MNIST and Fashion-MNIST (IDX files)
+
+IDX_FILES = {
+    "train_images": "train-images-idx3-ubyte",
+    "train_labels": "train-labels-idx1-ubyte",
+    "test_images": "t10k-images-idx3-ubyte",
+    "test_labels": "t10k-labels-idx1-ubyte",
+}
+
+
+def _idx_folder(name: str) -> str:
+    return {"fashion-mnist": "FashionMNIST", "mnist": "MNIST"}[name]
+
+
+def _torchvision_class(name: str):
+    from torchvision.datasets import MNIST, FashionMNIST
+
+    return {"fashion-mnist": FashionMNIST, "mnist": MNIST}[name]
+
+
+def _find_idx_file(name: str, root: Path, stem: str) -> Path | None:
+    """The raw IDX file, decompressing a .gz (ours or Debian's) into <root>/<Folder>/raw/ once."""
+    raw = root / _idx_folder(name) / "raw"
+    for gz in _idx_candidates(name, root, stem):
+        if gz.is_file() and gz.suffix != ".gz":
+            return gz
+        if gz.is_file():
+            raw.mkdir(parents=True, exist_ok=True)
+            part = raw / f"{stem}.part"
+            try:
+                with gzip.open(gz, "rb") as src, open(part, "wb") as dst:
+                    shutil.copyfileobj(src, dst, 1 << 20)
+                os.replace(part, raw / stem)
+            except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
+                part.unlink(missing_ok=True)
+                raise DataError(f"{gz}: cannot decompress ({exc})") from None
+            return raw / stem
+    return None
+
+
+def _idx_candidates(name: str, root: Path, stem: str) -> list[Path]:
+    """Where an IDX file may be, in order: our raw folder, the data folder, Debian's package."""
+    raw = root / _idx_folder(name) / "raw"
+    places = [raw / stem, raw / f"{stem}.gz", root / f"{stem}.gz", root / stem]
+    if name == "fashion-mnist":
+        places.append(DEBIAN_FASHION_DIR / f"{stem}.gz")
+    return places
+
+
+def idx_available(name: str, root: Path) -> bool:
+    return all(any(p.is_file() for p in _idx_candidates(name, root, s)) for s in IDX_FILES.values())
+
+
+def load_idx(name: str, root: Path) -> Dataset:
+    from torchvision.datasets.mnist import read_image_file, read_label_file
+
+    arrays = {}
+    for key, stem in IDX_FILES.items():
+        path = _find_idx_file(name, root, stem)
+        if path is None:
+            raise DataError(f"{name}: {stem} not found under {root} (download it, or pick the folder that holds it)")
+        try:
+            arrays[key] = read_image_file(str(path)) if "images" in key else read_label_file(str(path))
+        except (AssertionError, RuntimeError, ValueError, IndexError, OSError, TypeError, KeyError) as exc:
+            raise DataError(f"{path.name}: not a valid IDX file ({type(exc).__name__})") from None
+    for split in ("train", "test"):
+        if arrays[f"{split}_images"].shape[0] != arrays[f"{split}_labels"].shape[0]:
+            raise DataError(f"{name}: {split} images and labels differ in count")
+    classes = FASHION_CLASSES if name == "fashion-mnist" else MNIST_CLASSES
+    train = ImageSet(arrays["train_images"].unsqueeze(1).contiguous(), arrays["train_labels"].long())
+    val = ImageSet(arrays["test_images"].unsqueeze(1).contiguous(), arrays["test_labels"].long())
+    _check_labels(name, [train, val], len(classes))
+    return Dataset(name, train, val, classes, flip_ok=(name == "fashion-mnist"))
+
+
+def _check_labels(name: str, splits: list[ImageSet], num_classes: int) -> None:
+    for split in splits:
+        if len(split) and (int(split.labels.min()) < 0 or int(split.labels.max()) >= num_classes):
+            raise DataError(f"{name}: labels outside 0..{num_classes - 1}; the files are corrupt")
+
+
+# ---------------------------------------------------------------- CIFAR-10 (python pickles)
+
+CIFAR_FOLDER = "cifar-10-batches-py"
+CIFAR_TRAIN = [f"data_batch_{i}" for i in range(1, 6)]
+CIFAR_TEST = ["test_batch"]
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """CIFAR batches are pickled dicts of numpy arrays; nothing else may be constructed."""
+
+    ALLOWED = {
+        ("numpy.core.multiarray", "_reconstruct"),
+        ("numpy._core.multiarray", "_reconstruct"),
+        ("numpy", "ndarray"),
+        ("numpy", "dtype"),
+        ("numpy.core.multiarray", "scalar"),
+        ("numpy._core.multiarray", "scalar"),
+        ("_codecs", "encode"),
+    }
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self.ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"refusing to load {module}.{name}")
+
+
+def _read_cifar_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    try:
+        with open(path, "rb") as f:
+            entry = _SafeUnpickler(f, encoding="latin1").load()
+        data = np.asarray(entry["data"], dtype=np.uint8).reshape(-1, 3, 32, 32)
+        labels = np.asarray(entry.get("labels", entry.get("fine_labels")), dtype=np.int64)
+    except (pickle.UnpicklingError, KeyError, ValueError, TypeError, EOFError, AttributeError, OSError) as exc:
+        raise DataError(f"{path.name}: not a valid CIFAR-10 batch ({str(exc)[:80]})") from None
+    if len(data) != len(labels):
+        raise DataError(f"{path.name}: images and labels differ in count")
+    return data, labels
+
+
+def _cifar_dir(root: Path) -> Path:
+    return root / CIFAR_FOLDER if (root / CIFAR_FOLDER).is_dir() else root
+
+
+def cifar_available(root: Path) -> bool:
+    folder = _cifar_dir(root)
+    return all((folder / f).is_file() for f in CIFAR_TRAIN + CIFAR_TEST)
+
+
+def load_cifar10(root: Path) -> Dataset:
+    folder = _cifar_dir(root)
+    missing = [f for f in CIFAR_TRAIN + CIFAR_TEST if not (folder / f).is_file()]
+    if missing:
+        raise DataError(f"cifar10: {missing[0]} not found under {root} (download it, or pick the folder that holds it)")
+
+    def read(files: list[str]) -> ImageSet:
+        parts = [_read_cifar_batch(folder / f) for f in files]
+        return ImageSet(torch.from_numpy(np.concatenate([p[0] for p in parts])),
+                        torch.from_numpy(np.concatenate([p[1] for p in parts])))
+
+    train, val = read(CIFAR_TRAIN), read(CIFAR_TEST)
+    _check_labels("cifar10", [train, val], 10)
+    return Dataset("cifar10", train, val, list(CIFAR10_CLASSES), flip_ok=True)
+
+
+# ---------------------------------------------------------------- image folders
+
+VAL_FOLDER_NAMES = ("val", "valid", "validation", "test")
+
+
+def _class_dirs(root: Path) -> list[Path]:
+    return sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
+
+
+def _list_images(root: Path, classes: list[str]) -> list[tuple[Path, int]]:
+    from torchvision.datasets.folder import IMG_EXTENSIONS
+
+    items = []
+    for idx, cls in enumerate(classes):
+        folder = root / cls
+        if not folder.is_dir():
+            continue
+        for dirpath, _, files in os.walk(folder, followlinks=False):
+            for f in sorted(files):
+                if f.lower().endswith(IMG_EXTENSIONS + (".gif",)):
+                    items.append((Path(dirpath) / f, idx))
+    return items
+
+
+def load_folder(
+    root: Path,
+    size: int,
+    val_fraction: float = 0.1,
+    seed: int = 0,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Dataset:
+    """Images in <root>/<class>/..., or <root>/train/<class>/ with <root>/val/<class>/.
+
+    Every image is decoded once, resized and centre-cropped to `size`; unreadable files are
+    skipped and counted. Without a separate validation folder, `val_fraction` of each class
+    is held out (seeded).
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise DataError(f"{root}: folder not found")
+    val_root = next((root / n for n in VAL_FOLDER_NAMES if (root / n).is_dir()), None)
+    train_root = root / "train" if (root / "train").is_dir() and val_root is not None else root
+    if train_root == root:
+        val_root = None
+    classes = [p.name for p in _class_dirs(train_root)]
+    if len(classes) < 2:
+        raise DataError(f"{train_root}: needs at least two class sub-folders with images (found {len(classes)})")
+    train_items = _list_images(train_root, classes)
+    val_items = _list_images(val_root, classes) if val_root else []
+    if not train_items:
+        raise DataError(f"{train_root}: no image files in its class folders")
+
+    decoded, gray = _decode_all(train_items + val_items, size, progress, cancel)
+    channels = 1 if gray else 3
+    skipped = sum(t is None for t in decoded)
+
+    def gather(items: list[tuple[Path, int]], tensors: list[torch.Tensor | None]) -> ImageSet:
+        kept = [(t[:channels], label) for t, (_, label) in zip(tensors, items) if t is not None]
+        if not kept:
+            return ImageSet(torch.zeros(0, channels, size, size, dtype=torch.uint8), torch.zeros(0, dtype=torch.long))
+        return ImageSet(torch.stack([t for t, _ in kept]), torch.tensor([label for _, label in kept]))
+
+    train = gather(train_items, decoded[: len(train_items)])
+    if len(train) == 0:
+        raise DataError(f"{root}: none of the {skipped} image files could be read")
+    present = torch.unique(train.labels).numel()
+    if present < 2:
+        raise DataError(f"{train_root}: needs readable images in at least two classes (found {present})")
+    if val_root is not None:
+        val = gather(val_items, decoded[len(train_items):])
+    else:
+        train, val = _split_per_class(train, val_fraction, seed)
+    notes = [f"{skipped} unreadable image file(s) skipped"] if skipped else []
+    return Dataset(f"folder:{root.name}", train, val, classes, flip_ok=True, skipped=skipped, notes=notes)
+
+
+def _decode_one(path: Path, size: int) -> tuple[torch.Tensor | None, bool]:
+    try:
+        img = open_image(path, target_size=size)
+        gray = is_grayscale(img)
+        return to_tensor_u8(fit_square(convert(img, 3), size)), gray
+    except (ImageLoadError, OSError, ValueError):
+        return None, True
+
+
+def _decode_all(
+    items: list[tuple[Path, int]], size: int, progress: ProgressFn | None, cancel: threading.Event | None
+) -> tuple[list[torch.Tensor | None], bool]:
+    """Decode in a thread pool (Pillow releases the GIL while decoding). Returns one tensor per
+    item (None where unreadable) and whether every readable image was grayscale."""
+    results: list[torch.Tensor | None] = []
+    all_gray = True
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        for i, (tensor, gray) in enumerate(pool.map(lambda item: _decode_one(item[0], size), items)):
+            if cancel is not None and cancel.is_set():
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise Cancelled()
+            results.append(tensor)
+            all_gray = all_gray and gray
+            if progress and (i % 64 == 0 or i + 1 == len(items)):
+                progress(i + 1, len(items), "reading images")
+    return results, all_gray
+
+
+def _split_per_class(data: ImageSet, val_fraction: float, seed: int) -> tuple[ImageSet, ImageSet]:
+    """Hold out val_fraction of each class (at least one image where a class has two or more)."""
+    g = torch.Generator().manual_seed(seed)
+    train_idx, val_idx = [], []
+    for label in torch.unique(data.labels).tolist():
+        idx = torch.nonzero(data.labels == label).flatten()
+        idx = idx[torch.randperm(len(idx), generator=g)]
+        n_val = 0 if val_fraction <= 0 or len(idx) < 2 else max(1, round(len(idx) * val_fraction))
+        val_idx.append(idx[:n_val])
+        train_idx.append(idx[n_val:])
+    return data.subset(torch.cat(train_idx).sort().values), data.subset(torch.cat(val_idx).sort().values)
+
+
+# ---------------------------------------------------------------- one entry point
+
+
+def is_available(name: str, data_dir: Path | None = None) -> bool:
+    """Whether `name` can be loaded without a download."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    if name == "cifar10":
+        return cifar_available(root)
+    if name in ("fashion-mnist", "mnist"):
+        return idx_available(name, root)
+    return name in SOURCES
+
+
+def download(
+    name: str,
+    data_dir: Path | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    mirrors: list[str] | None = None,
+    checksums: dict[str, str] | None = None,
+) -> None:
+    """Fetch a downloadable dataset into data_dir. `mirrors` and `checksums` (file name -> MD5)
+    default to torchvision's own lists."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    if name == "cifar10":
+        from torchvision.datasets import CIFAR10
+
+        base, filename = CIFAR10.url.rsplit("/", 1)
+        md5 = (checksums or {CIFAR10.filename: CIFAR10.tgz_md5}).get(filename)
+        archive = download_from_mirrors(mirrors or [base], filename, root, md5, progress, cancel)
+        if progress:
+            progress(0, 0, f"extracting {filename}")
+        extract_tar(archive, root)
+        if not cifar_available(root):
+            raise DownloadError(f"{filename}: the archive does not hold the CIFAR-10 batches")
+        archive.unlink(missing_ok=True)
+    elif name in ("fashion-mnist", "mnist"):
+        cls = _torchvision_class(name)
+        raw = root / _idx_folder(name) / "raw"
+        sums = checksums or dict(cls.resources)
+        for stem in IDX_FILES.values():
+            if (raw / stem).is_file():
+                continue
+            download_from_mirrors(mirrors or list(cls.mirrors), f"{stem}.gz", raw, sums.get(f"{stem}.gz"), progress, cancel)
+            _find_idx_file(name, root, stem)  # decompress now: a bad archive fails here, not later
+    else:
+        raise DataError(f"{name}: nothing to download")
+
+
+def load_dataset(
+    name: str,
+    data_dir: Path | None = None,
+    input_size: int = 96,
+    val_fraction: float = 0.1,
+    seed: int = 0,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Dataset:
+    """Load a dataset by source name. For `folder`, data_dir is the image folder itself."""
+    if name == "sample":
+        return load_sample()
+    if name == "folder":
+        if not data_dir:
+            raise DataError("folder: choose the folder that holds one sub-folder per class")
+        return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel)
+    root = Path(data_dir) if data_dir else default_data_dir()
+    if name == "cifar10":
+        return load_cifar10(root)
+    if name in ("fashion-mnist", "mnist"):
+        return load_idx(name, root)
+    raise DataError(f"unknown dataset {name!r}; choose one of: {', '.join(SOURCES)}")

@@ -1,0 +1,128 @@
+"""Reading image files the same way for training folders and for classification.
+
+Every failure a user can cause (not an image, truncated, too big, a folder, gone) becomes
+an ImageLoadError with a one-line message; nothing else escapes.
+"""
+from __future__ import annotations
+
+import os
+import struct
+import warnings
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow's own guard against decompression bombs: images above this many pixels are refused.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+
+
+class ImageLoadError(ValueError):
+    """A file that cannot be used as an image, with a message fit for the user."""
+
+
+def open_image(path: str | os.PathLike, target_size: int | None = None) -> Image.Image:
+    """Open and decode an image file: first frame, EXIF orientation applied.
+
+    With target_size, a big JPEG is decoded at a reduced scale (draft mode) that is still at
+    least target_size on its shorter side, which is much faster for large photos.
+    """
+    path = Path(path)
+    name = path.name
+    if path.is_dir():
+        raise ImageLoadError(f"{name}: is a folder, not an image")
+    if not path.exists():
+        raise ImageLoadError(f"{name}: file not found")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                if img.width * img.height > MAX_PIXELS:
+                    raise ImageLoadError(
+                        f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
+                    )
+                if target_size and img.format == "JPEG":
+                    img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
+                img.load()
+                img = ImageOps.exif_transpose(img)  # a new image, independent of the file
+                img.load()
+                return img
+    except ImageLoadError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ImageLoadError(f"{name}: image too large (over {MAX_PIXELS:,} pixels)") from None
+    except UnidentifiedImageError:
+        raise ImageLoadError(f"{name}: not an image format this app can read") from None
+    except PermissionError:
+        raise ImageLoadError(f"{name}: permission denied") from None
+    except FileNotFoundError:
+        raise ImageLoadError(f"{name}: file not found") from None
+    except MemoryError:
+        raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
+    except (OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, struct.error) as exc:
+        raise ImageLoadError(f"{name}: truncated or corrupt image ({_short(exc)})") from None
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+def is_grayscale(img: Image.Image) -> bool:
+    return img.mode in ("1", "L", "LA", "I", "I;16", "I;16B", "I;16L", "I;16N", "F") or (
+        img.mode == "P" and _palette_is_gray(img)
+    )
+
+
+def _palette_is_gray(img: Image.Image) -> bool:
+    palette = img.getpalette() or []
+    rgb = np.asarray(palette[: 3 * 256]).reshape(-1, 3) if palette else np.zeros((0, 3))
+    return bool(len(rgb)) and bool(np.all(rgb[:, 0] == rgb[:, 1]) and np.all(rgb[:, 1] == rgb[:, 2]))
+
+
+def convert(img: Image.Image, channels: int) -> Image.Image:
+    """To 8-bit 'L' (channels=1) or 'RGB' (channels=3). Transparency is composited on white;
+    16-bit and float images are scaled to 8 bits rather than clipped."""
+    if img.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        arr = np.asarray(img).astype(np.float64)
+        top = 65535.0 if img.mode.startswith("I;16") or arr.max(initial=0) > 255 else 255.0
+        if img.mode == "F":
+            top = max(float(arr.max(initial=0)), 1.0)
+        img = Image.fromarray(np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8))
+    if img.mode == "P" and "transparency" in img.info:
+        img = img.convert("RGBA")
+    if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        img = Image.alpha_composite(background, rgba)
+    return img.convert("L" if channels == 1 else "RGB")
+
+
+def fit_square(img: Image.Image, size: int) -> Image.Image:
+    """Resize the shorter side to `size` and crop the centre square, as Resize + CenterCrop do."""
+    w, h = img.size
+    if (w, h) == (size, size):
+        return img
+    scale = size / min(w, h)
+    new_w, new_h = max(size, round(w * scale)), max(size, round(h * scale))
+    img = img.resize((new_w, new_h), Image.BILINEAR, reducing_gap=3.0)
+    left, top = (new_w - size) // 2, (new_h - size) // 2
+    return img.crop((left, top, left + size, top + size))
+
+
+def to_tensor_u8(img: Image.Image) -> torch.Tensor:
+    """PIL 'L' or 'RGB' image -> uint8 tensor [C, H, W]."""
+    arr = np.asarray(img, dtype=np.uint8)
+    if arr.ndim == 2:
+        arr = arr[:, :, None]
+    return torch.from_numpy(arr.copy()).permute(2, 0, 1).contiguous()
+
+
+def load_u8(path: str | os.PathLike, channels: int, size: int) -> torch.Tensor:
+    """Image file -> uint8 tensor [channels, size, size]: decode, convert, resize, centre crop."""
+    img = open_image(path, target_size=size)
+    try:
+        return to_tensor_u8(fit_square(convert(img, channels), size))
+    except (OSError, ValueError) as exc:
+        raise ImageLoadError(f"{Path(path).name}: cannot convert this image ({_short(exc)})") from None

@@ -1,0 +1,138 @@
+"""Classify image files with a trained network, preprocessing exactly as in training.
+
+Training stores images as uint8 at the dataset's own resolution (`stored_size`: 28 for
+Fashion-MNIST, 32 for CIFAR-10, the input size for image folders) and turns each batch into
+the network input with transforms.to_model_input. A dropped file takes the same road: decode,
+convert to the dataset's channels, resize and centre-crop to the stored size, then the very
+same to_model_input.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from PIL import Image
+
+from .checkpoint import CheckpointError, load_checkpoint
+from .images import ImageLoadError, convert, fit_square, open_image, to_tensor_u8
+from .model import GoogLeNet, ModelConfig
+from .transforms import MEAN, STD, from_model_input, to_model_input
+
+
+@dataclass(frozen=True)
+class Preprocess:
+    channels: int
+    input_size: int
+    stored_size: int
+    mean: float = MEAN
+    std: float = STD
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"channels": self.channels, "input_size": self.input_size, "stored_size": self.stored_size,
+                "mean": self.mean, "std": self.std}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Preprocess":
+        return cls(int(d["channels"]), int(d["input_size"]), int(d["stored_size"]),
+                   float(d.get("mean", MEAN)), float(d.get("std", STD)))
+
+
+@dataclass
+class Prediction:
+    source: str  # file path or a label such as "clipboard"
+    top: list[tuple[str, float]] = field(default_factory=list)  # (class name, probability), best first
+    view: np.ndarray | None = None  # what the network sees: uint8 [S, S] or [S, S, 3]
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Predictor:
+    """An eval-mode network on the CPU with its class names and preprocessing."""
+
+    def __init__(self, model: GoogLeNet, class_names: list[str], preprocess: Preprocess, trained: bool = True,
+                 description: str = ""):
+        self.model = model.eval()
+        self.class_names = list(class_names)
+        self.preprocess = preprocess
+        self.trained = trained
+        self.description = description
+
+    @classmethod
+    def from_state(cls, model_config: ModelConfig, state: dict[str, torch.Tensor], class_names: list[str],
+                   preprocess: Preprocess, trained: bool = True, description: str = "") -> "Predictor":
+        with torch.device("meta"):
+            model = GoogLeNet(model_config)
+        model.load_state_dict(state, assign=True)
+        return cls(model, class_names, preprocess, trained, description)
+
+    @classmethod
+    def from_checkpoint(cls, path: str | os.PathLike) -> "Predictor":
+        data = load_checkpoint(path)
+        try:
+            config = ModelConfig(**data["model_config"])
+            preprocess = Preprocess.from_dict(data["preprocess"])
+            names = [str(n) for n in data["class_names"]]
+            if len(names) != config.num_classes or preprocess.channels != config.in_channels:
+                raise ValueError("class names or channels disagree with the network")
+            epoch = (data.get("position") or {}).get("epoch", "?")
+            return cls.from_state(config, data["model_state"], names, preprocess, True,
+                                  f"{Path(path).name} (epoch {epoch})")
+        except (TypeError, ValueError, KeyError, RuntimeError) as exc:
+            raise CheckpointError(f"{Path(path).name}: weights do not fit the network ({str(exc).splitlines()[0][:100]})") from None
+
+    def prepare_image(self, img: Image.Image) -> torch.Tensor:
+        """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
+        p = self.preprocess
+        return to_tensor_u8(fit_square(convert(img, p.channels), p.stored_size))
+
+    def prepare_file(self, path: str | os.PathLike) -> torch.Tensor:
+        img = open_image(path, target_size=self.preprocess.stored_size)
+        try:
+            return self.prepare_image(img)
+        except (OSError, ValueError) as exc:
+            raise ImageLoadError(f"{Path(path).name}: cannot convert this image ({exc})") from None
+
+    @torch.inference_mode()
+    def classify_tensors(self, images: torch.Tensor, k: int = 5) -> tuple[list[list[tuple[str, float]]], np.ndarray]:
+        """uint8 [N, C, s, s] -> top-k per image, and the network's view as uint8 [N, S, S(, 3)]."""
+        x = to_model_input(images, self.preprocess.input_size, channels_last=False)
+        probs = torch.softmax(self.model(x).float(), dim=1)
+        k = min(k, probs.shape[1])
+        values, indices = probs.topk(k, dim=1)
+        tops = [[(self.class_names[i], float(v)) for v, i in zip(vs.tolist(), ids.tolist())]
+                for vs, ids in zip(values, indices)]
+        view = from_model_input(x).permute(0, 2, 3, 1).numpy()
+        if view.shape[-1] == 1:
+            view = view[..., 0]
+        return tops, view
+
+    def classify_image(self, img: Image.Image, source: str = "image", k: int = 5) -> Prediction:
+        try:
+            tensor = self.prepare_image(img)
+        except (OSError, ValueError) as exc:
+            return Prediction(source, error=f"{source}: cannot convert this image ({exc})")
+        tops, views = self.classify_tensors(tensor[None], k)
+        return Prediction(source, tops[0], np.ascontiguousarray(views[0]))
+
+    def classify_files(self, paths: list[str | os.PathLike], k: int = 5) -> list[Prediction]:
+        """One Prediction per path, in order; unreadable files get an error instead of a crash."""
+        results: list[Prediction] = [Prediction(str(p)) for p in paths]
+        good: list[tuple[int, torch.Tensor]] = []
+        for i, path in enumerate(paths):
+            try:
+                good.append((i, self.prepare_file(path)))
+            except ImageLoadError as exc:
+                results[i].error = str(exc)
+        if good:
+            tops, views = self.classify_tensors(torch.stack([t for _, t in good]), k)
+            for (i, _), top, view in zip(good, tops, views):
+                results[i].top = top
+                results[i].view = np.ascontiguousarray(view)
+        return results

@@ -1,0 +1,57 @@
+"""Batched tensor preprocessing shared by training, validation and classification.
+
+Images are stored as uint8 [N, C, h, w] (on the training device). Each batch is turned into
+the network's input here, as whole-batch tensor ops: no per-image PIL work in the loop.
+"""
+from __future__ import annotations
+
+import torch
+import torch.nn.functional as F
+
+# The reference normalisation: mean 0.5 and std 0.5 for every channel, so inputs lie in [-1, 1].
+MEAN = 0.5
+STD = 0.5
+
+
+def to_model_input(images: torch.Tensor, input_size: int, channels_last: bool = True) -> torch.Tensor:
+    """uint8 or float (0..255) batch [N, C, h, w] -> normalised float32 [N, C, S, S]."""
+    x = images.float()
+    if x.shape[-2:] != (input_size, input_size):
+        downsampling = x.shape[-1] > input_size or x.shape[-2] > input_size
+        x = F.interpolate(x, size=(input_size, input_size), mode="bilinear", align_corners=False, antialias=downsampling)
+    x = x * (1.0 / (255.0 * STD)) - MEAN / STD  # out of place: never changes the caller's tensor
+    if channels_last:
+        x = x.contiguous(memory_format=torch.channels_last)
+    return x
+
+
+def from_model_input(x: torch.Tensor) -> torch.Tensor:
+    """The inverse of the normalisation: what the network sees, as uint8 [N, C, S, S]."""
+    return (x.float() * STD + MEAN).mul(255.0).round_().clamp_(0, 255).to(torch.uint8).contiguous()
+
+
+def augment(images: torch.Tensor, generator: torch.Generator, pad: int, flip: bool) -> torch.Tensor:
+    """Random crop with reflection padding and optional horizontal flip, per image, as batch ops.
+
+    The random numbers come from `generator` (on the CPU) so a seeded run is reproducible on
+    any device; the result is float, still in 0..255.
+    """
+    n, _, h, w = images.shape
+    x = images.float()
+    if pad > 0:
+        padded = F.pad(x, (pad, pad, pad, pad), mode="reflect")
+        offsets = torch.randint(0, 2 * pad + 1, (2, n), generator=generator).to(images.device, non_blocking=True)
+        rows = offsets[0][:, None] + torch.arange(h, device=images.device)  # [N, h]
+        cols = offsets[1][:, None] + torch.arange(w, device=images.device)  # [N, w]
+        batch = torch.arange(n, device=images.device)[:, None, None]
+        # Advanced indexing puts the indexed dims first: [N, h, w, C] -> [N, C, h, w]
+        x = padded[batch, :, rows[:, :, None], cols[:, None, :]].permute(0, 3, 1, 2)
+    if flip:
+        mask = (torch.rand(n, generator=generator) < 0.5).to(images.device, non_blocking=True)
+        x = torch.where(mask[:, None, None, None], x.flip(-1), x)
+    return x
+
+
+def augment_padding(source_size: int) -> int:
+    """4 pixels at CIFAR's 32: one eighth of the stored image side."""
+    return max(1, round(source_size / 8))

@@ -1,0 +1,36 @@
+"""Small data made by the tests themselves."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from googlenet_gui.core.data import Dataset, ImageSet
+
+
+def stripes_dataset(n_train: int = 64, n_val: int = 32, size: int = 28, seed: int = 0) -> Dataset:
+    """Two learnable classes: horizontal stripes (0) and vertical stripes (1), with noise."""
+    g = torch.Generator().manual_seed(seed)
+
+    def make(n: int) -> ImageSet:
+        labels = torch.arange(n) % 2
+        base = (torch.arange(size) // 3 % 2).float() * 200
+        images = torch.empty(n, 1, size, size)
+        for i, label in enumerate(labels):
+            images[i, 0] = base[:, None].expand(size, size) if label == 0 else base[None, :].expand(size, size)
+        images += torch.randint(0, 50, images.shape, generator=g).float()
+        return ImageSet(images.clamp(0, 255).to(torch.uint8), labels)
+
+    return Dataset("stripes", make(n_train), make(n_val), ["horizontal", "vertical"], flip_ok=True)
+
+
+def write_stripe_image(path: Path, vertical: bool, size: int = 28, mode: str = "L") -> Path:
+    base = (np.arange(size) // 3 % 2).astype(np.uint8) * 220
+    arr = np.tile(base[None, :], (size, 1)) if vertical else np.tile(base[:, None], (1, size))
+    img = Image.fromarray(arr)
+    if mode != "L":
+        img = img.convert(mode)
+    img.save(path)
+    return path

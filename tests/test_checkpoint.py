@@ -1,0 +1,130 @@
+"""Checkpoints: atomic writes, safe loads, clear refusals."""
+import errno
+import os
+import pickle
+import random
+
+import pytest
+import torch
+
+from googlenet_gui.core import checkpoint as ckpt
+from googlenet_gui.core.checkpoint import CheckpointError, FORMAT_VERSION, load_checkpoint, save_checkpoint
+from googlenet_gui.core.model import GoogLeNet, ModelConfig
+
+MINIMAL = {
+    "model_config": {"in_channels": 1, "num_classes": 2},
+    "model_state": {"w": torch.arange(4.0)},
+    "class_names": ["a", "b"],
+    "preprocess": {"channels": 1, "input_size": 64, "stored_size": 28},
+}
+
+
+def test_round_trip(tmp_path):
+    path = save_checkpoint(MINIMAL, tmp_path / "c.pt")
+    data = load_checkpoint(path)
+    assert data["format_version"] == FORMAT_VERSION
+    assert torch.equal(data["model_state"]["w"], torch.arange(4.0))
+    assert data["class_names"] == ["a", "b"]
+    assert [p.name for p in tmp_path.iterdir()] == ["c.pt"]  # no temporary files left
+
+
+def test_failed_write_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
+    path = save_checkpoint(MINIMAL, tmp_path / "last.pt")
+    before = path.read_bytes()
+
+    def broken_save(obj, f):
+        f.write(b"half a checkpoint")
+        raise RuntimeError("crash in the middle of a save")
+
+    monkeypatch.setattr(ckpt.torch, "save", broken_save)
+    with pytest.raises(RuntimeError):
+        save_checkpoint({**MINIMAL, "class_names": ["x", "y"]}, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["last.pt"]
+
+
+def test_disk_full_is_reported_and_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
+    path = save_checkpoint(MINIMAL, tmp_path / "last.pt")
+    before = path.read_bytes()
+
+    def full_disk(obj, f):
+        f.write(b"x" * 100)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(ckpt.torch, "save", full_disk)
+    with pytest.raises(CheckpointError, match="disk full.*previous checkpoint is kept"):
+        save_checkpoint(MINIMAL, path)
+    assert path.read_bytes() == before
+    assert load_checkpoint(path)["class_names"] == ["a", "b"]
+    assert [p.name for p in tmp_path.iterdir()] == ["last.pt"]
+
+
+class RunsCode:
+    """Unpickling this would call os.system: a trap for unsafe loaders."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_checkpoint_that_would_run_code_is_refused_and_never_runs(tmp_path):
+    marker = tmp_path / "pwned"
+    evil = tmp_path / "evil.pt"
+    torch.save({"format": ckpt.FORMAT, "format_version": 1, "model_state": RunsCode(marker)}, evil)
+    with pytest.raises(CheckpointError, match="refused"):
+        load_checkpoint(evil)
+    assert not marker.exists()
+    plain = tmp_path / "plain.pkl"  # a plain pickle, not even a torch zip file
+    plain.write_bytes(pickle.dumps(RunsCode(marker)))
+    with pytest.raises(CheckpointError):
+        load_checkpoint(plain)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"", "empty"),
+    (random.Random(1).randbytes(4096), "unknown file format"),
+    (b"\x80\x02" + random.Random(2).randbytes(4096), "refused|damaged"),
+    (b"PK\x03\x04" + b"\x00" * 50, "damaged"),
+], ids=["empty", "random-bytes", "random-pickle-opcodes", "zip-header"])
+def test_garbage_files_give_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "bad.pt"
+    path.write_bytes(content)
+    with pytest.raises(CheckpointError, match=message) as info:
+        load_checkpoint(path)
+    assert "\n" not in str(info.value)
+
+
+def test_truncated_checkpoint(tmp_path):
+    path = save_checkpoint({**MINIMAL, "model_state": GoogLeNet(ModelConfig(1, 2)).state_dict()}, tmp_path / "c.pt")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(CheckpointError, match="damaged, truncated"):
+        load_checkpoint(path)
+
+
+def test_bare_state_dict_and_foreign_dicts_are_refused(tmp_path):
+    bare = tmp_path / "bare.pt"
+    torch.save(torch.nn.Linear(3, 2).state_dict(), bare)
+    with pytest.raises(CheckpointError, match="bare state_dict"):
+        load_checkpoint(bare)
+    other = tmp_path / "other.pt"
+    torch.save({"epoch": 3, "net": {"w": torch.zeros(1)}}, other)
+    with pytest.raises(CheckpointError, match="not a GoogLeNet Studio checkpoint"):
+        load_checkpoint(other)
+
+
+def test_newer_format_is_refused_with_versions_named(tmp_path):
+    path = tmp_path / "future.pt"
+    torch.save({**MINIMAL, "format": ckpt.FORMAT, "format_version": FORMAT_VERSION + 1}, path)
+    with pytest.raises(CheckpointError, match=f"format {FORMAT_VERSION + 1}.*reads format {FORMAT_VERSION}"):
+        load_checkpoint(path)
+
+
+def test_missing_and_folder(tmp_path):
+    with pytest.raises(CheckpointError, match="not found"):
+        load_checkpoint(tmp_path / "nope.pt")
+    with pytest.raises(CheckpointError, match="folder"):
+        load_checkpoint(tmp_path)

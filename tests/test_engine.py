@@ -1,0 +1,245 @@
+"""The training engine: learning, events, stop, pause, exact resume, faults, snapshots."""
+import json
+import threading
+import time
+
+import pytest
+import torch
+
+from googlenet_gui.core.checkpoint import load_checkpoint
+from googlenet_gui.core.engine import (BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped,
+                                       TrainConfig, Trainer)
+from helpers import stripes_dataset
+
+SMALL = dict(input_size=64, batch_size=16, seed=3)
+
+
+def run_all(trainer: Trainer, on_event=None) -> list:
+    events = []
+    for event in trainer.run():
+        events.append(event)
+        if on_event:
+            on_event(trainer, event)
+    return events
+
+
+def of(events, kind):
+    return [e for e in events if isinstance(e, kind)]
+
+
+def test_training_lowers_the_loss_and_reports_everything(tmp_path):
+    config = TrainConfig(epochs=3, lr=2e-3, **SMALL)
+    events = run_all(Trainer(config, run_dir=tmp_path, dataset=stripes_dataset(), report_interval=0))
+    started = of(events, RunStarted)[0]
+    assert started.train_size == 64 and started.val_size == 32 and started.channels == 1
+    assert started.steps_per_epoch == 4 and started.total_steps == 12
+    batches = of(events, BatchEnd)
+    assert [b.step for b in batches] == list(range(1, 13))
+    assert all(b.images_per_sec > 0 and b.lr == 2e-3 for b in batches)
+    epochs = of(events, EpochEnd)
+    assert [e.epoch for e in epochs] == [0, 1, 2]
+    assert epochs[-1].train_loss < epochs[0].train_loss
+    assert epochs[-1].train_accuracy >= 0.9
+    finished = of(events, Finished)[0]
+    assert finished.best_val_accuracy is not None
+    assert (tmp_path / "last.pt").is_file() and (tmp_path / "best.pt").is_file()
+    records = [json.loads(line) for line in (tmp_path / "metrics.jsonl").read_text().splitlines()]
+    assert [r["event"] for r in records].count("batch") == 12
+    assert [r["event"] for r in records].count("epoch") == 3
+    assert records[0]["event"] == "run_started" and records[-1]["event"] == "finished"
+
+
+def test_stop_takes_effect_within_one_batch_and_saves(tmp_path):
+    def stop_after_second(trainer, event):
+        if isinstance(event, BatchEnd) and event.step == 2:
+            trainer.request_stop()
+
+    events = run_all(Trainer(TrainConfig(epochs=5, **SMALL), run_dir=tmp_path, dataset=stripes_dataset(),
+                             report_interval=0), stop_after_second)
+    assert [b.step for b in of(events, BatchEnd)] == [1, 2]
+    stopped = of(events, Stopped)[0]
+    assert stopped.step == 2 and stopped.checkpoint == str(tmp_path / "last.pt")
+    assert not of(events, Finished)
+    position = load_checkpoint(tmp_path / "last.pt")["position"]
+    assert (position["epoch"], position["batch"], position["step"], position["epoch_sums"][2]) == (0, 2, 2, 32)
+
+
+def test_pause_holds_training_until_resumed(tmp_path):
+    trainer = Trainer(TrainConfig(epochs=1, **SMALL), dataset=stripes_dataset(), report_interval=0)
+    seen: list = []
+    paused_once = threading.Event()
+
+    def consume():
+        for event in trainer.run():
+            seen.append(event)
+            if isinstance(event, BatchEnd) and event.step == 1 and not paused_once.is_set():
+                trainer.pause()
+                paused_once.set()
+
+    thread = threading.Thread(target=consume)
+    thread.start()
+    assert paused_once.wait(60)
+    time.sleep(0.5)
+    count = len(of(seen, BatchEnd))
+    assert trainer.paused
+    time.sleep(0.5)
+    assert len(of(seen, BatchEnd)) == count == 1  # nothing happens while paused
+    trainer.resume()
+    thread.join(60)
+    assert not thread.is_alive()
+    assert [b.step for b in of(seen, BatchEnd)] == [1, 2, 3, 4]
+    assert of(seen, Finished)
+
+
+def test_stop_while_paused_ends_the_run(tmp_path):
+    trainer = Trainer(TrainConfig(epochs=2, **SMALL), dataset=stripes_dataset(), report_interval=0)
+    done = []
+
+    def consume():
+        for event in trainer.run():
+            done.append(event)
+            if isinstance(event, BatchEnd) and event.step == 1:
+                trainer.pause()
+
+    thread = threading.Thread(target=consume)
+    thread.start()
+    deadline = time.time() + 60
+    while not of(done, BatchEnd) and time.time() < deadline:
+        time.sleep(0.05)
+    trainer.request_stop()
+    thread.join(60)
+    assert not thread.is_alive() and isinstance(done[-1], Stopped)
+
+
+def final_weights(run_dir) -> dict[str, torch.Tensor]:
+    return load_checkpoint(run_dir / "last.pt")["model_state"]
+
+
+@pytest.mark.parametrize("stop_at_step", [4, 6], ids=["after-epoch", "mid-epoch"])
+def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step):
+    config = dict(epochs=2, augment=True, schedule="onecycle", precision="fp32", **SMALL)
+    straight = tmp_path / "straight"
+    run_all(Trainer(TrainConfig(**config), run_dir=straight, dataset=stripes_dataset(), report_interval=0))
+
+    interrupted = tmp_path / "interrupted"
+
+    def stop(trainer, event):
+        if isinstance(event, BatchEnd) and event.step == stop_at_step:
+            trainer.request_stop()
+
+    events = run_all(Trainer(TrainConfig(**config), run_dir=interrupted, dataset=stripes_dataset(),
+                             report_interval=0), stop)
+    assert of(events, Stopped)
+    resumed = run_all(Trainer(TrainConfig(epochs=0), run_dir=interrupted, resume_from=interrupted / "last.pt",
+                              dataset=stripes_dataset(), report_interval=0))
+    started = of(resumed, RunStarted)[0]
+    assert started.start_step == stop_at_step
+    assert [b.step for b in of(resumed, BatchEnd)] == list(range(stop_at_step + 1, 9))
+    assert len(started.batch_history["loss"]) == stop_at_step  # the curves come back
+    assert of(resumed, Finished)
+
+    a, b = final_weights(straight), final_weights(interrupted)
+    assert a.keys() == b.keys()
+    for key in a:
+        assert torch.equal(a[key], b[key]), key
+    history_a = load_checkpoint(straight / "last.pt")["history"]
+    history_b = load_checkpoint(interrupted / "last.pt")["history"]
+    for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr"):
+        assert [h[key] for h in history_a] == pytest.approx([h[key] for h in history_b], rel=1e-12), key
+
+
+def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_checkpoint(tmp_path):
+    dataset = stripes_dataset()
+    trainer = Trainer(TrainConfig(epochs=3, **SMALL), run_dir=tmp_path, dataset=dataset, report_interval=0)
+
+    def poison(trainer, event):
+        if isinstance(event, CheckpointSaved) and event.kind == "last" and event.epoch == 1:
+            with torch.no_grad():
+                trainer._model.classifier[1].weight.fill_(float("nan"))
+
+    events = run_all(trainer, poison)
+    failed = of(events, Failed)[0]
+    assert "NaN" in failed.message and "epoch 2, batch 1" in failed.message
+    saved = load_checkpoint(tmp_path / "last.pt")
+    assert saved["position"]["epoch"] == 1
+    assert all(torch.isfinite(v).all() for v in saved["model_state"].values() if v.is_floating_point())
+
+
+def test_snapshot_never_disturbs_training(tmp_path):
+    config = dict(epochs=1, precision="fp32", **SMALL)
+    plain = tmp_path / "plain"
+    run_all(Trainer(TrainConfig(**config), run_dir=plain, dataset=stripes_dataset(), report_interval=0))
+
+    observed = tmp_path / "observed"
+    predictions = []
+
+    def classify(trainer, event):
+        if isinstance(event, BatchEnd):
+            predictor = trainer.snapshot()
+            assert predictor.trained and not predictor.model.training
+            images = stripes_dataset().val.images[:4]
+            predictions.append(predictor.classify_tensors(images, k=2)[0])
+
+    run_all(Trainer(TrainConfig(**config), run_dir=observed, dataset=stripes_dataset(), report_interval=0), classify)
+    assert len(predictions) == 4
+    a, b = final_weights(plain), final_weights(observed)
+    for key in a:  # BatchNorm running statistics included
+        assert torch.equal(a[key], b[key]), key
+
+
+def test_snapshot_from_another_thread_while_training(tmp_path):
+    trainer = Trainer(TrainConfig(epochs=2, **SMALL), dataset=stripes_dataset(), report_interval=0)
+    results = []
+    thread = threading.Thread(target=lambda: results.extend(run_all(trainer)))
+    thread.start()
+    snapshots = 0
+    while thread.is_alive():
+        predictor = trainer.snapshot()
+        if predictor is not None:
+            tops, view = predictor.classify_tensors(stripes_dataset().val.images[:2], k=2)
+            assert len(tops) == 2 and view.shape == (2, 64, 64)
+            snapshots += 1
+        time.sleep(0.02)
+    assert snapshots > 0 and of(results, Finished)
+
+
+@pytest.mark.parametrize("change,message", [
+    (dict(device="cuda:7"), "not available"),
+    (dict(input_size=40), "too small"),
+    (dict(batch_size=1), "at least 2"),
+    (dict(dataset="nope"), "unknown dataset"),
+    (dict(dataset="folder", data_dir="/nonexistent/folder"), "not found"),
+])
+def test_bad_settings_fail_with_a_clear_message(change, message):
+    config = TrainConfig(epochs=1, **{**SMALL, **change})
+    events = run_all(Trainer(config, dataset=None if "dataset" in change else stripes_dataset()))
+    assert isinstance(events[-1], Failed)
+    assert message in events[-1].message and "\n" not in events[-1].message
+
+
+def test_batch_larger_than_dataset_is_lowered(tmp_path):
+    events = run_all(Trainer(TrainConfig(epochs=1, input_size=64, batch_size=500), dataset=stripes_dataset(),
+                             report_interval=0))
+    started = of(events, RunStarted)[0]
+    assert started.steps_per_epoch == 1 and any("batch size lowered" in n for n in started.notes)
+    assert of(events, Finished)
+
+
+def test_out_of_memory_is_reported(monkeypatch):
+    trainer = Trainer(TrainConfig(epochs=1, **SMALL), dataset=stripes_dataset(), report_interval=0)
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate 99999999999 bytes")
+
+    monkeypatch.setattr("googlenet_gui.core.engine.to_model_input", explode)
+    events = run_all(trainer)
+    assert isinstance(events[-1], Failed) and "out of CPU memory" in events[-1].message
+    assert "batch size" in events[-1].message
+
+
+def test_checkpoint_saved_events_name_real_files(tmp_path):
+    events = run_all(Trainer(TrainConfig(epochs=2, **SMALL), run_dir=tmp_path, dataset=stripes_dataset()))
+    saved = of(events, CheckpointSaved)
+    assert {s.kind for s in saved} >= {"last", "best"}
+    for s in saved:
+        assert load_checkpoint(s.path)["class_names"] == ["horizontal", "vertical"]

@@ -1,9 +1,35 @@
-"""QApplication set-up. The dashboard arrives with the next issue."""
+"""QApplication set-up: create_window() builds the window without entering the event loop;
+main() runs the app."""
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "GoogLeNet Studio"
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def create_window():
+    """The main window, shown by the caller; PyTorch loads on a pool thread once events run."""
+    _application()
+    from .ui.main_window import MainWindow
+
+    window = MainWindow()
+    QTimer.singleShot(0, window.load_core)
+    return window
+
 
 def main() -> int:
-    print("The desktop app is not built yet; use the train, shapes and classify subcommands.", file=sys.stderr)
-    return 1
+    app = _application()
+    window = create_window()
+    window.show()
+    return app.exec()

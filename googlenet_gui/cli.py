@@ -192,7 +192,8 @@ def shapes_table(report) -> str:
             label = f"  {layer.name}" + ("" if layer.kind == "Inception" else f"  {layer.kind}")
             rows.append((label, _fmt_shape(layer.output), f"{layer.params:,}", f"{layer.macs:,}"))
             for branch in layer.children:
-                rows.append((f"    {branch.name}", _fmt_shape(branch.output), f"{branch.params:,}", f"{branch.macs:,}"))
+                rows.append((f"    {branch.name}  {branch.kind}", _fmt_shape(branch.output), f"{branch.params:,}",
+                             f"{branch.macs:,}"))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = []
     for i, r in enumerate(rows):

@@ -10,3 +10,31 @@ import pytest  # noqa: E402
 def _isolated_data_dir(tmp_path_factory, monkeypatch):
     """Never read or write the user's own dataset cache from a test."""
     monkeypatch.setenv("GOOGLENET_DATA_DIR", str(tmp_path_factory.mktemp("datasets")))
+
+
+@pytest.fixture(autouse=True)
+def _no_thread_left_running(request):
+    """Like napari's fixture: a test that leaves one of the app's QThreads running fails."""
+    yield
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PySide6.QtCore import QThreadPool
+
+    from googlenet_gui.ui.threads import running_threads
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    left = running_threads()
+    for thread in left:  # do not let one test's leak break the next: stop it, then fail
+        thread.quit()
+        thread.wait(10_000)
+    assert not left, f"test left QThreads running: {[t.objectName() for t in left]}"
+
+
+@pytest.fixture
+def settings_dir(tmp_path, monkeypatch):
+    """A throw-away QSettings location, so tests never read or write the user's settings."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"

@@ -372,6 +372,28 @@ def _split_per_class(data: ImageSet, val_fraction: float, seed: int) -> tuple[Im
 # ---------------------------------------------------------------- one entry point
 
 
+def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[str], int, int]:
+    """Class names, channels and stored image side of a source, without reading its images
+    (for an untrained network before the first run)."""
+    if name in ("sample", "fashion-mnist"):
+        return list(FASHION_CLASSES), 1, 28
+    if name == "mnist":
+        return list(MNIST_CLASSES), 1, 28
+    if name == "cifar10":
+        return list(CIFAR10_CLASSES), 3, 32
+    if name == "folder":
+        if not data_dir or not Path(data_dir).is_dir():
+            raise DataError("folder: choose the folder that holds one sub-folder per class")
+        root = Path(data_dir)
+        train_root = root / "train" if (root / "train").is_dir() else root
+        classes = [p.name for p in _class_dirs(train_root)]
+        if len(classes) < 2:
+            raise DataError(f"{train_root}: needs at least two class sub-folders (found {len(classes)})")
+        return classes, 3, input_size
+    raise DataError(f"unknown dataset {name!r}")
+
+
+
 def is_available(name: str, data_dir: Path | None = None) -> bool:
     """Whether `name` can be loaded without a download."""
     root = Path(data_dir) if data_dir else default_data_dir()

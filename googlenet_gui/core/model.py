@@ -15,10 +15,10 @@ from torch import nn
 BLOCK_NAMES = ("block1", "block2", "block3", "block4", "block5", "classifier")
 BRANCH_NAMES = ("branch1", "branch2", "branch3", "branch4")
 BRANCH_LABELS = {
-    "branch1": "1x1",
-    "branch2": "1x1 -> 3x3",
-    "branch3": "1x1 -> 5x5",
-    "branch4": "maxpool 3x3 -> 1x1",
+    "branch1": "1x1 conv",
+    "branch2": "1x1 conv -> 3x3 conv",
+    "branch3": "1x1 conv -> 5x5 conv",
+    "branch4": "3x3 max pool -> 1x1 conv",
 }
 
 
@@ -278,9 +278,9 @@ def inspect_shapes(in_channels: int = 3, height: int = 96, width: int = 96, num_
             layer = row(child_name, f"{block_name}.{idx}", child)
             if isinstance(child, Inception):
                 layer.name = _inception_name(block_name, int(idx))
-                layer.children = [
-                    row(f"{child_name}.{b}", f"{b} ({BRANCH_LABELS[b]})", getattr(child, b)) for b in BRANCH_NAMES
-                ]
+                layer.children = [row(f"{child_name}.{b}", b, getattr(child, b)) for b in BRANCH_NAMES]
+                for branch in layer.children:
+                    branch.kind = BRANCH_LABELS[branch.name]
             else:
                 layer.kind = _describe(child[0] if isinstance(child, nn.Sequential) and len(child) else child)
                 if isinstance(child, nn.Sequential) and isinstance(child[0], nn.Conv2d):

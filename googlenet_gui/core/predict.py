@@ -73,6 +73,27 @@ class Predictor:
         return cls(model, class_names, preprocess, trained, description)
 
     @classmethod
+    def untrained(cls, class_names: list[str], channels: int, stored_size: int, input_size: int,
+                  seed: int = 0) -> "Predictor":
+        """Freshly initialised weights, for showing what an untrained network answers.
+
+        Uses its own generator: the global RNG may be seeding a training run on another thread.
+        """
+        with torch.device("meta"):
+            model = GoogLeNet(ModelConfig(channels, len(class_names)))
+        model = model.to_empty(device="cpu")
+        g = torch.Generator().manual_seed(seed)
+        for module in model.modules():
+            if isinstance(module, (torch.nn.Conv2d, torch.nn.Linear)):  # PyTorch's default init, seeded
+                torch.nn.init.kaiming_uniform_(module.weight, a=5 ** 0.5, generator=g)
+                bound = 1 / max(1, module.weight[0].numel()) ** 0.5
+                torch.nn.init.uniform_(module.bias, -bound, bound, generator=g)
+            elif isinstance(module, torch.nn.BatchNorm2d):
+                module.reset_parameters()
+        return cls(model, class_names, Preprocess(channels, input_size, stored_size), trained=False,
+                   description="untrained weights")
+
+    @classmethod
     def from_checkpoint(cls, path: str | os.PathLike) -> "Predictor":
         data = load_checkpoint(path)
         try:

@@ -1,0 +1,256 @@
+"""What the current weights think dropped images are. The main window classifies on a worker
+thread and hands the finished Predictions here; this panel only shows them."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+
+if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
+    from googlenet_gui.core.predict import Prediction
+
+MAX_ROWS = 200
+PREVIEW = 96  # side of the thumbnail and of the network's view, in pixels
+HINT_TEXT = "Drop image files anywhere on the window"
+
+
+def _error_style() -> str:
+    return f"color: {theme.error_color().name()};"
+
+
+def load_thumbnail(path: str) -> QImage:
+    """The file scaled to fit PREVIEW x PREVIEW, aspect kept; a null QImage if unreadable.
+
+    The decoder scales while reading, so a 12-megapixel photo is never decoded at full size."""
+    reader = QImageReader(path)
+    reader.setAutoTransform(True)  # respect the camera's EXIF rotation
+    size = reader.size()
+    if size.isValid() and (size.width() > PREVIEW or size.height() > PREVIEW):
+        reader.setScaledSize(size.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio))
+    image = reader.read()
+    if not image.isNull() and image.width() < PREVIEW and image.height() < PREVIEW:
+        # tiny images (CIFAR's 32x32) are blown up with visible pixels, like the network's view
+        image = image.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
+    return image
+
+
+def array_to_qimage(view: np.ndarray | None) -> QImage:
+    """uint8 HxW (grayscale) or HxWx3 (RGB) -> a QImage that owns a copy of the pixels."""
+    if view is None or view.dtype != np.uint8 or view.ndim not in (2, 3) or view.size == 0:
+        return QImage()
+    if view.ndim == 3 and view.shape[2] != 3:
+        return QImage()
+    arr = np.ascontiguousarray(view)
+    height, width = arr.shape[:2]
+    fmt = QImage.Format_Grayscale8 if arr.ndim == 2 else QImage.Format_RGB888
+    # bytesPerLine from the array: rows are not padded to 4 bytes as QImage would assume;
+    # copy() so the QImage no longer points into numpy's memory
+    return QImage(arr.data, width, height, arr.strides[0], fmt).copy()
+
+
+class PredictionRow(QFrame):
+    """One image: file name, thumbnail, what the network sees, and its top-k classes."""
+
+    def __init__(self, prediction: Prediction, thumbnail: QImage | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.source: str = prediction.source
+        self.error_text: str = prediction.error or ""
+        self.class_labels: list[str] = [] if self.error_text else [str(name) for name, _ in prediction.top]
+        self.probabilities: list[float] = [] if self.error_text else [float(p) for _, p in prediction.top]
+        self.bars: list[QProgressBar] = []
+
+        if thumbnail is None or thumbnail.isNull():
+            thumbnail = load_thumbnail(self.source)
+        elif thumbnail.width() > PREVIEW or thumbnail.height() > PREVIEW:
+            thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        self.thumbnail_label = self._picture(thumbnail, "original")
+        view = array_to_qimage(prediction.view)
+        if not view.isNull():  # nearest neighbour, so the network's pixels stay visible
+            view = view.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
+        self.view_label = self._picture(view, "network sees")
+
+        name = QLabel(Path(self.source).name or self.source)
+        name.setToolTip(self.source)
+        name.setStyleSheet("font-weight: bold;")
+        name.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        details = QVBoxLayout()
+        details.addWidget(name)
+        if self.error_text:
+            error = QLabel(self.error_text)
+            error.setStyleSheet(_error_style())
+            error.setWordWrap(True)
+            error.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            details.addWidget(error)
+        else:
+            grid = QGridLayout()
+            grid.setColumnStretch(1, 1)
+            grid.setColumnMinimumWidth(0, 140)  # bars of different rows start at the same place
+            grid.setVerticalSpacing(2)
+            for i, (label, p) in enumerate(zip(self.class_labels, self.probabilities)):
+                class_label = QLabel(label)
+                class_label.setToolTip(label)
+                if i == 0:
+                    class_label.setStyleSheet("font-weight: bold;")
+                bar = QProgressBar()
+                bar.setRange(0, 1000)
+                bar.setValue(round(p * 1000))
+                bar.setFormat(f"{p * 100:.1f}%")
+                bar.setTextVisible(True)
+                bar.setMaximumHeight(18)
+                self.bars.append(bar)
+                grid.addWidget(class_label, i, 0)
+                grid.addWidget(bar, i, 1)
+            details.addLayout(grid)
+        details.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.addLayout(self._captioned(self.thumbnail_label, "original"))
+        layout.addLayout(self._captioned(self.view_label, "network sees"))
+        layout.addLayout(details, 1)
+
+    @staticmethod
+    def _picture(image: QImage, what: str) -> QLabel:
+        label = QLabel()
+        label.setFixedSize(QSize(PREVIEW, PREVIEW))
+        label.setAlignment(Qt.AlignCenter)
+        if image.isNull():
+            label.setText("no preview")
+            label.setFrameShape(QFrame.Box)
+            label.setStyleSheet("color: gray;")
+        else:
+            label.setPixmap(QPixmap.fromImage(image))
+        label.setToolTip(what)
+        return label
+
+    @staticmethod
+    def _captioned(picture: QLabel, caption: str) -> QVBoxLayout:
+        box = QVBoxLayout()
+        box.addWidget(picture)
+        text = QLabel(caption)
+        text.setAlignment(Qt.AlignHCenter)
+        text.setStyleSheet("color: gray; font-size: 10px;")
+        box.addWidget(text)
+        box.addStretch(1)
+        return box
+
+
+class ClassifyPanel(QWidget):
+    """Weights line, open/paste/clear buttons, a status line and the rows of results."""
+
+    open_requested = Signal()
+    paste_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.weights_label = QLabel("Weights: none loaded yet")
+        self.weights_label.setWordWrap(True)
+
+        self.open_button = QPushButton("Open images…")
+        self.paste_button = QPushButton("Paste")
+        self.clear_button = QPushButton("Clear")
+        self.open_button.clicked.connect(self.open_requested)
+        self.paste_button.clicked.connect(self.paste_requested)
+        self.clear_button.clicked.connect(self.clear)
+        buttons = QHBoxLayout()
+        for button in (self.open_button, self.paste_button, self.clear_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message_label.hide()
+
+        self.hint_label = QLabel(HINT_TEXT)
+        self.hint_label.setAlignment(Qt.AlignCenter)
+        self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px;")
+
+        # Rows live in a column above a stretch, so few rows sit at the top.
+        self._rows: list[PredictionRow] = []  # newest first, as shown
+        container = QWidget()
+        self._rows_layout = QVBoxLayout(container)
+        self._rows_layout.addWidget(self.hint_label)
+        self._rows_layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(container)
+        self.scroll_area.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.weights_label)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.scroll_area, 1)
+
+    # ------------------------------------------------------------------ public API
+
+    def set_weights(self, description: str, trained: bool) -> None:
+        if trained:
+            self.weights_label.setText(f"Weights: {description}")
+            self.weights_label.setStyleSheet("")
+        else:
+            self.weights_label.setText(
+                f"Weights: {description} — UNTRAINED: these weights have not learned anything yet, "
+                "so the answers are random.")
+            self.weights_label.setStyleSheet(_error_style() + " font-weight: bold;")
+
+    def show_predictions(self, predictions: list[Prediction],
+                         thumbnails: dict[str, QImage] | None = None) -> None:
+        """Add one row per prediction above the earlier ones (a batch keeps its own order);
+        only the newest MAX_ROWS rows are kept."""
+        thumbnails = thumbnails or {}
+        new_rows = [PredictionRow(p, thumbnails.get(p.source)) for p in predictions[:MAX_ROWS]]
+        for i, row in enumerate(new_rows):
+            self._rows_layout.insertWidget(i, row)
+        self._rows[:0] = new_rows
+        while len(self._rows) > MAX_ROWS:
+            self._remove(self._rows.pop())
+        self.hint_label.setVisible(not self._rows)
+        self.scroll_area.verticalScrollBar().setValue(0)  # the new results are at the top
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """A one-line status above the results; an empty text hides it."""
+        self.message_label.setText(text)
+        self.message_label.setStyleSheet(_error_style() if error else "")
+        self.message_label.setVisible(bool(text))
+
+    def clear(self) -> None:
+        for row in self._rows:
+            self._remove(row)
+        self._rows.clear()
+        self.hint_label.show()
+        self.show_message("")
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def rows(self) -> list[PredictionRow]:
+        """The row widgets, newest first, as shown."""
+        return list(self._rows)
+
+    # ------------------------------------------------------------------ internals
+
+    def _remove(self, row: PredictionRow) -> None:
+        self._rows_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()

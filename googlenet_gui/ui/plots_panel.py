@@ -1,0 +1,369 @@
+"""Live training curves: loss and accuracy against progress in epochs.
+
+Built the way pyqtgraph's scrollingPlots example recommends for long runs: every curve is created
+once, its data live in numpy buffers that grow by doubling, and each update hands the curve a view
+of the filled part. Peak downsampling and clipping to the view keep a million points per curve
+smooth. This module only ever sees plain Python numbers (no torch, no core).
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import importlib
+import math
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+import pyqtgraph.exporters  # makes pg.exporters available
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from googlenet_gui.ui import theme
+
+METRICS = ("loss", "accuracy")
+# Weight of the past in the exponential moving average of the per-batch values: light smoothing,
+# an effective window of about 2 / (1 - 0.9) - 1 = 19 batches.
+SMOOTHING = 0.9
+READOUT_HINT = "Hover over a plot to read the values."
+
+
+def ema(values: np.ndarray, weight: float, previous: float | None = None) -> np.ndarray:
+    """Exponential moving average s_i = weight * s_(i-1) + (1 - weight) * v_i, continuing from
+    `previous` (the last smoothed value), or starting at the first value when there is none.
+
+    Vectorised in blocks: inside a block s_j = w^(j+1) * (s + (1 - w) * cumsum(v_k / w^(k+1)))_j;
+    blocks are kept short enough that 1 / w^(j+1) stays below ~1e8, so nothing overflows or loses
+    precision. Cost is O(len(values)) whatever came before, which keeps appends incremental."""
+    values = np.asarray(values, dtype=np.float64)
+    out = np.empty_like(values)
+    if len(values) == 0:
+        return out
+    if weight <= 0.0:
+        out[:] = values
+        return out
+    state = float(values[0]) if previous is None else float(previous)
+    block = max(1, int(18.0 / -math.log(weight)))
+    for start in range(0, len(values), block):
+        chunk = values[start:start + block]
+        powers = weight ** np.arange(1, len(chunk) + 1)
+        out[start:start + len(chunk)] = powers * (state + (1.0 - weight) * np.cumsum(chunk / powers))
+        state = float(out[start + len(chunk) - 1])
+    return out
+
+
+class _Columns:
+    """Named float64 columns of equal length that grow by doubling their capacity, so appending n
+    points costs O(n) amortised (np.append would copy everything on every call)."""
+
+    def __init__(self, names: Sequence[str], capacity: int):
+        self._names = tuple(names)
+        self._initial = capacity
+        self.clear()
+
+    def clear(self) -> None:
+        self._data = {name: np.empty(self._initial) for name in self._names}
+        self.size = 0
+
+    @property
+    def capacity(self) -> int:
+        return len(self._data[self._names[0]])
+
+    def append(self, **columns: np.ndarray) -> None:
+        n = len(next(iter(columns.values())))
+        end = self.size + n
+        if end > self.capacity:
+            capacity = self.capacity
+            while capacity < end:
+                capacity *= 2
+            for name, old in self._data.items():
+                new = np.empty(capacity)
+                new[:self.size] = old[:self.size]
+                self._data[name] = new
+        for name, values in columns.items():
+            self._data[name][self.size:end] = values
+        self.size = end
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        """A view (no copy) of the filled part of a column."""
+        return self._data[name][:self.size]
+
+
+# pyqtgraph 0.14.0's SVG exporter cannot parse the closing "Z" that Qt 6.10+ writes at the end of a
+# path ("not enough values to unpack", pyqtgraph issue #3495, fixed upstream by PR #3458 but not
+# released). While exporting, take the "Z"s out before its coordinate fix-up and put them back after.
+_svg_exporter_module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+
+
+@contextlib.contextmanager
+def _svg_closed_paths_fix():
+    original = _svg_exporter_module.correctCoordinates
+
+    def correct_coordinates(node, defs, item, options):
+        closed = []
+        for path in node.getElementsByTagName("path"):
+            tokens = path.getAttribute("d").split()
+            if "Z" in tokens or "z" in tokens:
+                path.setAttribute("d", " ".join(t for t in tokens if t not in ("Z", "z")))
+                closed.append(path)
+        original(node, defs, item, options)
+        for path in closed:
+            path.setAttribute("d", path.getAttribute("d").rstrip() + " Z")
+
+    _svg_exporter_module.correctCoordinates = correct_coordinates
+    try:
+        yield
+    finally:
+        _svg_exporter_module.correctCoordinates = original
+
+
+def _nearest(xs: np.ndarray, x: float) -> int | None:
+    """Index of the value in the sorted array `xs` nearest to `x`; None when empty."""
+    n = len(xs)
+    if n == 0:
+        return None
+    i = int(np.searchsorted(xs, x))
+    if i >= n:
+        return n - 1
+    if i > 0 and x - xs[i - 1] <= xs[i] - x:
+        return i - 1
+    return i
+
+
+class PlotsPanel(QWidget):
+    """Loss and accuracy plots, side by side, with a hover read-out under them."""
+
+    def __init__(self, parent: QWidget | None = None, smoothing: float = SMOOTHING):
+        super().__init__(parent)
+        self.smoothing = smoothing
+        self.steps_per_epoch = 1
+        # Batch columns: global step, x = step / steps_per_epoch, raw values and their smoothing.
+        self._batch = _Columns(("step", "x", "loss", "accuracy", "loss_smooth", "accuracy_smooth"), 1024)
+        self._epoch = _Columns(("x", "loss", "accuracy"), 64)
+        self._val = _Columns(("x", "loss", "accuracy"), 64)
+
+        # Both plots in one GraphicsLayoutWidget, so exporting its layout puts both in one file.
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[str, dict[str, pg.PlotDataItem]] = {}
+        self.cursors: dict[str, pg.InfiniteLine] = {}
+        self.legends: dict[str, pg.LegendItem] = {}
+        for metric in METRICS:
+            plot = self.graphics.addPlot()
+            plot.showGrid(x=True, y=True, alpha=0.15)
+            plot.getAxis("left").enableAutoSIPrefix(False)  # accuracy is 0..1, never "x0.001"
+            # Loss falls and accuracy rises, so their legends sit in the corner the curves leave empty.
+            self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
+            curves = {
+                "batch": plot.plot(name="train (batch)"),
+                # not antialiased: a wide antialiased line over thousands of peak-downsampled
+                # vertices costs ~50 ms a paint at a million points, plain costs ~2 ms
+                "smooth": plot.plot(name="train (smoothed)"),
+                "epoch_train": plot.plot(name="train (epoch)", symbol="o", symbolSize=7, antialias=True),
+                "epoch_val": plot.plot(name="validation (epoch)", symbol="s", symbolSize=7, antialias=True),
+            }
+            for kind in ("batch", "smooth"):
+                curves[kind].setDownsampling(auto=True, method="peak")
+                curves[kind].setClipToView(True)
+            cursor = pg.InfiniteLine(angle=90, movable=False)
+            cursor.hide()
+            plot.addItem(cursor, ignoreBounds=True)  # the cursor must not stretch the auto range
+            self.plots[metric], self.curves[metric], self.cursors[metric] = plot, curves, cursor
+        # One x axis: zooming or panning one plot moves the other, so a hovered epoch lines up.
+        self.plots["accuracy"].setXLink(self.plots["loss"])
+
+        self.readout = QLabel(READOUT_HINT)
+        self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.readout.setContentsMargins(6, 2, 6, 2)
+        # A long read-out is clipped rather than forcing a minimum width on the whole window.
+        self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.readout)
+
+        # Both plots share one scene; rate-limited because a read-out faster than the screen is waste.
+        self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60,
+                                           slot=self._on_proxy_mouse_moved)
+        self._apply_theme()
+
+    # ------------------------------------------------------------------ public API
+
+    def reset(self, steps_per_epoch: int = 1) -> None:
+        """Clear every curve; later steps are placed at step / steps_per_epoch epochs."""
+        self.steps_per_epoch = max(1, int(steps_per_epoch))
+        for columns in (self._batch, self._epoch, self._val):
+            columns.clear()
+        for metric in METRICS:
+            for curve in self.curves[metric].values():
+                curve.setData([], [])
+            self.cursors[metric].hide()
+            self.plots[metric].enableAutoRange()  # a new run starts fully in view, whatever the zoom was
+        self.readout.setText(READOUT_HINT)
+
+    def add_batches(self, steps: Sequence[int], losses: Sequence[float], accuracies: Sequence[float]) -> None:
+        """Append per-batch points (1-based global steps, in increasing order)."""
+        step = np.asarray(steps, dtype=np.float64)
+        loss = np.asarray(losses, dtype=np.float64)
+        accuracy = np.asarray(accuracies, dtype=np.float64)
+        if not len(step) == len(loss) == len(accuracy):
+            raise ValueError(f"steps, losses and accuracies differ in length: {len(step)}, {len(loss)}, {len(accuracy)}")
+        if len(step) == 0:
+            return
+        b = self._batch
+        last = b.size - 1
+        b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy,
+                 # smoothing continues from the last smoothed value, so only the new points cost
+                 loss_smooth=ema(loss, self.smoothing, b["loss_smooth"][last] if last >= 0 else None),
+                 accuracy_smooth=ema(accuracy, self.smoothing, b["accuracy_smooth"][last] if last >= 0 else None))
+        x = b["x"]
+        for metric in METRICS:
+            self.curves[metric]["batch"].setData(x, b[metric])
+            self.curves[metric]["smooth"].setData(x, b[metric + "_smooth"])
+
+    def add_epoch(self, epoch: int, train_loss: float, train_accuracy: float,
+                  val_loss: float | None, val_accuracy: float | None) -> None:
+        """Append the metrics of a finished epoch (0-based), plotted at epoch + 1. A None validation
+        value means there is no validation set: no validation point is added."""
+        x = np.array([epoch + 1.0])
+        self._epoch.append(x=x, loss=np.array([train_loss], dtype=np.float64),
+                           accuracy=np.array([train_accuracy], dtype=np.float64))
+        if val_loss is not None and val_accuracy is not None:
+            self._val.append(x=x, loss=np.array([val_loss], dtype=np.float64),
+                             accuracy=np.array([val_accuracy], dtype=np.float64))
+        for metric in METRICS:
+            self.curves[metric]["epoch_train"].setData(self._epoch["x"], self._epoch[metric])
+            self.curves[metric]["epoch_val"].setData(self._val["x"], self._val[metric])
+
+    def load_history(self, steps_per_epoch: int, batch_history: dict[str, list[float]], history: list[dict]) -> None:
+        """Reset, then restore the curves of a checkpoint's earlier batches and epochs."""
+        self.reset(steps_per_epoch)
+        batch_history = batch_history or {}
+        self.add_batches(batch_history.get("step", []), batch_history.get("loss", []), batch_history.get("accuracy", []))
+        for h in history or []:
+            self.add_epoch(int(h["epoch"]), h["train_loss"], h["train_accuracy"], h.get("val_loss"), h.get("val_accuracy"))
+
+    def point_counts(self) -> dict[str, int]:
+        return {"batch": self._batch.size, "epoch_train": self._epoch.size, "epoch_val": self._val.size}
+
+    def has_data(self) -> bool:
+        return self._batch.size > 0 or self._epoch.size > 0
+
+    def export_image(self, path: str) -> None:
+        """Save both plots in one picture: .png (raster) or .svg (vector)."""
+        suffix = Path(path).suffix.lower()
+        if suffix not in (".png", ".svg"):
+            raise ValueError(f"cannot export the plots as {suffix or 'a file without extension'}: use .png or .svg")
+        item = self.graphics.ci  # the layout holding both plots
+        if item.size().width() < 1 or item.size().height() < 1:
+            item.resize(1000, 400)  # never shown (e.g. a hidden tab): lay it out at a sensible size
+        visible = {metric: cursor.isVisible() for metric, cursor in self.cursors.items()}
+        for cursor in self.cursors.values():  # the hover cursor is not part of the data
+            cursor.hide()
+        try:
+            if suffix == ".png":
+                exporter = pg.exporters.ImageExporter(item)
+                # At least 1600 px wide: the export is rendered scaled, so small windows still print sharp.
+                exporter.parameters()["width"] = max(exporter.parameters()["width"], 1600)
+                fix = contextlib.nullcontext()
+            else:
+                exporter = pg.exporters.SVGExporter(item)
+                fix = _svg_closed_paths_fix()
+            exporter.parameters()["background"] = theme.background()
+            with fix:
+                exporter.export(str(path))
+        finally:
+            for metric, cursor in self.cursors.items():
+                cursor.setVisible(visible[metric])
+
+    def export_csv(self, path: str) -> None:
+        """Write every point: one row per batch, then one per epoch (loss/accuracy = train values).
+        The epoch column is progress in epochs, as on the x axis."""
+        b = self._batch
+        val = dict(zip(self._val["x"].tolist(), zip(self._val["loss"].tolist(), self._val["accuracy"].tolist())))
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["kind", "step", "epoch", "loss", "accuracy", "val_loss", "val_accuracy"])
+            for step, x, loss, accuracy in zip(b["step"].tolist(), b["x"].tolist(), b["loss"].tolist(),
+                                               b["accuracy"].tolist()):
+                writer.writerow(["batch", int(step), x, loss, accuracy, "", ""])
+            for x, loss, accuracy in zip(self._epoch["x"].tolist(), self._epoch["loss"].tolist(),
+                                         self._epoch["accuracy"].tolist()):
+                val_loss, val_accuracy = val.get(x, ("", ""))
+                writer.writerow(["epoch", "", x, loss, accuracy, val_loss, val_accuracy])
+
+    # ------------------------------------------------------------------ hover read-out
+
+    def _on_proxy_mouse_moved(self, args: tuple) -> None:
+        self._on_mouse_moved(args[0])
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        """Move the cursor to the hovered epoch position and show the nearest value of each curve."""
+        hovered = next((plot for plot in self.plots.values() if plot.vb.sceneBoundingRect().contains(scene_pos)), None)
+        if hovered is None or not self.has_data():
+            for cursor in self.cursors.values():
+                cursor.hide()
+            self.readout.setText(READOUT_HINT)
+            return
+        x = hovered.vb.mapSceneToView(scene_pos).x()
+        for cursor in self.cursors.values():  # the x axes are linked: one cursor per plot, same place
+            cursor.setPos(x)
+            cursor.show()
+        self.readout.setText(self.readout_text(x))
+
+    def readout_text(self, x: float) -> str:
+        """The read-out for epoch position x: nearest smoothed batch value and nearest epoch points."""
+        parts = [f"epoch {x:.2f}"]
+        i = _nearest(self._batch["x"], x)
+        if i is not None:
+            parts[0] += f" (step {int(self._batch['step'][i])})"
+        j = _nearest(self._epoch["x"], x)
+        k = _nearest(self._val["x"], x)
+        for metric in METRICS:
+            fmt = "{:.4g}" if metric == "loss" else "{:.4f}"
+            values = []
+            if i is not None:
+                values.append("smoothed " + fmt.format(self._batch[metric + "_smooth"][i]))
+            if j is not None:
+                values.append(f"epoch {int(self._epoch['x'][j])} train " + fmt.format(self._epoch[metric][j]))
+            if k is not None:
+                values.append(f"epoch {int(self._val['x'][k])} val " + fmt.format(self._val[metric][k]))
+            parts.append(f"{metric}: " + ", ".join(values))
+        return "   |   ".join(parts)
+
+    # ------------------------------------------------------------------ colours
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Follow the system switching between light and dark while the app runs.
+        if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and hasattr(self, "curves"):
+            self._apply_theme()
+        super().changeEvent(event)
+
+    def _apply_theme(self) -> None:
+        bg, fg = theme.background(), theme.foreground()
+        train, val = theme.train_color(), theme.val_color()
+        self.graphics.setBackground(bg)
+        for metric, plot in self.plots.items():
+            for axis, label in (("bottom", "epoch"), ("left", metric)):
+                plot.getAxis(axis).setPen(theme.faint(fg, 160))
+                plot.getAxis(axis).setTextPen(fg)
+                plot.setLabel(axis, label, color=fg.name())
+            legend = self.legends[metric]
+            legend.setLabelTextColor(fg)
+            for _, label in legend.items:  # setLabelTextColor only takes effect when a label's text is set
+                label.setText(label.text, color=fg)
+            legend.setBrush(theme.faint(bg, 200))
+            legend.setPen(theme.faint(fg, 80))
+            curves = self.curves[metric]
+            curves["batch"].setPen(pg.mkPen(theme.faint(train, 90), width=1))
+            curves["smooth"].setPen(pg.mkPen(train, width=2))
+            # Epoch train is dashed with round markers, validation solid with squares: told apart
+            # by shape as well as colour.
+            curves["epoch_train"].setPen(pg.mkPen(train, width=1.5, style=Qt.DashLine))
+            curves["epoch_train"].setSymbolBrush(train)
+            curves["epoch_train"].setSymbolPen(pg.mkPen(bg, width=1))
+            curves["epoch_val"].setPen(pg.mkPen(val, width=2))
+            curves["epoch_val"].setSymbolBrush(val)
+            curves["epoch_val"].setSymbolPen(pg.mkPen(bg, width=1))
+            self.cursors[metric].setPen(pg.mkPen(theme.faint(fg, 140), width=1, style=Qt.DashLine))

@@ -1,0 +1,107 @@
+"""Progress of the current run: epoch and batch bars, speed, times, learning rate, device."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class ProgressPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.epoch_bar = QProgressBar()
+        self.batch_bar = QProgressBar()
+        self.speed_label = QLabel("–")
+        self.elapsed_label = QLabel("–")
+        self.remaining_label = QLabel("–")
+        self.lr_label = QLabel("–")
+        self.device_label = QLabel("–")
+        box = QGroupBox("Progress")
+        form = QFormLayout(box)
+        form.addRow("Epoch", self.epoch_bar)
+        form.addRow("Batch", self.batch_bar)
+        form.addRow("Speed", self.speed_label)
+        form.addRow("Elapsed", self.elapsed_label)
+        form.addRow("Remaining", self.remaining_label)
+        form.addRow("Learning rate", self.lr_label)
+        form.addRow("Device", self.device_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box)
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._started = 0.0
+        self._total_steps = 0
+        self._steps_at_start = 0
+        self._last_step = 0
+        self._paused_since: float | None = None
+        self._paused_total = 0.0
+        self.reset()
+
+    def reset(self) -> None:
+        self._clock.stop()
+        for bar in (self.epoch_bar, self.batch_bar):
+            bar.setRange(0, 1)
+            bar.setValue(0)
+            bar.setFormat("–")
+        for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
+            label.setText("–")
+
+    def start_run(self, epochs: int, start_epoch: int, steps_per_epoch: int, total_steps: int, start_step: int,
+                  device: str, precision: str) -> None:
+        self._started = time.monotonic()
+        self._paused_total, self._paused_since = 0.0, None
+        self._total_steps, self._steps_at_start, self._last_step = total_steps, start_step, start_step
+        self.epoch_bar.setRange(0, epochs)
+        self.epoch_bar.setValue(start_epoch)
+        self.epoch_bar.setFormat(f"{start_epoch} / {epochs}")
+        self.batch_bar.setRange(0, steps_per_epoch)
+        self.batch_bar.setValue(start_step % steps_per_epoch if steps_per_epoch else 0)
+        self.batch_bar.setFormat(f"%v / {steps_per_epoch}")
+        self.device_label.setText(f"{device} ({precision})")
+        self._clock.start()
+        self._tick()
+
+    def update_batch(self, epoch: int, batch: int, batches: int, step: int, images_per_sec: float, lr: float) -> None:
+        self._last_step = step
+        self.epoch_bar.setValue(epoch)
+        self.epoch_bar.setFormat(f"{epoch + 1} / {self.epoch_bar.maximum()}")
+        self.batch_bar.setValue(batch)
+        self.speed_label.setText(f"{images_per_sec:,.0f} images/s")
+        self.lr_label.setText(f"{lr:.3g}")
+
+    def epoch_done(self, epoch: int) -> None:
+        self.epoch_bar.setValue(epoch + 1)
+        self.epoch_bar.setFormat(f"{epoch + 1} / {self.epoch_bar.maximum()}")
+
+    def set_paused(self, paused: bool) -> None:
+        now = time.monotonic()
+        if paused and self._paused_since is None:
+            self._paused_since = now
+        elif not paused and self._paused_since is not None:
+            self._paused_total += now - self._paused_since
+            self._paused_since = None
+
+    def finish(self) -> None:
+        self._tick()
+        self._clock.stop()
+        self.remaining_label.setText("–")
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        paused = self._paused_total + (now - self._paused_since if self._paused_since is not None else 0.0)
+        active = max(0.0, now - self._started - paused)
+        self.elapsed_label.setText(format_duration(active))
+        done = self._last_step - self._steps_at_start
+        left = self._total_steps - self._last_step
+        if done > 0 and active > 0:
+            self.remaining_label.setText(format_duration(left * active / done))

@@ -1,0 +1,190 @@
+"""The torchinfo-style table of the network: output shape, parameters and mult-adds per block,
+layer and Inception branch, for any input size. The numbers come from core.model.inspect_shapes;
+this panel only lays them out."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import theme
+
+if TYPE_CHECKING:  # torch must not load before the window paints
+    from googlenet_gui.core.model import LayerShape, ShapeReport
+
+COLUMNS = ("Layer", "Type", "Output shape", "Params", "Mult-adds")
+NUMBER_COLUMNS = (2, 3, 4)
+LOADING_TEXT = "loading…"
+
+
+def format_shape(shape: tuple[int, ...]) -> str:
+    return " x ".join(str(d) for d in shape)
+
+
+def format_count(n: int) -> str:
+    # torchinfo's "--" for layers without weights keeps the eye on the ones that matter
+    return f"{n:,}" if n else "--"
+
+
+class ShapesPanel(QWidget):
+    """Spin boxes for the input, a tree of the network's shapes, and a totals line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._report: ShapeReport | None = None
+        self._error = ""
+        self._live = False  # no computing before refresh(): the first call waits for torch
+        # Which rows the user opened or closed, by layer name, so live updates keep it.
+        self._expanded: dict[str, bool] = {}
+
+        self.height_spin = self._spin(1, 4096, 96, " px")
+        self.width_spin = self._spin(1, 4096, 96, " px")
+        self.channels_spin = self._spin(1, 64, 3)
+        self.classes_spin = self._spin(1, 10000, 10)
+
+        controls = QHBoxLayout()
+        for label, spin in (("Height", self.height_spin), ("Width", self.width_spin),
+                            ("Channels", self.channels_spin), ("Classes", self.classes_spin)):
+            form = QFormLayout()
+            form.addRow(label, spin)
+            controls.addLayout(form)
+        controls.addStretch(1)
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error_label.setStyleSheet(f"color: {theme.error_color().name()}; font-weight: bold;")
+        self.error_label.hide()
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)  # the long layer descriptions take the slack
+        for col in NUMBER_COLUMNS:
+            self.tree.headerItem().setTextAlignment(col, Qt.AlignRight | Qt.AlignVCenter)
+        self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
+        self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
+
+        self.totals_label = QLabel(LOADING_TEXT)
+        self.totals_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(controls)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.totals_label)
+
+        for spin in (self.height_spin, self.width_spin, self.channels_spin, self.classes_spin):
+            spin.valueChanged.connect(self._on_value_changed)
+
+    # ------------------------------------------------------------------ public API
+
+    def refresh(self) -> None:
+        """Compute the table now; from then on every spin box change recomputes it."""
+        from googlenet_gui.core.model import inspect_shapes  # loads torch: only once it is wanted
+
+        self._live = True
+        try:
+            report = inspect_shapes(self.channels_spin.value(), self.height_spin.value(),
+                                    self.width_spin.value(), self.classes_spin.value())
+        except ValueError as exc:  # InputTooSmallError is a ValueError; its message says what fits
+            self._show_error(str(exc))
+            return
+        self._show_report(report)
+
+    def set_input(self, channels: int, height: int, width: int, classes: int) -> None:
+        """Follow the training settings: one table update, not one per spin box."""
+        spins = ((self.channels_spin, channels), (self.height_spin, height),
+                 (self.width_spin, width), (self.classes_spin, classes))
+        for spin, value in spins:
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        if self._live:
+            self.refresh()
+
+    def report(self) -> ShapeReport | None:
+        """The report the table shows; None before the first refresh or while the size is invalid."""
+        return self._report
+
+    def error_text(self) -> str:
+        return self._error
+
+    # ------------------------------------------------------------------ internals
+
+    @staticmethod
+    def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _on_value_changed(self) -> None:
+        if self._live:
+            self.refresh()
+
+    def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
+        self._expanded[item.text(0)] = expanded
+
+    def _show_error(self, message: str) -> None:
+        self._report = None
+        self._error = message
+        self.error_label.setText(message)
+        self.error_label.show()
+        self.tree.clear()  # no stale rows that look like answers for the bad size
+        self.totals_label.setText("")
+
+    def _show_report(self, report: ShapeReport) -> None:
+        self._report = report
+        self._error = ""
+        self.error_label.hide()
+        self.error_label.clear()
+
+        self.tree.setUpdatesEnabled(False)  # one repaint for the whole rebuild
+        self.tree.clear()
+        self.tree.addTopLevelItem(self._item(["Input", "", format_shape(report.input), "", ""]))
+        for block in report.blocks:
+            block_item = self._layer_item(block)
+            self.tree.addTopLevelItem(block_item)
+            for layer in block.children:
+                layer_item = self._layer_item(layer)
+                block_item.addChild(layer_item)
+                for branch in layer.children:
+                    layer_item.addChild(self._layer_item(branch))
+                layer_item.setExpanded(self._expanded.get(layer.name, False))
+            block_item.setExpanded(self._expanded.get(block.name, True))
+        self.tree.setUpdatesEnabled(True)
+
+        self.totals_label.setText(
+            f"Total params: {report.total_params:,}    "
+            f"Total mult-adds: {report.total_macs / 1e9:.2f} G    "
+            f"(per image, input {format_shape(report.input)})"
+        )
+
+    def _layer_item(self, layer: LayerShape) -> QTreeWidgetItem:
+        return self._item([layer.name, layer.kind, format_shape(layer.output),
+                           format_count(layer.params), format_count(layer.macs)])
+
+    @staticmethod
+    def _item(texts: list[str]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(texts)
+        for col in NUMBER_COLUMNS:
+            item.setTextAlignment(col, Qt.AlignRight | Qt.AlignVCenter)
+        return item

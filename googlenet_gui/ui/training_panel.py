@@ -1,0 +1,298 @@
+"""Training controls: dataset, device, hyper-parameters, and Start / Pause / Stop."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+                               QWidget)
+
+from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
+
+SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
+PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
+                    "fp16": "float16 (CUDA)"}
+OPTIMIZER_TITLES = {"adam": "Adam", "sgd": "SGD with momentum"}
+
+
+class TrainingPanel(QWidget):
+    start_clicked = Signal()
+    pause_clicked = Signal()
+    stop_clicked = Signal()
+    download_clicked = Signal(str, str)  # dataset key, data folder ("" for the default)
+    cancel_download_clicked = Signal()
+    settings_changed = Signal()  # anything that changes the network's input (size, dataset)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.dataset_combo = QComboBox()
+        for info in SOURCES.values():
+            self.dataset_combo.addItem(info.title, info.key)
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setPlaceholderText("default cache folder")
+        self.browse_button = QPushButton("Browse…")
+        self.download_button = QPushButton("Download")
+        self.download_bar = QProgressBar()
+        self.download_bar.setTextVisible(True)
+        self.cancel_download_button = QPushButton("Cancel")
+        self.data_status = QLabel()
+        self.data_status.setWordWrap(True)
+
+        self.device_combo = QComboBox()
+        self.device_combo.addItem("cpu (detecting devices…)", "cpu")
+        self.input_spin = _spin(61, 1024, 96, " px")
+        self.epochs_spin = _spin(1, 10000, 5)
+        self.batch_spin = _spin(2, 8192, 64)
+        self.optimizer_combo = _combo(OPTIMIZER_TITLES, OPTIMIZERS)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(0.00001, 10.0)
+        self.lr_spin.setSingleStep(0.0005)
+        self.lr_spin.setValue(0.001)
+        self.schedule_combo = _combo(SCHEDULE_TITLES, SCHEDULES)
+        self.precision_combo = _combo(PRECISION_TITLES, PRECISIONS)
+        self.augment_check = QCheckBox("Random crops and flips")
+        self.seed_spin = _spin(0, 2**31 - 1, 0)
+
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.start_button.setDefault(True)
+        self.resume_label = QLabel()
+        self.resume_label.setWordWrap(True)
+
+        data_box = QGroupBox("Data")
+        data_form = QFormLayout(data_box)
+        data_form.addRow("Dataset", self.dataset_combo)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.browse_button)
+        self.folder_label = QLabel("Folder")
+        data_form.addRow(self.folder_label, folder_row)
+        download_row = QHBoxLayout()
+        download_row.addWidget(self.download_button)
+        download_row.addWidget(self.download_bar, 1)
+        download_row.addWidget(self.cancel_download_button)
+        data_form.addRow("", download_row)
+        data_form.addRow("", self.data_status)
+
+        model_box = QGroupBox("Training")
+        form = QFormLayout(model_box)
+        form.addRow("Device", self.device_combo)
+        form.addRow("Input size", self.input_spin)
+        form.addRow("Epochs", self.epochs_spin)
+        form.addRow("Batch size", self.batch_spin)
+        form.addRow("Optimizer", self.optimizer_combo)
+        form.addRow("Learning rate", self.lr_spin)
+        form.addRow("Schedule", self.schedule_combo)
+        form.addRow("Precision", self.precision_combo)
+        form.addRow("Augmentation", self.augment_check)
+        form.addRow("Seed", self.seed_spin)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.pause_button)
+        buttons.addWidget(self.stop_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(data_box)
+        layout.addWidget(model_box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.resume_label)
+
+        self.start_button.clicked.connect(self.start_clicked)
+        self.pause_button.clicked.connect(self.pause_clicked)
+        self.stop_button.clicked.connect(self.stop_clicked)
+        self.browse_button.clicked.connect(self._browse)
+        self.download_button.clicked.connect(
+            lambda: self.download_clicked.emit(self.dataset_key(), self.folder_edit.text().strip()))
+        self.cancel_download_button.clicked.connect(self.cancel_download_clicked)
+        self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
+        self.folder_edit.editingFinished.connect(self.settings_changed)
+        self.input_spin.valueChanged.connect(self.settings_changed)
+
+        self._running = False
+        self._downloading = False
+        self._available = True
+        self._dataset_changed()
+        self.set_running(False)
+
+    # ------------------------------------------------------------ state shown
+
+    def dataset_key(self) -> str:
+        return self.dataset_combo.currentData()
+
+    def data_dir(self) -> str | None:
+        return self.folder_edit.text().strip() or None
+
+    def config(self) -> TrainConfig:
+        return TrainConfig(
+            dataset=self.dataset_key(), data_dir=self.data_dir(), input_size=self.input_spin.value(),
+            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
+            optimizer=self.optimizer_combo.currentData(), lr=self.lr_spin.value(),
+            schedule=self.schedule_combo.currentData(), augment=self.augment_check.isChecked(),
+            seed=self.seed_spin.value(), device=self.device_combo.currentData(),
+            precision=self.precision_combo.currentData())
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show a run's settings (from a checkpoint or saved settings)."""
+        _select(self.dataset_combo, config.dataset)
+        self.folder_edit.setText(config.data_dir or "")
+        self.input_spin.setValue(config.input_size)
+        self.epochs_spin.setValue(config.epochs)
+        self.batch_spin.setValue(config.batch_size)
+        _select(self.optimizer_combo, config.optimizer)
+        self.lr_spin.setValue(config.lr)
+        _select(self.schedule_combo, config.schedule)
+        _select(self.precision_combo, config.precision)
+        self.augment_check.setChecked(config.augment)
+        self.seed_spin.setValue(config.seed)
+        _select(self.device_combo, config.device)
+        self._dataset_changed()
+
+    def set_devices(self, devices: list[Any]) -> None:
+        """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
+        current = self.device_combo.currentData()
+        self.device_combo.clear()
+        for info in devices:
+            self.device_combo.addItem(info.label, info.id)
+        if not _select(self.device_combo, current):
+            self.device_combo.setCurrentIndex(0)
+
+    def set_running(self, running: bool, paused: bool = False) -> None:
+        """Controls that cannot change mid-run are disabled while training."""
+        self._running = running
+        for widget in (self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo, self.input_spin,
+                       self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
+                       self.precision_combo, self.augment_check, self.seed_spin):
+            widget.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText("Resume" if paused else "Pause")
+        self.stop_button.setEnabled(running)
+        self._update_start()
+        self._update_download_row()
+
+    def set_resume_from(self, text: str) -> None:
+        """'' for a new run; otherwise what Start will resume, e.g. 'last.pt, epoch 3 of 10'."""
+        self.resume_label.setText(f"Start resumes {text}" if text else "")
+        self._update_start()
+
+    def set_dataset_available(self, available: bool, message: str = "") -> None:
+        self._available = available
+        self.data_status.setText(message)
+        self._update_download_row()
+        self._update_start()
+
+    def set_downloading(self, downloading: bool) -> None:
+        self._downloading = downloading
+        if downloading:
+            self.download_bar.setRange(0, 0)
+            self.download_bar.setFormat("starting…")
+        self._update_download_row()
+        self._update_start()
+
+    def set_download_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.download_bar.setRange(0, 1000)
+            self.download_bar.setValue(int(1000 * done / total))
+            self.download_bar.setFormat(f"{message}: {done / 2**20:.1f} / {total / 2**20:.1f} MiB")
+        else:
+            self.download_bar.setRange(0, 0)
+            self.download_bar.setFormat(message)
+
+    # ------------------------------------------------------------ settings
+
+    def save_settings(self, settings: QSettings) -> None:
+        config = self.config()
+        settings.beginGroup("training")
+        for key, value in config.to_dict().items():
+            settings.setValue(key, "" if value is None else value)
+        settings.endGroup()
+
+    def restore_settings(self, settings: QSettings) -> None:
+        settings.beginGroup("training")
+        defaults = TrainConfig()
+        values: dict[str, Any] = {}
+        for key, default in defaults.to_dict().items():
+            raw = settings.value(key)
+            if raw is None or raw == "":
+                continue
+            try:
+                values[key] = _convert(raw, default)
+            except (TypeError, ValueError):
+                continue  # a damaged setting is ignored, not fatal
+        settings.endGroup()
+        config = TrainConfig.from_dict({**defaults.to_dict(), **values})
+        if config.dataset not in SOURCES:
+            config.dataset = defaults.dataset
+        self.set_config(config)
+
+    # ------------------------------------------------------------ internals
+
+    def _dataset_changed(self) -> None:
+        info = SOURCES[self.dataset_key()]
+        self.folder_label.setText("Image folder" if info.needs_path else "Data folder")
+        self.folder_edit.setPlaceholderText("one sub-folder per class" if info.needs_path else "default cache folder")
+        for w in (self.folder_label, self.folder_edit, self.browse_button):
+            w.setVisible(info.key != "sample")
+        self._available = True
+        self.data_status.setText("")
+        self._update_download_row()
+        self._update_start()
+        self.settings_changed.emit()
+
+    def _browse(self) -> None:
+        start = self.folder_edit.text() or str(Path.home())
+        folder = QFileDialog.getExistingDirectory(self, "Choose the data folder", start)
+        if folder:
+            self.folder_edit.setText(folder)
+            self.settings_changed.emit()
+
+    def _update_download_row(self) -> None:
+        info = SOURCES[self.dataset_key()]
+        needs = info.downloadable and not self._available
+        self.download_button.setVisible(needs and not self._downloading)
+        self.download_button.setEnabled(not self._running)
+        self.download_bar.setVisible(self._downloading)
+        self.cancel_download_button.setVisible(self._downloading)
+
+    def _update_start(self) -> None:
+        self.start_button.setEnabled(not self._running and not self._downloading and self._available)
+        self.start_button.setText("Resume training" if self.resume_label.text() else "Start")
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setValue(value)
+    spin.setSuffix(suffix)
+    spin.setAlignment(Qt.AlignRight)
+    return spin
+
+
+def _combo(titles: dict[str, str], keys: tuple[str, ...]) -> QComboBox:
+    combo = QComboBox()
+    for key in keys:
+        combo.addItem(titles[key], key)
+    return combo
+
+
+def _select(combo: QComboBox, key: Any) -> bool:
+    index = combo.findData(key)
+    if index >= 0:
+        combo.setCurrentIndex(index)
+    return index >= 0
+
+
+def _convert(raw: Any, default: Any) -> Any:
+    """QSettings gives strings back from INI files: convert to the type of the default."""
+    if isinstance(default, bool):
+        return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
+    if isinstance(default, int):
+        return int(raw)
+    if isinstance(default, float):
+        return float(raw)
+    return str(raw)

@@ -1,0 +1,180 @@
+"""Background work for the window: training on a QThread, and short jobs (loading the core,
+classifying, downloading) on the global QThreadPool. Signals carry plain Python values and
+small dataclasses, never tensors."""
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+
+from .threads import start_worker
+
+MAX_UPDATES_PER_SECOND = 30
+
+
+class TrainingWorker(QObject):
+    """Runs core.engine.Trainer.run() on its own thread and forwards the events.
+
+    Batch events are coalesced: at most MAX_UPDATES_PER_SECOND `events` signals a second,
+    however fast the batches come; any other event (epoch end, checkpoint, status) and a pause
+    flush at once so nothing waits on a slow next batch.
+    """
+
+    events = Signal(list)
+    done = Signal(object)  # the terminal event: Finished, Stopped or Failed
+
+    def __init__(self, trainer: Any):
+        super().__init__()
+        self.trainer = trainer
+
+    @Slot()
+    def run(self) -> None:
+        from ..core.engine import BatchEnd, Failed, Finished, Stopped
+
+        pending: list = []
+        last_emit = 0.0
+        terminal: Any = None
+        try:
+            for event in self.trainer.run():
+                if isinstance(event, (Finished, Stopped, Failed)):
+                    terminal = event
+                    continue
+                pending.append(event)
+                now = time.monotonic()
+                urgent = not isinstance(event, BatchEnd) or self.trainer.paused or self.trainer.stop_requested
+                if urgent or now - last_emit >= 1.0 / MAX_UPDATES_PER_SECOND:
+                    self.events.emit(pending)
+                    pending, last_emit = [], now
+        except Exception as exc:  # the engine turns user errors into Failed; this is the last net
+            traceback.print_exc()
+            terminal = Failed(f"unexpected error: {type(exc).__name__}: {exc}")
+        if pending:
+            self.events.emit(pending)
+        self.done.emit(terminal if terminal is not None else Failed("training ended without a result"))
+
+
+class TrainingController(QObject):
+    """Owns the training thread: start, pause, resume, stop, and a clean shutdown.
+
+    The trainer stays after the run ends, so its final weights can still be classified with.
+    """
+
+    events = Signal(list)
+    finished = Signal(object)  # Finished, Stopped or Failed, once the thread has ended
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.trainer: Any = None
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._terminal: Any = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.running and self.trainer is not None and self.trainer.paused
+
+    def start(self, config: Any, run_dir: str | Path, resume_from: str | Path | None = None) -> None:
+        if self.running:
+            raise RuntimeError("a run is already in progress")
+        from ..core.engine import Trainer
+
+        self.trainer = Trainer(config, run_dir=run_dir, resume_from=resume_from)
+        self._terminal = None
+        self._worker = TrainingWorker(self.trainer)
+        self._worker.events.connect(self.events)
+        self._worker.done.connect(self._remember_terminal)
+        self._thread = start_worker(self._worker, self._worker.run, "training")
+        self._thread.finished.connect(self._on_thread_finished)
+
+    @Slot(object)
+    def _remember_terminal(self, event: Any) -> None:
+        self._terminal = event
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        # Only now may the Python references go: the thread has really ended.
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        if thread is not None:
+            thread.deleteLater()
+        if worker is not None:
+            worker.deleteLater()
+        self.finished.emit(self._terminal)
+
+    def pause(self) -> None:
+        if self.running:
+            self.trainer.pause()
+
+    def resume(self) -> None:
+        if self.running:
+            self.trainer.resume()
+
+    def stop(self) -> None:
+        if self.running:
+            self.trainer.request_stop()
+
+    def shutdown(self, timeout_ms: int = 60_000) -> bool:
+        """Stop and wait for the thread (for closing the window). True if it ended in time.
+
+        The stop takes effect within one batch, and the engine then saves last.pt.
+        """
+        if self._thread is None:
+            return True
+        self.trainer.request_stop()
+        ended = self._thread.wait(timeout_ms)
+        if ended:
+            # deliver the queued done/finished now, while the window still exists
+            from PySide6.QtCore import QCoreApplication
+
+            QCoreApplication.sendPostedEvents()
+            if self._thread is not None:
+                self._on_thread_finished()
+        return ended
+
+
+# ---------------------------------------------------------------- short jobs on the pool
+
+
+class JobSignals(QObject):
+    """A QRunnable cannot emit; it carries one of these, created on the GUI thread."""
+
+    result = Signal(object, object)  # (job tag, value)
+    failed = Signal(object, str)  # (job tag, one-line message)
+    progress = Signal(object, int, int, str)  # (job tag, done, total, message)
+
+
+class Job(QRunnable):
+    """Runs `work(report)` on the pool; its return value arrives as `signals.result`.
+
+    `report(done, total, message)` emits progress. Exceptions arrive as `signals.failed` with a
+    one-line message; the app never sees a traceback dialog.
+    """
+
+    def __init__(self, tag: Any, work: Callable[[Callable[[int, int, str], None]], Any], signals: JobSignals):
+        super().__init__()
+        self.tag = tag
+        self.work = work
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            value = self.work(lambda done, total, message: self.signals.progress.emit(self.tag, done, total, message))
+        except Exception as exc:  # noqa: BLE001 - reported to the user as one line
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if not getattr(exc, "__module__", "").startswith("googlenet_gui"):
+                traceback.print_exc()
+            self.signals.failed.emit(self.tag, message)
+            return
+        self.signals.result.emit(self.tag, value)
+
+
+def run_job(tag: Any, work: Callable, signals: JobSignals) -> None:
+    QThreadPool.globalInstance().start(Job(tag, work, signals))

@@ -1,0 +1,236 @@
+"""The dashboard driven through its real widgets with pytest-qt."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from googlenet_gui.core.checkpoint import load_checkpoint
+from googlenet_gui.core.engine import Finished, Stopped
+from googlenet_gui.ui.main_window import MainWindow
+from googlenet_gui.ui.threads import running_threads
+from helpers import write_stripe_image
+
+
+@pytest.fixture
+def stripes_folder(tmp_path) -> Path:
+    """A tiny image-folder dataset in the real on-disk layout: one sub-folder per class."""
+    root = tmp_path / "stripes"
+    for label, vertical in (("horizontal", False), ("vertical", True)):
+        (root / label).mkdir(parents=True)
+        for i in range(24):
+            write_stripe_image(root / label / f"{i}.png", vertical, size=32 + i % 3, mode="RGB" if i % 2 else "L")
+    return root
+
+
+@pytest.fixture
+def window(qtbot, settings_dir, tmp_path):
+    win = MainWindow(runs_dir=tmp_path / "runs")
+    qtbot.addWidget(win)
+    win.show()
+    win.load_core()
+    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
+    yield win
+    if win.controller.running:
+        win.controller.shutdown()
+
+
+def use_folder(win: MainWindow, folder: Path, epochs: int = 2, batch: int = 8) -> None:
+    tp = win.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
+    tp.folder_edit.setText(str(folder))
+    tp.folder_edit.editingFinished.emit()
+    tp.input_spin.setValue(64)
+    tp.epochs_spin.setValue(epochs)
+    tp.batch_spin.setValue(batch)
+
+
+def drop(win: MainWindow, mime: QMimeData) -> tuple[bool, bool]:
+    pos = QPointF(win.width() / 2, win.height() / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, enter)
+    accepted_enter = enter.isAccepted()
+    event = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, event)
+    return accepted_enter, event.isAccepted()
+
+
+def file_mime(*paths: Path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def batches(win: MainWindow) -> int:
+    return win.plots_panel.point_counts()["batch"]
+
+
+def test_first_launch_selects_the_sample_and_lists_devices(window):
+    tp = window.training_panel
+    assert tp.dataset_key() == "sample"
+    assert tp.start_button.isEnabled()
+    labels = [tp.device_combo.itemText(i) for i in range(tp.device_combo.count())]
+    assert labels[0].startswith("cpu ") and "GiB" in labels[0]
+    assert [tp.device_combo.itemData(i) for i in range(tp.device_combo.count())][0] == "cpu"
+    assert window.shapes_panel.report() is not None
+
+
+def test_start_then_stop_plots_points_and_keeps_a_checkpoint(window, qtbot, stripes_folder):
+    use_folder(window, stripes_folder, epochs=50)
+    window.training_panel.start_button.click()
+    assert window.controller.running and not window.training_panel.input_spin.isEnabled()
+    qtbot.waitUntil(lambda: batches(window) >= 2, timeout=60_000)
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000) as ended:
+        window.training_panel.stop_button.click()
+    assert isinstance(ended.args[0], Stopped)
+    saved = load_checkpoint(ended.args[0].checkpoint)
+    assert saved["class_names"] == ["horizontal", "vertical"]
+    assert window.training_panel.start_button.isEnabled() and window.training_panel.input_spin.isEnabled()
+    assert not running_threads()
+
+
+def test_pause_and_resume(window, qtbot, stripes_folder):
+    use_folder(window, stripes_folder, epochs=50)
+    window.training_panel.start_button.click()
+    qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
+    window.training_panel.pause_button.click()
+    assert window.controller.paused and window.training_panel.pause_button.text() == "Resume"
+    qtbot.wait(1500)  # let the batch in flight finish and be shown
+    held = batches(window)
+    qtbot.wait(1000)
+    assert batches(window) == held  # nothing moves while paused
+    window.training_panel.pause_button.click()
+    assert not window.controller.paused
+    qtbot.waitUntil(lambda: batches(window) > held, timeout=60_000)
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.training_panel.stop_button.click()
+
+
+def test_a_run_to_the_end_fills_plots_and_run_table(window, qtbot, stripes_folder):
+    use_folder(window, stripes_folder, epochs=2)
+    with qtbot.waitSignal(window.controller.finished, timeout=120_000) as ended:
+        window.training_panel.start_button.click()
+    assert isinstance(ended.args[0], Finished)
+    counts = window.plots_panel.point_counts()
+    assert counts["batch"] == 2 * 6 and counts["epoch_train"] == 2 and counts["epoch_val"] == 2
+    assert window.run_panel.table.rowCount() == 2
+    assert window.run_panel.use_best_button.isEnabled()
+
+
+def test_dropping_an_image_shows_top_5(window, qtbot, tmp_path):
+    image = write_stripe_image(tmp_path / "shirt.png", vertical=True)
+    accepted_enter, accepted_drop = drop(window, file_mime(image))
+    assert accepted_enter and accepted_drop
+    panel = window.classify_panel
+    qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=30_000)
+    row = panel.rows()[0]
+    assert len(row.class_labels) == 5 and len(row.probabilities) == 5
+    assert set(row.class_labels) <= {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                                     "Sneaker", "Bag", "Ankle boot"}
+    assert row.probabilities == sorted(row.probabilities, reverse=True)
+    assert row.error_text == ""
+    assert window.tabs.currentWidget() is panel
+
+
+def test_non_images_are_refused_with_a_message(window, qtbot, tmp_path):
+    text = QMimeData()
+    text.setText("just some text")
+    accepted_enter, accepted_drop = drop(window, text)
+    assert not accepted_enter and not accepted_drop
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not an image")
+    drop(window, file_mime(notes, tmp_path))  # a text file and a folder
+    panel = window.classify_panel
+    qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=30_000)
+    assert "notes.txt" in panel.rows()[0].error_text and not panel.rows()[0].class_labels
+    web = QMimeData()
+    web.setUrls([QUrl("https://example.com/cat.jpg")])
+    assert drop(window, web) == (False, False)
+
+
+def test_classifying_while_training_uses_live_weights_and_training_goes_on(window, qtbot, stripes_folder, tmp_path):
+    use_folder(window, stripes_folder, epochs=50)
+    window.training_panel.start_button.click()
+    qtbot.waitUntil(lambda: batches(window) >= 2, timeout=60_000)
+    image = write_stripe_image(tmp_path / "v.png", vertical=True)
+    drop(window, file_mime(image))
+    panel = window.classify_panel
+    qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=60_000)
+    assert set(panel.rows()[0].class_labels) == {"horizontal", "vertical"}
+    seen = batches(window)
+    qtbot.waitUntil(lambda: batches(window) > seen, timeout=60_000)  # training went on
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.training_panel.stop_button.click()
+
+
+def test_save_and_reopen_a_checkpoint_brings_the_curves_back(window, qtbot, stripes_folder, tmp_path):
+    use_folder(window, stripes_folder, epochs=1)
+    with qtbot.waitSignal(window.controller.finished, timeout=120_000):
+        window.training_panel.start_button.click()
+    before = window.plots_panel.point_counts()
+    target = tmp_path / "saved.pt"
+    window.save_checkpoint_to(str(target))
+    qtbot.waitUntil(target.exists, timeout=30_000)
+    assert load_checkpoint(target)["position"]["epoch"] == 1
+
+    window.new_run()
+    window.plots_panel.reset(1)
+    window.use_checkpoint(target, resume=True)
+    qtbot.waitUntil(lambda: window.resume_path == target, timeout=30_000)
+    assert window.plots_panel.point_counts() == before
+    assert window.training_panel.start_button.text() == "Resume training"
+    assert window.training_panel.epochs_spin.value() >= 2
+    with qtbot.waitSignal(window.controller.finished, timeout=120_000) as ended:
+        window.training_panel.start_button.click()
+    assert isinstance(ended.args[0], Finished)
+    after = window.plots_panel.point_counts()
+    assert after["epoch_train"] == window.training_panel.epochs_spin.value()
+    assert after["batch"] > before["batch"]
+
+
+def test_a_bad_checkpoint_is_reported_and_the_app_goes_on(window, qtbot, tmp_path):
+    bad = tmp_path / "bad.pt"
+    bad.write_bytes(b"garbage")
+    window.use_checkpoint(bad, resume=True)
+    qtbot.waitUntil(lambda: "bad.pt" in window.statusBar().currentMessage(), timeout=30_000)
+    assert window.resume_path is None and window.weights_source == "untrained"
+
+
+def test_closing_mid_training_stops_saves_and_leaves_no_thread(qtbot, settings_dir, tmp_path, stripes_folder):
+    win = MainWindow(runs_dir=tmp_path / "runs")
+    qtbot.addWidget(win)
+    win.show()
+    win.load_core()
+    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
+    use_folder(win, stripes_folder, epochs=50)
+    win.training_panel.start_button.click()
+    qtbot.waitUntil(lambda: batches(win) >= 1, timeout=60_000)
+    run_dir = Path(win.run_panel.folder_label.text())
+    win.close()
+    assert not win.controller.running and not running_threads()
+    assert load_checkpoint(run_dir / "last.pt")["position"]["step"] >= 1
+
+
+def test_settings_persist_between_launches(qtbot, settings_dir, tmp_path):
+    first = MainWindow(runs_dir=tmp_path)
+    qtbot.addWidget(first)
+    first.training_panel.epochs_spin.setValue(7)
+    first.training_panel.lr_spin.setValue(0.0005)
+    first.training_panel.augment_check.setChecked(True)
+    first.resize(760, 560)  # inside the offscreen screen (800x600): restoreGeometry keeps windows on screen
+    first.close()
+    second = MainWindow(runs_dir=tmp_path)
+    qtbot.addWidget(second)
+    assert second.training_panel.epochs_spin.value() == 7
+    assert second.training_panel.lr_spin.value() == pytest.approx(0.0005)
+    assert second.training_panel.augment_check.isChecked()
+    assert (second.size().width(), second.size().height()) == (760, 560)
+
+
+def test_input_size_change_updates_the_shapes_table(window):
+    window.training_panel.input_spin.setValue(128)
+    assert window.shapes_panel.height_spin.value() == 128
+    assert window.shapes_panel.report().blocks[0].output == (64, 31, 31)

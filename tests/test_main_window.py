@@ -1,10 +1,8 @@
 """The dashboard driven through its real widgets with pytest-qt."""
 from pathlib import Path
 
-import numpy as np
 import pytest
-from PIL import Image
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 

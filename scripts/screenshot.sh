@@ -17,6 +17,8 @@ app=$!
 sleep 6
 wid=$(xdotool search --name "GoogLeNet Studio" | head -1)
 xdotool windowsize "$wid" 1400 880 windowmove "$wid" 0 0
+xdotool windowfocus "$wid" 2>/dev/null || true
+sleep 1
 xdotool key --window "$wid" ctrl+Return
 sleep "${TRAIN_SECONDS:-50}"
 xclip -selection clipboard -t image/png -i "$work/item.png" &

@@ -232,3 +232,77 @@ def test_input_size_change_updates_the_shapes_table(window):
     window.training_panel.input_spin.setValue(128)
     assert window.shapes_panel.height_spin.value() == 128
     assert window.shapes_panel.report().blocks[0].output == (64, 31, 31)
+
+
+def test_missing_dataset_offers_a_download_with_progress_and_cancel(window, qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from googlenet_gui.core import data
+    from googlenet_gui.core.download import Cancelled
+
+    started = threading.Event()
+
+    def fake_download(name, folder, progress=None, cancel=None, **kwargs):
+        progress(1 << 20, 4 << 20, f"downloading {name}")
+        started.set()
+        while not cancel.wait(0.05):
+            pass
+        raise Cancelled()
+
+    monkeypatch.setattr(data, "download", fake_download)
+    tp = window.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("cifar10"))
+    tp.folder_edit.setText(str(tmp_path / "empty"))
+    tp.folder_edit.editingFinished.emit()
+    assert tp.download_button.isVisible() and not tp.start_button.isEnabled()
+    tp.download_button.click()
+    qtbot.waitUntil(lambda: tp.download_bar.isVisible() and tp.download_bar.value() == 250, timeout=10_000)
+    assert "1.0 / 4.0 MiB" in tp.download_bar.format()
+    tp.cancel_download_button.click()
+    qtbot.waitUntil(lambda: not tp.download_bar.isVisible(), timeout=10_000)
+    assert tp.download_button.isVisible() and "cancelled" in window.statusBar().currentMessage()
+
+
+def test_finished_download_enables_start(window, qtbot, tmp_path, monkeypatch):
+    from googlenet_gui.core import data
+
+    def fake_download(name, folder, progress=None, cancel=None, **kwargs):
+        batches = folder / "cifar-10-batches-py"
+        batches.mkdir(parents=True)
+        for f in data.CIFAR_TRAIN + data.CIFAR_TEST:
+            (batches / f).write_bytes(b"")
+
+    monkeypatch.setattr(data, "download", fake_download)
+    tp = window.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("cifar10"))
+    tp.folder_edit.setText(str(tmp_path / "cifar"))
+    tp.folder_edit.editingFinished.emit()
+    tp.download_button.click()
+    qtbot.waitUntil(lambda: tp.start_button.isEnabled(), timeout=10_000)
+    assert not tp.download_button.isVisible()
+
+
+def test_keyboard_shortcut_starts_and_stops(window, qtbot, stripes_folder):
+    use_folder(window, stripes_folder, epochs=50)
+    assert window.start_action.shortcut().toString() == "Ctrl+Return"
+    assert window.open_action.shortcut().matches(window.open_action.shortcut()) and window.save_action.shortcut()
+    window.start_action.trigger()
+    assert window.controller.running
+    qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.stop_action.trigger()
+
+
+def test_paste_an_image_from_the_clipboard(window, qtbot):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format_RGB32)
+    image.fill(QColor("white"))
+    QApplication.clipboard().setImage(image)
+    window.classify_panel.paste_button.click()
+    qtbot.waitUntil(lambda: window.classify_panel.row_count() == 1, timeout=30_000)
+    row = window.classify_panel.rows()[0]
+    assert row.source == "clipboard" and len(row.class_labels) == 5
+    QApplication.clipboard().clear()
+    window.classify_panel.paste_button.click()
+    assert "no image" in window.classify_panel.message_label.text()

@@ -28,6 +28,9 @@ class DownloadError(RuntimeError):
 class Cancelled(Exception):
     """The user cancelled a long operation (download or dataset loading)."""
 
+    def __str__(self) -> str:
+        return "cancelled"
+
 
 def md5sum(path: Path) -> str:
     digest = hashlib.md5()

@@ -583,7 +583,6 @@ class MainWindow(QMainWindow):
             self._download_cancel = None
             self.training_panel.set_downloading(False)
             self._settings_changed()
-            message = message or "download cancelled"
         if kind == "classify":
             self.classify_panel.show_message(message, error=True)
         elif kind == "core":

@@ -24,7 +24,8 @@ from googlenet_gui.ui import theme
 
 METRICS = ("loss", "accuracy")
 # Weight of the past in the exponential moving average of the per-batch values: light smoothing,
-# an effective window of about 2 / (1 - 0.9) - 1 = 19 batches.
+# an effective window of about 2 / (1 - 0.9) - 1 = 19 batches. The average is debiased as
+# TensorBoard's is (divided by 1 - weight^t), so the smoothed curve does not lag behind at the start.
 SMOOTHING = 0.9
 READOUT_HINT = "Hover over a plot to read the values."
 
@@ -139,7 +140,8 @@ class PlotsPanel(QWidget):
         self.smoothing = smoothing
         self.steps_per_epoch = 1
         # Batch columns: global step, x = step / steps_per_epoch, raw values and their smoothing.
-        self._batch = _Columns(("step", "x", "loss", "accuracy", "loss_smooth", "accuracy_smooth"), 1024)
+        self._batch = _Columns(("step", "x", "loss", "accuracy", "loss_ema", "accuracy_ema", "loss_smooth",
+                                "accuracy_smooth"), 1024)
         self._epoch = _Columns(("x", "loss", "accuracy"), 64)
         self._val = _Columns(("x", "loss", "accuracy"), 64)
 
@@ -213,10 +215,14 @@ class PlotsPanel(QWidget):
             return
         b = self._batch
         last = b.size - 1
-        b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy,
-                 # smoothing continues from the last smoothed value, so only the new points cost
-                 loss_smooth=ema(loss, self.smoothing, b["loss_smooth"][last] if last >= 0 else None),
-                 accuracy_smooth=ema(accuracy, self.smoothing, b["accuracy_smooth"][last] if last >= 0 else None))
+        # the zero-started average continues from its last value, so only the new points cost
+        loss_ema = ema(loss, self.smoothing, b["loss_ema"][last] if last >= 0 else 0.0)
+        accuracy_ema = ema(accuracy, self.smoothing, b["accuracy_ema"][last] if last >= 0 else 0.0)
+        debias = 1.0 - self.smoothing ** np.arange(b.size + 1, b.size + len(step) + 1, dtype=np.float64)
+        if self.smoothing <= 0.0:
+            debias[:] = 1.0
+        b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy, loss_ema=loss_ema,
+                 accuracy_ema=accuracy_ema, loss_smooth=loss_ema / debias, accuracy_smooth=accuracy_ema / debias)
         x = b["x"]
         for metric in METRICS:
             self.curves[metric]["batch"].setData(x, b[metric])

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.ui import theme
-from googlenet_gui.ui.plots_panel import SMOOTHING, PlotsPanel, ema
+from googlenet_gui.ui.plots_panel import ENVELOPE_ABOVE, PeakEnvelope, SMOOTHING, PlotsPanel, ema
 
 
 def naive_ema(values, weight=SMOOTHING):
@@ -38,6 +38,14 @@ def panel(qtbot):
 
 
 def data(panel, metric, kind):
+    if kind in ("batch", "smooth"):  # every point, whether the curve draws them or an envelope
+        x, y = panel.series(metric, kind)
+        return np.array(x), np.array(y)
+    x, y = panel.curves[metric][kind].getOriginalDataset()
+    return (np.array([]), np.array([])) if x is None else (x, y)
+
+
+def drawn(panel, metric, kind):
     x, y = panel.curves[metric][kind].getOriginalDataset()
     return (np.array([]), np.array([])) if x is None else (x, y)
 
@@ -359,3 +367,48 @@ def test_follows_a_switch_to_a_dark_palette(panel, qtbot):
     finally:
         app.setPalette(original)
     qtbot.waitUntil(lambda: panel.graphics.backgroundBrush().color() == theme.background())
+
+
+# ------------------------------------------------------------------ long runs
+
+
+def test_peak_envelope_matches_the_buckets_of_the_raw_series():
+    rng = np.random.default_rng(3)
+    y = rng.normal(size=50_000)
+    x = np.arange(len(y), dtype=float)
+    envelope = PeakEnvelope(max_buckets=500)
+    start = 0
+    while start < len(y):  # in uneven chunks, as updates arrive
+        n = int(rng.integers(1, 2000))
+        envelope.extend(x[start:start + n], y[start:start + n])
+        start += n
+    assert envelope.points == len(y) and envelope.buckets <= 500
+    xs, ys = envelope.arrays()
+    w = envelope.width
+    for b in range(envelope.buckets):
+        bucket = y[b * w:(b + 1) * w]
+        assert xs[2 * b] == xs[2 * b + 1] == x[b * w]
+        assert (ys[2 * b], ys[2 * b + 1]) == (bucket.min(), bucket.max())
+    assert (xs[-1], ys[-1]) == (x[-1], y[-1])  # the newest point is always drawn
+    mx, my = envelope.means()
+    assert len(mx) == envelope.buckets + 1
+    for b in (0, envelope.buckets // 2, envelope.buckets - 1):
+        assert my[b] == pytest.approx(y[b * w:(b + 1) * w].mean(), rel=1e-9)
+
+
+def test_a_long_run_draws_an_envelope_and_every_point_when_zoomed(panel, qtbot):
+    steps, losses, accuracies = fake_run(ENVELOPE_ABOVE * 3)
+    panel.resize(800, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.reset(steps_per_epoch=1000)
+    panel.add_batches(steps.tolist(), losses.tolist(), accuracies.tolist())
+    x, y = drawn(panel, "loss", "batch")
+    assert len(x) <= ENVELOPE_ABOVE + 1  # the whole run: an envelope, not every point
+    assert y.min() == losses.min() and y.max() == losses.max()  # peaks survive
+    assert x[-1] == steps[-1] / 1000
+    panel.plots["loss"].vb.setXRange(2.0, 3.0)  # the user zooms in: every point, pyqtgraph clips
+    panel.plots["loss"].vb.sigRangeChangedManually.emit([True, False])
+    assert len(drawn(panel, "loss", "batch")[0]) == len(steps)
+    panel.plots["loss"].enableAutoRange()  # back to the whole run
+    assert len(drawn(panel, "loss", "batch")[0]) <= ENVELOPE_ABOVE + 1

@@ -28,6 +28,11 @@ METRICS = ("loss", "accuracy")
 # TensorBoard's is (divided by 1 - weight^t), so the smoothed curve does not lag behind at the start.
 SMOOTHING = 0.9
 READOUT_HINT = "Hover over a plot to read the values."
+# Above this many points per curve the whole-run view draws a peak envelope kept incrementally
+# (PeakEnvelope); zoomed in, the curves get every point and pyqtgraph clips and downsamples them.
+ENVELOPE_ABOVE = 8192
+# About two buckets a pixel across a plot on a large screen: enough to show every peak.
+ENVELOPE_BUCKETS = 1536
 
 
 def ema(values: np.ndarray, weight: float, previous: float | None = None) -> np.ndarray:
@@ -89,6 +94,87 @@ class _Columns:
     def __getitem__(self, name: str) -> np.ndarray:
         """A view (no copy) of the filled part of a column."""
         return self._data[name][:self.size]
+
+
+class PeakEnvelope:
+    """Min and max of each bucket of `width` consecutive points, kept as points arrive.
+
+    When there are more than `max_buckets` buckets, neighbours merge and the width doubles, so
+    appending costs O(new points) however long the series is. Drawn as each bucket's x twice,
+    once at its min and once at its max, it looks like pyqtgraph's 'peak' downsampling of the
+    whole series, which would otherwise scan every point on every update.
+    """
+
+    def __init__(self, max_buckets: int = 4096):
+        self.max_buckets = max_buckets
+        self.clear()
+
+    def clear(self) -> None:
+        self.width = 1
+        self.points = 0
+        self._x = _Columns(("x", "lo", "hi", "sum"), 256)
+        self._last = (np.nan, np.nan)
+
+    @property
+    def buckets(self) -> int:
+        return self._x.size
+
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
+        if len(x) == 0:
+            return
+        self._last = (float(x[-1]), float(y[-1]))
+        cols = self._x
+        filled = self.points - (cols.size - 1) * self.width if cols.size else self.width
+        room = self.width - filled  # space left in the last bucket
+        if room > 0 and cols.size:
+            head = y[:room]
+            cols["lo"][-1] = min(cols["lo"][-1], head.min())
+            cols["hi"][-1] = max(cols["hi"][-1], head.max())
+            cols["sum"][-1] += head.sum()
+            x, y = x[room:], y[room:]
+            self.points += len(head)
+        if len(x):
+            starts = np.arange(0, len(x), self.width)
+            cols.append(x=x[starts], lo=np.minimum.reduceat(y, starts), hi=np.maximum.reduceat(y, starts),
+                        sum=np.add.reduceat(y, starts))
+            self.points += len(x)
+        while cols.size > self.max_buckets:
+            self._merge_pairs()
+
+    def _merge_pairs(self) -> None:
+        cols = self._x
+        n = cols.size
+        even = n - n % 2
+        x = cols["x"][0:even:2]
+        lo = np.minimum(cols["lo"][0:even:2], cols["lo"][1:even:2])
+        hi = np.maximum(cols["hi"][0:even:2], cols["hi"][1:even:2])
+        total = cols["sum"][0:even:2] + cols["sum"][1:even:2]
+        if n % 2:  # the last bucket has no partner yet
+            x, lo, hi, total = (np.append(a, cols[k][-1]) for a, k in ((x, "x"), (lo, "lo"), (hi, "hi"),
+                                                                        (total, "sum")))
+        cols.clear()
+        cols.append(x=x, lo=lo, hi=hi, sum=total)
+        self.width *= 2
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw: every bucket's x twice, with its min then its max, then the newest point
+        (so the curve reaches the right edge even while the last bucket fills)."""
+        cols = self._x
+        xs = np.empty(2 * cols.size + 1)
+        ys = np.empty(2 * cols.size + 1)
+        xs[0:-1:2], xs[1:-1:2], xs[-1] = cols["x"], cols["x"], self._last[0]
+        ys[0:-1:2], ys[1:-1:2], ys[-1] = cols["lo"], cols["hi"], self._last[1]
+        return xs, ys
+
+    def means(self) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y): the mean of each bucket, then the newest point: a line for an already smooth curve,
+        whose min-max band would be as wide as the noise it smooths away at this zoom."""
+        cols = self._x
+        counts = np.full(cols.size, float(self.width))
+        if cols.size:
+            counts[-1] = self.points - (cols.size - 1) * self.width
+        return np.append(cols["x"], self._last[0]), np.append(cols["sum"] / counts, self._last[1])
 
 
 # pyqtgraph 0.14.0's SVG exporter cannot parse the closing "Z" that Qt 6.10+ writes at the end of a
@@ -155,6 +241,8 @@ class PlotsPanel(QWidget):
             plot = self.graphics.addPlot()
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.getAxis("left").enableAutoSIPrefix(False)  # accuracy is 0..1, never "x0.001"
+            for axis in ("left", "bottom"):  # major and one minor level of grid: the finest level
+                plot.getAxis(axis).setStyle(maxTickLevel=1)  # costs ~6 ms a repaint and adds little
             # Loss falls and accuracy rises, so their legends sit in the corner the curves leave empty.
             self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             curves = {
@@ -174,6 +262,11 @@ class PlotsPanel(QWidget):
             self.plots[metric], self.curves[metric], self.cursors[metric] = plot, curves, cursor
         # One x axis: zooming or panning one plot moves the other, so a hovered epoch lines up.
         self.plots["accuracy"].setXLink(self.plots["loss"])
+        self._envelopes = {(m, k): PeakEnvelope(ENVELOPE_BUCKETS) for m in METRICS for k in ("batch", "smooth")}
+        self._showing_envelope = False
+        for plot in self.plots.values():  # zooming in or back out switches between envelope and points
+            plot.vb.sigRangeChangedManually.connect(self._show_batch_curves)
+            plot.vb.sigStateChanged.connect(self._show_batch_curves)
 
         self.readout = QLabel(READOUT_HINT)
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -197,6 +290,9 @@ class PlotsPanel(QWidget):
         self.steps_per_epoch = max(1, int(steps_per_epoch))
         for columns in (self._batch, self._epoch, self._val):
             columns.clear()
+        for envelope in self._envelopes.values():
+            envelope.clear()
+        self._showing_envelope = False
         for metric in METRICS:
             for curve in self.curves[metric].values():
                 curve.setData([], [])
@@ -223,10 +319,31 @@ class PlotsPanel(QWidget):
             debias[:] = 1.0
         b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy, loss_ema=loss_ema,
                  accuracy_ema=accuracy_ema, loss_smooth=loss_ema / debias, accuracy_smooth=accuracy_ema / debias)
-        x = b["x"]
+        new = slice(last + 1, b.size)
+        for (metric, kind), envelope in self._envelopes.items():
+            envelope.extend(b["x"][new], b[metric if kind == "batch" else metric + "_smooth"][new])
+        self._show_batch_curves()
+
+    def series(self, metric: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """Every point of a per-batch curve ("batch" or "smooth"), whatever is drawn."""
+        return self._batch["x"], self._batch[metric if kind == "batch" else metric + "_smooth"]
+
+    def _show_batch_curves(self, *signal_args) -> None:
+        """Hand the batch curves to pyqtgraph: the envelope for a long run seen whole, else all points."""
+        whole_run = bool(self.plots["loss"].vb.autoRangeEnabled()[0])
+        envelope = whole_run and self._batch.size > ENVELOPE_ABOVE
+        if signal_args and envelope == self._showing_envelope:
+            return  # a zoom or pan that does not change what to draw: pyqtgraph clips on its own
+        self._showing_envelope = envelope
         for metric in METRICS:
-            self.curves[metric]["batch"].setData(x, b[metric])
-            self.curves[metric]["smooth"].setData(x, b[metric + "_smooth"])
+            for kind in ("batch", "smooth"):
+                if not envelope:
+                    x, y = self.series(metric, kind)
+                elif kind == "batch":
+                    x, y = self._envelopes[(metric, kind)].arrays()
+                else:
+                    x, y = self._envelopes[(metric, kind)].means()
+                self.curves[metric][kind].setData(x, y)
 
     def add_epoch(self, epoch: int, train_loss: float, train_accuracy: float,
                   val_loss: float | None, val_accuracy: float | None) -> None:

@@ -1,0 +1,50 @@
+"""bf16 autocast costs no accuracy: the same run (built-in sample, same seed, same everything)
+in float32 and in bfloat16, side by side; validation accuracy per epoch, and the speed of each.
+
+    python benchmarks/bf16_accuracy.py [--epochs 3] [--seeds 0 1]
+"""
+from __future__ import annotations
+
+import argparse
+
+from common import median, report
+
+
+def run(precision: str, epochs: int, seed: int, input_size: int) -> tuple[list[float], float]:
+    from googlenet_gui.core.engine import BatchEnd, EpochEnd, Failed, TrainConfig, Trainer
+
+    accuracies, speeds = [], []
+    config = TrainConfig(dataset="sample", epochs=epochs, seed=seed, precision=precision, input_size=input_size)
+    for event in Trainer(config).run():
+        if isinstance(event, EpochEnd):
+            accuracies.append(event.val_accuracy)
+        elif isinstance(event, BatchEnd):
+            speeds.append(event.images_per_sec)
+        elif isinstance(event, Failed):
+            raise SystemExit(event.message)
+    return accuracies, median(speeds[2:])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--seeds", type=int, nargs="+", default=[0, 1])
+    ap.add_argument("--input-size", type=int, default=96)
+    a = ap.parse_args()
+    results = {}
+    for seed in a.seeds:
+        for precision in ("fp32", "bf16"):
+            results[f"{precision}/seed{seed}"] = run(precision, a.epochs, seed, a.input_size)
+    final = {k: v[0][-1] for k, v in results.items()}
+    fp32 = [final[f"fp32/seed{s}"] for s in a.seeds]
+    bf16 = [final[f"bf16/seed{s}"] for s in a.seeds]
+    speed = {p: median([results[f"{p}/seed{s}"][1] for s in a.seeds]) for p in ("fp32", "bf16")}
+    mean = lambda v: sum(v) / len(v)  # noqa: E731
+    report("bf16_accuracy", {"epochs": a.epochs, "val_accuracy_per_epoch": {k: v[0] for k, v in results.items()},
+                             "final_mean": {"fp32": mean(fp32), "bf16": mean(bf16)}, "images_per_sec": speed},
+           f"bf16 vs fp32 on the sample after {a.epochs} epochs: validation accuracy {mean(bf16):.3f} vs "
+           f"{mean(fp32):.3f} (mean of seeds {a.seeds}); speed {speed['bf16']:.0f} vs {speed['fp32']:.0f} img/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -99,13 +99,13 @@ class TrainingController(QObject):
 
     @Slot()
     def _on_thread_finished(self) -> None:
-        # Only now may the Python references go: the thread has really ended.
-        thread, worker = self._thread, self._worker
+        # Only now may the Python references go: the thread has really ended. Dropping them frees
+        # the worker and its trainer's data (a deleteLater() would be posted to the ended thread,
+        # whose event loop never runs again, and leak a whole run each time).
+        thread = self._thread
         self._thread = self._worker = None
         if thread is not None:
             thread.deleteLater()
-        if worker is not None:
-            worker.deleteLater()
         self.finished.emit(self._terminal)
 
     def pause(self) -> None:

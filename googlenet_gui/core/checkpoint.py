@@ -50,7 +50,13 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as f:
-            write(f)
+            out = _WriteErrors(f)
+            try:
+                write(out)
+            except Exception:
+                if out.error is None:
+                    raise
+                raise out.error from None  # the real cause (a full disk), not torch's "unexpected pos"
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a checkpoint is an ordinary file
@@ -59,12 +65,35 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
-            raise CheckpointError(f"disk full while saving {path.name}; the previous checkpoint is kept") from None
+            raise CheckpointError(
+                f"disk full while saving {path.name} in {path.parent}; the previous checkpoint is kept") from None
         raise CheckpointError(f"cannot save {path.name}: {exc.strerror or exc}; the previous checkpoint is kept") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+class _WriteErrors:
+    """A write-only file that remembers the OSError its writes raised.
+
+    torch.save swallows the OSError of a failed write (ENOSPC on a full disk) and fails later
+    with an unrelated RuntimeError ("unexpected pos ..."); this keeps the real cause.
+    """
+
+    def __init__(self, f: BinaryIO):
+        self._f = f
+        self.error: OSError | None = None
+
+    def write(self, data: bytes) -> int:
+        try:
+            return self._f.write(data)
+        except OSError as exc:
+            self.error = self.error or exc
+            raise
+
+    def flush(self) -> None:
+        self._f.flush()
 
 
 def _umask() -> int:
@@ -137,3 +166,12 @@ def validate(data: Any, name: str) -> dict[str, Any]:
         if key not in data:
             raise CheckpointError(f"{name}: incomplete checkpoint (no {key})")
     return data
+
+
+def state_dict_problem(exc: BaseException) -> str:
+    """The first useful line of a failed load_state_dict ("size mismatch for classifier.1.weight: ..."),
+    not its header line "Error(s) in loading state_dict for GoogLeNet:"."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("Error(s) in loading state_dict"):
+        lines = lines[1:]
+    return lines[0][:200] if lines else type(exc).__name__

@@ -13,6 +13,7 @@ the device and read back at most every `report_interval` seconds, never with a p
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import math
 import threading
@@ -25,7 +26,7 @@ from typing import Any, Iterator
 import torch
 import torch.nn.functional as F
 
-from .checkpoint import CheckpointError, copy_checkpoint, load_checkpoint, save_checkpoint
+from .checkpoint import CheckpointError, copy_checkpoint, load_checkpoint, save_checkpoint, state_dict_problem
 from .config import OPTIMIZERS, PRECISIONS, SCHEDULES, ConfigError, TrainConfig  # noqa: F401 (re-exported)
 from .data import DataError, Dataset, load_dataset
 from .devices import DeviceError, cpu_has_fast_bf16, resolve_device
@@ -250,26 +251,42 @@ class Trainer:
             yield Failed(self._oom_message("CPU", state), state.epoch, state.batch)
         except RuntimeError as exc:
             text = str(exc)
-            if "out of memory" in text.lower() or "can't allocate memory" in text.lower():
-                yield Failed(self._oom_message("device" if "cuda" in text.lower() else "CPU", state),
-                             state.epoch, state.batch)
+            lower = text.lower()
+            # the CPU allocator says "can't allocate memory" (Linux) or "not enough memory" (Windows);
+            # CUDA, HIP and MPS say "out of memory"
+            cpu = "defaultcpuallocator" in lower or "can't allocate memory" in lower
+            if cpu or "out of memory" in lower or "not enough memory" in lower:
+                yield Failed(self._oom_message("CPU" if cpu else "GPU", state), state.epoch, state.batch)
             else:
                 traceback.print_exc()
-                yield Failed(f"training failed: {text.splitlines()[0][:200]}", state.epoch, state.batch)
+                yield Failed(f"training failed: {_one_line(text)}", state.epoch, state.batch)
+        except OSError as exc:  # the run folder cannot be written: a full disk, a read-only or vanished folder
+            yield Failed(self._os_error_message(exc, state), state.epoch, state.batch)
         except Exception as exc:  # the last line of defence: the app must stay up
             traceback.print_exc()
-            yield Failed(f"unexpected error: {type(exc).__name__}: {str(exc)[:200]}", state.epoch, state.batch)
+            yield Failed(f"unexpected error: {type(exc).__name__}: {_one_line(str(exc))}", state.epoch, state.batch)
         finally:
             if state.metrics is not None:
-                state.metrics.close()
+                try:
+                    state.metrics.close()
+                except OSError:  # closing flushes what a full disk refused; the Failed event says so
+                    pass
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
 
     def _oom_message(self, where: str, state: "_RunState") -> str:
         kept = " The last good checkpoint is kept." if state.saved_any else ""
-        return (f"out of {where} memory at epoch {(state.epoch or 0) + 1}, batch {state.batch or 0} "
+        at = "before training started" if state.epoch is None else \
+            f"at epoch {state.epoch + 1}, batch {state.batch or 0}"
+        return (f"out of {where} memory {at} "
                 f"(batch size {self.config.batch_size}, input {self.config.input_size}); "
                 f"try a smaller batch size or input size.{kept}")
+
+    def _os_error_message(self, exc: OSError, state: "_RunState") -> str:
+        where = exc.filename or self.run_dir or "the run folder"
+        what = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
+        kept = " The last good checkpoint is kept." if state.saved_any else ""
+        return f"cannot write to {where}: {what}.{kept}"
 
     def _run(self, state: "_RunState") -> Iterator[Event]:
         config = self.config
@@ -570,7 +587,11 @@ class _Run:
                 raise CheckpointError(
                     f"the checkpoint was made with {position['steps_per_epoch']} batches per epoch, this data gives "
                     f"{self.steps_per_epoch}: resume with the same dataset, limits and batch size")
-            self.model.load_state_dict(checkpoint["model_state"])
+            try:
+                self.model.load_state_dict(checkpoint["model_state"])
+            except (RuntimeError, TypeError, AttributeError) as exc:
+                raise CheckpointError(f"{self.trainer.resume_from.name}: its weights do not fit the network it "
+                                      f"describes ({state_dict_problem(exc)})") from None
             self.optimizer.load_state_dict(checkpoint["optimizer_state"])
             if self.scheduler is not None:
                 stored = checkpoint.get("scheduler_state")
@@ -598,8 +619,11 @@ class _Run:
             self.best_accuracy = checkpoint.get("best_val_accuracy")
         except CheckpointError:
             raise
-        except (KeyError, TypeError, ValueError, RuntimeError) as exc:
-            raise CheckpointError(f"cannot resume from this checkpoint: {str(exc).splitlines()[0][:150]}") from None
+        except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError) as exc:
+            detail = f"{type(exc).__name__}: {_one_line(str(exc), 150)}" if isinstance(exc, KeyError) \
+                else _one_line(str(exc), 150)
+            raise CheckpointError(f"{self.trainer.resume_from.name}: cannot resume from this checkpoint "
+                                  f"({detail or type(exc).__name__})") from None
 
 
 # ---------------------------------------------------------------- helpers
@@ -631,6 +655,10 @@ class _MetricsLog:
             self._file = None
 
 
+def _one_line(text: str, limit: int = 200) -> str:
+    return text.strip().splitlines()[0][:limit] if text.strip() else ""
+
+
 def _steps_per_epoch(n: int, batch_size: int) -> int:
     """Full batches plus the remainder, unless the remainder is a single image (BatchNorm
     cannot train on one)."""
@@ -651,17 +679,29 @@ def _to_cpu(obj: Any) -> Any:
 def _resumed_config(checkpoint: dict[str, Any], requested: TrainConfig) -> TrainConfig:
     """The stored config, with what may change on resume taken from the request: the device,
     the number of epochs (0 keeps the stored one), where the data lives, the thread count."""
-    stored = TrainConfig.from_dict(checkpoint.get("train_config") or {})
+    stored_dict = checkpoint.get("train_config") or {}
+    if not isinstance(stored_dict, dict):
+        raise CheckpointError("cannot resume: the checkpoint's training settings are damaged")
+    stored = TrainConfig.from_dict(stored_dict)
     stored.device = requested.device
     if requested.epochs > 0:  # 0 keeps the stored number of epochs
         stored.epochs = requested.epochs
     stored.data_dir = requested.data_dir or stored.data_dir
     stored.num_threads = requested.num_threads
+    try:
+        stored.validate()
+    except ConfigError:
+        raise
+    except (TypeError, ValueError, AttributeError) as exc:  # values of the wrong type in a hand-made file
+        raise CheckpointError(f"cannot resume: the checkpoint's training settings are damaged "
+                              f"({_one_line(str(exc), 100)})") from None
     return stored
 
 
 def _check_resume_fits(checkpoint: dict[str, Any], dataset: Dataset, name: str) -> None:
     mc = checkpoint["model_config"]
+    if not isinstance(mc, dict):
+        raise CheckpointError(f"{name}: damaged checkpoint (its model_config is not a table of settings)")
     if mc.get("in_channels") != dataset.channels or mc.get("num_classes") != len(dataset.class_names):
         raise CheckpointError(
             f"{name}: made for {mc.get('in_channels')} channel(s) and {mc.get('num_classes')} classes, "

@@ -228,6 +228,7 @@ def cmd_shapes(args: argparse.Namespace) -> int:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from .core.checkpoint import CheckpointError
+    from .core.images import printable
     from .core.predict import Predictor
 
     try:
@@ -247,7 +248,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
             print(json.dumps({"image": prediction.source,
                               "top": [{"class": c, "probability": p} for c, p in prediction.top]}))
         else:
-            print(prediction.source)
+            print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
             width = max(len(c) for c, _ in prediction.top)
             for rank, (name, prob) in enumerate(prediction.top, 1):
                 print(f"  {rank}. {name:<{width}}  {prob * 100:6.2f}%")

@@ -6,9 +6,10 @@ an ImageLoadError with a one-line message; nothing else escapes.
 from __future__ import annotations
 
 import os
-import struct
+import stat
 import warnings
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import torch
@@ -16,10 +17,39 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow's own guard against decompression bombs: images above this many pixels are refused.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# _decode refuses anything above MAX_PIXELS from the header, before decoding, so Pillow's warning
+# for the same size says nothing new (and catching it per call is not thread-safe).
+warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 
 class ImageLoadError(ValueError):
     """A file that cannot be used as an image, with a message fit for the user."""
+
+
+def printable(text: str, limit: int = 0) -> str:
+    """`text` fit for a one-line message: bytes of a file name that are not UTF-8 shown as \\xNN,
+    control characters (a newline in a name) escaped, and with `limit`, the middle of a long
+    text cut out."""
+    try:  # a name read from disk keeps its undecodable bytes as surrogates (PEP 383)
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeError:
+        pass  # other lone surrogates are escaped below
+    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    if limit and len(text) > limit:
+        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2):]
+    return text
+
+
+def display_name(path: str | os.PathLike) -> str:
+    """A file's name as messages show it: one line, at most about 100 characters."""
+    path = Path(path)
+    return printable(path.name or str(path), 100)
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # A named pipe would block open() until something writes to it; O_NONBLOCK returns at once
+    # (and changes nothing for regular files), so the fstat check can refuse it.
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def open_image(path: str | os.PathLike, target_size: int | None = None) -> Image.Image:
@@ -28,45 +58,67 @@ def open_image(path: str | os.PathLike, target_size: int | None = None) -> Image
     With target_size, a big JPEG is decoded at a reduced scale (draft mode) that is still at
     least target_size on its shorter side, which is much faster for large photos.
     """
-    path = Path(path)
-    name = path.name
-    if path.is_dir():
-        raise ImageLoadError(f"{name}: is a folder, not an image")
-    if not path.exists():
-        raise ImageLoadError(f"{name}: file not found")
+    name = display_name(path)
+    with _open(path, name) as file:
+        info = os.fstat(file.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise ImageLoadError(f"{name}: is a folder, not an image")
+        if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
+            raise ImageLoadError(f"{name}: not a regular file")
+        if info.st_size == 0:
+            raise ImageLoadError(f"{name}: empty file (0 bytes)")
+        return _decode(file, name, target_size)
+
+
+def _open(path: str | os.PathLike, name: str) -> BinaryIO:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                if img.width * img.height > MAX_PIXELS:
-                    raise ImageLoadError(
-                        f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
-                    )
-                if target_size and img.format == "JPEG":
-                    img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
-                img.load()
-                img = ImageOps.exif_transpose(img)  # a new image, independent of the file
-                img.load()
-                return img
+        return open(path, "rb", opener=_open_nonblocking)
+    except FileNotFoundError:
+        raise ImageLoadError(f"{name}: file not found") from None
+    except IsADirectoryError:
+        raise ImageLoadError(f"{name}: is a folder, not an image") from None
+    except PermissionError:
+        if os.path.isdir(path):  # Windows refuses to open a folder this way
+            raise ImageLoadError(f"{name}: is a folder, not an image") from None
+        raise ImageLoadError(f"{name}: permission denied") from None
+    except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL in the name
+        raise ImageLoadError(f"{name}: cannot open ({_reason(exc)})") from None
+
+
+def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
+    try:
+        with Image.open(file) as img:
+            # Only the header has been read: refuse a huge declared size before decoding.
+            if img.width * img.height > MAX_PIXELS:
+                raise ImageLoadError(
+                    f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
+                )
+            if target_size and img.format == "JPEG":
+                img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
+            img.load()
+            img = ImageOps.exif_transpose(img)  # a new image, independent of the file
+            img.load()
+            return img
     except ImageLoadError:
         raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except Image.DecompressionBombError:
         raise ImageLoadError(f"{name}: image too large (over {MAX_PIXELS:,} pixels)") from None
     except UnidentifiedImageError:
         raise ImageLoadError(f"{name}: not an image format this app can read") from None
-    except PermissionError:
-        raise ImageLoadError(f"{name}: permission denied") from None
-    except FileNotFoundError:
-        raise ImageLoadError(f"{name}: file not found") from None
     except MemoryError:
         raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
-    except (OSError, ValueError, SyntaxError, EOFError, TypeError, IndexError, struct.error) as exc:
+    except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
         raise ImageLoadError(f"{name}: truncated or corrupt image ({_short(exc)})") from None
+
+
+def _reason(exc: BaseException) -> str:
+    """The OS's words for an OSError ('File name too long'), without the path it repeats."""
+    return getattr(exc, "strerror", None) or _short(exc)
 
 
 def _short(exc: BaseException) -> str:
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return text[:120]
+    return printable(text, 120)
 
 
 def is_grayscale(img: Image.Image) -> bool:
@@ -125,4 +177,4 @@ def load_u8(path: str | os.PathLike, channels: int, size: int) -> torch.Tensor:
     try:
         return to_tensor_u8(fit_square(convert(img, channels), size))
     except (OSError, ValueError) as exc:
-        raise ImageLoadError(f"{Path(path).name}: cannot convert this image ({_short(exc)})") from None
+        raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({_short(exc)})") from None

@@ -17,10 +17,12 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .checkpoint import CheckpointError, load_checkpoint
-from .images import ImageLoadError, convert, fit_square, open_image, to_tensor_u8
+from .checkpoint import CheckpointError, load_checkpoint, state_dict_problem
+from .images import ImageLoadError, convert, display_name, fit_square, open_image, printable, to_tensor_u8
 from .model import GoogLeNet, ModelConfig
 from .transforms import MEAN, STD, from_model_input, to_model_input
+
+CLASSIFY_BATCH = 32  # images per forward pass when classifying files
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ class Predictor:
             return cls.from_state(config, data["model_state"], names, preprocess, True,
                                   f"{Path(path).name} (epoch {epoch})")
         except (TypeError, ValueError, KeyError, RuntimeError) as exc:
-            raise CheckpointError(f"{Path(path).name}: weights do not fit the network ({str(exc).splitlines()[0][:100]})") from None
+            raise CheckpointError(f"{Path(path).name}: weights do not fit the network ({state_dict_problem(exc)})") from None
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
@@ -117,8 +119,8 @@ class Predictor:
         img = open_image(path, target_size=self.preprocess.stored_size)
         try:
             return self.prepare_image(img)
-        except (OSError, ValueError) as exc:
-            raise ImageLoadError(f"{Path(path).name}: cannot convert this image ({exc})") from None
+        except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
+            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({_reason(exc)})") from None
 
     @torch.inference_mode()
     def classify_tensors(self, images: torch.Tensor, k: int = 5) -> tuple[list[list[tuple[str, float]]], np.ndarray]:
@@ -137,8 +139,8 @@ class Predictor:
     def classify_image(self, img: Image.Image, source: str = "image", k: int = 5) -> Prediction:
         try:
             tensor = self.prepare_image(img)
-        except (OSError, ValueError) as exc:
-            return Prediction(source, error=f"{source}: cannot convert this image ({exc})")
+        except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
+            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({_reason(exc)})")
         tops, views = self.classify_tensors(tensor[None], k)
         return Prediction(source, tops[0], np.ascontiguousarray(views[0]))
 
@@ -151,9 +153,15 @@ class Predictor:
                 good.append((i, self.prepare_file(path)))
             except ImageLoadError as exc:
                 results[i].error = str(exc)
-        if good:
-            tops, views = self.classify_tensors(torch.stack([t for _, t in good]), k)
-            for (i, _), top, view in zip(good, tops, views):
+        # A bounded batch per forward pass: memory stays flat however many files are dropped.
+        for start in range(0, len(good), CLASSIFY_BATCH):
+            chunk = good[start:start + CLASSIFY_BATCH]
+            tops, views = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
+            for (i, _), top, view in zip(chunk, tops, views):
                 results[i].top = top
                 results[i].view = np.ascontiguousarray(view)
         return results
+
+
+def _reason(exc: BaseException) -> str:
+    return printable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 120)

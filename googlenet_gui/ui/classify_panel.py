@@ -2,11 +2,13 @@
 thread and hands the finished Predictions here; this panel only shows them."""
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QFile, QFileDevice, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,17 +40,38 @@ def _error_style() -> str:
 def load_thumbnail(path: str) -> QImage:
     """The file scaled to fit PREVIEW x PREVIEW, aspect kept; a null QImage if unreadable.
 
-    The decoder scales while reading, so a 12-megapixel photo is never decoded at full size."""
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)  # respect the camera's EXIF rotation
-    size = reader.size()
-    if size.isValid() and (size.width() > PREVIEW or size.height() > PREVIEW):
-        reader.setScaledSize(size.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio))
-    image = reader.read()
+    The decoder scales while reading, so a 12-megapixel photo is never decoded at full size.
+    Python opens the file and Qt reads the descriptor: Qt cannot spell a file name that is not
+    UTF-8, and a named pipe (refused here) would block the reader forever."""
+    try:
+        with open(path, "rb", opener=_open_nonblocking) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return QImage()
+            device = QFile()
+            if not device.open(file.fileno(), QIODevice.ReadOnly, QFileDevice.DontCloseHandle):
+                return QImage()
+            image = _read_scaled(QImageReader(device))  # the reader is gone before the device
+            device.close()
+    except (OSError, ValueError):
+        return QImage()
     if not image.isNull() and image.width() < PREVIEW and image.height() < PREVIEW:
         # tiny images (CIFAR's 32x32) are blown up with visible pixels, like the network's view
         image = image.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
     return image
+
+
+def _read_scaled(reader: QImageReader) -> QImage:
+    reader.setAutoTransform(True)  # respect the camera's EXIF rotation
+    size = reader.size()
+    if size.isValid() and (size.width() > PREVIEW or size.height() > PREVIEW):
+        scaled = size.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio)
+        reader.setScaledSize(scaled.expandedTo(QSize(1, 1)))  # 20000x10 must not become 96x0
+    return reader.read()
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    # open() of a named pipe waits for a writer; O_NONBLOCK returns at once so fstat can refuse it
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def array_to_qimage(view: np.ndarray | None) -> QImage:
@@ -78,7 +101,9 @@ class PredictionRow(QFrame):
         self.probabilities: list[float] = [] if self.error_text else [float(p) for _, p in prediction.top]
         self.bars: list[QProgressBar] = []
 
-        if thumbnail is None or thumbnail.isNull():
+        if self.error_text:  # the file could not be read: do not read it again on the GUI thread
+            thumbnail = QImage()
+        elif thumbnail is None or thumbnail.isNull():
             thumbnail = load_thumbnail(self.source)
         elif thumbnail.width() > PREVIEW or thumbnail.height() > PREVIEW:
             thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
@@ -88,8 +113,11 @@ class PredictionRow(QFrame):
             view = view.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
         self.view_label = self._picture(view, "network sees")
 
-        name = QLabel(Path(self.source).name or self.source)
-        name.setToolTip(self.source)
+        from googlenet_gui.core.images import printable  # loaded by now: the Prediction came from it
+
+        # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
+        name = QLabel(printable(Path(self.source).name or self.source, 100))
+        name.setToolTip(printable(self.source))
         name.setStyleSheet("font-weight: bold;")
         name.setTextInteractionFlags(Qt.TextSelectableByMouse)
 

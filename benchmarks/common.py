@@ -70,3 +70,27 @@ class Stopwatch:
 
     def __exit__(self, *exc):
         self.seconds = time.perf_counter() - self.start
+
+
+def run_event_loop(done, timeout: float) -> None:
+    """Run a real Qt event loop (blocking in the OS until events come, as app.exec does) until
+    done() is true or `timeout` seconds pass. A local QEventLoop, not app.exec()/quit(): Qt's
+    quit() would close the windows. With done=None it just runs for `timeout`, polling nothing,
+    so the measurement adds no work to the GUI thread."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if done is not None and done():
+        return
+    loop = QEventLoop()
+    check = QTimer()
+    if done is not None:
+        check.setInterval(50)
+        check.timeout.connect(lambda: done() and loop.quit())
+        check.start()
+    deadline = QTimer()
+    deadline.setSingleShot(True)
+    deadline.timeout.connect(loop.quit)
+    deadline.start(int(timeout * 1000))
+    loop.exec()
+    check.stop()
+    deadline.stop()

@@ -16,11 +16,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, report, rss_mib  # noqa: E402
+from common import ROOT, report, rss_mib, run_event_loop  # noqa: E402
 
 PEAK_CHILD = r"""
 import json, resource, sys
@@ -66,9 +65,7 @@ def cycles(count: int) -> dict:
     os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
     win = create_window()
     win.show()
-    while not win.core_ready:
-        app.processEvents()
-        time.sleep(0.01)
+    run_event_loop(lambda: win.core_ready, 120)
     seen = []
     win.controller.events.connect(lambda events: seen.extend(e for e in events if isinstance(e, BatchEnd)))
     ended = []
@@ -78,13 +75,9 @@ def cycles(count: int) -> dict:
         seen.clear()
         ended.clear()
         win.training_panel.start_button.click()
-        while len(seen) < 1:
-            app.processEvents()
-            time.sleep(0.005)
+        run_event_loop(lambda: len(seen) >= 1, 120)
         win.training_panel.stop_button.click()
-        while not ended:
-            app.processEvents()
-            time.sleep(0.005)
+        run_event_loop(lambda: bool(ended), 120)
         if cycle in (1, 5, count):
             gc.collect()
             app.processEvents()

@@ -17,7 +17,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import report  # noqa: E402
+from common import report, run_event_loop  # noqa: E402
 
 
 def main() -> None:
@@ -39,15 +39,13 @@ def main() -> None:
     from googlenet_gui.app import create_window
     from googlenet_gui.core.engine import EpochEnd
 
-    app = QApplication.instance() or QApplication([])
+    QApplication.instance() or QApplication([])
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
     os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
     win = create_window()
     win.show()
-    while not win.core_ready:
-        app.processEvents()
-        time.sleep(0.01)
+    run_event_loop(lambda: win.core_ready, 120)
     tp = win.training_panel
     tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("fashion-mnist"))
     tp.folder_edit.setText(a.data_dir)
@@ -70,9 +68,7 @@ def main() -> None:
         for e in events if isinstance(e, EpochEnd)))
     win.controller.finished.connect(ended.append)
     tp.start_button.click()
-    while not ended and time.perf_counter() - pressed < a.budget + 5:
-        app.processEvents()
-        time.sleep(0.02)
+    run_event_loop(lambda: bool(ended), a.budget + 5)
     if not ended:
         win.training_panel.stop_button.click()
     win.close()

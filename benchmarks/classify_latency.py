@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import median, percentile, report  # noqa: E402
+from common import median, open_window, percentile, report  # noqa: E402
 
 
 def make_images(folder: Path) -> dict[str, Path]:
@@ -48,24 +48,16 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeats", type=int, default=15)
     a = ap.parse_args()
-    from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
 
     work = Path(tempfile.mkdtemp())
     images = make_images(work)
     checkpoint = trained_checkpoint(work / "run")
-    app = QApplication.instance() or QApplication([])
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    win = create_window()
-    win.resize(1400, 900)
-    win.show()
-    while not win.core_ready:
-        app.processEvents()
-        time.sleep(0.01)
+    win = open_window()
+    app = QApplication.instance()
     win.use_checkpoint(checkpoint, resume=False)
     while win.weights_source != "checkpoint":
         app.processEvents()

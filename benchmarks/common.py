@@ -94,3 +94,25 @@ def run_event_loop(done, timeout: float) -> None:
     loop.exec()
     check.stop()
     deadline.stop()
+
+
+def open_window():
+    """The app's real main window on Qt's offscreen platform, with throw-away settings and run
+    folders, shown at 1400x900, once PyTorch has loaded (as a user would see it)."""
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from googlenet_gui.app import create_window
+
+    QApplication.instance() or QApplication([])
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
+    win = create_window()
+    win.resize(1400, 900)
+    win.show()
+    run_event_loop(lambda: win.core_ready, 120)
+    return win

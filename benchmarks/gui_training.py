@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import median, percentile, report, run_event_loop  # noqa: E402
+from common import median, open_window, percentile, report, run_event_loop  # noqa: E402
 
 
 def steady_speed(batches: list) -> float:
@@ -55,20 +54,11 @@ def headless(seconds: float, batch: int) -> float:
 
 
 def dashboard(seconds: float, batch: int, probe_lateness: bool) -> tuple[float, list[float]]:
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QTimer
 
-    from googlenet_gui.app import create_window
     from googlenet_gui.core.engine import BatchEnd
 
-    QApplication.instance() or QApplication([])
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
-    os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
-    win = create_window()
-    win.resize(1400, 900)
-    win.show()
-    run_event_loop(lambda: win.core_ready, 60)
+    win = open_window()
     tp = win.training_panel
     tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("sample"))
     tp.epochs_spin.setValue(100)

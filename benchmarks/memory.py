@@ -15,11 +15,10 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, report, rss_mib, run_event_loop  # noqa: E402
+from common import ROOT, open_window, report, rss_mib, run_event_loop  # noqa: E402
 
 PEAK_CHILD = r"""
 import json, resource, sys
@@ -53,19 +52,12 @@ def peak_training(steps: int) -> dict:
 def cycles(count: int) -> dict:
     import gc
 
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
     from googlenet_gui.core.engine import BatchEnd
 
-    app = QApplication.instance() or QApplication([])
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
-    os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
-    win = create_window()
-    win.show()
-    run_event_loop(lambda: win.core_ready, 120)
+    win = open_window()
+    app = QApplication.instance()
     seen = []
     win.controller.events.connect(lambda events: seen.extend(e for e in events if isinstance(e, BatchEnd)))
     ended = []

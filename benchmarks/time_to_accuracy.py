@@ -5,27 +5,30 @@ Drives the real MainWindow (Qt offscreen): picks the dataset and the settings in
 panel's own widgets, presses Start, and records every epoch's test accuracy with the time since
 the press. The figure is the accuracy of the last epoch finished within the budget.
 
-    python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 5]
-        [--batch 128] [--lr 0.002] [--schedule onecycle] [--augment] [--device cpu]
+    python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4]
+        [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--device cpu]
+
+The defaults are the recipe that reaches 92.7% in 8 minutes on 2 CPU cores: the smallest
+input the dashboard offers near the network's minimum (64; the minimum is 61), batch 256 for
+throughput, Adam with a one-cycle schedule over 4 epochs, bf16 autocast (the default).
 """
 from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import report, run_event_loop  # noqa: E402
+from common import open_window, report, run_event_loop  # noqa: E402
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--budget", type=float, default=600)
     ap.add_argument("--input-size", type=int, default=64)
-    ap.add_argument("--epochs", type=int, default=5)
-    ap.add_argument("--batch", type=int, default=128)
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--lr", type=float, default=0.002)
     ap.add_argument("--optimizer", default="adam")
     ap.add_argument("--schedule", default="onecycle")
@@ -33,19 +36,10 @@ def main() -> None:
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--data-dir", default="")
     a = ap.parse_args()
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
     from googlenet_gui.core.engine import EpochEnd
 
-    QApplication.instance() or QApplication([])
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
-    os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
-    win = create_window()
-    win.show()
-    run_event_loop(lambda: win.core_ready, 120)
+    win = open_window()
     tp = win.training_panel
     tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("fashion-mnist"))
     tp.folder_edit.setText(a.data_dir)

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from .. import resources_dir
 from .config import SOURCES  # noqa: F401 (the catalogue, re-exported)
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, convert, fit_square, is_grayscale, open_image, to_tensor_u8
@@ -75,15 +76,6 @@ class Dataset:
 
         return Dataset(self.name, cut(self.train, max_train, 0), cut(self.val, max_val, 1), self.class_names,
                        self.flip_ok, self.skipped, list(self.notes))
-
-
-def resources_dir() -> Path:
-    """resources/ beside the package in a checkout, or inside it in an installed wheel."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    raise DataError("the app's resources folder is missing; reinstall the app")
 
 
 def default_data_dir() -> Path:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter,
                                QTabWidget, QVBoxLayout, QWidget)
 
+from .. import resources_dir
 from .classify_panel import ClassifyPanel, load_thumbnail
 from .plots_panel import PlotsPanel
 from .progress_panel import ProgressPanel
@@ -26,14 +27,6 @@ from .worker import JobSignals, TrainingController, run_job
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
 THUMBNAIL = 96
-
-
-def resources_dir() -> Path:
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "resources", here.parent / "resources"):
-        if candidate.is_dir():
-            return candidate
-    return here.parent / "resources"
 
 
 def default_runs_dir() -> Path:

@@ -16,9 +16,10 @@ from .threads import start_worker
 MAX_UPDATES_PER_SECOND = 30
 # Training on the CPU with every core busy: each moment the GUI thread paints, it takes a core
 # from training, and the other core waits for it at the next barrier, so GUI work costs training
-# about twice its own time. There the window updates once a second (measured: the GUI thread's
-# share of a core falls from 4.9% to 1.8%); with a GPU or a spare core, 30 times a second.
-SATURATED_CPU_UPDATES_PER_SECOND = 1.0
+# about twice its own time. There the window updates every two seconds (benchmarks/gui_training.py
+# on 2 cores: dashboard / headless speed 0.88 at 30 Hz, 0.95 at 1 Hz, 0.977 at 0.5 Hz); with a
+# GPU or a spare core, 30 times a second. Epoch ends, pauses and stops are always shown at once.
+SATURATED_CPU_UPDATES_PER_SECOND = 0.5
 
 
 def updates_per_second(device: str) -> float:

@@ -1,0 +1,46 @@
+"""The training worker: coalesced updates, every event delivered, terminal event last."""
+import time
+
+from googlenet_gui.core.engine import BatchEnd, EpochEnd, Finished
+from googlenet_gui.ui import worker as worker_module
+from googlenet_gui.ui.worker import TrainingWorker
+
+
+class FakeTrainer:
+    """Yields 300 batch events 1 ms apart (a fast GPU), one epoch end, then Finished."""
+
+    paused = False
+    stop_requested = False
+
+    def run(self):
+        for step in range(1, 301):
+            time.sleep(0.001)
+            yield BatchEnd(0, step, 300, step, 300, 1.0 / step, 0.5, 1e-3, 1000.0)
+        yield EpochEnd(0, 0.5, 0.8, 0.6, 0.7, 1.0, 1e-3, 300)
+        yield Finished(1, 0.7, None, None, 0.4)
+
+
+def test_batches_are_coalesced_and_all_delivered(qtbot):
+    worker = TrainingWorker(FakeTrainer(), max_rate=30)
+    lists, done = [], []
+    worker.events.connect(lists.append)
+    worker.done.connect(done.append)
+    started = time.monotonic()
+    worker.run()  # on this thread: the signals are delivered directly
+    elapsed = time.monotonic() - started
+    steps = [e.step for events in lists for e in events if isinstance(e, BatchEnd)]
+    assert steps == list(range(1, 301))  # nothing lost, in order
+    assert len(lists) <= elapsed * 30 + 3  # at most 30 a second, plus the urgent epoch end
+    assert isinstance(lists[-1][-1], EpochEnd)  # not held back
+    assert isinstance(done[0], Finished)
+
+
+def test_a_saturated_cpu_updates_rarely_and_a_gpu_often(monkeypatch):
+    import torch
+
+    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 2)
+    assert worker_module.updates_per_second("cpu") == worker_module.SATURATED_CPU_UPDATES_PER_SECOND < 1
+    assert worker_module.updates_per_second("cuda:0") == worker_module.MAX_UPDATES_PER_SECOND
+    monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 16)
+    assert worker_module.updates_per_second("cpu") == worker_module.MAX_UPDATES_PER_SECOND

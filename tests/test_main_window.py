@@ -306,3 +306,21 @@ def test_paste_an_image_from_the_clipboard(window, qtbot):
     QApplication.clipboard().clear()
     window.classify_panel.paste_button.click()
     assert "no image" in window.classify_panel.message_label.text()
+
+
+def test_a_failed_run_says_why_in_the_window_and_the_app_goes_on(window, qtbot, tmp_path, stripes_folder):
+    broken = tmp_path / "broken"
+    for label in ("a", "b"):
+        (broken / label).mkdir(parents=True)
+        (broken / label / "x.png").write_bytes(b"not a png")
+    use_folder(window, broken)
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.training_panel.start_button.click()
+    error = window.training_panel.error_label
+    assert error.isVisible() and "none of the 2 image files could be read" in error.text()
+    use_folder(window, stripes_folder, epochs=50)  # the app stays usable: a good run starts
+    window.training_panel.start_button.click()
+    assert not error.isVisible()
+    qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
+    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+        window.training_panel.stop_button.click()

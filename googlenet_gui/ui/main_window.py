@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.run_panel.reset(str(run_dir))
         self._last_checkpoint = None
         self.controller.start(config, run_dir, self.resume_path)
+        self.training_panel.show_error("")
         self.weights_source = "live"
         self.training_panel.set_running(True)
         self._update_actions()
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Stopped at step {terminal.step}{kept}")
         elif isinstance(terminal, Failed):
             self.statusBar().showMessage(f"Training failed: {terminal.message}")
-            self.classify_panel.show_message(f"Training failed: {terminal.message}", error=True)
+            self.training_panel.show_error(f"Training failed: {terminal.message}")
         self._update_actions()
         self._show_weights()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QWidget)
 
 from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
+from . import theme
 
 SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
@@ -62,6 +63,9 @@ class TrainingPanel(QWidget):
         self.start_button.setDefault(True)
         self.resume_label = QLabel()
         self.resume_label.setWordWrap(True)
+        self.error_label = QLabel()  # why the last run failed; stays until the next Start
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         data_box = QGroupBox("Data")
         data_form = QFormLayout(data_box)
@@ -102,6 +106,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(model_box)
         layout.addLayout(buttons)
         layout.addWidget(self.resume_label)
+        layout.addWidget(self.error_label)
 
         self.start_button.clicked.connect(self.start_clicked)
         self.pause_button.clicked.connect(self.pause_clicked)
@@ -119,6 +124,7 @@ class TrainingPanel(QWidget):
         self._available = True
         self._dataset_changed()
         self.set_running(False)
+        self.show_error("")
 
     # ------------------------------------------------------------ state shown
 
@@ -174,6 +180,12 @@ class TrainingPanel(QWidget):
         self.stop_button.setEnabled(running)
         self._update_start()
         self._update_download_row()
+
+    def show_error(self, text: str) -> None:
+        """One line on why the last run failed ('' clears it)."""
+        self.error_label.setStyleSheet(f"color: {theme.error_color().name()}")
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
 
     def set_resume_from(self, text: str) -> None:
         """'' for a new run; otherwise what Start will resume, e.g. 'last.pt, epoch 3 of 10'."""

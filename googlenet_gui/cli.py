@@ -71,11 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _tolerate_unencodable_output()
     if args.command in (None, "gui"):
         from .app import main as gui_main
 
         return gui_main()
     return {"train": cmd_train, "shapes": cmd_shapes, "classify": cmd_classify}[args.command](args)
+
+
+def _tolerate_unencodable_output() -> None:
+    """A file or class name the terminal's encoding cannot show is escaped, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _error(message: str) -> None:

@@ -3,6 +3,8 @@ import errno
 import os
 import pickle
 import random
+import subprocess
+import sys
 
 import pytest
 import torch
@@ -26,6 +28,26 @@ def test_round_trip(tmp_path):
     assert torch.equal(data["model_state"]["w"], torch.arange(4.0))
     assert data["class_names"] == ["a", "b"]
     assert [p.name for p in tmp_path.iterdir()] == ["c.pt"]  # no temporary files left
+
+
+def test_a_save_removes_what_killed_saves_left_but_not_what_live_ones_are_writing(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    dead_pid = int(dead.stdout)  # reaped: no process has this id now
+    live = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        orphan = tmp_path / f".last.pt.{dead_pid}.k3j9.tmp"
+        in_progress = tmp_path / f".last.pt.{live.pid}.x7q2.tmp"
+        other_file = tmp_path / f".best.pt.{dead_pid}.a1b2.tmp"  # another checkpoint's: its own save clears it
+        for p in (orphan, in_progress, other_file):
+            p.write_bytes(b"half a checkpoint")
+        save_checkpoint(MINIMAL, tmp_path / "last.pt")
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["last.pt", in_progress.name, other_file.name])
+        save_checkpoint(MINIMAL, tmp_path / "best.pt")
+        assert not other_file.exists() and in_progress.exists()
+    finally:
+        live.kill()
+        live.wait()
 
 
 def test_failed_write_keeps_the_previous_checkpoint(tmp_path, monkeypatch):

@@ -121,3 +121,16 @@ def test_train_failure_is_one_line(tmp_path, capsys):
     code = main(["train", "--dataset", "cifar10", "--data-dir", str(tmp_path), "--out", str(tmp_path / "run")])
     err = capsys.readouterr().err
     assert code == 1 and "data_batch_1 not found" in err and "Traceback" not in err
+
+
+def test_classify_a_unicode_name_on_an_ascii_terminal(trained_run, tmp_path):
+    """A name the terminal cannot encode is escaped, not a UnicodeEncodeError traceback."""
+    image = sample_png(tmp_path / "Pullöver ✓.png")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = subprocess.run([sys.executable, "-m", "googlenet_gui", "classify", "--checkpoint",
+                             str(trained_run / "best.pt"), str(image), "--top-k", "2"],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    first, *ranks = result.stdout.splitlines()
+    assert first.endswith("Pull\\xf6ver \\u2713.png") and len(ranks) == 2

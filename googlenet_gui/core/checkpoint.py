@@ -6,6 +6,7 @@ A checkpoint is a dict of tensors and plain Python values (no classes), so it lo
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import pickle
 import shutil
@@ -79,14 +80,10 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
 def _remove_orphans(path: Path) -> None:
     """Delete temporary files of `path` left by saves whose process died (a kill or a power cut
     mid-save); those of live processes, which may still be writing, are left alone."""
-    for tmp in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
         if pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid)):
             tmp.unlink(missing_ok=True)
-
-
-def glob_escape(name: str) -> str:
-    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
 
 
 def _process_alive(pid: int) -> bool:

@@ -46,7 +46,7 @@ def display_name(path: str | os.PathLike) -> str:
     return printable(path.name or str(path), 100)
 
 
-def _open_nonblocking(path: str, flags: int) -> int:
+def open_nonblocking(path: str, flags: int) -> int:
     # A named pipe would block open() until something writes to it; O_NONBLOCK returns at once
     # (and changes nothing for regular files), so the fstat check can refuse it.
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
@@ -72,7 +72,7 @@ def open_image(path: str | os.PathLike, target_size: int | None = None) -> Image
 
 def _open(path: str | os.PathLike, name: str) -> BinaryIO:
     try:
-        return open(path, "rb", opener=_open_nonblocking)
+        return open(path, "rb", opener=open_nonblocking)
     except FileNotFoundError:
         raise ImageLoadError(f"{name}: file not found") from None
     except IsADirectoryError:
@@ -108,15 +108,16 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
     except MemoryError:
         raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
-        raise ImageLoadError(f"{name}: truncated or corrupt image ({_short(exc)})") from None
+        raise ImageLoadError(f"{name}: truncated or corrupt image ({short_error(exc)})") from None
 
 
 def _reason(exc: BaseException) -> str:
     """The OS's words for an OSError ('File name too long'), without the path it repeats."""
-    return getattr(exc, "strerror", None) or _short(exc)
+    return getattr(exc, "strerror", None) or short_error(exc)
 
 
-def _short(exc: BaseException) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first line of an exception's message (its type when it has none), fit for a message."""
     text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return printable(text, 120)
 
@@ -177,4 +178,4 @@ def load_u8(path: str | os.PathLike, channels: int, size: int) -> torch.Tensor:
     try:
         return to_tensor_u8(fit_square(convert(img, channels), size))
     except (OSError, ValueError) as exc:
-        raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({_short(exc)})") from None
+        raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({short_error(exc)})") from None

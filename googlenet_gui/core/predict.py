@@ -18,7 +18,7 @@ import torch
 from PIL import Image
 
 from .checkpoint import CheckpointError, load_checkpoint, state_dict_problem
-from .images import ImageLoadError, convert, display_name, fit_square, open_image, printable, to_tensor_u8
+from .images import ImageLoadError, convert, display_name, fit_square, open_image, printable, short_error, to_tensor_u8
 from .model import GoogLeNet, ModelConfig
 from .transforms import MEAN, STD, from_model_input, to_model_input
 
@@ -120,7 +120,7 @@ class Predictor:
         try:
             return self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
-            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({_reason(exc)})") from None
+            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({short_error(exc)})") from None
 
     @torch.inference_mode()
     def classify_tensors(self, images: torch.Tensor, k: int = 5) -> tuple[list[list[tuple[str, float]]], np.ndarray]:
@@ -140,7 +140,7 @@ class Predictor:
         try:
             tensor = self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
-            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({_reason(exc)})")
+            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({short_error(exc)})")
         tops, views = self.classify_tensors(tensor[None], k)
         return Prediction(source, tops[0], np.ascontiguousarray(views[0]))
 
@@ -161,7 +161,3 @@ class Predictor:
                 results[i].top = top
                 results[i].view = np.ascontiguousarray(view)
         return results
-
-
-def _reason(exc: BaseException) -> str:
-    return printable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__, 120)

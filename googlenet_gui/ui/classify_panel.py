@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -43,8 +42,10 @@ def load_thumbnail(path: str) -> QImage:
     The decoder scales while reading, so a 12-megapixel photo is never decoded at full size.
     Python opens the file and Qt reads the descriptor: Qt cannot spell a file name that is not
     UTF-8, and a named pipe (refused here) would block the reader forever."""
+    from googlenet_gui.core.images import open_nonblocking  # loaded by now: the core classified the file
+
     try:
-        with open(path, "rb", opener=_open_nonblocking) as file:
+        with open(path, "rb", opener=open_nonblocking) as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
                 return QImage()
             device = QFile()
@@ -67,11 +68,6 @@ def _read_scaled(reader: QImageReader) -> QImage:
         scaled = size.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio)
         reader.setScaledSize(scaled.expandedTo(QSize(1, 1)))  # 20000x10 must not become 96x0
     return reader.read()
-
-
-def _open_nonblocking(path: str, flags: int) -> int:
-    # open() of a named pipe waits for a writer; O_NONBLOCK returns at once so fstat can refuse it
-    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def array_to_qimage(view: np.ndarray | None) -> QImage:
@@ -113,10 +109,10 @@ class PredictionRow(QFrame):
             view = view.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
         self.view_label = self._picture(view, "network sees")
 
-        from googlenet_gui.core.images import printable  # loaded by now: the Prediction came from it
+        from googlenet_gui.core.images import display_name, printable  # loaded by now: the Prediction came from it
 
         # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
-        name = QLabel(printable(Path(self.source).name or self.source, 100))
+        name = QLabel(display_name(self.source))
         name.setToolTip(printable(self.source))
         name.setStyleSheet("font-weight: bold;")
         name.setTextInteractionFlags(Qt.TextSelectableByMouse)

@@ -97,7 +97,11 @@ class Predictor:
 
     @classmethod
     def from_checkpoint(cls, path: str | os.PathLike) -> "Predictor":
-        data = load_checkpoint(path)
+        return cls.from_checkpoint_data(load_checkpoint(path), path)
+
+    @classmethod
+    def from_checkpoint_data(cls, data: dict[str, Any], path: str | os.PathLike) -> "Predictor":
+        """From a checkpoint already read with load_checkpoint (`path` names it in messages)."""
         try:
             config = ModelConfig(**data["model_config"])
             preprocess = Preprocess.from_dict(data["preprocess"])

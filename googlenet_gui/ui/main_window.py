@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             from ..core.predict import Predictor
 
             data = load_checkpoint(path)
-            predictor = Predictor.from_checkpoint(path)
+            predictor = Predictor.from_checkpoint_data(data, path)
             cache[("checkpoint", str(path), path.stat().st_mtime_ns)] = predictor
             position = data.get("position") or {}
             batch_history = {k: v.tolist() for k, v in (data.get("batch_history") or {}).items()}

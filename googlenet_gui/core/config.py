@@ -13,15 +13,16 @@ class SourceInfo:
     key: str
     title: str
     downloadable: bool
+    channels: int  # input channels, as known before reading any image (a folder of only grayscale images gives 1)
     needs_path: bool = False
 
 
 SOURCES = {
-    "sample": SourceInfo("sample", "Sample (Fashion-MNIST subset, built in)", False),
-    "cifar10": SourceInfo("cifar10", "CIFAR-10", True),
-    "fashion-mnist": SourceInfo("fashion-mnist", "Fashion-MNIST", True),
-    "mnist": SourceInfo("mnist", "MNIST", True),
-    "folder": SourceInfo("folder", "Image folder (one sub-folder per class)", False, needs_path=True),
+    "sample": SourceInfo("sample", "Sample (Fashion-MNIST subset, built in)", False, 1),
+    "cifar10": SourceInfo("cifar10", "CIFAR-10", True, 3),
+    "fashion-mnist": SourceInfo("fashion-mnist", "Fashion-MNIST", True, 1),
+    "mnist": SourceInfo("mnist", "MNIST", True, 1),
+    "folder": SourceInfo("folder", "Image folder (one sub-folder per class)", False, 3, needs_path=True),
 }
 
 

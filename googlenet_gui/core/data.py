@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from .. import resources_dir
-from .config import SOURCES  # noqa: F401 (the catalogue, re-exported)
+from .config import SOURCES
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, convert, fit_square, is_grayscale, open_image, to_tensor_u8
 
@@ -368,11 +368,11 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
     """Class names, channels and stored image side of a source, without reading its images
     (for an untrained network before the first run)."""
     if name in ("sample", "fashion-mnist"):
-        return list(FASHION_CLASSES), 1, 28
+        return list(FASHION_CLASSES), SOURCES[name].channels, 28
     if name == "mnist":
-        return list(MNIST_CLASSES), 1, 28
+        return list(MNIST_CLASSES), SOURCES[name].channels, 28
     if name == "cifar10":
-        return list(CIFAR10_CLASSES), 3, 32
+        return list(CIFAR10_CLASSES), SOURCES[name].channels, 32
     if name == "folder":
         if not data_dir or not Path(data_dir).is_dir():
             raise DataError("folder: choose the folder that holds one sub-folder per class")
@@ -381,7 +381,7 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
         classes = [p.name for p in _class_dirs(train_root)]
         if len(classes) < 2:
             raise DataError(f"{train_root}: needs at least two class sub-folders (found {len(classes)})")
-        return classes, 3, input_size
+        return classes, SOURCES[name].channels, input_size
     raise DataError(f"unknown dataset {name!r}")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QLabel, QMainWindow, Q
                                QTabWidget, QVBoxLayout, QWidget)
 
 from .. import resources_dir
+from ..core.config import SOURCES
 from .classify_panel import ClassifyPanel, load_thumbnail
 from .plots_panel import PlotsPanel
 from .progress_panel import ProgressPanel
@@ -609,7 +610,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _settings_changed(self) -> None:
         config = self.training_panel.config()
-        channels = 3 if config.dataset in ("cifar10", "folder") else 1
+        channels = SOURCES[config.dataset].channels
         self.shapes_panel.set_input(channels, config.input_size, config.input_size, self.shapes_panel.classes_spin.value()
                                     if config.dataset == "folder" else 10)
         if self.core_ready:

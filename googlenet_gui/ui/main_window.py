@@ -276,9 +276,7 @@ class MainWindow(QMainWindow):
 
     def _run_started(self, event: Any) -> None:
         self.plots_panel.load_history(event.steps_per_epoch, event.batch_history, event.history)
-        for h in event.history:
-            self.run_panel.add_epoch(h["epoch"], h["train_loss"], h["train_accuracy"], h["val_loss"],
-                                     h["val_accuracy"], h["time"])
+        self.run_panel.add_history(event.history)
         self.progress_panel.start_run(event.config["epochs"], event.start_epoch, event.steps_per_epoch,
                                       event.total_steps, event.start_step, event.device, event.precision)
         notes = "; ".join(event.notes)
@@ -502,9 +500,7 @@ class MainWindow(QMainWindow):
             self.training_panel.set_resume_from(f"{path.name} at {where}")
             self.plots_panel.load_history(info["steps_per_epoch"], info["batch_history"], info["history"])
             self.run_panel.reset(str(path.parent))
-            for h in info["history"]:
-                self.run_panel.add_epoch(h["epoch"], h["train_loss"], h["train_accuracy"], h["val_loss"],
-                                         h["val_accuracy"], h["time"])
+            self.run_panel.add_history(info["history"])
         self.statusBar().showMessage(f"Opened {info['description']}", 5000)
         self._show_weights()
         self._update_actions()
@@ -521,9 +517,13 @@ class MainWindow(QMainWindow):
         self._show_weights()
         self._update_actions()
 
+    def _checkpoint_to_save(self) -> str | None:
+        """What Save copies: the current run's last.pt, else the opened checkpoint."""
+        return self._last_checkpoint or (str(self.checkpoint_path) if self.checkpoint_path else None)
+
     @Slot()
     def save_checkpoint_dialog(self) -> None:
-        source = self._last_checkpoint or (str(self.checkpoint_path) if self.checkpoint_path else None)
+        source = self._checkpoint_to_save()
         if source is None:
             self.statusBar().showMessage("Nothing to save yet: a checkpoint is written after each epoch", 5000)
             return
@@ -534,7 +534,7 @@ class MainWindow(QMainWindow):
             self.save_checkpoint_to(target)
 
     def save_checkpoint_to(self, target: str) -> None:
-        source = self._last_checkpoint or (str(self.checkpoint_path) if self.checkpoint_path else None)
+        source = self._checkpoint_to_save()
         if source is None:
             return
 
@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
         self.stop_action.setEnabled(running)
         self.open_action.setEnabled(not running)
         self.new_run_action.setEnabled(not running and (self.resume_path is not None or self.checkpoint_path is not None))
-        self.save_action.setEnabled(bool(self._last_checkpoint or self.checkpoint_path))
+        self.save_action.setEnabled(self._checkpoint_to_save() is not None)
 
     def _show_weights(self) -> None:
         text = {"untrained": "Weights: untrained", "live": "Weights: live from training",

@@ -70,8 +70,14 @@ class RunPanel(QWidget):
             self.table.setItem(row, col, item)
         self.table.scrollToBottom()
 
-    def checkpoint_saved(self, kind: str, path: str, epoch: int, note: str = "") -> None:
-        text = f"epoch {epoch}" + (f", {note}" if note else "") + f" — {path}"
+    def add_history(self, history: list[dict]) -> None:
+        """The rows of earlier epochs, as a checkpoint's metric history stores them."""
+        for h in history:
+            self.add_epoch(h["epoch"], h["train_loss"], h["train_accuracy"], h["val_loss"], h["val_accuracy"],
+                           h["time"])
+
+    def checkpoint_saved(self, kind: str, path: str, epoch: int) -> None:
+        text = f"epoch {epoch} — {path}"
         if kind == "best":
             self._best = path
             self.best_label.setText(text)

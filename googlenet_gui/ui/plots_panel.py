@@ -226,8 +226,9 @@ class PlotsPanel(QWidget):
         self.smoothing = smoothing
         self.steps_per_epoch = 1
         # Batch columns: global step, x = step / steps_per_epoch, raw values and their smoothing.
-        self._batch = _Columns(("step", "x", "loss", "accuracy", "loss_ema", "accuracy_ema", "loss_smooth",
-                                "accuracy_smooth"), 1024)
+        self._batch = _Columns(("step", "x", "loss", "accuracy", "loss_smooth", "accuracy_smooth"), 1024)
+        # The zero-started moving average before debiasing, where the next batches continue it.
+        self._ema_last = dict.fromkeys(METRICS, 0.0)
         self._epoch = _Columns(("x", "loss", "accuracy"), 64)
         self._val = _Columns(("x", "loss", "accuracy"), 64)
 
@@ -290,6 +291,7 @@ class PlotsPanel(QWidget):
         self.steps_per_epoch = max(1, int(steps_per_epoch))
         for columns in (self._batch, self._epoch, self._val):
             columns.clear()
+        self._ema_last = dict.fromkeys(METRICS, 0.0)
         for envelope in self._envelopes.values():
             envelope.clear()
         self._showing_envelope = False
@@ -310,16 +312,17 @@ class PlotsPanel(QWidget):
         if len(step) == 0:
             return
         b = self._batch
-        last = b.size - 1
+        first = b.size
         # the zero-started average continues from its last value, so only the new points cost
-        loss_ema = ema(loss, self.smoothing, b["loss_ema"][last] if last >= 0 else 0.0)
-        accuracy_ema = ema(accuracy, self.smoothing, b["accuracy_ema"][last] if last >= 0 else 0.0)
+        loss_ema = ema(loss, self.smoothing, self._ema_last["loss"])
+        accuracy_ema = ema(accuracy, self.smoothing, self._ema_last["accuracy"])
+        self._ema_last = {"loss": float(loss_ema[-1]), "accuracy": float(accuracy_ema[-1])}
         debias = 1.0 - self.smoothing ** np.arange(b.size + 1, b.size + len(step) + 1, dtype=np.float64)
         if self.smoothing <= 0.0:
             debias[:] = 1.0
-        b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy, loss_ema=loss_ema,
-                 accuracy_ema=accuracy_ema, loss_smooth=loss_ema / debias, accuracy_smooth=accuracy_ema / debias)
-        new = slice(last + 1, b.size)
+        b.append(step=step, x=step / self.steps_per_epoch, loss=loss, accuracy=accuracy,
+                 loss_smooth=loss_ema / debias, accuracy_smooth=accuracy_ema / debias)
+        new = slice(first, b.size)
         for (metric, kind), envelope in self._envelopes.items():
             envelope.extend(b["x"][new], b[metric if kind == "batch" else metric + "_smooth"][new])
         self._show_batch_curves()

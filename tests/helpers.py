@@ -1,13 +1,29 @@
 """Small data made by the tests themselves."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 from PIL import Image
 
 from googlenet_gui.core.data import Dataset, ImageSet
+
+
+def run_all(trainer: Any, on_event: Callable[[Any, Any], None] | None = None) -> list:
+    """Every event of a run; the engine turns every failure into an event, so this never raises."""
+    events = []
+    for event in trainer.run():
+        events.append(event)
+        if on_event:
+            on_event(trainer, event)
+    return events
+
+
+def of(events: list, kind: type) -> list:
+    return [e for e in events if isinstance(e, kind)]
 
 
 def stripes_dataset(n_train: int = 64, n_val: int = 32, size: int = 28, seed: int = 0) -> Dataset:

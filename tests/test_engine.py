@@ -9,22 +9,9 @@ import torch
 from googlenet_gui.core.checkpoint import load_checkpoint
 from googlenet_gui.core.engine import (BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped,
                                        TrainConfig, Trainer)
-from helpers import stripes_dataset
+from helpers import of, run_all, stripes_dataset
 
 SMALL = dict(input_size=64, batch_size=16, seed=3)
-
-
-def run_all(trainer: Trainer, on_event=None) -> list:
-    events = []
-    for event in trainer.run():
-        events.append(event)
-        if on_event:
-            on_event(trainer, event)
-    return events
-
-
-def of(events, kind):
-    return [e for e in events if isinstance(e, kind)]
 
 
 def test_training_lowers_the_loss_and_reports_everything(tmp_path):

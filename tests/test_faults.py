@@ -34,7 +34,7 @@ from googlenet_gui.core.engine import (BatchEnd, CheckpointSaved, Failed, Finish
                                        Trainer)
 from googlenet_gui.core.model import GoogLeNet, ModelConfig
 from googlenet_gui.core.predict import Predictor
-from helpers import stripes_dataset, write_stripe_image
+from helpers import of, run_all, stripes_dataset, write_stripe_image
 
 # One shape for every run in this file (a batch of 4 at 64x64, fp32): the CPU kernels are
 # prepared once and reused, which keeps the many small runs quick. One thread: these batches
@@ -53,19 +53,6 @@ def _restore_thread_count():
 def tiny() -> Dataset:
     """8 training and 4 validation stripe images: two batches per epoch."""
     return stripes_dataset(8, 4)
-
-
-def run_all(trainer: Trainer, on_event=None) -> list:
-    events = []
-    for event in trainer.run():  # must never raise, whatever goes wrong
-        events.append(event)
-        if on_event:
-            on_event(trainer, event)
-    return events
-
-
-def of(events, kind) -> list:
-    return [e for e in events if isinstance(e, kind)]
 
 
 def assert_one_line(message: str) -> None:

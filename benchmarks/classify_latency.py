@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import median, open_window, percentile, report  # noqa: E402
+from common import median, open_window, percentile, report, scratch_dir  # noqa: E402
 
 
 def make_images(folder: Path) -> dict[str, Path]:
@@ -53,7 +52,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
 
-    work = Path(tempfile.mkdtemp())
+    work = scratch_dir()
     images = make_images(work)
     checkpoint = trained_checkpoint(work / "run")
     win = open_window()

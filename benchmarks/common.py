@@ -5,17 +5,27 @@ ratios are always measured side by side in the same run.
 """
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def scratch_dir() -> Path:
+    """A new empty folder that is removed when the benchmark exits (runs hold 70 MB checkpoints)."""
+    folder = Path(tempfile.mkdtemp(prefix="googlenet-bench-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def machine() -> dict:
@@ -99,8 +109,6 @@ def run_event_loop(done, timeout: float) -> None:
 def open_window():
     """The app's real main window on Qt's offscreen platform, with throw-away settings and run
     folders, shown at 1400x900, once PyTorch has loaded (as a user would see it)."""
-    import tempfile
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -109,8 +117,8 @@ def open_window():
 
     QApplication.instance() or QApplication([])
     QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
-    os.environ["GOOGLENET_RUNS_DIR"] = tempfile.mkdtemp()
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(scratch_dir()))
+    os.environ["GOOGLENET_RUNS_DIR"] = str(scratch_dir())
     win = create_window()
     win.resize(1400, 900)
     win.show()

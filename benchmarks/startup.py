@@ -15,10 +15,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
-from common import ROOT, median, report
+from common import ROOT, median, report, scratch_dir
 
 CHILD = r"""
 import json, os, sys, time
@@ -82,8 +81,8 @@ def main() -> None:
     a = ap.parse_args()
     runs = []
     for _ in range(a.repeats):
-        env = dict(os.environ, QT_QPA_PLATFORM=a.platform, STARTUP_SETTINGS=tempfile.mkdtemp(),
-                   GOOGLENET_RUNS_DIR=tempfile.mkdtemp(), STARTUP_T0=repr(time.time()))
+        env = dict(os.environ, QT_QPA_PLATFORM=a.platform, STARTUP_SETTINGS=str(scratch_dir()),
+                   GOOGLENET_RUNS_DIR=str(scratch_dir()), STARTUP_T0=repr(time.time()))
         out = subprocess.run([sys.executable, "-c", CHILD], env=env, cwd=ROOT, capture_output=True, text=True,
                              timeout=120)
         line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]

@@ -81,6 +81,7 @@ def test_closing_during_training_ten_times(qtbot, settings_dir, tmp_path, stripe
             run_dir = train_then_close(qtbot, win, stripes_folder)
             assert not win.controller.running and not running_threads(), f"attempt {attempt}"
             assert load_checkpoint(run_dir / "last.pt")["position"]["step"] >= 1
+            shutil.rmtree(run_dir)  # keep the disk flat, as in the start/stop soak
         finally:
             if win.controller.running:  # only after a failed assertion: do not leak the thread
                 win.controller.shutdown()

@@ -385,7 +385,6 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
     raise DataError(f"unknown dataset {name!r}")
 
 
-
 def is_available(name: str, data_dir: Path | None = None) -> bool:
     """Whether `name` can be loaded without a download."""
     root = Path(data_dir) if data_dir else default_data_dir()

@@ -189,11 +189,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Starting as soon as PyTorch has loaded…")
             return
         config = self.training_panel.config()
-        run_dir = self.runs_dir / time.strftime("%Y%m%d-%H%M%S")
-        suffix = 1
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        run_dir, suffix = self.runs_dir / stamp, 1
         while run_dir.exists():
             suffix += 1
-            run_dir = self.runs_dir / f"{time.strftime('%Y%m%d-%H%M%S')}-{suffix}"
+            run_dir = self.runs_dir / f"{stamp}-{suffix}"
         self.plots_panel.reset(1)
         self.progress_panel.reset()
         self.run_panel.reset(str(run_dir))
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
             if source == "checkpoint" and checkpoint is not None:
                 from ..core.predict import Predictor
 
-                key = ("checkpoint", str(checkpoint), checkpoint.stat().st_mtime_ns)
+                key = _checkpoint_key(checkpoint)
                 if key not in cache:
                     cache[key] = Predictor.from_checkpoint(checkpoint)
                 return cache[key]
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
 
             data = load_checkpoint(path)
             predictor = Predictor.from_checkpoint_data(data, path)
-            cache[("checkpoint", str(path), path.stat().st_mtime_ns)] = predictor
+            cache[_checkpoint_key(path)] = predictor
             position = data.get("position") or {}
             batch_history = {k: v.tolist() for k, v in (data.get("batch_history") or {}).items()}
             return {
@@ -711,6 +711,11 @@ class MainWindow(QMainWindow):
         self.cancel_download()
         QThreadPool.globalInstance().waitForDone(60_000)
         event.accept()
+
+
+def _checkpoint_key(path: Path) -> tuple:
+    """The predictor cache's key for a checkpoint file: a file rewritten since is read again."""
+    return ("checkpoint", str(path), path.stat().st_mtime_ns)
 
 
 def _local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:

@@ -324,7 +324,8 @@ class PlotsPanel(QWidget):
                  loss_smooth=loss_ema / debias, accuracy_smooth=accuracy_ema / debias)
         new = slice(first, b.size)
         for (metric, kind), envelope in self._envelopes.items():
-            envelope.extend(b["x"][new], b[metric if kind == "batch" else metric + "_smooth"][new])
+            x, y = self.series(metric, kind)
+            envelope.extend(x[new], y[new])
         self._show_batch_curves()
 
     def series(self, metric: str, kind: str) -> tuple[np.ndarray, np.ndarray]:

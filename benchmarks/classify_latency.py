@@ -34,7 +34,9 @@ def make_images(folder: Path) -> dict[str, Path]:
 
 
 def trained_checkpoint(folder: Path) -> Path:
-    from googlenet_gui.core.engine import Failed, TrainConfig, Trainer
+    from googlenet_gui.core.config import TrainConfig
+    from googlenet_gui.core.engine import Trainer
+    from googlenet_gui.core.events import Failed
 
     for event in Trainer(TrainConfig(dataset="sample", epochs=1, limit_train=256, limit_val=64),
                          run_dir=folder).run():
@@ -57,8 +59,8 @@ def main() -> None:
     checkpoint = trained_checkpoint(work / "run")
     win = open_window()
     app = QApplication.instance()
-    win.use_checkpoint(checkpoint, resume=False)
-    while win.weights_source != "checkpoint":
+    win.checkpoints.open(Path(checkpoint), resume=False)
+    while win.weights.kind != "file":
         app.processEvents()
         time.sleep(0.01)
     panel = win.classify_panel

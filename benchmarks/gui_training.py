@@ -41,7 +41,9 @@ def headless_process(seconds: float, batch: int) -> float:
 
 
 def headless(seconds: float, batch: int) -> float:
-    from googlenet_gui.core.engine import BatchEnd, TrainConfig, Trainer
+    from googlenet_gui.core.config import TrainConfig
+    from googlenet_gui.core.engine import Trainer
+    from googlenet_gui.core.events import BatchEnd
 
     trainer = Trainer(TrainConfig(dataset="sample", epochs=100, batch_size=batch), report_interval=0.05)
     batches, start = [], time.perf_counter()
@@ -56,7 +58,7 @@ def headless(seconds: float, batch: int) -> float:
 def dashboard(seconds: float, batch: int, probe_lateness: bool) -> tuple[float, list[float]]:
     from PySide6.QtCore import QTimer
 
-    from googlenet_gui.core.engine import BatchEnd
+    from googlenet_gui.core.events import BatchEnd
 
     win = open_window()
     tp = win.training_panel
@@ -64,7 +66,7 @@ def dashboard(seconds: float, batch: int, probe_lateness: bool) -> tuple[float, 
     tp.epochs_spin.setValue(100)
     tp.batch_spin.setValue(batch)
     batches: list = []
-    win.controller.events.connect(lambda events: batches.extend(e for e in events if isinstance(e, BatchEnd)))
+    win.training.thread.events.connect(lambda events: batches.extend(e for e in events if isinstance(e, BatchEnd)))
     ticks: list[float] = []
     probe = QTimer()
     probe.setInterval(10)

@@ -23,7 +23,9 @@ from common import ROOT, open_window, report, rss_mib, run_event_loop  # noqa: E
 PEAK_CHILD = r"""
 import json, resource, sys
 from googlenet_gui.core import data
-from googlenet_gui.core.engine import BatchEnd, Failed, TrainConfig, Trainer
+from googlenet_gui.core.config import TrainConfig
+from googlenet_gui.core.engine import Trainer
+from googlenet_gui.core.events import BatchEnd, Failed
 name = "fashion-mnist" if data.is_available("fashion-mnist") else "sample"
 steps = int(sys.argv[1])
 trainer = Trainer(TrainConfig(dataset=name, epochs=1, batch_size=64, input_size=96, limit_val=512))
@@ -54,14 +56,14 @@ def cycles(count: int) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.core.engine import BatchEnd
+    from googlenet_gui.core.events import BatchEnd
 
     win = open_window()
     app = QApplication.instance()
     seen = []
-    win.controller.events.connect(lambda events: seen.extend(e for e in events if isinstance(e, BatchEnd)))
+    win.training.thread.events.connect(lambda events: seen.extend(e for e in events if isinstance(e, BatchEnd)))
     ended = []
-    win.controller.finished.connect(ended.append)
+    win.training.run_ended.connect(ended.append)
     memory = {}
     for cycle in range(1, count + 1):
         seen.clear()

@@ -37,7 +37,7 @@ def main() -> None:
     ap.add_argument("--data-dir", default="")
     a = ap.parse_args()
 
-    from googlenet_gui.core.engine import EpochEnd
+    from googlenet_gui.core.events import EpochEnd
 
     win = open_window()
     tp = win.training_panel
@@ -57,10 +57,10 @@ def main() -> None:
     epochs: list[dict] = []
     ended: list = []
     pressed = time.perf_counter()
-    win.controller.events.connect(lambda events: epochs.extend(
-        {"epoch": e.epoch + 1, "seconds": time.perf_counter() - pressed, "test_accuracy": e.val_accuracy}
+    win.training.thread.events.connect(lambda events: epochs.extend(
+        {"epoch": e.epoch, "seconds": time.perf_counter() - pressed, "test_accuracy": e.val_accuracy}
         for e in events if isinstance(e, EpochEnd)))
-    win.controller.finished.connect(ended.append)
+    win.training.run_ended.connect(ended.append)
     tp.start_button.click()
     run_event_loop(lambda: bool(ended), a.budget + 5)
     if not ended:

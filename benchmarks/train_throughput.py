@@ -64,7 +64,9 @@ def reference_images_per_sec(device: str, batch: int, steps: int, input_size: in
 
 
 def engine_images_per_sec(device: str, batch: int, steps: int, input_size: int, **overrides) -> float:
-    from googlenet_gui.core.engine import BatchEnd, Failed, TrainConfig, Trainer
+    from googlenet_gui.core.config import TrainConfig
+    from googlenet_gui.core.engine import Trainer
+    from googlenet_gui.core.events import BatchEnd, Failed
 
     config = TrainConfig(dataset="sample", epochs=1, batch_size=batch, input_size=input_size, device=device,
                          limit_train=batch * (steps + 2), limit_val=batch, **overrides)

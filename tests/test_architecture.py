@@ -37,3 +37,32 @@ def test_importing_the_whole_core_loads_no_qt():
             "'googlenet_gui.ui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_modules_the_window_needs_before_pytorch_do_not_load_it():
+    """text, config, events and weights are imported by the window before PyTorch has loaded."""
+    code = ("import sys, googlenet_gui.core.text, googlenet_gui.core.config, googlenet_gui.core.events, "
+            "googlenet_gui.core.weights, googlenet_gui.core.runlog; print('torch' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_panels_never_import_each_other_or_the_controllers():
+    panels = CORE.parent / "ui" / "panels"
+    for path in sorted(panels.glob("*_panel.py")):
+        names = imported_modules(path)
+        bad = [m for m in names if m.startswith("googlenet_gui.ui.panels.") or m.startswith("googlenet_gui.ui.controllers")
+               or m == "googlenet_gui.ui.main_window"]
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_only_the_checkpoint_module_knows_the_checkpoint_layout():
+    """The stored dict's own keys appear in core/checkpoint.py and nowhere else in the package."""
+    keys = ('"model_state"', '"model_config"', '"preprocess"', '"format_version"')
+    package = CORE.parent
+    for path in sorted(package.rglob("*.py")):
+        if path.name == "checkpoint.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = [k for k in keys if k in text]
+        assert not found, f"{path.relative_to(package)} spells checkpoint keys {found}"

@@ -29,10 +29,12 @@ from PySide6.QtCore import QMimeData, QTimer, QUrl
 import googlenet_gui.core.predict as predict_module
 from googlenet_gui.cli import main
 from googlenet_gui.core.data import Dataset, ImageSet
-from googlenet_gui.core.engine import Finished, Stopped, TrainConfig, Trainer
+from googlenet_gui.core.config import TrainConfig
+from googlenet_gui.core.engine import Trainer
+from googlenet_gui.core.events import Finished, Stopped
 from googlenet_gui.core.images import MAX_PIXELS, ImageLoadError, open_image
 from googlenet_gui.core.predict import Predictor
-from googlenet_gui.ui.classify_panel import MAX_ROWS
+from googlenet_gui.ui.panels.classify_panel import MAX_ROWS
 import test_main_window
 from test_main_window import batches, drop, use_folder
 
@@ -362,7 +364,7 @@ def checkpoint(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def predictor(checkpoint) -> Predictor:
-    return Predictor.from_checkpoint(checkpoint)
+    return Predictor.from_file(checkpoint)
 
 
 # ---------------------------------------------------------------- core
@@ -622,7 +624,7 @@ def test_training_goes_on_while_bad_files_are_dropped(window, qtbot, stripes_fol
         assert (set(rows[str(path)].class_labels) == {"horizontal", "vertical"}) == c.ok, c.id
     seen = batches(window)
     qtbot.waitUntil(lambda: batches(window) > seen, timeout=60_000)  # still training
-    assert window.controller.running
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000) as ended:
+    assert window.training.running
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
         window.training_panel.stop_button.click()
     assert isinstance(ended.args[0], Stopped)

@@ -10,24 +10,59 @@ import pytest
 import torch
 
 from googlenet_gui.core import checkpoint as ckpt
-from googlenet_gui.core.checkpoint import CheckpointError, FORMAT_VERSION, load_checkpoint, save_checkpoint
+from googlenet_gui.core.checkpoint import Checkpoint, CheckpointError, FORMAT_VERSION, load_checkpoint, save_checkpoint
+from googlenet_gui.core.events import EpochEnd, Position
 from googlenet_gui.core.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.transforms import Preprocess
 
-MINIMAL = {
-    "model_config": {"in_channels": 1, "num_classes": 2},
-    "model_state": {"w": torch.arange(4.0)},
-    "class_names": ["a", "b"],
-    "preprocess": {"channels": 1, "input_size": 64, "stored_size": 28},
-}
+_STATE = {k: v.clone() for k, v in GoogLeNet(ModelConfig(1, 2)).state_dict().items()}
+
+
+def minimal(names=("a", "b")) -> Checkpoint:
+    """A checkpoint with weights only (no settings, no resume state), as an export would be."""
+    return Checkpoint(ModelConfig(1, 2), dict(_STATE), list(names), Preprocess(1, 64, 28))
+
+
+MINIMAL = minimal()
 
 
 def test_round_trip(tmp_path):
-    path = save_checkpoint(MINIMAL, tmp_path / "c.pt")
-    data = load_checkpoint(path)
-    assert data["format_version"] == FORMAT_VERSION
-    assert torch.equal(data["model_state"]["w"], torch.arange(4.0))
-    assert data["class_names"] == ["a", "b"]
+    history = [EpochEnd(1, 0.9, 0.6, 0.8, 0.65, 3.5, 1e-3, 4), EpochEnd(2, 0.5, 0.8, None, None, 3.1, 1e-3, 8)]
+    original = Checkpoint(ModelConfig(1, 2), dict(_STATE), ["a", "b"], Preprocess(1, 64, 28), None,
+                          Position(2, 0, 4), history, {"step": [1.0, 2.0], "loss": [0.9, 0.8], "accuracy": [0.5, 0.6]},
+                          0.65)
+    path = save_checkpoint(original, tmp_path / "c.pt")
+    loaded = load_checkpoint(path)
+    assert torch.load(path, weights_only=True)["format_version"] == FORMAT_VERSION
+    assert all(torch.equal(loaded.model_state[k], v) for k, v in _STATE.items())
+    assert (loaded.class_names, loaded.preprocess, loaded.position) == (["a", "b"], Preprocess(1, 64, 28),
+                                                                         Position(2, 0, 4))
+    assert loaded.history == history and loaded.best_val_accuracy == 0.65
+    assert loaded.batch_history == original.batch_history
     assert [p.name for p in tmp_path.iterdir()] == ["c.pt"]  # no temporary files left
+
+
+def test_a_first_release_checkpoint_is_read_with_its_epochs_counted_from_1(tmp_path):
+    """Format 1 counted epochs from 0 and kept the resume state at the top level."""
+    payload = {"format": ckpt.FORMAT, "format_version": 1, "model_config": {"in_channels": 1, "num_classes": 2},
+               "model_state": _STATE, "class_names": ["a", "b"],
+               "preprocess": {"channels": 1, "input_size": 64, "stored_size": 28, "mean": 0.5, "std": 0.5},
+               "position": {"epoch": 1, "batch": 2, "step": 6, "steps_per_epoch": 4, "epoch_sums": [3.0, 5.0, 8.0],
+                            "epoch_time": 1.5},
+               "optimizer_state": {"state": {}, "param_groups": []}, "scheduler_state": None, "scaler_state": None,
+               "permutation": torch.randperm(16), "rng": {"data": torch.Generator().get_state(),
+                                                          "torch": torch.get_rng_state()},
+               "history": [{"epoch": 0, "train_loss": 1.0, "train_accuracy": 0.5, "val_loss": 0.9,
+                            "val_accuracy": 0.6, "time": 2.0, "lr": 1e-3, "step": 4}],
+               "batch_history": {"step": torch.arange(1.0, 7.0, dtype=torch.float64),
+                                 "loss": torch.ones(6, dtype=torch.float64),
+                                 "accuracy": torch.zeros(6, dtype=torch.float64)},
+               "best_val_accuracy": 0.6}
+    torch.save(payload, tmp_path / "old.pt")
+    loaded = load_checkpoint(tmp_path / "old.pt")
+    assert loaded.position == Position(1, 2, 4) and loaded.position.describe() == "epoch 2, batch 2 of 4"
+    assert [h.epoch for h in loaded.history] == [1]
+    assert loaded.resume.epoch_sums == (3.0, 5.0, 8.0) and loaded.resume.epoch_time == 1.5
 
 
 def test_a_save_removes_what_killed_saves_left_but_not_what_live_ones_are_writing(tmp_path):
@@ -60,7 +95,7 @@ def test_failed_write_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
 
     monkeypatch.setattr(ckpt.torch, "save", broken_save)
     with pytest.raises(RuntimeError):
-        save_checkpoint({**MINIMAL, "class_names": ["x", "y"]}, path)
+        save_checkpoint(minimal(["x", "y"]), path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["last.pt"]
 
@@ -77,7 +112,7 @@ def test_disk_full_is_reported_and_keeps_the_previous_checkpoint(tmp_path, monke
     with pytest.raises(CheckpointError, match="disk full.*previous checkpoint is kept"):
         save_checkpoint(MINIMAL, path)
     assert path.read_bytes() == before
-    assert load_checkpoint(path)["class_names"] == ["a", "b"]
+    assert load_checkpoint(path).class_names == ["a", "b"]
     assert [p.name for p in tmp_path.iterdir()] == ["last.pt"]
 
 
@@ -120,7 +155,7 @@ def test_garbage_files_give_one_line_errors(tmp_path, content, message):
 
 
 def test_truncated_checkpoint(tmp_path):
-    path = save_checkpoint({**MINIMAL, "model_state": GoogLeNet(ModelConfig(1, 2)).state_dict()}, tmp_path / "c.pt")
+    path = save_checkpoint(MINIMAL, tmp_path / "c.pt")
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(CheckpointError, match="damaged, truncated"):
@@ -140,8 +175,8 @@ def test_bare_state_dict_and_foreign_dicts_are_refused(tmp_path):
 
 def test_newer_format_is_refused_with_versions_named(tmp_path):
     path = tmp_path / "future.pt"
-    torch.save({**MINIMAL, "format": ckpt.FORMAT, "format_version": FORMAT_VERSION + 1}, path)
-    with pytest.raises(CheckpointError, match=f"format {FORMAT_VERSION + 1}.*reads format {FORMAT_VERSION}"):
+    torch.save({**MINIMAL.to_payload(), "format_version": FORMAT_VERSION + 1}, path)
+    with pytest.raises(CheckpointError, match=f"format {FORMAT_VERSION + 1}.*reads formats up to {FORMAT_VERSION}"):
         load_checkpoint(path)
 
 

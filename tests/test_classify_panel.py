@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar
 
 from googlenet_gui.core.predict import Prediction
 from googlenet_gui.ui import theme
-from googlenet_gui.ui.classify_panel import MAX_ROWS, ClassifyPanel, array_to_qimage
+from googlenet_gui.ui.panels.classify_panel import MAX_ROWS, ClassifyPanel, array_to_qimage
 
 TOP_A = [("cat", 0.621), ("dog", 0.2), ("frog", 0.1), ("bird", 0.05), ("ship", 0.029)]
 TOP_B = [("ship", 0.9), ("truck", 0.05), ("car", 0.03), ("plane", 0.015), ("cat", 0.005)]

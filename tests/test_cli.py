@@ -38,7 +38,7 @@ def test_train_prints_reference_epoch_lines(tmp_path, capsys):
                  "--input-size", "64", "--out", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 0
-    assert re.search(r"^\[ 0\] Train:\(L=\d+\.\d{4}, Acc=\d\.\d{4}\), Valid:\(L=\d+\.\d{4}, Acc=\d\.\d{4}\), "
+    assert re.search(r"^\[ 1\] Train:\(L=\d+\.\d{4}, Acc=\d\.\d{4}\), Valid:\(L=\d+\.\d{4}, Acc=\d\.\d{4}\), "
                      r"Time \d+\.\ds$", out, re.M), out
 
 
@@ -46,7 +46,7 @@ def test_resume_continues_from_a_checkpoint(trained_run, tmp_path, capsys):
     code = main(["train", "--resume", str(trained_run / "last.pt"), "--epochs", "3", "--out", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "resuming at epoch 2" in out and "[ 2] Train" in out and "[ 0] Train" not in out
+    assert "resuming after epoch 2" in out and "[ 3] Train" in out and "[ 2] Train" not in out
 
 
 def sample_png(path: Path, index: int = 0) -> Path:
@@ -102,9 +102,12 @@ def test_shapes_json(capsys):
 
 
 def test_shapes_table_and_too_small(capsys):
-    assert main(["shapes", "--input-size", "96"]) == 0
+    assert main(["shapes", "--input-size", "96", "--in-channels", "3"]) == 0
     table = capsys.readouterr().out
     assert "inception5b" in table and "1024 x 1 x 1" in table and "Total params: 5,955,452" in table
+    assert main(["shapes"]) == 0  # the default is the window's: the built-in sample's one channel
+    table = capsys.readouterr().out
+    assert "1 x 96 x 96" in table and "Total params: 5,949,180" in table  # 2 x 64 x 7 x 7 fewer weights
     assert main(["shapes", "--input-size", "32"]) == 2
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err.count("\n") == 1 and "61x61" in captured.err

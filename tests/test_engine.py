@@ -7,8 +7,10 @@ import pytest
 import torch
 
 from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.engine import (BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped,
-                                       TrainConfig, Trainer)
+from googlenet_gui.core.config import TrainConfig
+from googlenet_gui.core.engine import Trainer
+from googlenet_gui.core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped
+from googlenet_gui.core.predict import Predictor
 from helpers import of, run_all, stripes_dataset
 
 SMALL = dict(input_size=64, batch_size=16, seed=3)
@@ -24,7 +26,8 @@ def test_training_lowers_the_loss_and_reports_everything(tmp_path):
     assert [b.step for b in batches] == list(range(1, 13))
     assert all(b.images_per_sec > 0 and b.lr == 2e-3 for b in batches)
     epochs = of(events, EpochEnd)
-    assert [e.epoch for e in epochs] == [0, 1, 2]
+    assert [e.epoch for e in epochs] == [1, 2, 3]  # counted from 1, as a person counts them
+    assert [b.epoch for b in batches] == [1] * 4 + [2] * 4 + [3] * 4
     assert epochs[-1].train_loss < epochs[0].train_loss
     assert epochs[-1].train_accuracy >= 0.9
     finished = of(events, Finished)[0]
@@ -47,8 +50,9 @@ def test_stop_takes_effect_within_one_batch_and_saves(tmp_path):
     stopped = of(events, Stopped)[0]
     assert stopped.step == 2 and stopped.checkpoint == str(tmp_path / "last.pt")
     assert not of(events, Finished)
-    position = load_checkpoint(tmp_path / "last.pt")["position"]
-    assert (position["epoch"], position["batch"], position["step"], position["epoch_sums"][2]) == (0, 2, 2, 32)
+    saved = load_checkpoint(tmp_path / "last.pt")
+    assert (saved.position.epochs_done, saved.position.batches_done, saved.position.step) == (0, 2, 2)
+    assert saved.resume.epoch_sums[2] == 32
 
 
 def test_pause_holds_training_until_resumed(tmp_path):
@@ -71,7 +75,7 @@ def test_pause_holds_training_until_resumed(tmp_path):
     assert trainer.paused
     time.sleep(0.5)
     assert len(of(seen, BatchEnd)) == count == 1  # nothing happens while paused
-    trainer.resume()
+    trainer.unpause()
     thread.join(60)
     assert not thread.is_alive()
     assert [b.step for b in of(seen, BatchEnd)] == [1, 2, 3, 4]
@@ -99,7 +103,7 @@ def test_stop_while_paused_ends_the_run(tmp_path):
 
 
 def final_weights(run_dir) -> dict[str, torch.Tensor]:
-    return load_checkpoint(run_dir / "last.pt")["model_state"]
+    return load_checkpoint(run_dir / "last.pt").model_state
 
 
 @pytest.mark.parametrize("stop_at_step", [4, 6], ids=["after-epoch", "mid-epoch"])
@@ -120,7 +124,7 @@ def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step):
     resumed = run_all(Trainer(TrainConfig(epochs=0), run_dir=interrupted, resume_from=interrupted / "last.pt",
                               dataset=stripes_dataset(), report_interval=0))
     started = of(resumed, RunStarted)[0]
-    assert started.start_step == stop_at_step
+    assert started.position.step == stop_at_step
     assert [b.step for b in of(resumed, BatchEnd)] == list(range(stop_at_step + 1, 9))
     assert len(started.batch_history["loss"]) == stop_at_step  # the curves come back
     assert of(resumed, Finished)
@@ -129,30 +133,48 @@ def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step):
     assert a.keys() == b.keys()
     for key in a:
         assert torch.equal(a[key], b[key]), key
-    history_a = load_checkpoint(straight / "last.pt")["history"]
-    history_b = load_checkpoint(interrupted / "last.pt")["history"]
-    for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr"):
-        assert [h[key] for h in history_a] == pytest.approx([h[key] for h in history_b], rel=1e-12), key
+    history_a = load_checkpoint(straight / "last.pt").history
+    history_b = load_checkpoint(interrupted / "last.pt").history
+    for key in ("epoch", "train_loss", "train_accuracy", "val_loss", "val_accuracy", "lr"):
+        assert [getattr(h, key) for h in history_a] == pytest.approx([getattr(h, key) for h in history_b],
+                                                                      rel=1e-12), key
 
 
-def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_checkpoint(tmp_path):
-    dataset = stripes_dataset()
-    trainer = Trainer(TrainConfig(epochs=3, **SMALL), run_dir=tmp_path, dataset=dataset, report_interval=0)
+def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch):
+    from googlenet_gui.core import engine
+
+    poisoned = []
+    real = engine.to_model_input
+
+    def to_model_input(*args, **kwargs):  # from the second epoch on, the inputs are NaN
+        x = real(*args, **kwargs)
+        return x.fill_(float("nan")) if poisoned else x
+
+    monkeypatch.setattr(engine, "to_model_input", to_model_input)
 
     def poison(trainer, event):
-        if isinstance(event, CheckpointSaved) and event.kind == "last" and event.epoch == 1:
-            with torch.no_grad():
-                trainer._model.classifier[1].weight.fill_(float("nan"))
+        if isinstance(event, CheckpointSaved) and event.kind == "last" and event.position.epochs_done == 1:
+            poisoned.append(True)
 
-    events = run_all(trainer, poison)
+    events = run_all(Trainer(TrainConfig(epochs=3, **SMALL), run_dir=tmp_path, dataset=stripes_dataset(),
+                             report_interval=0), poison)
     failed = of(events, Failed)[0]
     assert "NaN" in failed.message and "epoch 2, batch 1" in failed.message
-    saved = load_checkpoint(tmp_path / "last.pt")
-    assert saved["position"]["epoch"] == 1
-    assert all(torch.isfinite(v).all() for v in saved["model_state"].values() if v.is_floating_point())
+    assert failed.message.endswith("The last good checkpoint is kept.")
+    saved = load_checkpoint(tmp_path / "last.pt")  # the loader itself refuses NaN weights
+    assert saved.position.epochs_done == 1
 
 
-def test_snapshot_never_disturbs_training(tmp_path):
+def test_a_failure_before_any_checkpoint_does_not_claim_one_is_kept(tmp_path, monkeypatch):
+    from googlenet_gui.core import engine
+
+    monkeypatch.setattr(engine, "to_model_input", lambda *a, **k: torch.full((16, 1, 64, 64), float("nan")))
+    events = run_all(Trainer(TrainConfig(epochs=1, **SMALL), run_dir=tmp_path, dataset=stripes_dataset(),
+                             report_interval=0))
+    assert "NaN" in events[-1].message and "checkpoint" not in events[-1].message
+
+
+def test_snapshots_never_disturb_training(tmp_path):
     config = dict(epochs=1, precision="fp32", **SMALL)
     plain = tmp_path / "plain"
     run_all(Trainer(TrainConfig(**config), run_dir=plain, dataset=stripes_dataset(), report_interval=0))
@@ -162,8 +184,12 @@ def test_snapshot_never_disturbs_training(tmp_path):
 
     def classify(trainer, event):
         if isinstance(event, BatchEnd):
-            predictor = trainer.snapshot()
-            assert predictor.trained and not predictor.model.training
+            snapshot = trainer.latest_snapshot()
+            if event.step >= 2:  # asked for at the previous batch: taken right after this step
+                assert snapshot.step == event.step
+            trainer.request_snapshot()
+            predictor = Predictor.from_snapshot(snapshot)
+            assert predictor.trained == (snapshot.step > 0) and not predictor.model.training
             images = stripes_dataset().val.images[:4]
             predictions.append(predictor.classify_tensors(images, k=2)[0])
 
@@ -174,16 +200,30 @@ def test_snapshot_never_disturbs_training(tmp_path):
         assert torch.equal(a[key], b[key]), key
 
 
-def test_snapshot_from_another_thread_while_training(tmp_path):
-    trainer = Trainer(TrainConfig(epochs=2, **SMALL), dataset=stripes_dataset(), report_interval=0)
+def test_a_snapshot_is_ready_at_once_and_refreshed_on_its_interval(tmp_path):
+    trainer = Trainer(TrainConfig(epochs=1, **SMALL), dataset=stripes_dataset(), report_interval=0,
+                      snapshot_interval=0.0)
+    steps = []
+    for event in trainer.run():
+        if isinstance(event, RunStarted):
+            assert trainer.latest_snapshot().step == 0  # before the first step
+        if isinstance(event, BatchEnd):
+            steps.append(trainer.latest_snapshot().step)
+    assert steps == [1, 2, 3, 4]  # an interval of 0: a fresh copy after every step
+    assert trainer.latest_snapshot().position.epochs_done == 1  # the weights the run ended with
+
+
+def test_snapshots_from_another_thread_while_training(tmp_path):
+    trainer = Trainer(TrainConfig(epochs=2, **SMALL), dataset=stripes_dataset(), report_interval=0,
+                      snapshot_interval=0.05)
     results = []
     thread = threading.Thread(target=lambda: results.extend(run_all(trainer)))
     thread.start()
     snapshots = 0
     while thread.is_alive():
-        predictor = trainer.snapshot()
-        if predictor is not None:
-            tops, view = predictor.classify_tensors(stripes_dataset().val.images[:2], k=2)
+        snapshot = trainer.latest_snapshot()
+        if snapshot is not None:
+            tops, view = Predictor.from_snapshot(snapshot).classify_tensors(stripes_dataset().val.images[:2], k=2)
             assert len(tops) == 2 and view.shape == (2, 64, 64)
             snapshots += 1
         time.sleep(0.02)
@@ -229,4 +269,4 @@ def test_checkpoint_saved_events_name_real_files(tmp_path):
     saved = of(events, CheckpointSaved)
     assert {s.kind for s in saved} >= {"last", "best"}
     for s in saved:
-        assert load_checkpoint(s.path)["class_names"] == ["horizontal", "vertical"]
+        assert load_checkpoint(s.path).class_names == ["horizontal", "vertical"]

@@ -26,14 +26,18 @@ import torch
 from googlenet_gui import cli
 from googlenet_gui.core import checkpoint as ckpt
 from googlenet_gui.core import engine
-from googlenet_gui.core.checkpoint import (FORMAT, FORMAT_VERSION, CheckpointError, copy_checkpoint, load_checkpoint,
-                                           save_checkpoint)
+from googlenet_gui.core.checkpoint import (FORMAT, FORMAT_VERSION, Checkpoint, CheckpointError, copy_checkpoint,
+                                           load_checkpoint, save_checkpoint)
 from googlenet_gui.core.data import Dataset, ImageSet
 from googlenet_gui.core.devices import list_devices
-from googlenet_gui.core.engine import (BatchEnd, CheckpointSaved, Failed, Finished, RunStarted, TrainConfig,
-                                       Trainer)
+from googlenet_gui.core.config import TrainConfig
+from googlenet_gui.core.engine import Trainer
+from googlenet_gui.core.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted
 from googlenet_gui.core.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.events import Position
 from googlenet_gui.core.predict import Predictor
+from googlenet_gui.core.runlog import MetricsLog
+from googlenet_gui.core.transforms import Preprocess
 from helpers import of, run_all, stripes_dataset, write_stripe_image
 
 # One shape for every run in this file (a batch of 4 at 64x64, fp32): the CPU kernels are
@@ -84,6 +88,16 @@ def trained(tmp_path_factory) -> Path:
     return run_dir / "last.pt"
 
 
+def payload_of(path: Path) -> dict:
+    """A checkpoint file's stored dict, as is (for making damaged or crafted variants of it)."""
+    return torch.load(path, map_location="cpu", weights_only=True)
+
+
+def write_payload(payload: dict, path: Path) -> Path:
+    torch.save(payload, path)
+    return path
+
+
 def copy_of(path: Path, folder: Path, name: str = "last.pt") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(path, folder / name)
@@ -116,22 +130,18 @@ def resume(checkpoint: Path, dataset: Dataset | None = None, epochs: int = 2) ->
 
 def test_a_checkpoint_with_other_classes_and_channels_classifies_with_its_own_classes(tmp_path, trained):
     names = ["ant", "bee", "cat", "dog", "eel"]
-    other = save_checkpoint({
-        "model_config": {"in_channels": 3, "num_classes": 5},
-        "model_state": GoogLeNet(ModelConfig(3, 5)).state_dict(),
-        "class_names": names,
-        "preprocess": {"channels": 3, "input_size": 64, "stored_size": 32},
-    }, tmp_path / "other.pt")
+    other = save_checkpoint(Checkpoint(ModelConfig(3, 5), GoogLeNet(ModelConfig(3, 5)).state_dict(), names,
+                                       Preprocess(3, 64, 32)), tmp_path / "other.pt")
     gray = write_stripe_image(tmp_path / "gray.png", vertical=True)
     rgb = write_stripe_image(tmp_path / "rgb.png", vertical=False, mode="RGB")
 
-    predictor = Predictor.from_checkpoint(other)
+    predictor = Predictor.from_file(other)
     assert predictor.class_names == names and predictor.preprocess.channels == 3
     for prediction in predictor.classify_files([gray, rgb], k=5):
         assert prediction.ok and sorted(c for c, _ in prediction.top) == sorted(names)
         assert prediction.view.shape == (64, 64, 3)
 
-    predictor = Predictor.from_checkpoint(trained)  # one channel, two classes: an RGB picture is converted
+    predictor = Predictor.from_file(trained)  # one channel, two classes: an RGB picture is converted
     for prediction in predictor.classify_files([gray, rgb], k=5):
         assert prediction.ok and sorted(c for c, _ in prediction.top) == ["horizontal", "vertical"]
         assert prediction.view.shape == (64, 64)
@@ -172,12 +182,11 @@ def _tampered(data: dict, how: str) -> dict:
 
 @pytest.mark.parametrize("how", ["classifier-shape", "channels-claim", "missing-weights", "resnet18-weights"])
 def test_weights_that_do_not_match_their_own_config_are_refused(tmp_path, trained, how):
-    data = _tampered(load_checkpoint(trained), how)
-    checkpoint = save_checkpoint(data, tmp_path / "last.pt")
+    checkpoint = write_payload(_tampered(payload_of(trained), how), tmp_path / "last.pt")
     before = checkpoint.read_bytes()
 
     with pytest.raises(CheckpointError, match="last.pt: .*do not fit") as info:
-        Predictor.from_checkpoint(checkpoint)
+        Predictor.from_file(checkpoint)
     assert_one_line(str(info.value))
 
     dataset = three_channels() if how == "channels-claim" else tiny()
@@ -208,11 +217,9 @@ def _hostile_file(kind: str, folder: Path, trained: Path, marker: Path) -> Path:
 
         torch.save(torchvision.models.resnet18(weights=None).state_dict(), path)
     elif kind == "newer-format":
-        data = load_checkpoint(trained)
-        torch.save({**data, "format": FORMAT, "format_version": FORMAT_VERSION + 1}, path)
+        write_payload({**payload_of(trained), "format": FORMAT, "format_version": FORMAT_VERSION + 1}, path)
     elif kind == "code-in-a-real-checkpoint":  # a genuine checkpoint with one booby-trapped value
-        data = load_checkpoint(trained)
-        torch.save({**data, "history": [RunsCode(marker)]}, path)
+        write_payload({**payload_of(trained), "history": [RunsCode(marker)]}, path)
     elif kind == "code-in-a-bare-pickle":
         import pickle
 
@@ -244,7 +251,7 @@ def test_hostile_checkpoints_are_refused_everywhere_with_one_line(tmp_path, trai
         load_checkpoint(path)
     assert_one_line(str(info.value))
     with pytest.raises(CheckpointError, match=reason):
-        Predictor.from_checkpoint(path)
+        Predictor.from_file(path)
 
     assert re.search(reason, failed(resume(path, tiny())).message)
 
@@ -271,17 +278,18 @@ def test_code_in_a_checkpoint_never_runs_from_the_command_line(tmp_path, trained
 
 def test_damaged_but_loadable_checkpoints_do_not_crash_a_resume(tmp_path, trained):
     """Hand-made files that pass the format check but hold nonsense: each ends in one clear line."""
-    good = load_checkpoint(trained)
+    good = payload_of(trained)
     variants = {
         "model-config-list": {**good, "model_config": [1, 2]},
         "train-config-types": {**good, "train_config": {**good["train_config"], "batch_size": "many"}},
         "train-config-list": {**good, "train_config": ["adam"]},
         "no-position": {k: v for k, v in good.items() if k != "position"},
         "state-is-a-tensor": {**good, "model_state": torch.zeros(3)},
-        "rng-missing": {k: v for k, v in good.items() if k != "rng"},
+        "rng-missing": {**good, "resume": {k: v for k, v in good["resume"].items() if k != "rng"}},
+        "no-resume-state": {**good, "resume": None},
     }
     for name, data in variants.items():
-        path = save_checkpoint(data, tmp_path / f"{name}.pt")
+        path = write_payload(data, tmp_path / f"{name}.pt")
         message = failed(resume(path, tiny())).message
         assert "checkpoint" in message or path.name in message, (name, message)
         assert not message.startswith("unexpected error"), (name, message)
@@ -294,17 +302,20 @@ import os, sys, time
 
 import torch
 
-from googlenet_gui.core.checkpoint import save_checkpoint
+from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
+from googlenet_gui.core.events import Position
+from googlenet_gui.core.model import ModelConfig
+from googlenet_gui.core.transforms import Preprocess
 
 path, weights = sys.argv[1], sys.argv[2]
 state = torch.load(weights, weights_only=True)
 
 
 def payload(counter):
-    return {"model_config": {"in_channels": 3, "num_classes": 10}, "model_state": state,
-            "class_names": [str(i) for i in range(10)],
-            "preprocess": {"channels": 3, "input_size": 96, "stored_size": 32},
-            "counter": counter, "stamp": torch.full((4096,), counter, dtype=torch.int64)}
+    """The counter is stored twice: as the position, and as a 4096-long column."""
+    stamp = [float(counter)] * 4096
+    return Checkpoint(ModelConfig(3, 10), state, [str(i) for i in range(10)], Preprocess(3, 96, 32),
+                      position=Position(counter, 0, 1), batch_history={"step": stamp, "loss": stamp, "accuracy": stamp})
 
 
 def say(text):
@@ -382,14 +393,14 @@ def test_sigkill_at_any_moment_of_a_save_leaves_a_complete_checkpoint(tmp_path):
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
 
             data = load_checkpoint(path)  # always loadable
-            counter = data["counter"]
+            counter = data.position.epochs_done
             # the previous complete checkpoint, or the one whose save had finished its rename
             # when the kill came (before the worker could say so)
             complete = saved[-1] if saved else previous
             assert counter in (complete, complete + 1 if saved else first), (k, delay, saved, previous, counter)
-            assert torch.equal(data["stamp"], torch.full((4096,), counter))
-            assert data["model_state"].keys() == state.keys()
-            assert all(torch.equal(data["model_state"][key], value) for key, value in state.items())
+            assert data.batch_history["step"] == [float(counter)] * 4096
+            assert data.model_state.keys() == state.keys()
+            assert all(torch.equal(data.model_state[key], value) for key, value in state.items())
             previous = counter
 
             leftovers = [p for p in folder.iterdir() if p.name != "last.pt"]
@@ -404,10 +415,9 @@ def test_sigkill_at_any_moment_of_a_save_leaves_a_complete_checkpoint(tmp_path):
         proc.wait(timeout=30)
 
     # the next save works with the last kill's leftovers there, and clears them away
-    save_checkpoint({"model_config": {"in_channels": 3, "num_classes": 10}, "model_state": state,
-                     "class_names": [str(i) for i in range(10)],
-                     "preprocess": {"channels": 3, "input_size": 96, "stored_size": 32}, "counter": -1}, path)
-    assert load_checkpoint(path)["counter"] == -1
+    save_checkpoint(Checkpoint(ModelConfig(3, 10), state, [str(i) for i in range(10)], Preprocess(3, 96, 32),
+                               position=Position(999_999, 0, 1)), path)
+    assert load_checkpoint(path).position.epochs_done == 999_999
     assert [p.name for p in folder.iterdir()] == ["last.pt"]
 
 
@@ -452,27 +462,29 @@ def fill_up(folder: Path, leave: int = 0) -> None:
         assert exc.errno == errno.ENOSPC
 
 
-def minimal(**extra) -> dict:
-    return {"model_config": {"in_channels": 1, "num_classes": 2}, "model_state": {"w": torch.arange(4.0)},
-            "class_names": ["a", "b"], "preprocess": {"channels": 1, "input_size": 64, "stored_size": 28}, **extra}
+def numbered(counter: int) -> Checkpoint:
+    """A weights-only checkpoint of about 24 MB, told apart by its position."""
+    return Checkpoint(ModelConfig(1, 2), GoogLeNet(ModelConfig(1, 2)).state_dict(), ["a", "b"], Preprocess(1, 64, 28),
+                      position=Position(counter, 0, 1))
 
 
 def test_a_really_full_disk_is_reported_and_keeps_the_previous_checkpoint(small_disk, tmp_path):
-    disk = small_disk("1m")
-    path = save_checkpoint(minimal(counter=1), disk / "last.pt")
-    big = minimal(counter=2, model_state=GoogLeNet(ModelConfig(1, 2)).state_dict())  # 24 MB on a 1 MB disk
+    disk = small_disk("40m")  # one 24 MB checkpoint fits; a second beside it (the new file before its rename) not
+    path = save_checkpoint(numbered(1), disk / "last.pt")
+    big = numbered(2)
 
     with pytest.raises(CheckpointError, match="disk full while saving last.pt.*previous checkpoint is kept") as info:
         save_checkpoint(big, path)
     assert_one_line(str(info.value))
-    assert load_checkpoint(path)["counter"] == 1
+    assert load_checkpoint(path).position.epochs_done == 1
     assert [p.name for p in disk.iterdir()] == ["last.pt"]  # the partial file is gone
 
     elsewhere = save_checkpoint(big, tmp_path / "big.pt")
     with pytest.raises(CheckpointError, match="disk full while saving best.pt"):
         copy_checkpoint(elsewhere, disk / "best.pt")
     assert [p.name for p in disk.iterdir()] == ["last.pt"]
-    assert save_checkpoint(minimal(counter=3), path) and load_checkpoint(path)["counter"] == 3  # still usable
+    path.unlink()  # room again: the disk is still usable
+    assert save_checkpoint(numbered(3), path) and load_checkpoint(path).position.epochs_done == 3
 
 
 def test_disk_full_at_the_second_epochs_save_fails_the_run_and_keeps_epoch_one(tmp_path, monkeypatch):
@@ -490,8 +502,8 @@ def test_disk_full_at_the_second_epochs_save_fails_the_run_and_keeps_epoch_one(t
     events = run_all(Trainer(TrainConfig(epochs=3, **FAST), run_dir=tmp_path, dataset=tiny(), report_interval=0))
     message = failed(events).message
     assert "disk full" in message and "last.pt" in message and str(tmp_path) in message
-    assert load_checkpoint(tmp_path / "last.pt")["position"]["epoch"] == 1
-    assert load_checkpoint(tmp_path / "best.pt")["position"]["epoch"] == 1
+    assert load_checkpoint(tmp_path / "last.pt").position.epochs_done == 1
+    assert load_checkpoint(tmp_path / "best.pt").position.epochs_done == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl"]
 
 
@@ -499,20 +511,20 @@ def test_a_run_on_a_really_full_disk_fails_and_keeps_epoch_one(small_disk):
     disk = small_disk("320m")  # room for last.pt and best.pt (about 72 MB each with Adam's state)
 
     def fill_after_first_epoch(trainer, event):
-        if isinstance(event, CheckpointSaved) and event.kind == "best" and event.epoch == 1:
+        if isinstance(event, CheckpointSaved) and event.kind == "best" and event.position.epochs_done == 1:
             fill_up(disk, leave=256 << 10)  # the metrics log still fits, the next checkpoint does not
 
     events = run_all(Trainer(TrainConfig(epochs=3, **FAST), run_dir=disk / "run", dataset=tiny(), report_interval=0),
                      fill_after_first_epoch)
     message = failed(events).message
     assert "disk full" in message and "last.pt" in message
-    assert load_checkpoint(disk / "run" / "last.pt")["position"]["epoch"] == 1
+    assert load_checkpoint(disk / "run" / "last.pt").position.epochs_done == 1
     assert sorted(p.name for p in (disk / "run").iterdir()) == ["best.pt", "last.pt", "metrics.jsonl"]
 
 
 def test_a_metrics_log_that_cannot_be_written_fails_the_run_cleanly(tmp_path, monkeypatch):
     """A full disk can hit the metrics log first; closing it then fails again, and must not escape."""
-    real_write, armed = engine._MetricsLog.write, []
+    real_write, armed = MetricsLog.write, []
 
     def write(self, record):
         if armed:
@@ -527,12 +539,12 @@ def test_a_metrics_log_that_cannot_be_written_fails_the_run_cleanly(tmp_path, mo
         if isinstance(event, CheckpointSaved) and event.kind == "best":
             armed.append(True)
 
-    monkeypatch.setattr(engine._MetricsLog, "write", write)
-    monkeypatch.setattr(engine._MetricsLog, "close", close)
+    monkeypatch.setattr(MetricsLog, "write", write)
+    monkeypatch.setattr(MetricsLog, "close", close)
     events = run_all(Trainer(TrainConfig(epochs=3, **FAST), run_dir=tmp_path, dataset=tiny(), report_interval=0), arm)
     message = failed(events).message
     assert "disk full" in message and "last good checkpoint is kept" in message
-    assert load_checkpoint(tmp_path / "last.pt")["position"]["epoch"] == 1
+    assert load_checkpoint(tmp_path / "last.pt").position.epochs_done == 1
 
 
 def test_a_run_folder_that_cannot_be_created_fails_clearly(tmp_path):
@@ -582,8 +594,7 @@ def test_out_of_memory_fails_with_advice_and_keeps_the_last_checkpoint(tmp_path,
     fail = failed(events)
     assert f"out of {where} memory at epoch 2, batch 2" in fail.message
     assert "batch size 4" in fail.message and "last good checkpoint is kept" in fail.message
-    assert (fail.epoch, fail.batch) == (1, 2)
-    assert load_checkpoint(tmp_path / "last.pt")["position"]["epoch"] == 1
+    assert load_checkpoint(tmp_path / "last.pt").position.epochs_done == 1
 
 
 @pytest.mark.parametrize("value,word", [(float("nan"), "NaN"), (float("inf"), "infinite")], ids=["nan", "inf"])
@@ -604,10 +615,9 @@ def test_nan_or_infinite_loss_names_epoch_and_batch(tmp_path, monkeypatch, value
                              report_interval=report_interval))
     fail = failed(events)
     assert f"loss became {word} at epoch 2, batch 2" in fail.message and "last good checkpoint is kept" in fail.message
-    assert [(b.epoch, b.batch) for b in of(events, BatchEnd)] == [(0, 1), (0, 2), (1, 1)]
-    saved = load_checkpoint(tmp_path / "last.pt")
-    assert saved["position"]["epoch"] == 1
-    assert all(torch.isfinite(v).all() for v in saved["model_state"].values() if v.is_floating_point())
+    assert [(b.epoch, b.batch) for b in of(events, BatchEnd)] == [(1, 1), (1, 2), (2, 1)]
+    saved = load_checkpoint(tmp_path / "last.pt")  # which refuses NaN weights
+    assert saved.position.epochs_done == 1
 
 
 # ---------------------------------------------------------------- data on disk
@@ -723,7 +733,7 @@ def test_batch_larger_than_the_dataset_from_the_command_line(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert "note: batch size lowered to 4: the training set has only 4 images" in out
-    assert "[ 0] Train" in out and load_checkpoint(tmp_path / "last.pt")["position"]["epoch"] == 1
+    assert "[ 1] Train" in out and load_checkpoint(tmp_path / "last.pt").position.epochs_done == 1
 
 
 # ---------------------------------------------------------------- devices
@@ -762,9 +772,9 @@ def test_ctrl_c_in_the_command_line_saves_and_exits_130(tmp_path):
             lines = []
             for line in proc.stdout:
                 lines.append(line)
-                if line.startswith("[ 0] Train"):
+                if line.startswith("[ 1] Train"):
                     break
-            assert lines and lines[-1].startswith("[ 0] Train"), (lines, (tmp_path / "stderr.txt").read_text())
+            assert lines and lines[-1].startswith("[ 1] Train"), (lines, (tmp_path / "stderr.txt").read_text())
             proc.send_signal(signal.SIGINT)
             rest, _ = proc.communicate(timeout=300)
         finally:
@@ -776,4 +786,4 @@ def test_ctrl_c_in_the_command_line_saves_and_exits_130(tmp_path):
     assert re.search(r"^stopped at step \d+; saved .*last\.pt$", rest, re.M), rest
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
     saved = load_checkpoint(out / "last.pt")
-    assert saved["position"]["epoch"] >= 1 and saved["position"]["step"] >= 2
+    assert saved.position.epochs_done >= 1 and saved.position.step >= 2

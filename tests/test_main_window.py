@@ -7,7 +7,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.engine import Finished, Stopped
+from googlenet_gui.core.events import Finished, Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
 from helpers import write_stripe_image
@@ -32,8 +32,8 @@ def window(qtbot, settings_dir, tmp_path):
     win.load_core()
     qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
     yield win
-    if win.controller.running:
-        win.controller.shutdown()
+    if win.training.running:
+        win.training.thread.shutdown()
 
 
 def use_folder(win: MainWindow, folder: Path, epochs: int = 2, batch: int = 8) -> None:
@@ -79,13 +79,13 @@ def test_first_launch_selects_the_sample_and_lists_devices(window):
 def test_start_then_stop_plots_points_and_keeps_a_checkpoint(window, qtbot, stripes_folder):
     use_folder(window, stripes_folder, epochs=50)
     window.training_panel.start_button.click()
-    assert window.controller.running and not window.training_panel.input_spin.isEnabled()
+    assert window.training.running and not window.training_panel.input_spin.isEnabled()
     qtbot.waitUntil(lambda: batches(window) >= 2, timeout=60_000)
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000) as ended:
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
         window.training_panel.stop_button.click()
     assert isinstance(ended.args[0], Stopped)
     saved = load_checkpoint(ended.args[0].checkpoint)
-    assert saved["class_names"] == ["horizontal", "vertical"]
+    assert saved.class_names == ["horizontal", "vertical"]
     assert window.training_panel.start_button.isEnabled() and window.training_panel.input_spin.isEnabled()
     assert not running_threads()
 
@@ -95,21 +95,21 @@ def test_pause_and_resume(window, qtbot, stripes_folder):
     window.training_panel.start_button.click()
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
     window.training_panel.pause_button.click()
-    assert window.controller.paused and window.training_panel.pause_button.text() == "Resume"
+    assert window.training.paused and window.training_panel.pause_button.text() == "Resume"
     qtbot.wait(1500)  # let the batch in flight finish and be shown
     held = batches(window)
     qtbot.wait(1000)
     assert batches(window) == held  # nothing moves while paused
     window.training_panel.pause_button.click()
-    assert not window.controller.paused
+    assert not window.training.paused
     qtbot.waitUntil(lambda: batches(window) > held, timeout=60_000)
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.training_panel.stop_button.click()
 
 
 def test_a_run_to_the_end_fills_plots_and_run_table(window, qtbot, stripes_folder):
     use_folder(window, stripes_folder, epochs=2)
-    with qtbot.waitSignal(window.controller.finished, timeout=120_000) as ended:
+    with qtbot.waitSignal(window.training.run_ended, timeout=120_000) as ended:
         window.training_panel.start_button.click()
     assert isinstance(ended.args[0], Finished)
     counts = window.plots_panel.point_counts()
@@ -160,28 +160,28 @@ def test_classifying_while_training_uses_live_weights_and_training_goes_on(windo
     assert set(panel.rows()[0].class_labels) == {"horizontal", "vertical"}
     seen = batches(window)
     qtbot.waitUntil(lambda: batches(window) > seen, timeout=60_000)  # training went on
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.training_panel.stop_button.click()
 
 
 def test_save_and_reopen_a_checkpoint_brings_the_curves_back(window, qtbot, stripes_folder, tmp_path):
     use_folder(window, stripes_folder, epochs=1)
-    with qtbot.waitSignal(window.controller.finished, timeout=120_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=120_000):
         window.training_panel.start_button.click()
     before = window.plots_panel.point_counts()
     target = tmp_path / "saved.pt"
-    window.save_checkpoint_to(str(target))
+    window.checkpoints.save_to(str(target))
     qtbot.waitUntil(target.exists, timeout=30_000)
-    assert load_checkpoint(target)["position"]["epoch"] == 1
+    assert load_checkpoint(target).position.epochs_done == 1
 
-    window.new_run()
+    window._new_run()
     window.plots_panel.reset(1)
-    window.use_checkpoint(target, resume=True)
-    qtbot.waitUntil(lambda: window.resume_path == target, timeout=30_000)
+    window.checkpoints.open(target, resume=True)
+    qtbot.waitUntil(lambda: window.training.resume_path == target, timeout=30_000)
     assert window.plots_panel.point_counts() == before
     assert window.training_panel.start_button.text() == "Resume training"
     assert window.training_panel.epochs_spin.value() >= 2
-    with qtbot.waitSignal(window.controller.finished, timeout=120_000) as ended:
+    with qtbot.waitSignal(window.training.run_ended, timeout=120_000) as ended:
         window.training_panel.start_button.click()
     assert isinstance(ended.args[0], Finished)
     after = window.plots_panel.point_counts()
@@ -192,9 +192,9 @@ def test_save_and_reopen_a_checkpoint_brings_the_curves_back(window, qtbot, stri
 def test_a_bad_checkpoint_is_reported_and_the_app_goes_on(window, qtbot, tmp_path):
     bad = tmp_path / "bad.pt"
     bad.write_bytes(b"garbage")
-    window.use_checkpoint(bad, resume=True)
+    window.checkpoints.open(bad, resume=True)
     qtbot.waitUntil(lambda: "bad.pt" in window.statusBar().currentMessage(), timeout=30_000)
-    assert window.resume_path is None and window.weights_source == "untrained"
+    assert window.training.resume_path is None and window.weights.kind == "untrained"
 
 
 def test_closing_mid_training_stops_saves_and_leaves_no_thread(qtbot, settings_dir, tmp_path, stripes_folder):
@@ -207,9 +207,10 @@ def test_closing_mid_training_stops_saves_and_leaves_no_thread(qtbot, settings_d
     win.training_panel.start_button.click()
     qtbot.waitUntil(lambda: batches(win) >= 1, timeout=60_000)
     run_dir = Path(win.run_panel.folder_label.text())
-    win.close()
-    assert not win.controller.running and not running_threads()
-    assert load_checkpoint(run_dir / "last.pt")["position"]["step"] >= 1
+    win.close()  # asks training to stop; the window closes once it has, painting meanwhile
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=60_000)
+    assert not win.training.running and not running_threads()
+    assert load_checkpoint(run_dir / "last.pt").position.step >= 1
 
 
 def test_settings_persist_between_launches(qtbot, settings_dir, tmp_path):
@@ -287,9 +288,9 @@ def test_keyboard_shortcut_starts_and_stops(window, qtbot, stripes_folder):
     assert window.start_action.shortcut().toString() == "Ctrl+Return"
     assert window.open_action.shortcut().matches(window.open_action.shortcut()) and window.save_action.shortcut()
     window.start_action.trigger()
-    assert window.controller.running
+    assert window.training.running
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.stop_action.trigger()
 
 
@@ -314,7 +315,7 @@ def test_a_failed_run_says_why_in_the_window_and_the_app_goes_on(window, qtbot, 
         (broken / label).mkdir(parents=True)
         (broken / label / "x.png").write_bytes(b"not a png")
     use_folder(window, broken)
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.training_panel.start_button.click()
     error = window.training_panel.error_label
     assert error.isVisible() and "none of the 2 image files could be read" in error.text()
@@ -322,5 +323,98 @@ def test_a_failed_run_says_why_in_the_window_and_the_app_goes_on(window, qtbot, 
     window.training_panel.start_button.click()
     assert not error.isVisible()
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
-    with qtbot.waitSignal(window.controller.finished, timeout=60_000):
+    with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.training_panel.stop_button.click()
+
+
+def weights_only_checkpoint(path: Path) -> Path:
+    """Random weights for the sample's ten classes, saved as a weights-only checkpoint."""
+    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.data import FASHION_CLASSES
+    from googlenet_gui.core.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.transforms import Preprocess
+
+    config = ModelConfig(1, 10)
+    return save_checkpoint(Checkpoint(config, GoogLeNet(config).state_dict(), list(FASHION_CLASSES),
+                                      Preprocess(1, 64, 28)), path)
+
+
+def held_back(window, gate):
+    """Make the next classification wait for `gate` before it runs (a slow older request)."""
+    real = window.weights.predictor_getter
+
+    def getter():
+        get = real()
+        return lambda: gate.wait(60) and get()
+
+    window.weights.predictor_getter = getter
+    return lambda: setattr(window.weights, "predictor_getter", real)
+
+
+def test_an_older_slower_classification_never_covers_a_newer_one(window, qtbot, tmp_path):
+    import threading
+
+    older, newer = (write_stripe_image(tmp_path / name, vertical=v) for name, v in (("older.png", True),
+                                                                                     ("newer.png", False)))
+    gate = threading.Event()
+    restore = held_back(window, gate)
+    drop(window, file_mime(older))  # asked with the untrained weights, and held back
+    restore()
+    panel = window.classify_panel
+    assert panel.pending_count() == 1  # the feedback is there at once
+
+    checkpoint = weights_only_checkpoint(tmp_path / "weights.pt")
+    window.checkpoints.open(checkpoint, resume=False)
+    qtbot.waitUntil(lambda: window.weights.kind == "file", timeout=30_000)
+    drop(window, file_mime(newer))
+    qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=30_000)
+    assert panel.rows()[0].source == str(newer)
+    gate.set()
+    qtbot.waitUntil(lambda: panel.row_count() == 2, timeout=30_000)
+    assert [Path(r.source).name for r in panel.rows()] == ["newer.png", "older.png"]  # newest on top
+    assert [r.weights_text for r in panel.rows()] == ["weights.pt", "untrained weights"]
+    assert "weights.pt" in panel.weights_label.text()  # the header is the newer request's
+    assert "Classified 1 image with weights.pt" in panel.message_label.text()
+
+
+def test_clear_drops_results_still_on_their_way(window, qtbot, tmp_path):
+    import threading
+
+    image = write_stripe_image(tmp_path / "late.png", vertical=True)
+    gate = threading.Event()
+    restore = held_back(window, gate)
+    drop(window, file_mime(image))
+    restore()
+    panel = window.classify_panel
+    assert panel.pending_count() == 1
+    panel.clear_button.click()
+    assert panel.pending_count() == 0
+    gate.set()
+    from googlenet_gui.ui.jobs import jobs_running
+
+    qtbot.waitUntil(lambda: jobs_running() == 0, timeout=30_000)
+    assert panel.row_count() == 0 and panel.hint_label.isVisible()
+
+
+def test_every_view_counts_the_first_epoch_as_1(window, qtbot, stripes_folder):
+    import json
+
+    use_folder(window, stripes_folder, epochs=1)
+    messages = []
+    window.statusBar().messageChanged.connect(messages.append)
+    with qtbot.waitSignal(window.training.run_ended, timeout=120_000) as ended:
+        window.training_panel.start_button.click()
+    assert isinstance(ended.args[0], Finished)
+    assert window.run_panel.table.item(0, 0).text() == "1"  # the run table
+    assert any(m.startswith("Epoch 1 done") for m in messages)  # the status bar
+    assert any(m.startswith("Training: epoch 1, batch ") for m in messages)
+    assert "after epoch 1" in window.run_panel.last_label.text()
+    x, _ = window.plots_panel.curves["loss"]["epoch_train"].getData()
+    assert x.tolist() == [1.0]  # the plots
+    run_dir = Path(window.run_panel.folder_label.text())
+    records = [json.loads(line) for line in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    assert [r["epoch"] for r in records if r["event"] == "epoch"] == [1]  # metrics.jsonl
+    assert {r["epoch"] for r in records if r["event"] == "batch"} == {1}
+    saved = load_checkpoint(run_dir / "last.pt")
+    assert [h.epoch for h in saved.history] == [1]  # the checkpoint
+    assert window.progress_panel.epoch_bar.text() == "1 / 1"

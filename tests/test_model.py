@@ -1,8 +1,9 @@
-"""The reference network, checked against numbers derived by hand from DESIGN.md's table."""
+"""The reference network, checked against numbers derived by hand from the table in docs/ARCHITECTURE.md."""
 import pytest
 import torch
 
-from googlenet_gui.core.model import GoogLeNet, InputTooSmallError, ModelConfig, inspect_shapes, smallest_input
+from googlenet_gui.core.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.shapes import InputTooSmallError, inspect_shapes, smallest_input
 
 INCEPTIONS = {  # name: (in, c1, c3r, c3, c5r, c5, pool_proj), from the design table
     "inception3a": (192, 64, 96, 128, 16, 32, 32),

@@ -10,8 +10,14 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.ui import theme
-from googlenet_gui.ui.plots_panel import ENVELOPE_ABOVE, PeakEnvelope, SMOOTHING, PlotsPanel, ema
+from googlenet_gui.core.events import EpochEnd
+from googlenet_gui.ui.panels.plots_panel import ENVELOPE_ABOVE, PeakEnvelope, SMOOTHING, PlotsPanel, ema
 
+
+
+def epoch(number, train_loss, train_accuracy, val_loss, val_accuracy):
+    """A finished epoch as the engine reports it (counted from 1)."""
+    return EpochEnd(number, train_loss, train_accuracy, val_loss, val_accuracy, 3.0, 1e-3, 0)
 
 def naive_ema(values, weight=SMOOTHING):
     out, state = [], None
@@ -114,11 +120,11 @@ def test_add_batches_rejects_mismatched_lengths_and_ignores_empty(panel):
     assert panel.point_counts()["batch"] == 0
 
 
-def test_epoch_points_sit_at_epoch_plus_one_and_missing_validation_is_skipped(panel):
+def test_epoch_points_sit_at_their_number_and_missing_validation_is_skipped(panel):
     panel.reset(10)
-    panel.add_epoch(0, 1.5, 0.4, 1.7, 0.35)
-    panel.add_epoch(1, 1.0, 0.6, None, None)
-    panel.add_epoch(2, 0.8, 0.7, 0.9, 0.65)
+    panel.add_epochs([epoch(1, 1.5, 0.4, 1.7, 0.35)])
+    panel.add_epochs([epoch(2, 1.0, 0.6, None, None)])
+    panel.add_epochs([epoch(3, 0.8, 0.7, 0.9, 0.65)])
 
     assert panel.point_counts() == {"batch": 0, "epoch_train": 3, "epoch_val": 2}
     assert panel.has_data()
@@ -132,7 +138,7 @@ def test_epoch_points_sit_at_epoch_plus_one_and_missing_validation_is_skipped(pa
 
 def test_reset_clears_everything_and_sets_steps_per_epoch(panel):
     panel.add_batches([1, 2], [1.0, 2.0], [0.1, 0.2])
-    panel.add_epoch(0, 1.0, 0.5, 1.1, 0.4)
+    panel.add_epochs([epoch(1, 1.0, 0.5, 1.1, 0.4)])
     panel.reset(steps_per_epoch=100)
     assert panel.point_counts() == {"batch": 0, "epoch_train": 0, "epoch_val": 0}
     assert not panel.has_data()
@@ -167,12 +173,7 @@ def test_load_history_restores_a_checkpoint(panel):
     # as a checkpoint gives them back: float64 tensors turned into lists of floats
     batch_history = {"step": [float(s) for s in steps[:50]], "loss": losses[:50].tolist(),
                      "accuracy": accuracies[:50].tolist()}
-    history = [
-        {"epoch": 0, "train_loss": 1.2, "train_accuracy": 0.5, "val_loss": 1.3, "val_accuracy": 0.45,
-         "time": 3.0, "lr": 1e-3, "step": 20},
-        {"epoch": 1, "train_loss": 0.9, "train_accuracy": 0.6, "val_loss": None, "val_accuracy": None,
-         "time": 3.0, "lr": 1e-3, "step": 40},
-    ]
+    history = [epoch(1, 1.2, 0.5, 1.3, 0.45), epoch(2, 0.9, 0.6, None, None)]
     panel.load_history(20, batch_history, history)
 
     assert panel.point_counts() == {"batch": 50, "epoch_train": 2, "epoch_val": 1}
@@ -221,9 +222,9 @@ def test_a_million_points_stay_usable(panel, qtbot):
 def test_export_csv_writes_every_point(panel, tmp_path):
     panel.reset(3)
     panel.add_batches([1, 2, 3], [2.5, 2.0, 1.0 / 3.0], [0.125, 0.25, 0.5])
-    panel.add_epoch(0, 1.6, 0.29, 1.7, 0.2)
+    panel.add_epochs([epoch(1, 1.6, 0.29, 1.7, 0.2)])
     panel.add_batches([4], [0.9], [0.75])
-    panel.add_epoch(1, 0.9, 0.75, None, None)
+    panel.add_epochs([epoch(2, 0.9, 0.75, None, None)])
     path = tmp_path / "metrics.csv"
     panel.export_csv(str(path))
 
@@ -249,8 +250,7 @@ def test_export_image_png_and_svg(panel, qtbot, tmp_path):
     steps, losses, accuracies = fake_run(300)
     panel.reset(100)
     panel.add_batches(steps, losses, accuracies)
-    for epoch in range(3):
-        panel.add_epoch(epoch, 1.0 - 0.2 * epoch, 0.5 + 0.1 * epoch, 1.1 - 0.2 * epoch, 0.45 + 0.1 * epoch)
+    panel.add_epochs([epoch(i + 1, 1.0 - 0.2 * i, 0.5 + 0.1 * i, 1.1 - 0.2 * i, 0.45 + 0.1 * i) for i in range(3)])
     panel.resize(900, 350)
     panel.show()
     qtbot.waitExposed(panel)
@@ -288,8 +288,8 @@ def _shown_with_data(panel, qtbot):
     losses = [3.0 - 0.1 * i + (0.3 if i % 2 else -0.3) for i in range(20)]
     accuracies = [0.05 * i for i in range(20)]
     panel.add_batches(list(range(1, 21)), losses, accuracies)
-    panel.add_epoch(0, 2.4321, 0.2345, 2.6789, 0.1987)
-    panel.add_epoch(1, 1.4321, 0.6543, 1.5678, 0.5987)
+    panel.add_epochs([epoch(1, 2.4321, 0.2345, 2.6789, 0.1987)])
+    panel.add_epochs([epoch(2, 1.4321, 0.6543, 1.5678, 0.5987)])
     panel.resize(1000, 400)
     panel.show()
     qtbot.waitExposed(panel)

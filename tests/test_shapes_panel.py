@@ -5,8 +5,9 @@ import sys
 import pytest
 from PySide6.QtCore import Qt
 
-from googlenet_gui.core.model import BLOCK_NAMES, inspect_shapes
-from googlenet_gui.ui.shapes_panel import ShapesPanel
+from googlenet_gui.core.model import BLOCK_NAMES
+from googlenet_gui.core.shapes import inspect_shapes
+from googlenet_gui.ui.panels.shapes_panel import ShapesPanel
 
 
 @pytest.fixture
@@ -193,7 +194,9 @@ def test_expanded_inception_stays_open_across_updates(panel):
 
 
 def test_importing_the_panel_does_not_load_torch():
-    code = ("import sys, googlenet_gui.ui.shapes_panel, googlenet_gui.ui.classify_panel; "
+    code = ("import sys, googlenet_gui.ui.panels.shapes_panel, googlenet_gui.ui.panels.classify_panel, "
+            "googlenet_gui.ui.panels.training_panel, googlenet_gui.ui.panels.plots_panel, googlenet_gui.ui.panels.run_panel, "
+            "googlenet_gui.ui.panels.progress_panel, googlenet_gui.ui.main_window; "
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.engine import Stopped
+from googlenet_gui.core.events import Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
 import test_main_window
@@ -42,14 +42,14 @@ def test_thirty_start_stop_cycles_leave_no_thread_and_bounded_memory(window, qtb
     baseline = None
     for cycle in range(1, CYCLES + 1):
         start.click()
-        assert window.controller.running, f"cycle {cycle} did not start"
+        assert window.training.running, f"cycle {cycle} did not start"
         qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
-        with qtbot.waitSignal(window.controller.finished, timeout=60_000) as ended:
+        with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
             stop.click()
         stopped = ended.args[0]
         assert isinstance(stopped, Stopped), f"cycle {cycle}: {stopped}"
-        assert not window.controller.running and not running_threads() and start.isEnabled()
-        assert load_checkpoint(stopped.checkpoint)["position"]["step"] >= 1
+        assert not window.training.running and not running_threads() and start.isEnabled()
+        assert load_checkpoint(stopped.checkpoint).position.step >= 1
         shutil.rmtree(Path(stopped.checkpoint).parent)  # keep the disk flat: 30 runs of checkpoints add up
         if cycle == MEASURE_FROM:
             QApplication.processEvents()  # deleteLater of the finished thread and worker
@@ -70,7 +70,8 @@ def train_then_close(qtbot, win: MainWindow, folder: Path) -> Path:
     win.training_panel.start_button.click()
     qtbot.waitUntil(lambda: batches(win) >= 1, timeout=60_000)
     run_dir = Path(win.run_panel.folder_label.text())
-    assert win.close(), "the window refused to close"
+    win.close()  # asks training to stop; the window closes once it has
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=60_000)
     return run_dir
 
 
@@ -79,11 +80,11 @@ def test_closing_during_training_ten_times(qtbot, settings_dir, tmp_path, stripe
         win = MainWindow(runs_dir=tmp_path / f"runs{attempt}")
         try:
             run_dir = train_then_close(qtbot, win, stripes_folder)
-            assert not win.controller.running and not running_threads(), f"attempt {attempt}"
-            assert load_checkpoint(run_dir / "last.pt")["position"]["step"] >= 1
+            assert not win.training.running and not running_threads(), f"attempt {attempt}"
+            assert load_checkpoint(run_dir / "last.pt").position.step >= 1
             shutil.rmtree(run_dir)  # keep the disk flat, as in the start/stop soak
         finally:
-            if win.controller.running:  # only after a failed assertion: do not leak the thread
-                win.controller.shutdown()
+            if win.training.running:  # only after a failed assertion: do not leak the thread
+                win.training.thread.shutdown()
             win.deleteLater()
         QApplication.processEvents()

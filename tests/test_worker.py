@@ -1,9 +1,9 @@
 """The training worker: coalesced updates, every event delivered, terminal event last."""
 import time
 
-from googlenet_gui.core.engine import BatchEnd, EpochEnd, Finished
-from googlenet_gui.ui import worker as worker_module
-from googlenet_gui.ui.worker import TrainingWorker
+from googlenet_gui.core.events import BatchEnd, EpochEnd, Finished
+from googlenet_gui.ui import training_worker as worker_module
+from googlenet_gui.ui.training_worker import TrainingWorker
 
 
 class FakeTrainer:

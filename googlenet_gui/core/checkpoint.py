@@ -1,38 +1,126 @@
-"""Checkpoints: written atomically, read safely (weights only), enough for an exact resume.
+"""Checkpoints: the one module that knows the file's layout.
 
-A checkpoint is a dict of tensors and plain Python values (no classes), so it loads with
+A `Checkpoint` is what a run saves and what everything else reads: the weights and what is
+needed to use them (model config, class names, preprocessing), the training settings, the
+run's position and history, and the state an exact resume needs. `to_payload()` and
+`from_payload()` are the only code that knows the stored dict; `from_payload()` checks every
+field before anything uses it, so a damaged or crafted file is refused with one line.
+
+The stored dict holds tensors and plain Python values only (no classes), so it loads with
 `torch.load(weights_only=True)`: a file that needs arbitrary unpickling is refused, never run.
+Files are written to a temporary file, flushed to disk and renamed over the old one.
 """
 from __future__ import annotations
 
 import errno
 import glob
+import math
 import os
 import pickle
 import shutil
 import tempfile
 import warnings
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
 import torch
 
+from .config import ConfigError, TrainConfig
+from .events import EpochEnd, Position
+from .model import ModelConfig, state_shapes
+from .text import error_line, printable
+from .transforms import Preprocess
+
 FORMAT = "googlenet-studio-checkpoint"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: epochs in the history counted from 1, resume state in its own table
+MAX_CLASSES = 100_000
+MAX_NAME_LENGTH = 255  # a class is a folder name: 255 bytes on every common file system
+MAX_IMAGE_SIDE = 1024  # input and stored image sides a checkpoint may declare
+MAX_EPOCHS = 1_000_000
+BATCH_HISTORY_KEYS = ("step", "loss", "accuracy")
 
 
 class CheckpointError(RuntimeError):
     """A checkpoint that cannot be written or used, with a one-line message."""
 
 
-def save_checkpoint(payload: dict[str, Any], path: str | os.PathLike) -> Path:
+@dataclass
+class ResumeState:
+    """What an exact resume needs beyond the weights and the position."""
+
+    optimizer: dict[str, Any]
+    scheduler: dict[str, Any] | None
+    scaler: dict[str, Any] | None
+    permutation: torch.Tensor | None  # this epoch's shuffle; None between epochs
+    rng: dict[str, Any]  # "data": the data generator's state, "torch": the global one, "cuda": per device
+    epoch_sums: tuple[float, float, float] = (0.0, 0.0, 0.0)  # loss * n, correct, n of this epoch's batches
+    epoch_time: float = 0.0  # seconds spent in this epoch so far
+
+
+@dataclass
+class Checkpoint:
+    model_config: ModelConfig
+    model_state: dict[str, torch.Tensor]
+    class_names: list[str]
+    preprocess: Preprocess
+    train_config: TrainConfig | None = None
+    position: Position = field(default_factory=Position)
+    history: list[EpochEnd] = field(default_factory=list)
+    batch_history: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in BATCH_HISTORY_KEYS})
+    best_val_accuracy: float | None = None
+    resume: ResumeState | None = None
+
+    def to_payload(self) -> dict[str, Any]:
+        resume = self.resume
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "model_config": {"in_channels": self.model_config.in_channels, "num_classes": self.model_config.num_classes},
+            "model_state": {k: v.detach().cpu() for k, v in self.model_state.items()},
+            "class_names": list(self.class_names),
+            "preprocess": {"channels": self.preprocess.channels, "input_size": self.preprocess.input_size,
+                           "stored_size": self.preprocess.stored_size, "mean": self.preprocess.mean,
+                           "std": self.preprocess.std},
+            "train_config": self.train_config.to_dict() if self.train_config else None,
+            "position": {"epochs_done": self.position.epochs_done, "batches_done": self.position.batches_done,
+                         "steps_per_epoch": self.position.steps_per_epoch},
+            "history": [h.to_dict() for h in self.history],
+            "batch_history": {k: torch.tensor(self.batch_history.get(k, []), dtype=torch.float64)
+                              for k in BATCH_HISTORY_KEYS},
+            "best_val_accuracy": self.best_val_accuracy,
+            "resume": None if resume is None else {
+                "optimizer": _to_cpu(resume.optimizer),
+                "scheduler": resume.scheduler,
+                "scaler": resume.scaler,
+                "permutation": resume.permutation,
+                "rng": resume.rng,
+                "epoch_sums": [float(v) for v in resume.epoch_sums],
+                "epoch_time": float(resume.epoch_time),
+            },
+        }
+
+    @classmethod
+    def from_payload(cls, data: Any, name: str = "checkpoint") -> "Checkpoint":
+        """Check every field, then build the Checkpoint; CheckpointError names the first problem."""
+        return _Reader(name).checkpoint(data)
+
+    def describe(self, name: str) -> str:
+        """'best.pt (after epoch 3)'; a file of weights alone (an export) is just its name."""
+        return f"{name} ({self.position.describe()})" if self.position.step else name
+
+
+# ---------------------------------------------------------------- files
+
+
+def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
     """Write to a temporary file in the same folder, fsync, then rename over `path`.
 
     A crash or a full disk at any moment leaves either the old file or the new one, never
     a mix; on failure the temporary file is removed and the old checkpoint is untouched.
     """
-    payload = {"format": FORMAT, "format_version": FORMAT_VERSION, **payload}
+    payload = checkpoint.to_payload()
     return _atomic_write(Path(path), lambda f: torch.save(payload, f))
 
 
@@ -43,6 +131,297 @@ def copy_checkpoint(src: str | os.PathLike, dst: str | os.PathLike) -> Path:
             shutil.copyfileobj(inp, out, 1 << 20)
 
     return _atomic_write(Path(dst), copy)
+
+
+def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
+    """Read and check a checkpoint file. Raises CheckpointError with a one-line reason."""
+    path = Path(path)
+    return Checkpoint.from_payload(read_payload(path), printable(path.name, 100))
+
+
+def read_payload(path: Path) -> Any:
+    """The stored object, loaded with weights_only=True (never runs code); not yet checked."""
+    name = printable(path.name, 100)
+    if path.is_dir():
+        raise CheckpointError(f"{name}: is a folder, not a checkpoint")
+    if not path.is_file():
+        raise CheckpointError(f"{name}: file not found")
+    if path.stat().st_size == 0:
+        raise CheckpointError(f"{name}: the file is empty")
+    with open(path, "rb") as f:
+        magic = f.read(4)
+    if magic != b"PK\x03\x04" and not magic.startswith(b"\x80"):  # torch's zip format, or a bare pickle
+        raise CheckpointError(f"{name}: not a checkpoint (unknown file format)")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # torch's note about pickle protocols in foreign files
+            return torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        if "weights only load failed" in str(exc).lower():
+            raise CheckpointError(
+                f"{name}: refused: not a plain checkpoint; loading it would need Python's unsafe pickle loader, "
+                "which can run code") from None
+        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({error_line(exc, 100)})") from None
+    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError, KeyError, IndexError, TypeError,
+            AttributeError, UnicodeDecodeError, MemoryError, RecursionError) as exc:
+        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({error_line(exc, 100)})") from None
+
+
+def state_dict_problem(exc: BaseException) -> str:
+    """The first useful line of a failed load_state_dict ("size mismatch for classifier.1.weight: ..."),
+    not its header line "Error(s) in loading state_dict for GoogLeNet:"."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("Error(s) in loading state_dict"):
+        lines = lines[1:]
+    return printable(lines[0], 200) if lines else type(exc).__name__
+
+
+# ---------------------------------------------------------------- checking every field
+
+
+class _Reader:
+    """Builds a Checkpoint from a loaded payload, checking each field's type, size and range.
+
+    Values are only inspected by type before use: a crafted file's nested lists or shared
+    references are refused, never printed, copied or walked."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def fail(self, what: str) -> CheckpointError:
+        return CheckpointError(f"{self.name}: damaged checkpoint ({what})")
+
+    def checkpoint(self, data: Any) -> Checkpoint:
+        name = self.name
+        if not isinstance(data, dict):
+            raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
+        if data.get("format") != FORMAT:
+            if data and all(isinstance(v, torch.Tensor) for v in data.values()):
+                raise CheckpointError(f"{name}: a bare state_dict, not a GoogLeNet Studio checkpoint "
+                                      "(no classes or settings)")
+            raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
+        version = data.get("format_version")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise self.fail("its format version is not a whole number")
+        if version > FORMAT_VERSION:
+            raise CheckpointError(f"{name}: made by a newer version of the app (format {version}); "
+                                  f"this one reads formats up to {FORMAT_VERSION}")
+        for key in ("model_config", "model_state", "class_names", "preprocess"):
+            if key not in data:
+                raise CheckpointError(f"{name}: incomplete checkpoint (no {key})")
+        if version == 1:
+            data = _from_version_1(data)
+
+        config = self.model_config(data["model_config"])
+        class_names = self.class_names(data["class_names"], config.num_classes)
+        preprocess = self.preprocess(data["preprocess"], config.in_channels)
+        model_state = self.model_state(data["model_state"], config)
+        position = self.position(data.get("position"))
+        return Checkpoint(
+            model_config=config,
+            model_state=model_state,
+            class_names=class_names,
+            preprocess=preprocess,
+            train_config=self.train_config(data.get("train_config")),
+            position=position,
+            history=self.history(data.get("history")),
+            batch_history=self.batch_history(data.get("batch_history")),
+            best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"), "best validation accuracy"),
+            resume=self.resume(data.get("resume")),
+        )
+
+    # -------------------------------------------------------- plain values
+
+    def integer(self, value: Any, what: str, low: int, high: int) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(f"{what} is not a whole number")
+        if not low <= value <= high:
+            raise self.fail(f"{what} is {value}, outside {low}..{high}")
+        return value
+
+    def number(self, value: Any, what: str, low: float = -math.inf, high: float = math.inf) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise self.fail(f"{what} is not a finite number")
+        if not low <= value <= high:
+            raise self.fail(f"{what} is outside {low:g}..{high:g}")
+        return float(value)
+
+    def optional_fraction(self, value: Any, what: str) -> float | None:
+        return None if value is None else self.number(value, what, 0.0, 1.0)
+
+    def table(self, value: Any, what: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(f"its {what} is not a table of settings")
+        return value
+
+    # -------------------------------------------------------- fields
+
+    def model_config(self, value: Any) -> ModelConfig:
+        d = self.table(value, "model_config")
+        channels = d.get("in_channels")
+        if isinstance(channels, bool) or channels not in (1, 3):
+            raise self.fail("the network must take 1 (grayscale) or 3 (colour) input channels")
+        return ModelConfig(channels, self.integer(d.get("num_classes"), "the number of classes", 2, MAX_CLASSES))
+
+    def class_names(self, value: Any, count: int) -> list[str]:
+        if not isinstance(value, list):
+            raise self.fail("class_names is not a list")
+        if len(value) != count:
+            raise self.fail(f"{len(value)} class names for a network of {count} classes")
+        for i, name in enumerate(value):
+            if not isinstance(name, str):
+                raise self.fail(f"class name {i + 1} is not text")
+            if not 0 < len(name) <= MAX_NAME_LENGTH:
+                raise self.fail(f"class name {i + 1} is empty or longer than {MAX_NAME_LENGTH} characters")
+        return list(value)
+
+    def preprocess(self, value: Any, channels: int) -> Preprocess:
+        from .shapes import smallest_input  # a meta-device probe, cached
+
+        d = self.table(value, "preprocess")
+        if d.get("channels") != channels:
+            raise self.fail("the preprocessing's channels differ from the network's")
+        smallest = smallest_input(channels)
+        input_size = self.integer(d.get("input_size"), "the input size", smallest, MAX_IMAGE_SIDE)
+        stored_size = self.integer(d.get("stored_size"), "the stored image size", 1, MAX_IMAGE_SIDE)
+        mean = self.number(d.get("mean", 0.5), "the normalisation mean", 0.0, 1.0)
+        std = self.number(d.get("std", 0.5), "the normalisation std", 1e-3, 10.0)
+        return Preprocess(channels, input_size, stored_size, mean, std)
+
+    def model_state(self, value: Any, config: ModelConfig) -> dict[str, torch.Tensor]:
+        if not isinstance(value, dict):
+            raise self.fail("model_state is not a table of tensors")
+        expected = state_shapes(config)
+        missing = [k for k in expected if k not in value]
+        unexpected = [k for k in value if k not in expected]
+        if missing or unexpected:
+            key = missing[0] if missing else unexpected[0]
+            what = "missing" if missing else "unexpected"
+            raise CheckpointError(f"{self.name}: its weights do not fit the network it describes "
+                                  f"({what} tensor {printable(str(key), 80)})")
+        for key, shape in expected.items():
+            tensor = value[key]
+            if not isinstance(tensor, torch.Tensor) or tuple(tensor.shape) != shape:
+                got = tuple(tensor.shape) if isinstance(tensor, torch.Tensor) else type(tensor).__name__
+                raise CheckpointError(f"{self.name}: its weights do not fit the network it describes "
+                                      f"(size mismatch for {key}: {got} instead of {shape})")
+            if key.endswith("num_batches_tracked"):
+                continue
+            if not tensor.is_floating_point():
+                raise self.fail(f"{key} is not a floating-point tensor")
+            if not bool(torch.isfinite(tensor).all()):
+                raise CheckpointError(f"{self.name}: its weights hold NaN or infinite values ({key}); "
+                                      "the run that made it had diverged")
+        return dict(value)
+
+    def position(self, value: Any) -> Position:
+        if value is None:
+            return Position()
+        d = self.table(value, "position")
+        per_epoch = self.integer(d.get("steps_per_epoch"), "steps per epoch", 1, 10**9)
+        return Position(self.integer(d.get("epochs_done"), "epochs done", 0, MAX_EPOCHS),
+                        self.integer(d.get("batches_done"), "batches done", 0, per_epoch), per_epoch)
+
+    def train_config(self, value: Any) -> TrainConfig | None:
+        if value is None:
+            return None
+        d = self.table(value, "train_config")
+        try:
+            config = TrainConfig.from_dict(d)
+            config.validate()
+        except (ConfigError, TypeError, ValueError) as exc:
+            raise self.fail(f"its training settings: {error_line(exc, 120)}") from None
+        return config
+
+    def history(self, value: Any) -> list[EpochEnd]:
+        if value is None:
+            return []
+        if not isinstance(value, list) or len(value) > MAX_EPOCHS:
+            raise self.fail("the history is not a list of epochs")
+        try:
+            return [EpochEnd.from_dict(h) for h in value]
+        except ValueError as exc:
+            raise self.fail(str(exc)) from None
+
+    def batch_history(self, value: Any) -> dict[str, list[float]]:
+        if value is None:
+            return {k: [] for k in BATCH_HISTORY_KEYS}
+        d = self.table(value, "batch history")
+        columns = {}
+        for key in BATCH_HISTORY_KEYS:
+            column = d.get(key)
+            if column is None:
+                column = torch.zeros(0)
+            if not isinstance(column, torch.Tensor) or column.dim() != 1 or not column.is_floating_point():
+                raise self.fail(f"the batch history's {key} is not a column of numbers")
+            columns[key] = column.tolist()
+        if len({len(c) for c in columns.values()}) != 1:
+            raise self.fail("the batch history's columns differ in length")
+        return columns
+
+    def resume(self, value: Any) -> ResumeState | None:
+        if value is None:
+            return None
+        d = self.table(value, "resume state")
+        optimizer = self.table(d.get("optimizer"), "optimizer state")
+        scheduler = d.get("scheduler")
+        scaler = d.get("scaler")
+        for what, item in (("scheduler state", scheduler), ("gradient scaler state", scaler)):
+            if item is not None:
+                self.table(item, what)
+        permutation = d.get("permutation")
+        if permutation is not None and (not isinstance(permutation, torch.Tensor) or permutation.dim() != 1
+                                        or permutation.dtype != torch.int64):
+            raise self.fail("the stored shuffle is not a list of image indices")
+        rng = self.table(d.get("rng"), "random number state")
+        for key in ("data", "torch"):
+            state = rng.get(key)
+            if not isinstance(state, torch.Tensor) or state.dtype != torch.uint8:
+                raise self.fail(f"the random number state {key!r} is not a byte tensor")
+        sums = d.get("epoch_sums", [0.0, 0.0, 0.0])
+        if not isinstance(sums, list) or len(sums) != 3:
+            raise self.fail("the epoch's partial sums are not three numbers")
+        epoch_sums = tuple(self.number(v, "a partial sum", 0.0) for v in sums)
+        epoch_time = self.number(d.get("epoch_time", 0.0), "the epoch's time so far", 0.0)
+        return ResumeState(optimizer, scheduler, scaler, permutation, rng, epoch_sums, epoch_time)
+
+
+def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 (the first release) in format 2's layout: its epochs were counted from 0, its
+    position said epoch/batch, and the resume state lay at the top level."""
+    out = dict(data)
+    position = data.get("position")
+    if isinstance(position, dict):
+        out["position"] = {"epochs_done": position.get("epoch"), "batches_done": position.get("batch"),
+                           "steps_per_epoch": position.get("steps_per_epoch")}
+    history = data.get("history")
+    if isinstance(history, list):
+        out["history"] = [{**h, "epoch": h.get("epoch") + 1} if isinstance(h, dict) and isinstance(h.get("epoch"), int)
+                          else h for h in history]
+    if "optimizer_state" in data:
+        out["resume"] = {
+            "optimizer": data.get("optimizer_state"),
+            "scheduler": data.get("scheduler_state"),
+            "scaler": data.get("scaler_state"),
+            "permutation": data.get("permutation"),
+            "rng": data.get("rng"),
+            "epoch_sums": position.get("epoch_sums", [0.0, 0.0, 0.0]) if isinstance(position, dict) else None,
+            "epoch_time": position.get("epoch_time", 0.0) if isinstance(position, dict) else None,
+        }
+    return out
+
+
+def _to_cpu(obj: Any) -> Any:
+    if isinstance(obj, torch.Tensor):
+        return obj.detach().cpu()
+    if isinstance(obj, dict):
+        return {k: _to_cpu(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_to_cpu(v) for v in obj)
+    return obj
+
+
+# ---------------------------------------------------------------- atomic writes
 
 
 def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
@@ -135,65 +514,3 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def load_checkpoint(path: str | os.PathLike) -> dict[str, Any]:
-    """Load and validate a checkpoint. Raises CheckpointError with a one-line reason."""
-    path = Path(path)
-    name = path.name
-    if path.is_dir():
-        raise CheckpointError(f"{name}: is a folder, not a checkpoint")
-    if not path.is_file():
-        raise CheckpointError(f"{name}: file not found")
-    if path.stat().st_size == 0:
-        raise CheckpointError(f"{name}: the file is empty")
-    with open(path, "rb") as f:
-        magic = f.read(4)
-    if magic != b"PK\x03\x04" and not magic.startswith(b"\x80"):  # torch's zip format, or a bare pickle
-        raise CheckpointError(f"{name}: not a checkpoint (unknown file format)")
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", UserWarning)  # torch's note about pickle protocols in foreign files
-            data = torch.load(path, map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as exc:
-        text = str(exc)
-        if "weights only load failed" in text.lower():
-            raise CheckpointError(
-                f"{name}: refused: not a plain checkpoint; loading it would need Python's unsafe pickle loader, "
-                "which can run code") from None
-        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({_first_line(text)})") from None
-    except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError, KeyError, IndexError, TypeError,
-            AttributeError, UnicodeDecodeError, MemoryError) as exc:
-        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({_first_line(str(exc)) or type(exc).__name__})") from None
-    return validate(data, name)
-
-
-def _first_line(text: str) -> str:
-    return text.splitlines()[0][:100] if text else ""
-
-
-def validate(data: Any, name: str) -> dict[str, Any]:
-    if not isinstance(data, dict):
-        raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
-    if data.get("format") != FORMAT:
-        if data and all(isinstance(v, torch.Tensor) for v in data.values()):
-            raise CheckpointError(f"{name}: a bare state_dict, not a GoogLeNet Studio checkpoint (no classes or settings)")
-        raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
-    version = data.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise CheckpointError(
-            f"{name}: made by a newer version of the app (format {version}); this one reads format {FORMAT_VERSION}"
-        )
-    for key in ("model_config", "model_state", "class_names", "preprocess"):
-        if key not in data:
-            raise CheckpointError(f"{name}: incomplete checkpoint (no {key})")
-    return data
-
-
-def state_dict_problem(exc: BaseException) -> str:
-    """The first useful line of a failed load_state_dict ("size mismatch for classifier.1.weight: ..."),
-    not its header line "Error(s) in loading state_dict for GoogLeNet:"."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    if len(lines) > 1 and lines[0].startswith("Error(s) in loading state_dict"):
-        lines = lines[1:]
-    return lines[0][:200] if lines else type(exc).__name__

@@ -35,6 +35,12 @@ class ConfigError(ValueError):
     """A setting out of range, with a one-line message."""
 
 
+MAX_INPUT_SIZE = 1024
+MAX_BATCH_SIZE = 65_536
+MAX_EPOCHS = 100_000
+MAX_SEED = 2**63 - 1
+
+
 @dataclass
 class TrainConfig:
     dataset: str = "sample"
@@ -58,34 +64,69 @@ class TrainConfig:
     num_threads: int | None = None
 
     def validate(self) -> None:
+        """Every field's type and range; ConfigError says which setting and what fits."""
+        self._check_types()
         if self.optimizer not in OPTIMIZERS:
             raise ConfigError(f"optimizer must be one of {', '.join(OPTIMIZERS)}")
         if self.schedule not in SCHEDULES:
             raise ConfigError(f"schedule must be one of {', '.join(SCHEDULES)}")
         if self.precision not in PRECISIONS:
             raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}")
-        if self.epochs < 1:
-            raise ConfigError("epochs must be at least 1")
+        if not 1 <= self.epochs <= MAX_EPOCHS:
+            raise ConfigError(f"epochs must be between 1 and {MAX_EPOCHS:,}")
         if self.batch_size < 2:
             raise ConfigError("batch size must be at least 2 (BatchNorm needs two images to train)")
+        if self.batch_size > MAX_BATCH_SIZE:
+            raise ConfigError(f"batch size must be at most {MAX_BATCH_SIZE:,}")
         if not (self.lr > 0 and math.isfinite(self.lr)):
             raise ConfigError("learning rate must be a positive number")
-        if self.weight_decay < 0 or not (0 <= self.momentum < 1):
-            raise ConfigError("weight decay must be >= 0 and momentum in [0, 1)")
-        if not (0 <= self.val_fraction < 1):
+        if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
+            raise ConfigError("weight decay must be a number >= 0")
+        if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
+            raise ConfigError("momentum must be a number in [0, 1)")
+        if not (math.isfinite(self.val_fraction) and 0 <= self.val_fraction < 1):
             raise ConfigError("validation fraction must be in [0, 1)")
-        from .model import smallest_input  # imports torch: only when a run is really configured
+        if not 0 <= self.seed <= MAX_SEED:
+            raise ConfigError(f"seed must be between 0 and {MAX_SEED}")
+        for name in ("limit_train", "limit_val"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise ConfigError(f"{name.replace('_', ' ')} must be at least 1 image (leave it out to use all)")
+        if self.num_threads is not None and not 1 <= self.num_threads <= 1024:
+            raise ConfigError("thread count must be between 1 and 1024")
+        if self.input_size > MAX_INPUT_SIZE:
+            raise ConfigError(f"input size {self.input_size} is too large; the largest is {MAX_INPUT_SIZE}")
+        from .shapes import smallest_input  # imports torch: only when a run is really configured
 
         smallest = smallest_input(1)
         if self.input_size < smallest:
             raise ConfigError(f"input size {self.input_size} is too small; the smallest that works is {smallest}")
-        if self.num_threads is not None and self.num_threads < 1:
-            raise ConfigError("thread count must be at least 1")
+
+    def _check_types(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            kind = _FIELD_TYPES[f.name]
+            if value is None and f.name in _OPTIONAL:
+                continue
+            ok = isinstance(value, bool) if kind is bool else (
+                isinstance(value, kind) and not isinstance(value, bool)) if kind is not float else (
+                isinstance(value, (int, float)) and not isinstance(value, bool))
+            if not ok:
+                raise ConfigError(f"setting {f.name} must be {_TYPE_WORDS[kind]}")
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "TrainConfig":
+        """The known settings of `d` (unknown keys are ignored); call validate() before use."""
         names = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in names})
+
+
+_FIELD_TYPES = {"dataset": str, "data_dir": str, "input_size": int, "epochs": int, "batch_size": int,
+                "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
+                "augment": bool, "seed": int, "device": str, "precision": str, "channels_last": bool,
+                "limit_train": int, "limit_val": int, "val_fraction": float, "num_threads": int}
+_OPTIONAL = {"data_dir", "limit_train", "limit_val", "num_threads"}
+_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}

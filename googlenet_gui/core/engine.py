@@ -1,9 +1,10 @@
 """The training loop: one engine for the CLI and the GUI.
 
-`Trainer.run()` is a generator of events (run started, batch end, epoch end, checkpoint
-saved, finished, stopped, failed). The caller iterates it on whatever thread it likes; stop
-and pause are thread-safe flags checked between batches, and `snapshot()` gives an eval-mode
-copy of the current weights from any thread, taken between optimizer steps.
+`Trainer` is the control surface: create it, iterate `run()` (a generator of the events in
+events.py) on whatever thread you like, and from any other thread stop or pause it, or take
+the latest snapshot of its weights for classifying. The loop itself lives in `_Run`, which
+holds the model, the optimizer, the data on the device and the run's position, and gets only
+what it needs from the Trainer: the settings, a RunControl and a place to publish snapshots.
 
 Speed: the dataset lives on the training device as one uint8 tensor; each batch is indexed,
 augmented, resized and normalised there as whole-batch ops; channels_last and autocast (bf16
@@ -14,191 +15,60 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import json
 import math
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
 import torch
 import torch.nn.functional as F
 
-from .checkpoint import CheckpointError, copy_checkpoint, load_checkpoint, save_checkpoint, state_dict_problem
-from .config import OPTIMIZERS, PRECISIONS, SCHEDULES, ConfigError, TrainConfig  # noqa: F401 (re-exported)
+from .checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoint, load_checkpoint, save_checkpoint
+from .config import ConfigError, TrainConfig
 from .data import DataError, Dataset, load_dataset
 from .devices import DeviceError, cpu_has_fast_bf16, resolve_device
 from .download import Cancelled, DownloadError
+from .events import (BatchEnd, CheckpointSaved, EpochEnd, Event, Failed, Finished, Position, RunStarted, Status,
+                     Stopped)
 from .model import GoogLeNet, ModelConfig
-from .predict import Preprocess, Predictor
-from .transforms import augment, augment_padding, to_model_input
+from .optim import make_optimizer, make_scheduler
+from .runlog import LOG_VERSION, MetricsLog, RunFolderBusy
+from .text import error_line
+from .transforms import Preprocess, augment, augment_padding, to_model_input
 
-# ---------------------------------------------------------------- events
-
-
-@dataclass
-class RunStarted:
-    config: dict[str, Any]
-    device: str
-    precision: str
-    train_size: int
-    val_size: int
-    class_names: list[str]
-    channels: int
-    steps_per_epoch: int
-    total_steps: int
-    start_epoch: int  # 0-based epoch the run starts (or resumes) in
-    start_step: int  # global steps already done (resume)
-    history: list[dict[str, Any]]  # per-epoch metrics of earlier epochs (resume)
-    batch_history: dict[str, list[float]]  # per-batch step/loss/accuracy of earlier batches (resume)
-    run_dir: str | None
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass
-class BatchEnd:
-    epoch: int  # 0-based
-    batch: int  # 1-based within the epoch
-    batches: int  # per epoch
-    step: int  # 1-based global step
-    total_steps: int
-    loss: float
-    accuracy: float
-    lr: float
-    images_per_sec: float
-
-
-@dataclass
-class EpochEnd:
-    epoch: int
-    train_loss: float
-    train_accuracy: float
-    val_loss: float | None
-    val_accuracy: float | None
-    time: float  # seconds of training and validation in this epoch
-    lr: float
-    step: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
-
-
-@dataclass
-class CheckpointSaved:
-    path: str
-    kind: str  # "last" or "best"
-    epoch: int
-
-
-@dataclass
-class Status:
-    message: str
-    done: int = 0
-    total: int = 0
-
-
-@dataclass
-class Finished:
-    epochs: int
-    best_val_accuracy: float | None
-    last_checkpoint: str | None
-    best_checkpoint: str | None
-    elapsed: float
-
-
-@dataclass
-class Stopped:
-    epoch: int
-    step: int
-    checkpoint: str | None
-
-
-@dataclass
-class Failed:
-    message: str
-    epoch: int | None = None
-    batch: int | None = None
-
-
-Event = RunStarted | BatchEnd | EpochEnd | CheckpointSaved | Status | Finished | Stopped | Failed
+__all__ = ["Trainer", "TrainConfig", "TrainingFault", "WeightsSnapshot", "RunControl"]
 
 
 class TrainingFault(RuntimeError):
     """Training cannot go on (NaN loss, out of memory); the message says where and why."""
 
 
-# ---------------------------------------------------------------- the trainer
+@dataclass(frozen=True)
+class WeightsSnapshot:
+    """A CPU copy of a run's weights at one step, with what is needed to classify with them."""
+
+    model_config: ModelConfig
+    state: dict[str, torch.Tensor]
+    class_names: list[str]
+    preprocess: Preprocess
+    position: Position
+    taken_at: float  # time.monotonic() when it was copied
+
+    @property
+    def step(self) -> int:
+        return self.position.step
 
 
-def _precision_for(device: torch.device, requested: str) -> str:
-    if requested != "auto":
-        return requested
-    if device.type == "cuda":
-        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    if device.type == "cpu" and cpu_has_fast_bf16():
-        return "bf16"
-    return "fp32"
+class RunControl:
+    """Stop and pause, set from any thread, checked by the loop between batches."""
 
-
-def _make_optimizer(model: torch.nn.Module, config: TrainConfig, device: torch.device) -> torch.optim.Optimizer:
-    if config.optimizer == "sgd":
-        return torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum,
-                               weight_decay=config.weight_decay, nesterov=config.momentum > 0)
-    # One fused kernel for all parameters instead of a dozen ops per tensor (~5% of a CPU step).
-    fused = device.type in ("cpu", "cuda")
-    if config.weight_decay:
-        return torch.optim.AdamW(model.parameters(), lr=config.lr, weight_decay=config.weight_decay, fused=fused)
-    return torch.optim.Adam(model.parameters(), lr=config.lr, fused=fused)
-
-
-def _make_scheduler(optimizer: torch.optim.Optimizer, config: TrainConfig, total_steps: int):
-    if config.schedule == "cosine":
-        return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=max(1, total_steps))
-    if config.schedule == "onecycle":
-        return torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=config.lr, total_steps=max(1, total_steps),
-                                                   pct_start=0.25)
-    return None
-
-
-def _rng_state(generator: torch.Generator) -> dict[str, Any]:
-    state = {"data": generator.get_state(), "torch": torch.get_rng_state()}
-    if torch.cuda.is_available():
-        state["cuda"] = torch.cuda.get_rng_state_all()
-    return state
-
-
-class Trainer:
-    """Runs one training job. Create it, then iterate `run()`; control it from any thread."""
-
-    def __init__(
-        self,
-        config: TrainConfig,
-        run_dir: str | Path | None = None,
-        resume_from: str | Path | None = None,
-        dataset: Dataset | None = None,
-        report_interval: float = 0.05,
-        keep_checkpoints: bool = True,
-    ):
-        self.config = config
-        self.run_dir = Path(run_dir) if run_dir else None
-        self.resume_from = Path(resume_from) if resume_from else None
-        self.report_interval = report_interval
-        self.keep_checkpoints = keep_checkpoints and self.run_dir is not None
-        self._dataset = dataset
+    def __init__(self) -> None:
         self._stop = threading.Event()
         self._running = threading.Event()  # cleared while paused
         self._running.set()
-        self._lock = threading.Lock()  # held while the weights change
-        self._model: GoogLeNet | None = None
-        self._weights_version = 0
-        self._snapshot: Predictor | None = None
-        self._snapshot_version = -1
-        self._class_names: list[str] = []
-        self._preprocess: Preprocess | None = None
-
-    # ------------------------------------------------------------ control, from any thread
 
     def request_stop(self) -> None:
         self._stop.set()
@@ -207,7 +77,7 @@ class Trainer:
     def pause(self) -> None:
         self._running.clear()
 
-    def resume(self) -> None:
+    def unpause(self) -> None:
         self._running.set()
 
     @property
@@ -218,84 +88,137 @@ class Trainer:
     def stop_requested(self) -> bool:
         return self._stop.is_set()
 
-    def snapshot(self) -> Predictor | None:
-        """An eval-mode CPU copy of the current weights, taken between optimizer steps.
+    def wait_while_paused(self) -> None:
+        self._running.wait()
 
-        The live model (and its BatchNorm statistics) is never touched; the copy is reused
-        until the weights change again. None before the model exists.
-        """
-        with self._lock:
-            if self._model is None or self._preprocess is None:
-                return None
-            if self._snapshot is not None and self._snapshot_version == self._weights_version:
-                return self._snapshot
-            version = self._weights_version
-            state = {k: v.detach().to("cpu", copy=True) for k, v in self._model.state_dict().items()}
-        state = {k: (v.float() if v.is_floating_point() else v).contiguous() for k, v in state.items()}
-        predictor = Predictor.from_state(self._model.config, state, self._class_names, self._preprocess,
-                                         trained=version > 0, description=f"live weights (step {version})")
-        self._snapshot, self._snapshot_version = predictor, version
-        return predictor
+    @property
+    def stop_event(self) -> threading.Event:
+        """Set once a stop is requested: long work before the loop (loading data) checks it."""
+        return self._stop
+
+
+class Trainer:
+    """Runs one training job. Create it, then iterate `run()`; control it from any thread.
+
+    `snapshot_interval`: seconds between fresh weight snapshots while training (None: one at the
+    start and then only when `request_snapshot()` asks), so a classification never waits for
+    the step in flight.
+    """
+
+    def __init__(
+        self,
+        config: TrainConfig,
+        run_dir: str | Path | None = None,
+        resume_from: str | Path | None = None,
+        dataset: Dataset | None = None,
+        report_interval: float = 0.05,
+        keep_checkpoints: bool = True,
+        snapshot_interval: float | None = None,
+    ):
+        self.config = config
+        self.run_dir = Path(run_dir) if run_dir else None
+        self.resume_from = Path(resume_from) if resume_from else None
+        self.report_interval = report_interval
+        self.keep_checkpoints = keep_checkpoints and self.run_dir is not None
+        self.control = RunControl()
+        self._dataset = dataset
+        self._snapshots = _SnapshotBoard(snapshot_interval)
+        self._run: _Run | None = None
+
+    # ------------------------------------------------------------ control, from any thread
+
+    def request_stop(self) -> None:
+        self.control.request_stop()
+
+    def pause(self) -> None:
+        self.control.pause()
+
+    def unpause(self) -> None:
+        self.control.unpause()
+
+    @property
+    def paused(self) -> bool:
+        return self.control.paused
+
+    @property
+    def stop_requested(self) -> bool:
+        return self.control.stop_requested
+
+    def latest_snapshot(self) -> WeightsSnapshot | None:
+        """The most recent copy of the weights, at once; None before the model exists.
+
+        The live model (and its BatchNorm statistics) is never touched: the loop copies the
+        weights between optimizer steps, every `snapshot_interval` seconds or when asked."""
+        return self._snapshots.latest
+
+    def request_snapshot(self) -> None:
+        """Ask for a fresh snapshot at the next step boundary."""
+        self._snapshots.requested = True
 
     # ------------------------------------------------------------ the loop
 
     def run(self) -> Iterator[Event]:
         """Train, yielding events. Never raises for user-caused problems: they end in Failed."""
-        state = _RunState()
         try:
-            yield from self._run(state)
-        except (DataError, DeviceError, CheckpointError, ConfigError, DownloadError, TrainingFault) as exc:
-            yield Failed(str(exc), state.epoch, state.batch)
+            yield from self._train()
         except Cancelled:
-            yield Stopped(state.epoch or 0, state.step, None)
+            run = self._run
+            yield Stopped(run.position if run else Position(), None)
+        except (DataError, DeviceError, CheckpointError, ConfigError, DownloadError, TrainingFault,
+                RunFolderBusy) as exc:
+            yield Failed(self._with_checkpoint_note(str(exc)))
         except torch.cuda.OutOfMemoryError:
-            yield Failed(self._oom_message("GPU", state), state.epoch, state.batch)
+            yield Failed(self._oom_message("GPU"))
         except MemoryError:
-            yield Failed(self._oom_message("CPU", state), state.epoch, state.batch)
+            yield Failed(self._oom_message("CPU"))
         except RuntimeError as exc:
-            text = str(exc)
-            lower = text.lower()
+            lower = str(exc).lower()
             # the CPU allocator says "can't allocate memory" (Linux) or "not enough memory" (Windows);
             # CUDA, HIP and MPS say "out of memory"
             cpu = "defaultcpuallocator" in lower or "can't allocate memory" in lower
             if cpu or "out of memory" in lower or "not enough memory" in lower:
-                yield Failed(self._oom_message("CPU" if cpu else "GPU", state), state.epoch, state.batch)
+                yield Failed(self._oom_message("CPU" if cpu else "GPU"))
             else:
                 traceback.print_exc()
-                yield Failed(f"training failed: {_one_line(text)}", state.epoch, state.batch)
+                yield Failed(self._with_checkpoint_note(f"training failed: {error_line(exc, 300)}"))
         except OSError as exc:  # the run folder cannot be written: a full disk, a read-only or vanished folder
-            yield Failed(self._os_error_message(exc, state), state.epoch, state.batch)
+            where = exc.filename or self.run_dir or "the run folder"
+            what = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
+            yield Failed(self._with_checkpoint_note(f"cannot write to {where}: {what}."))
         except Exception as exc:  # the last line of defence: the app must stay up
             traceback.print_exc()
-            yield Failed(f"unexpected error: {type(exc).__name__}: {_one_line(str(exc))}", state.epoch, state.batch)
+            yield Failed(self._with_checkpoint_note(f"unexpected error: {type(exc).__name__}: {error_line(exc)}"))
         finally:
-            if state.metrics is not None:
-                try:
-                    state.metrics.close()
-                except OSError:  # closing flushes what a full disk refused; the Failed event says so
-                    pass
+            if self._run is not None:
+                self._run.close()
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
 
-    def _oom_message(self, where: str, state: "_RunState") -> str:
-        kept = " The last good checkpoint is kept." if state.saved_any else ""
-        at = "before training started" if state.epoch is None else \
-            f"at epoch {state.epoch + 1}, batch {state.batch or 0}"
-        return (f"out of {where} memory {at} "
-                f"(batch size {self.config.batch_size}, input {self.config.input_size}); "
-                f"try a smaller batch size or input size.{kept}")
+    def _where(self) -> str:
+        """Where a failure happened: the batch being trained, not the last one done."""
+        run = self._run
+        if run is None:
+            return "before training started"
+        p = run.position
+        if p.batches_done >= p.steps_per_epoch:
+            return f"while validating epoch {p.epochs_done + 1}"
+        return f"at epoch {p.epochs_done + 1}, batch {p.batches_done + 1}"
 
-    def _os_error_message(self, exc: OSError, state: "_RunState") -> str:
-        where = exc.filename or self.run_dir or "the run folder"
-        what = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
-        kept = " The last good checkpoint is kept." if state.saved_any else ""
-        return f"cannot write to {where}: {what}.{kept}"
+    def _with_checkpoint_note(self, message: str) -> str:
+        if self._run is not None and self._run.saved_any:
+            return f"{message.rstrip('.')}. The last good checkpoint is kept."
+        return message
 
-    def _run(self, state: "_RunState") -> Iterator[Event]:
+    def _oom_message(self, where: str) -> str:
+        return self._with_checkpoint_note(
+            f"out of {where} memory {self._where()} (batch size {self.config.batch_size}, input {self.config.input_size}); "
+            f"try a smaller batch size or input size")
+
+    def _train(self) -> Iterator[Event]:
+        checkpoint = load_checkpoint(self.resume_from) if self.resume_from else None
+        if checkpoint is not None:
+            self.config = _resumed_config(checkpoint, self.config, self.resume_from.name)
         config = self.config
-        resume = load_checkpoint(self.resume_from) if self.resume_from else None
-        if resume is not None:
-            config = self.config = _resumed_config(resume, config)
         config.validate()
         device = resolve_device(config.device)
         if config.num_threads:
@@ -304,86 +227,116 @@ class Trainer:
         yield Status("loading data")
         dataset = self._dataset or load_dataset(
             config.dataset, config.data_dir, config.input_size, config.val_fraction, config.seed,
-            progress=None, cancel=self._stop)
+            progress=None, cancel=self.control.stop_event)
         dataset = dataset.limited(config.limit_train, config.limit_val, config.seed)
         if len(dataset.train) < 2:
             raise DataError(f"{dataset.name}: needs at least two training images (found {len(dataset.train)})")
-        if resume is not None:
-            _check_resume_fits(resume, dataset, self.resume_from.name)
-        self._class_names = list(dataset.class_names)
-        self._preprocess = Preprocess(dataset.channels, config.input_size, dataset.stored_size)
+        if checkpoint is not None:
+            _check_resume_fits(checkpoint, dataset, self.resume_from.name)
 
-        run = _Run(self, config, dataset, device, resume, state)
-        with self._lock:
-            self._model = run.model
-            self._weights_version = run.step
+        metrics = MetricsLog(self.run_dir, checkpoint.position if checkpoint else None) if self.run_dir else None
+        try:
+            run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
+                       self.run_dir if self.keep_checkpoints else None, self.report_interval)
+            if checkpoint is not None:
+                run.restore(checkpoint, self.resume_from.name)
+        except BaseException:
+            if metrics is not None:
+                metrics.close()
+            raise
+        self._run = run
         yield run.started_event()
 
         run_start = time.perf_counter()
-        while run.epoch < config.epochs:
-            state.epoch = run.epoch
+        while run.position.epochs_done < config.epochs:
             finished_batches = yield from run.train_epoch()
+            validation = None
             if finished_batches:
                 yield Status("validating")
                 validation = run.evaluate()
-            if not finished_batches or validation is None:  # stop requested
+            if validation is None:  # stop requested
+                run.publish_snapshot()  # the weights it stopped with, for classifying
                 saved = run.save("last")
                 if saved:
                     yield saved
-                run.metrics.write({"event": "stopped", "epoch": run.epoch, "step": run.step})
-                yield Stopped(run.epoch, run.step, saved.path if saved else None)
+                run.log({"event": "stopped", **dataclasses.asdict(run.position)})
+                yield Stopped(run.position, saved.path if saved else None)
                 return
             end = run.end_epoch(*validation)
             yield end
             yield from run.save_epoch_checkpoints(end)
 
-        best = run.best_accuracy
-        run.metrics.write({"event": "finished", "best_val_accuracy": best})
-        last_path = str(self.run_dir / "last.pt") if self.keep_checkpoints else None
-        best_path = str(self.run_dir / "best.pt") if self.keep_checkpoints and best is not None else None
-        yield Finished(config.epochs, best, last_path, best_path, time.perf_counter() - run_start)
+        run.publish_snapshot()
+        run.log({"event": "finished", "best_val_accuracy": run.best_val_accuracy})
+        yield Finished(config.epochs, run.best_val_accuracy, run.checkpoint_path("last"),
+                       run.checkpoint_path("best") if run.best_score is not None else None,
+                       time.perf_counter() - run_start)
+
+
+class _SnapshotBoard:
+    """Where the loop publishes weight snapshots and readers take the latest (a plain attribute
+    swap: atomic, no lock)."""
+
+    def __init__(self, interval: float | None):
+        self.interval = interval
+        self.latest: WeightsSnapshot | None = None
+        self.requested = False
+
+    def due(self) -> bool:
+        latest = self.latest
+        if latest is None or self.requested:
+            return True
+        return self.interval is not None and time.monotonic() - latest.taken_at >= self.interval
+
+    def publish(self, snapshot: WeightsSnapshot) -> None:
+        self.requested = False
+        self.latest = snapshot
 
 
 class _Run:
-    """One training run's state: model, optimizer, data on the device, and the position in it.
+    """One training run's state: model, optimizer, data on the device, and its position.
 
-    The position (epoch, next batch, this epoch's shuffle and partial sums, RNG states) is
+    The position (epochs done, next batch, this epoch's shuffle and partial sums, RNG states) is
     exactly what a checkpoint stores, so a run stopped anywhere resumes bit for bit.
     """
 
-    def __init__(self, trainer: Trainer, config: TrainConfig, dataset: Dataset, device: torch.device,
-                 resume: dict[str, Any] | None, state: _RunState):
-        self.trainer = trainer
+    def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
+                 snapshots: _SnapshotBoard, metrics: MetricsLog | None,
+                 checkpoint_dir: Path | None, report_interval: float):
         self.config = config
         self.dataset = dataset
         self.device = device
-        self.state = state
+        self.control = control
+        self.snapshots = snapshots
+        self.metrics = metrics
+        self.checkpoint_dir = checkpoint_dir
+        self.report_interval = report_interval
+        self.saved_any = False
         self.precision = _precision_for(device, config.precision)
         self.autocast_dtype = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(self.precision)
         self.batch_size = min(config.batch_size, len(dataset.train))
         self.steps_per_epoch = _steps_per_epoch(len(dataset.train), self.batch_size)
         self.total_steps = self.steps_per_epoch * config.epochs
+        self.preprocess = Preprocess(dataset.channels, config.input_size, dataset.stored_size)
 
         torch.manual_seed(config.seed)
         self.model_config = ModelConfig(dataset.channels, len(dataset.class_names))
         model = GoogLeNet(self.model_config).to(device)
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
-        self.optimizer = _make_optimizer(self.model, config, device)
-        self.scheduler = _make_scheduler(self.optimizer, config, self.total_steps)
+        self.optimizer = make_optimizer(self.model, config, device)
+        self.scheduler = make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
         self.generator = torch.Generator().manual_seed(config.seed)
 
         # the position
-        self.epoch = 0
-        self.batch = 0  # next batch within the epoch; steps_per_epoch means "trained, not validated"
+        self.position = Position(0, 0, self.steps_per_epoch)
         self.permutation: torch.Tensor | None = None
         self.epoch_sums = [0.0, 0.0, 0.0]  # loss * n, correct, n over this epoch's batches so far
         self.epoch_time = 0.0
-        self.history: list[dict[str, Any]] = []
+        self.history: list[EpochEnd] = []
         self.batch_history: dict[str, list[float]] = {"step": [], "loss": [], "accuracy": []}
-        self.best_accuracy: float | None = None
-        if resume is not None:
-            self._restore(resume)
+        self.best_score: float | None = None  # what best.pt follows: validation accuracy, else training accuracy
+        self.best_val_accuracy: float | None = None
 
         self.train_images = dataset.train.images.to(device)
         self.train_labels = dataset.train.labels.to(device)
@@ -393,18 +346,24 @@ class _Run:
         self.flip = config.augment and dataset.flip_ok
         if device.type == "cuda":
             torch.backends.cudnn.benchmark = True
-        run_dir = trainer.run_dir
-        if run_dir:
-            run_dir.mkdir(parents=True, exist_ok=True)
-        self.metrics = state.metrics = _MetricsLog(run_dir / "metrics.jsonl" if run_dir else None,
-                                                   append=resume is not None)
-        state.step = self.step
 
-    @property
-    def step(self) -> int:
-        return self.epoch * self.steps_per_epoch + self.batch
+    def log(self, record: dict[str, Any]) -> None:
+        if self.metrics is not None:
+            self.metrics.write(record)
+
+    def close(self) -> None:
+        if self.metrics is not None:
+            try:
+                self.metrics.close()
+            except OSError:  # closing flushes what a full disk refused; the Failed event says so
+                pass
+
+    def _advance(self, batches: int = 1) -> None:
+        p = self.position
+        self.position = dataclasses.replace(p, batches_done=p.batches_done + batches)
 
     def started_event(self) -> RunStarted:
+        self.publish_snapshot()  # classification works from the first moment
         notes = list(self.dataset.notes)
         if self.batch_size < self.config.batch_size:
             notes.append(f"batch size lowered to {self.batch_size}: "
@@ -412,17 +371,17 @@ class _Run:
         event = RunStarted(
             self.config.to_dict(), str(self.device), self.precision, len(self.dataset.train), len(self.dataset.val),
             list(self.dataset.class_names), self.dataset.channels, self.steps_per_epoch, self.total_steps,
-            self.epoch, self.step, list(self.history), {k: list(v) for k, v in self.batch_history.items()},
-            str(self.trainer.run_dir) if self.trainer.run_dir else None, notes)
-        self.metrics.write({"event": "run_started", **dataclasses.asdict(event), "history": None,
-                            "batch_history": None})
+            self.position, list(self.history), {k: list(v) for k, v in self.batch_history.items()},
+            str(self.metrics.path.parent) if self.metrics else None, notes)
+        self.log({"event": "run_started", "log_version": LOG_VERSION,
+                  **{k: v for k, v in dataclasses.asdict(event).items() if k not in ("history", "batch_history")}})
         return event
 
     # ------------------------------------------------------------ training
 
     def train_epoch(self) -> Iterator[BatchEnd]:
         """Train the rest of the current epoch. Returns False if a stop was requested."""
-        trainer, config = self.trainer, self.config
+        config, control = self.config, self.control
         if self.permutation is None:
             self.permutation = torch.randperm(len(self.dataset.train), generator=self.generator)
         order = self.permutation.to(self.device)
@@ -433,43 +392,42 @@ class _Run:
         started = window_start = time.perf_counter()
         window_images = 0
         try:
-            while self.batch < self.steps_per_epoch:
-                if trainer.paused:
+            while self.position.batches_done < self.steps_per_epoch:
+                if control.paused:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     window_images = 0
-                    trainer._running.wait()
+                    control.wait_while_paused()
                     window_start = time.perf_counter()
-                if trainer.stop_requested:
+                if control.stop_requested:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     return False
-                self.state.batch = self.batch + 1
-                idx = order[self.batch * self.batch_size: (self.batch + 1) * self.batch_size]
+                b = self.position.batches_done
+                idx = order[b * self.batch_size: (b + 1) * self.batch_size]
                 x, y = self.train_images[idx], self.train_labels[idx]
                 if self.pad or self.flip:
                     x = augment(x, self.generator, self.pad, self.flip)
                 x = to_model_input(x, config.input_size, config.channels_last)
-                with trainer._lock:
-                    with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
-                                        enabled=self.autocast_dtype is not None):
-                        logits = self.model(x)
-                        loss = F.cross_entropy(logits.float(), y)
-                    self.optimizer.zero_grad(set_to_none=True)
-                    self.scaler.scale(loss).backward()
-                    self.scaler.step(self.optimizer)
-                    self.scaler.update()
-                    if self.scheduler is not None:
-                        self.scheduler.step()
-                    trainer._weights_version += 1
+                with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
+                                    enabled=self.autocast_dtype is not None):
+                    logits = self.model(x)
+                    loss = F.cross_entropy(logits.float(), y)
+                self.optimizer.zero_grad(set_to_none=True)
+                self.scaler.scale(loss).backward()
+                self.scaler.step(self.optimizer)
+                self.scaler.update()
+                if self.scheduler is not None:
+                    self.scheduler.step()
                 with torch.no_grad():
                     record = torch.stack([loss.detach().double(), (logits.argmax(1) == y).sum().double()])
                     sums += torch.stack([record[0] * len(y), record[1]])
                 counted += len(y)
                 pending.append((record, len(y)))
-                self.batch += 1
-                self.state.step = self.step
+                self._advance()
+                if self.snapshots.due():
+                    self.publish_snapshot()
                 window_images += len(y)
                 now = time.perf_counter()
-                if now - window_start >= trainer.report_interval or self.batch == self.steps_per_epoch:
+                if now - window_start >= self.report_interval or self.position.batches_done == self.steps_per_epoch:
                     yield from self._flush(pending, window_images, now - window_start)
                     window_images, window_start = 0, time.perf_counter()
             return True
@@ -488,20 +446,27 @@ class _Run:
         pending.clear()
         speed = images / max(elapsed, 1e-9)
         lr = self.optimizer.param_groups[0]["lr"]
-        first = self.batch - len(values) + 1
+        epoch = self.position.epochs_done + 1
+        first = self.position.batches_done - len(values) + 1
         for i, ((loss, correct), n) in enumerate(zip(values, sizes)):
             b = first + i
-            step = self.epoch * self.steps_per_epoch + b
+            step = self.position.epochs_done * self.steps_per_epoch + b
             if not math.isfinite(loss):
                 raise TrainingFault(
-                    f"loss became {'NaN' if math.isnan(loss) else 'infinite'} at epoch {self.epoch + 1}, batch {b}; "
-                    f"training stopped and the last good checkpoint is kept. Try a lower learning rate.")
-            event = BatchEnd(self.epoch, b, self.steps_per_epoch, step, self.total_steps, loss, correct / n, lr, speed)
+                    f"loss became {'NaN' if math.isnan(loss) else 'infinite'} at epoch {epoch}, batch {b}; "
+                    f"training stopped. Try a lower learning rate.")
+            event = BatchEnd(epoch, b, self.steps_per_epoch, step, self.total_steps, loss, correct / n, lr, speed)
             self.batch_history["step"].append(step)
             self.batch_history["loss"].append(loss)
             self.batch_history["accuracy"].append(correct / n)
-            self.metrics.write({"event": "batch", **dataclasses.asdict(event)})
+            self.log({"event": "batch", **dataclasses.asdict(event)})
             yield event
+
+    def publish_snapshot(self) -> None:
+        state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
+        state = {k: (v.float() if v.is_floating_point() else v).contiguous() for k, v in state.items()}
+        self.snapshots.publish(WeightsSnapshot(self.model_config, state, list(self.dataset.class_names),
+                                               self.preprocess, self.position, time.monotonic()))
 
     @torch.no_grad()
     def evaluate(self) -> tuple[float | None, float | None] | None:
@@ -516,7 +481,7 @@ class _Run:
         chunk = self.batch_size * 2
         try:
             for start in range(0, len(labels), chunk):
-                if self.trainer.stop_requested:
+                if self.control.stop_requested:
                     return None
                 x = to_model_input(self.val_images[start:start + chunk], self.config.input_size,
                                    self.config.channels_last)
@@ -534,132 +499,125 @@ class _Run:
 
     def end_epoch(self, val_loss: float | None, val_accuracy: float | None) -> EpochEnd:
         loss_sum, correct, count = self.epoch_sums
-        end = EpochEnd(self.epoch, loss_sum / max(count, 1), correct / max(count, 1), val_loss, val_accuracy,
-                       self.epoch_time, self.optimizer.param_groups[0]["lr"], self.step)
-        self.history.append(end.to_dict())
-        self.metrics.write({"event": "epoch", **end.to_dict()})
-        self.epoch, self.batch, self.permutation = self.epoch + 1, 0, None
+        self.position = Position(self.position.epochs_done + 1, 0, self.steps_per_epoch)
+        end = EpochEnd(self.position.epochs_done, loss_sum / max(count, 1), correct / max(count, 1), val_loss,
+                       val_accuracy, self.epoch_time, self.optimizer.param_groups[0]["lr"], self.position.step)
+        self.history.append(end)
+        self.log({"event": "epoch", **end.to_dict()})
+        self.permutation = None
         self.epoch_sums, self.epoch_time = [0.0, 0.0, 0.0], 0.0
         return end
 
     # ------------------------------------------------------------ checkpoints
 
+    def checkpoint_path(self, kind: str) -> str | None:
+        return str(self.checkpoint_dir / f"{kind}.pt") if self.checkpoint_dir else None
+
     def save_epoch_checkpoints(self, end: EpochEnd) -> Iterator[CheckpointSaved]:
         score = end.val_accuracy if end.val_accuracy is not None else end.train_accuracy
-        improved = self.best_accuracy is None or score > self.best_accuracy
+        improved = self.best_score is None or score > self.best_score
         if improved:
-            self.best_accuracy = score
+            self.best_score = score
+        if end.val_accuracy is not None and (self.best_val_accuracy is None or end.val_accuracy > self.best_val_accuracy):
+            self.best_val_accuracy = end.val_accuracy
         saved = self.save("last")
         if saved:
             yield saved
             if improved:
-                best = copy_checkpoint(saved.path, self.trainer.run_dir / "best.pt")
-                yield CheckpointSaved(str(best), "best", self.epoch)
+                best = copy_checkpoint(saved.path, self.checkpoint_dir / "best.pt")
+                yield CheckpointSaved(str(best), "best", self.position)
 
     def save(self, kind: str) -> CheckpointSaved | None:
-        if not self.trainer.keep_checkpoints:
+        if self.checkpoint_dir is None:
             return None
-        path = save_checkpoint(self.payload(), self.trainer.run_dir / f"{kind}.pt")
-        self.state.saved_any = True
-        return CheckpointSaved(str(path), kind, self.epoch)
+        path = save_checkpoint(self.checkpoint(), self.checkpoint_dir / f"{kind}.pt")
+        self.saved_any = True
+        return CheckpointSaved(str(path), kind, self.position)
 
-    def payload(self) -> dict[str, Any]:
-        return {
-            "model_config": dataclasses.asdict(self.model_config),
-            "model_state": {k: v.detach().cpu() for k, v in self.model.state_dict().items()},
-            "optimizer_state": _to_cpu(self.optimizer.state_dict()),
-            "scheduler_state": self.scheduler.state_dict() if self.scheduler else None,
-            "scaler_state": self.scaler.state_dict() if self.scaler.is_enabled() else None,
-            "train_config": self.config.to_dict(),
-            "class_names": list(self.dataset.class_names),
-            "preprocess": self.trainer._preprocess.to_dict(),
-            "position": {"epoch": self.epoch, "batch": self.batch, "step": self.step,
-                         "steps_per_epoch": self.steps_per_epoch, "epoch_sums": list(self.epoch_sums),
-                         "epoch_time": self.epoch_time},
-            "permutation": self.permutation,
-            "rng": _rng_state(self.generator),
-            "history": list(self.history),
-            "batch_history": {k: torch.tensor(v, dtype=torch.float64) for k, v in self.batch_history.items()},
-            "best_val_accuracy": self.best_accuracy,
-        }
+    def checkpoint(self) -> Checkpoint:
+        return Checkpoint(
+            model_config=self.model_config,
+            model_state=self.model.state_dict(),
+            class_names=list(self.dataset.class_names),
+            preprocess=self.preprocess,
+            train_config=self.config,
+            position=self.position,
+            history=list(self.history),
+            batch_history=self.batch_history,
+            best_val_accuracy=self.best_val_accuracy,
+            resume=ResumeState(
+                optimizer=self.optimizer.state_dict(),
+                scheduler=self.scheduler.state_dict() if self.scheduler else None,
+                scaler=self.scaler.state_dict() if self.scaler.is_enabled() else None,
+                permutation=self.permutation,
+                rng=_rng_state(self.generator),
+                epoch_sums=tuple(self.epoch_sums),
+                epoch_time=self.epoch_time,
+            ),
+        )
 
-    def _restore(self, checkpoint: dict[str, Any]) -> None:
+    def restore(self, checkpoint: Checkpoint, name: str) -> None:
+        """Continue from a checkpoint of this run: weights, optimizer, schedule, RNGs, position."""
+        position, resume = checkpoint.position, checkpoint.resume
+        if resume is None:
+            raise CheckpointError(f"{name}: holds weights only, not the state a resume needs; "
+                                  "classify with it, or start a new run")
+        if position.steps_per_epoch != self.steps_per_epoch:
+            raise CheckpointError(
+                f"{name}: made with {position.steps_per_epoch} batches per epoch, this data gives "
+                f"{self.steps_per_epoch}: resume with the same dataset, limits and batch size")
+        permutation = resume.permutation
+        if permutation is not None and not _is_permutation(permutation, len(self.dataset.train)):
+            raise CheckpointError(f"{name}: its stored shuffle is not an order of this dataset's "
+                                  f"{len(self.dataset.train)} training images")
         try:
-            position = checkpoint["position"]
-            if int(position["steps_per_epoch"]) != self.steps_per_epoch:
-                raise CheckpointError(
-                    f"the checkpoint was made with {position['steps_per_epoch']} batches per epoch, this data gives "
-                    f"{self.steps_per_epoch}: resume with the same dataset, limits and batch size")
-            try:
-                self.model.load_state_dict(checkpoint["model_state"])
-            except (RuntimeError, TypeError, AttributeError) as exc:
-                raise CheckpointError(f"{self.trainer.resume_from.name}: its weights do not fit the network it "
-                                      f"describes ({state_dict_problem(exc)})") from None
-            self.optimizer.load_state_dict(checkpoint["optimizer_state"])
+            self.model.load_state_dict(checkpoint.model_state)
+            self.optimizer.load_state_dict(resume.optimizer)
             if self.scheduler is not None:
-                stored = checkpoint.get("scheduler_state")
-                if stored and stored.get("total_steps", self.total_steps) == self.total_steps and \
-                        stored.get("T_max", self.total_steps) == self.total_steps:
+                stored = resume.scheduler or {}
+                if stored.get("total_steps", stored.get("T_max")) == self.total_steps:
                     self.scheduler.load_state_dict(stored)
                 else:  # the run was extended: the schedule as if it had been planned for the new length
-                    for _ in range(int(position["step"])):
+                    for _ in range(position.step):
                         self.scheduler.step()
-            if checkpoint.get("scaler_state") and self.scaler.is_enabled():
-                self.scaler.load_state_dict(checkpoint["scaler_state"])
-            rng = checkpoint["rng"]
-            self.generator.set_state(rng["data"])
-            torch.set_rng_state(rng["torch"])
-            if "cuda" in rng and torch.cuda.is_available() and len(rng["cuda"]) == torch.cuda.device_count():
-                torch.cuda.set_rng_state_all(rng["cuda"])
-            self.epoch, self.batch = int(position["epoch"]), int(position["batch"])
-            self.epoch_sums = [float(v) for v in position.get("epoch_sums", [0.0, 0.0, 0.0])]
-            self.epoch_time = float(position.get("epoch_time", 0.0))
-            self.permutation = checkpoint.get("permutation")
-            self.history.extend(checkpoint.get("history") or [])
-            for key, values in (checkpoint.get("batch_history") or {}).items():
-                if key in self.batch_history:
-                    self.batch_history[key].extend(values.tolist())
-            self.best_accuracy = checkpoint.get("best_val_accuracy")
-        except CheckpointError:
-            raise
+            if resume.scaler and self.scaler.is_enabled():
+                self.scaler.load_state_dict(resume.scaler)
+            self.generator.set_state(resume.rng["data"])
+            torch.set_rng_state(resume.rng["torch"])
+            cuda = resume.rng.get("cuda")
+            if cuda is not None and torch.cuda.is_available() and len(cuda) == torch.cuda.device_count():
+                torch.cuda.set_rng_state_all(cuda)
         except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError) as exc:
-            detail = f"{type(exc).__name__}: {_one_line(str(exc), 150)}" if isinstance(exc, KeyError) \
-                else _one_line(str(exc), 150)
-            raise CheckpointError(f"{self.trainer.resume_from.name}: cannot resume from this checkpoint "
-                                  f"({detail or type(exc).__name__})") from None
+            raise CheckpointError(f"cannot resume from {name} ({type(exc).__name__}: {error_line(exc, 150)})") from None
+        self.position = position
+        self.epoch_sums = list(resume.epoch_sums)
+        self.epoch_time = resume.epoch_time
+        self.permutation = permutation
+        self.history = list(checkpoint.history)
+        self.batch_history = {k: list(v) for k, v in checkpoint.batch_history.items()}
+        self.best_val_accuracy = checkpoint.best_val_accuracy
+        scores = [h.val_accuracy if h.val_accuracy is not None else h.train_accuracy for h in self.history]
+        self.best_score = max(scores) if scores else None
 
 
 # ---------------------------------------------------------------- helpers
 
 
-@dataclass
-class _RunState:
-    epoch: int | None = None
-    batch: int | None = None
-    step: int = 0
-    saved_any: bool = False
-    metrics: "_MetricsLog | None" = None
+def _precision_for(device: torch.device, requested: str) -> str:
+    if requested != "auto":
+        return requested
+    if device.type == "cuda":
+        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+    if device.type == "cpu" and cpu_has_fast_bf16():
+        return "bf16"
+    return "fp32"
 
 
-class _MetricsLog:
-    """metrics.jsonl: one JSON object per line, flushed as written."""
-
-    def __init__(self, path: Path | None, append: bool):
-        self._file = open(path, "a" if append else "w", encoding="utf-8") if path else None
-
-    def write(self, record: dict[str, Any]) -> None:
-        if self._file:
-            self._file.write(json.dumps({k: v for k, v in record.items() if v is not None}) + "\n")
-            self._file.flush()
-
-    def close(self) -> None:
-        if self._file:
-            self._file.close()
-            self._file = None
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    return text.strip().splitlines()[0][:limit] if text.strip() else ""
+def _rng_state(generator: torch.Generator) -> dict[str, Any]:
+    state = {"data": generator.get_state(), "torch": torch.get_rng_state()}
+    if torch.cuda.is_available():
+        state["cuda"] = torch.cuda.get_rng_state_all()
+    return state
 
 
 def _steps_per_epoch(n: int, batch_size: int) -> int:
@@ -669,43 +627,36 @@ def _steps_per_epoch(n: int, batch_size: int) -> int:
     return full + (1 if rest >= 2 else 0)
 
 
-def _to_cpu(obj: Any) -> Any:
-    if isinstance(obj, torch.Tensor):
-        return obj.detach().cpu()
-    if isinstance(obj, dict):
-        return {k: _to_cpu(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple)):
-        return type(obj)(_to_cpu(v) for v in obj)
-    return obj
+def _is_permutation(order: torch.Tensor, n: int) -> bool:
+    return order.numel() == n and bool(torch.equal(order.sort().values, torch.arange(n)))
 
 
-def _resumed_config(checkpoint: dict[str, Any], requested: TrainConfig) -> TrainConfig:
+def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -> TrainConfig:
     """The stored config, with what may change on resume taken from the request: the device,
     the number of epochs (0 keeps the stored one), where the data lives, the thread count."""
-    stored_dict = checkpoint.get("train_config") or {}
-    if not isinstance(stored_dict, dict):
-        raise CheckpointError("cannot resume: the checkpoint's training settings are damaged")
-    stored = TrainConfig.from_dict(stored_dict)
-    stored.device = requested.device
-    if requested.epochs > 0:  # 0 keeps the stored number of epochs
-        stored.epochs = requested.epochs
-    stored.data_dir = requested.data_dir or stored.data_dir
-    stored.num_threads = requested.num_threads
-    try:
-        stored.validate()
-    except ConfigError:
-        raise
-    except (TypeError, ValueError, AttributeError) as exc:  # values of the wrong type in a hand-made file
-        raise CheckpointError(f"cannot resume: the checkpoint's training settings are damaged "
-                              f"({_one_line(str(exc), 100)})") from None
+    if checkpoint.train_config is None:
+        raise CheckpointError(f"{name}: holds no training settings, so it cannot be resumed")
+    stored = dataclasses.replace(checkpoint.train_config)
+    for key in RESUMABLE_SETTINGS:
+        value = getattr(requested, key)
+        if key == "epochs" and value <= 0:
+            continue  # 0 keeps the stored number of epochs
+        if key == "data_dir" and not value:
+            continue
+        setattr(stored, key, value)
+    if 0 < requested.epochs <= checkpoint.position.epochs_done:
+        raise ConfigError(f"{name} has already trained {checkpoint.position.epochs_done} epochs: "
+                          f"ask for more than that to continue")
     return stored
 
 
-def _check_resume_fits(checkpoint: dict[str, Any], dataset: Dataset, name: str) -> None:
-    mc = checkpoint["model_config"]
-    if not isinstance(mc, dict):
-        raise CheckpointError(f"{name}: damaged checkpoint (its model_config is not a table of settings)")
-    if mc.get("in_channels") != dataset.channels or mc.get("num_classes") != len(dataset.class_names):
+# The settings a resumed run may change; the others are the run's own (the checkpoint's).
+RESUMABLE_SETTINGS = ("device", "epochs", "data_dir", "num_threads")
+
+
+def _check_resume_fits(checkpoint: Checkpoint, dataset: Dataset, name: str) -> None:
+    mc = checkpoint.model_config
+    if mc.in_channels != dataset.channels or mc.num_classes != len(dataset.class_names):
         raise CheckpointError(
-            f"{name}: made for {mc.get('in_channels')} channel(s) and {mc.get('num_classes')} classes, "
+            f"{name}: made for {mc.in_channels} channel(s) and {mc.num_classes} classes, "
             f"but {dataset.name} has {dataset.channels} and {len(dataset.class_names)}")

@@ -8,12 +8,13 @@ from __future__ import annotations
 import os
 import stat
 import warnings
-from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .text import display_name, error_line
 
 # Pillow's own guard against decompression bombs: images above this many pixels are refused.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
@@ -24,26 +25,6 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 class ImageLoadError(ValueError):
     """A file that cannot be used as an image, with a message fit for the user."""
-
-
-def printable(text: str, limit: int = 0) -> str:
-    """`text` fit for a one-line message: bytes of a file name that are not UTF-8 shown as \\xNN,
-    control characters (a newline in a name) escaped, and with `limit`, the middle of a long
-    text cut out."""
-    try:  # a name read from disk keeps its undecodable bytes as surrogates (PEP 383)
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    except UnicodeError:
-        pass  # other lone surrogates are escaped below
-    text = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
-    if limit and len(text) > limit:
-        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2):]
-    return text
-
-
-def display_name(path: str | os.PathLike) -> str:
-    """A file's name as messages show it: one line, at most about 100 characters."""
-    path = Path(path)
-    return printable(path.name or str(path), 100)
 
 
 def open_nonblocking(path: str, flags: int) -> int:
@@ -108,18 +89,12 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
     except MemoryError:
         raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
-        raise ImageLoadError(f"{name}: truncated or corrupt image ({short_error(exc)})") from None
+        raise ImageLoadError(f"{name}: truncated or corrupt image ({error_line(exc, 120)})") from None
 
 
 def _reason(exc: BaseException) -> str:
     """The OS's words for an OSError ('File name too long'), without the path it repeats."""
-    return getattr(exc, "strerror", None) or short_error(exc)
-
-
-def short_error(exc: BaseException) -> str:
-    """The first line of an exception's message (its type when it has none), fit for a message."""
-    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return printable(text, 120)
+    return getattr(exc, "strerror", None) or error_line(exc, 120)
 
 
 def is_grayscale(img: Image.Image) -> bool:
@@ -170,12 +145,3 @@ def to_tensor_u8(img: Image.Image) -> torch.Tensor:
     if arr.ndim == 2:
         arr = arr[:, :, None]
     return torch.from_numpy(arr.copy()).permute(2, 0, 1).contiguous()
-
-
-def load_u8(path: str | os.PathLike, channels: int, size: int) -> torch.Tensor:
-    """Image file -> uint8 tensor [channels, size, size]: decode, convert, resize, centre crop."""
-    img = open_image(path, target_size=size)
-    try:
-        return to_tensor_u8(fit_square(convert(img, channels), size))
-    except (OSError, ValueError) as exc:
-        raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({short_error(exc)})") from None

@@ -10,37 +10,22 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
 from PIL import Image
 
-from .checkpoint import CheckpointError, load_checkpoint, state_dict_problem
-from .images import ImageLoadError, convert, display_name, fit_square, open_image, printable, short_error, to_tensor_u8
+from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
+from .images import ImageLoadError, convert, fit_square, open_image, to_tensor_u8
 from .model import GoogLeNet, ModelConfig
-from .transforms import MEAN, STD, from_model_input, to_model_input
+from .text import display_name, error_line, printable
+from .transforms import Preprocess, from_model_input, to_model_input
+
+if TYPE_CHECKING:
+    from .engine import WeightsSnapshot
 
 CLASSIFY_BATCH = 32  # images per forward pass when classifying files
-
-
-@dataclass(frozen=True)
-class Preprocess:
-    channels: int
-    input_size: int
-    stored_size: int
-    mean: float = MEAN
-    std: float = STD
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"channels": self.channels, "input_size": self.input_size, "stored_size": self.stored_size,
-                "mean": self.mean, "std": self.std}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Preprocess":
-        return cls(int(d["channels"]), int(d["input_size"]), int(d["stored_size"]),
-                   float(d.get("mean", MEAN)), float(d.get("std", STD)))
 
 
 @dataclass
@@ -49,6 +34,7 @@ class Prediction:
     top: list[tuple[str, float]] = field(default_factory=list)  # (class name, probability), best first
     view: np.ndarray | None = None  # what the network sees: uint8 [S, S] or [S, S, 3]
     error: str | None = None
+    weights: str = ""  # which weights answered: "best.pt (after epoch 3)", "live weights, epoch 2, batch 5 of 50"
 
     @property
     def ok(self) -> bool:
@@ -96,23 +82,24 @@ class Predictor:
                    description="untrained weights")
 
     @classmethod
-    def from_checkpoint(cls, path: str | os.PathLike) -> "Predictor":
-        return cls.from_checkpoint_data(load_checkpoint(path), path)
+    def from_snapshot(cls, snapshot: "WeightsSnapshot") -> "Predictor":
+        """From a live run's weights snapshot (engine.Trainer.latest_snapshot)."""
+        return cls.from_state(snapshot.model_config, snapshot.state, snapshot.class_names, snapshot.preprocess,
+                              trained=snapshot.step > 0, description=f"live weights, {snapshot.position.describe()}")
 
     @classmethod
-    def from_checkpoint_data(cls, data: dict[str, Any], path: str | os.PathLike) -> "Predictor":
-        """From a checkpoint already read with load_checkpoint (`path` names it in messages)."""
+    def from_file(cls, path: str | os.PathLike) -> "Predictor":
+        return cls.from_checkpoint(load_checkpoint(path), display_name(path))
+
+    @classmethod
+    def from_checkpoint(cls, checkpoint: Checkpoint, name: str) -> "Predictor":
+        """From a checkpoint already read (and checked) by load_checkpoint; `name` names it."""
+        state = {k: (v.float() if v.is_floating_point() else v) for k, v in checkpoint.model_state.items()}
         try:
-            config = ModelConfig(**data["model_config"])
-            preprocess = Preprocess.from_dict(data["preprocess"])
-            names = [str(n) for n in data["class_names"]]
-            if len(names) != config.num_classes or preprocess.channels != config.in_channels:
-                raise ValueError("class names or channels disagree with the network")
-            epoch = (data.get("position") or {}).get("epoch", "?")
-            return cls.from_state(config, data["model_state"], names, preprocess, True,
-                                  f"{Path(path).name} (epoch {epoch})")
+            return cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess, True,
+                                  checkpoint.describe(name))
         except (TypeError, ValueError, KeyError, RuntimeError) as exc:
-            raise CheckpointError(f"{Path(path).name}: weights do not fit the network ({state_dict_problem(exc)})") from None
+            raise CheckpointError(f"{name}: weights do not fit the network ({state_dict_problem(exc)})") from None
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
@@ -124,18 +111,19 @@ class Predictor:
         try:
             return self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
-            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({short_error(exc)})") from None
+            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({error_line(exc, 120)})") from None
 
     @torch.inference_mode()
     def classify_tensors(self, images: torch.Tensor, k: int = 5) -> tuple[list[list[tuple[str, float]]], np.ndarray]:
         """uint8 [N, C, s, s] -> top-k per image, and the network's view as uint8 [N, S, S(, 3)]."""
-        x = to_model_input(images, self.preprocess.input_size, channels_last=False)
+        p = self.preprocess
+        x = to_model_input(images, p.input_size, channels_last=False, mean=p.mean, std=p.std)
         probs = torch.softmax(self.model(x).float(), dim=1)
         k = min(k, probs.shape[1])
         values, indices = probs.topk(k, dim=1)
         tops = [[(self.class_names[i], float(v)) for v, i in zip(vs.tolist(), ids.tolist())]
                 for vs, ids in zip(values, indices)]
-        view = from_model_input(x).permute(0, 2, 3, 1).numpy()
+        view = from_model_input(x, p.mean, p.std).permute(0, 2, 3, 1).numpy()
         if view.shape[-1] == 1:
             view = view[..., 0]
         return tops, view
@@ -144,7 +132,7 @@ class Predictor:
         try:
             tensor = self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
-            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({short_error(exc)})")
+            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({error_line(exc, 120)})")
         tops, views = self.classify_tensors(tensor[None], k)
         return Prediction(source, tops[0], np.ascontiguousarray(views[0]))
 

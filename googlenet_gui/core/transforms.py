@@ -5,6 +5,8 @@ the network's input here, as whole-batch tensor ops: no per-image PIL work in th
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import torch
 import torch.nn.functional as F
 
@@ -13,21 +15,38 @@ MEAN = 0.5
 STD = 0.5
 
 
-def to_model_input(images: torch.Tensor, input_size: int, channels_last: bool = True) -> torch.Tensor:
+@dataclass(frozen=True)
+class Preprocess:
+    """How a stored image becomes the network's input; stored in every checkpoint and export.
+
+    channels: 1 or 3; stored_size: the side images are kept at (28 for Fashion-MNIST, 32 for
+    CIFAR-10, the input size for image folders); input_size: the side the network sees;
+    mean and std: the normalisation, in 0..1 units.
+    """
+
+    channels: int
+    input_size: int
+    stored_size: int
+    mean: float = MEAN
+    std: float = STD
+
+
+def to_model_input(images: torch.Tensor, input_size: int, channels_last: bool = True,
+                   mean: float = MEAN, std: float = STD) -> torch.Tensor:
     """uint8 or float (0..255) batch [N, C, h, w] -> normalised float32 [N, C, S, S]."""
     x = images.float()
     if x.shape[-2:] != (input_size, input_size):
         downsampling = x.shape[-1] > input_size or x.shape[-2] > input_size
         x = F.interpolate(x, size=(input_size, input_size), mode="bilinear", align_corners=False, antialias=downsampling)
-    x = x * (1.0 / (255.0 * STD)) - MEAN / STD  # out of place: never changes the caller's tensor
+    x = x * (1.0 / (255.0 * std)) - mean / std  # out of place: never changes the caller's tensor
     if channels_last:
         x = x.contiguous(memory_format=torch.channels_last)
     return x
 
 
-def from_model_input(x: torch.Tensor) -> torch.Tensor:
+def from_model_input(x: torch.Tensor, mean: float = MEAN, std: float = STD) -> torch.Tensor:
     """The inverse of the normalisation: what the network sees, as uint8 [N, C, S, S]."""
-    return (x.float() * STD + MEAN).mul(255.0).round_().clamp_(0, 255).to(torch.uint8).contiguous()
+    return (x.float() * std + mean).mul(255.0).round_().clamp_(0, 255).to(torch.uint8).contiguous()
 
 
 def augment(images: torch.Tensor, generator: torch.Generator, pad: int, flip: bool) -> torch.Tensor:

@@ -2,6 +2,7 @@
 thread and hands the finished Predictions here; this panel only shows them."""
 from __future__ import annotations
 
+import math
 import os
 import stat
 from typing import TYPE_CHECKING
@@ -22,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from ...core.text import display_name, printable
+from .. import theme
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
     from googlenet_gui.core.predict import Prediction
@@ -109,8 +111,6 @@ class PredictionRow(QFrame):
             view = view.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
         self.view_label = self._picture(view, "network sees")
 
-        from googlenet_gui.core.images import display_name, printable  # loaded by now: the Prediction came from it
-
         # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
         name = QLabel(display_name(self.source))
         name.setToolTip(printable(self.source))
@@ -119,6 +119,12 @@ class PredictionRow(QFrame):
 
         details = QVBoxLayout()
         details.addWidget(name)
+        self.weights_text = prediction.weights
+        if prediction.weights:
+            weights = QLabel(f"by {prediction.weights}")
+            weights.setTextFormat(Qt.PlainText)
+            weights.setStyleSheet("color: gray; font-size: 10px;")
+            details.addWidget(weights)
         if self.error_text:
             error = QLabel(self.error_text)
             error.setStyleSheet(_error_style())
@@ -137,7 +143,7 @@ class PredictionRow(QFrame):
                     class_label.setStyleSheet("font-weight: bold;")
                 bar = QProgressBar()
                 bar.setRange(0, 1000)
-                bar.setValue(round(p * 1000))
+                bar.setValue(round(p * 1000) if math.isfinite(p) else 0)
                 bar.setFormat(f"{p * 100:.1f}%")
                 bar.setTextVisible(True)
                 bar.setMaximumHeight(18)
@@ -178,6 +184,23 @@ class PredictionRow(QFrame):
         return box
 
 
+class PendingRow(QFrame):
+    """A file being classified: its name and 'Classifying…', until its result takes its place."""
+
+    def __init__(self, source: str, request: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.source, self.request = source, request
+        name = QLabel(display_name(source))
+        name.setTextFormat(Qt.PlainText)
+        name.setStyleSheet("font-weight: bold;")
+        waiting = QLabel("Classifying…")
+        waiting.setStyleSheet("color: gray;")
+        layout = QHBoxLayout(self)
+        layout.addWidget(name)
+        layout.addWidget(waiting, 1)
+
+
 class ClassifyPanel(QWidget):
     """Weights line, open/paste/clear buttons, a status line and the rows of results."""
 
@@ -210,7 +233,7 @@ class ClassifyPanel(QWidget):
         self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px;")
 
         # Rows live in a column above a stretch, so few rows sit at the top.
-        self._rows: list[PredictionRow] = []  # newest first, as shown
+        self._items: list[QWidget] = []  # PredictionRows and PendingRows, newest first, as shown
         container = QWidget()
         self._rows_layout = QVBoxLayout(container)
         self._rows_layout.addWidget(self.hint_label)
@@ -238,19 +261,39 @@ class ClassifyPanel(QWidget):
                 "so the answers are random.")
             self.weights_label.setStyleSheet(_error_style() + " font-weight: bold;")
 
-    def show_predictions(self, predictions: list[Prediction],
-                         thumbnails: dict[str, QImage] | None = None) -> None:
-        """Add one row per prediction above the earlier ones (a batch keeps its own order);
-        only the newest MAX_ROWS rows are kept."""
+    def add_pending(self, request: int, sources: list[str]) -> None:
+        """Placeholder rows, shown at once, for a classification that has just been asked for;
+        `show_predictions(..., request=request)` fills them in place when it is done."""
+        for i, source in enumerate(sources[:MAX_ROWS]):
+            row = PendingRow(source, request)
+            self._rows_layout.insertWidget(i, row)
+            self._items.insert(i, row)
+        self._trim()
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def show_predictions(self, predictions: list[Prediction], thumbnails: dict[str, QImage] | None = None,
+                         request: int | None = None) -> bool:
+        """Show one row per prediction. With `request`, they take the place of that request's
+        placeholders (so results stay in the order they were asked for, whichever finishes first);
+        a request whose placeholders are gone (cleared) shows nothing and returns False. Without,
+        they go on top. Only the newest MAX_ROWS rows are kept."""
         thumbnails = thumbnails or {}
+        at = 0
+        if request is not None:
+            pending = [w for w in self._items if isinstance(w, PendingRow) and w.request == request]
+            if not pending:
+                return False
+            at = self._items.index(pending[0])
+            for row in pending:
+                self._remove(row)
         new_rows = [PredictionRow(p, thumbnails.get(p.source)) for p in predictions[:MAX_ROWS]]
         for i, row in enumerate(new_rows):
-            self._rows_layout.insertWidget(i, row)
-        self._rows[:0] = new_rows
-        while len(self._rows) > MAX_ROWS:
-            self._remove(self._rows.pop())
-        self.hint_label.setVisible(not self._rows)
-        self.scroll_area.verticalScrollBar().setValue(0)  # the new results are at the top
+            self._rows_layout.insertWidget(at + i, row)
+        self._items[at:at] = new_rows
+        self._trim()
+        if at == 0:
+            self.scroll_area.verticalScrollBar().setValue(0)  # the new results are at the top
+        return True
 
     def show_message(self, text: str, error: bool = False) -> None:
         """A one-line status above the results; an empty text hides it."""
@@ -259,22 +302,31 @@ class ClassifyPanel(QWidget):
         self.message_label.setVisible(bool(text))
 
     def clear(self) -> None:
-        for row in self._rows:
+        """Remove every row, placeholders too: results still on their way are not shown."""
+        for row in list(self._items):
             self._remove(row)
-        self._rows.clear()
         self.hint_label.show()
         self.show_message("")
 
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self.rows())
+
+    def pending_count(self) -> int:
+        return sum(isinstance(w, PendingRow) for w in self._items)
 
     def rows(self) -> list[PredictionRow]:
-        """The row widgets, newest first, as shown."""
-        return list(self._rows)
+        """The result rows, newest first, as shown (placeholders left out)."""
+        return [w for w in self._items if isinstance(w, PredictionRow)]
 
     # ------------------------------------------------------------------ internals
 
-    def _remove(self, row: PredictionRow) -> None:
+    def _trim(self) -> None:
+        while len(self._items) > MAX_ROWS:
+            self._remove(self._items[-1])
+        self.hint_label.setVisible(not self._items)
+
+    def _remove(self, row: QWidget) -> None:
+        self._items.remove(row)
         self._rows_layout.removeWidget(row)
         row.hide()
         row.deleteLater()

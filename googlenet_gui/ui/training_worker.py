@@ -1,15 +1,14 @@
-"""Background work for the window: training on a QThread, and short jobs (loading the core,
-classifying, downloading) on the global QThreadPool. Signals carry plain Python values and
-small dataclasses, never tensors."""
+"""Training on its own QThread: the worker that runs core.engine.Trainer.run() there and
+forwards its events, and the TrainingThread that owns the thread's life (start, pause, stop,
+a clean end). Signals carry the engine's small dataclasses, never tensors."""
 from __future__ import annotations
 
 import os
 import time
 import traceback
-from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from .threads import start_worker
 
@@ -49,14 +48,14 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from ..core.engine import BatchEnd, Failed, Finished, Stopped
+        from ..core.events import TERMINAL, BatchEnd, Failed
 
         pending: list = []
         last_emit = 0.0
         terminal: Any = None
         try:
             for event in self.trainer.run():
-                if isinstance(event, (Finished, Stopped, Failed)):
+                if isinstance(event, TERMINAL):
                     terminal = event
                     continue
                 pending.append(event)
@@ -67,14 +66,16 @@ class TrainingWorker(QObject):
                     pending, last_emit = [], now
         except Exception as exc:  # the engine turns user errors into Failed; this is the last net
             traceback.print_exc()
-            terminal = Failed(f"unexpected error: {type(exc).__name__}: {exc}")
+            from ..core.text import error_line
+
+            terminal = Failed(f"unexpected error: {type(exc).__name__}: {error_line(exc)}")
         if pending:
             self.events.emit(pending)
         self.done.emit(terminal if terminal is not None else Failed("training ended without a result"))
 
 
-class TrainingController(QObject):
-    """Owns the training thread: start, pause, resume, stop, and a clean shutdown.
+class TrainingThread(QObject):
+    """Owns the training thread: start, pause, unpause, stop, and waiting for its end.
 
     The trainer stays after the run ends, so its final weights can still be classified with.
     """
@@ -97,14 +98,12 @@ class TrainingController(QObject):
     def paused(self) -> bool:
         return self.running and self.trainer is not None and self.trainer.paused
 
-    def start(self, config: Any, run_dir: str | Path, resume_from: str | Path | None = None) -> None:
+    def start(self, trainer: Any, max_rate: float) -> None:
         if self.running:
             raise RuntimeError("a run is already in progress")
-        from ..core.engine import Trainer
-
-        self.trainer = Trainer(config, run_dir=run_dir, resume_from=resume_from)
+        self.trainer = trainer
         self._terminal = None
-        self._worker = TrainingWorker(self.trainer, updates_per_second(config.device))
+        self._worker = TrainingWorker(trainer, max_rate)
         self._worker.events.connect(self.events)
         self._worker.done.connect(self._remember_terminal)
         self._thread = start_worker(self._worker, self._worker.run, "training")
@@ -129,69 +128,29 @@ class TrainingController(QObject):
         if self.running:
             self.trainer.pause()
 
-    def resume(self) -> None:
+    def unpause(self) -> None:
         if self.running:
-            self.trainer.resume()
+            self.trainer.unpause()
 
     def stop(self) -> None:
         if self.running:
             self.trainer.request_stop()
 
-    def shutdown(self, timeout_ms: int = 60_000) -> bool:
-        """Stop and wait for the thread (for closing the window). True if it ended in time.
-
-        The stop takes effect within one batch, and the engine then saves last.pt.
-        """
+    def wait(self, timeout_ms: int) -> bool:
+        """Block until the thread has ended (tests and scripts; the window never blocks on it).
+        True if it ended in time; its `finished` is then delivered at once."""
         if self._thread is None:
             return True
-        self.trainer.request_stop()
         ended = self._thread.wait(timeout_ms)
         if ended:
-            # deliver the queued done/finished now, while the window still exists
             from PySide6.QtCore import QCoreApplication
 
-            QCoreApplication.sendPostedEvents()
+            QCoreApplication.sendPostedEvents()  # the queued done and finished, while receivers exist
             if self._thread is not None:
                 self._on_thread_finished()
         return ended
 
-
-# ---------------------------------------------------------------- short jobs on the pool
-
-
-class JobSignals(QObject):
-    """A QRunnable cannot emit; it carries one of these, created on the GUI thread."""
-
-    result = Signal(object, object)  # (job tag, value)
-    failed = Signal(object, str)  # (job tag, one-line message)
-    progress = Signal(object, int, int, str)  # (job tag, done, total, message)
-
-
-class Job(QRunnable):
-    """Runs `work(report)` on the pool; its return value arrives as `signals.result`.
-
-    `report(done, total, message)` emits progress. Exceptions arrive as `signals.failed` with a
-    one-line message; the app never sees a traceback dialog.
-    """
-
-    def __init__(self, tag: Any, work: Callable[[Callable[[int, int, str], None]], Any], signals: JobSignals):
-        super().__init__()
-        self.tag = tag
-        self.work = work
-        self.signals = signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            value = self.work(lambda done, total, message: self.signals.progress.emit(self.tag, done, total, message))
-        except Exception as exc:  # noqa: BLE001 - reported to the user as one line
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            if not getattr(exc, "__module__", "").startswith("googlenet_gui"):
-                traceback.print_exc()
-            self.signals.failed.emit(self.tag, message)
-            return
-        self.signals.result.emit(self.tag, value)
-
-
-def run_job(tag: Any, work: Callable, signals: JobSignals) -> None:
-    QThreadPool.globalInstance().start(Job(tag, work, signals))
+    def shutdown(self, timeout_ms: int = 60_000) -> bool:
+        """Stop and wait (tests and scripts)."""
+        self.stop()
+        return self.wait(timeout_ms)

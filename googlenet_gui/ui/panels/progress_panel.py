@@ -6,6 +6,8 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from ...core.events import BatchEnd, RunStarted
+
 
 def format_duration(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
@@ -56,32 +58,33 @@ class ProgressPanel(QWidget):
         for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
             label.setText("–")
 
-    def start_run(self, epochs: int, start_epoch: int, steps_per_epoch: int, total_steps: int, start_step: int,
-                  device: str, precision: str) -> None:
+    def start_run(self, event: RunStarted) -> None:
+        position = event.position
         self._started = time.monotonic()
         self._paused_total, self._paused_since = 0.0, None
-        self._total_steps, self._steps_at_start, self._last_step = total_steps, start_step, start_step
-        self.epoch_bar.setRange(0, epochs)
-        self.epoch_bar.setValue(start_epoch)
-        self.epoch_bar.setFormat(f"{start_epoch} / {epochs}")
-        self.batch_bar.setRange(0, steps_per_epoch)
-        self.batch_bar.setValue(start_step % steps_per_epoch if steps_per_epoch else 0)
-        self.batch_bar.setFormat(f"%v / {steps_per_epoch}")
-        self.device_label.setText(f"{device} ({precision})")
+        self._total_steps, self._steps_at_start, self._last_step = event.total_steps, position.step, position.step
+        self.epoch_bar.setRange(0, event.epochs)
+        self.epoch_bar.setValue(position.epochs_done)
+        self.epoch_bar.setFormat(f"{min(position.epochs_done + 1, event.epochs)} / {event.epochs}")
+        self.batch_bar.setRange(0, event.steps_per_epoch)
+        self.batch_bar.setValue(position.batches_done)
+        self.batch_bar.setFormat(f"%v / {event.steps_per_epoch}")
+        self.device_label.setText(f"{event.device} ({event.precision})")
         self._clock.start()
         self._tick()
 
-    def update_batch(self, epoch: int, batch: int, batches: int, step: int, images_per_sec: float, lr: float) -> None:
-        self._last_step = step
-        self.epoch_bar.setValue(epoch)
-        self.epoch_bar.setFormat(f"{epoch + 1} / {self.epoch_bar.maximum()}")
-        self.batch_bar.setValue(batch)
-        self.speed_label.setText(f"{images_per_sec:,.0f} images/s")
-        self.lr_label.setText(f"{lr:.3g}")
+    def update_batch(self, event: BatchEnd) -> None:
+        self._last_step = event.step
+        self.epoch_bar.setValue(event.epoch - 1)  # the bar fills with finished epochs
+        self.epoch_bar.setFormat(f"{event.epoch} / {self.epoch_bar.maximum()}")
+        self.batch_bar.setValue(event.batch)
+        self.speed_label.setText(f"{event.images_per_sec:,.0f} images/s")
+        self.lr_label.setText(f"{event.lr:.3g}")
 
     def epoch_done(self, epoch: int) -> None:
-        self.epoch_bar.setValue(epoch + 1)
-        self.epoch_bar.setFormat(f"{epoch + 1} / {self.epoch_bar.maximum()}")
+        """Epoch `epoch` (counted from 1) has ended."""
+        self.epoch_bar.setValue(epoch)
+        self.epoch_bar.setFormat(f"{epoch} / {self.epoch_bar.maximum()}")
 
     def set_paused(self, paused: bool) -> None:
         now = time.monotonic()

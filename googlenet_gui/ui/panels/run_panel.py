@@ -8,6 +8,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ...core.events import EpochEnd
+
 COLUMNS = ("Epoch", "Train loss", "Train acc", "Val loss", "Val acc", "Time")
 
 
@@ -20,6 +22,8 @@ class RunPanel(QWidget):
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.last_label = QLabel("–")
         self.best_label = QLabel("–")
+        for label in (self.folder_label, self.last_label, self.best_label):  # paths are shown, never interpreted
+            label.setTextFormat(Qt.PlainText)
         self.open_folder_button = QPushButton("Open folder")
         self.use_best_button = QPushButton("Classify with best.pt")
         self.table = QTableWidget(0, len(COLUMNS))
@@ -57,27 +61,25 @@ class RunPanel(QWidget):
         self.open_folder_button.setEnabled(self._folder is not None)
         self.use_best_button.setEnabled(False)
 
-    def add_epoch(self, epoch: int, train_loss: float, train_accuracy: float, val_loss: float | None,
-                  val_accuracy: float | None, seconds: float) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        values = (str(epoch), f"{train_loss:.4f}", f"{train_accuracy:.2%}",
-                  "–" if val_loss is None else f"{val_loss:.4f}",
-                  "–" if val_accuracy is None else f"{val_accuracy:.2%}", f"{seconds:.1f} s")
-        for col, text in enumerate(values):
-            item = QTableWidgetItem(text)
-            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            self.table.setItem(row, col, item)
+    def add_epochs(self, epochs: list[EpochEnd]) -> None:
+        """One row per finished epoch (counted from 1), in one update however many there are."""
+        self.table.setUpdatesEnabled(False)
+        for e in epochs:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            values = (str(e.epoch), f"{e.train_loss:.4f}", f"{e.train_accuracy:.2%}",
+                      "–" if e.val_loss is None else f"{e.val_loss:.4f}",
+                      "–" if e.val_accuracy is None else f"{e.val_accuracy:.2%}", f"{e.time:.1f} s")
+            for col, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(row, col, item)
+        self.table.setUpdatesEnabled(True)
         self.table.scrollToBottom()
 
-    def add_history(self, history: list[dict]) -> None:
-        """The rows of earlier epochs, as a checkpoint's metric history stores them."""
-        for h in history:
-            self.add_epoch(h["epoch"], h["train_loss"], h["train_accuracy"], h["val_loss"], h["val_accuracy"],
-                           h["time"])
-
-    def checkpoint_saved(self, kind: str, path: str, epoch: int) -> None:
-        text = f"epoch {epoch} — {path}"
+    def checkpoint_saved(self, kind: str, path: str, where: str) -> None:
+        """`where`: the run's position when it was saved, as Position.describe() says it."""
+        text = f"{where} — {path}"
         if kind == "best":
             self._best = path
             self.best_label.setText(text)

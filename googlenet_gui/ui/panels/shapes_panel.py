@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import theme
+from .. import theme
 
 if TYPE_CHECKING:  # torch must not load before the window paints
-    from googlenet_gui.core.model import LayerShape, ShapeReport
+    from googlenet_gui.core.shapes import LayerShape, ShapeReport
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "Mult-adds")
 NUMBER_COLUMNS = (2, 3, 4)
@@ -78,6 +78,9 @@ class ShapesPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.Stretch)  # the long layer descriptions take the slack
         for col in NUMBER_COLUMNS:
             self.tree.headerItem().setTextAlignment(col, Qt.AlignRight | Qt.AlignVCenter)
+        self.tree.headerItem().setToolTip(4, "Multiply-adds of the convolution and linear weights, per image, as "
+                                             "fvcore and torch.utils.flop_counter count them (torchinfo also "
+                                             "counts biases and BatchNorm, about 0.2% more)")
         self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
 
@@ -97,7 +100,7 @@ class ShapesPanel(QWidget):
 
     def refresh(self) -> None:
         """Compute the table now; from then on every spin box change recomputes it."""
-        from googlenet_gui.core.model import inspect_shapes  # loads torch: only once it is wanted
+        from googlenet_gui.core.shapes import inspect_shapes  # loads torch: only once it is wanted
 
         self._live = True
         try:
@@ -108,11 +111,14 @@ class ShapesPanel(QWidget):
             return
         self._show_report(report)
 
-    def set_input(self, channels: int, height: int, width: int, classes: int) -> None:
-        """Follow the training settings: one table update, not one per spin box."""
+    def set_input(self, channels: int, height: int, width: int, classes: int | None = None) -> None:
+        """Follow the training settings: one table update, not one per spin box. `classes`: None
+        keeps the number shown (a folder dataset's classes are not known before it is read)."""
         spins = ((self.channels_spin, channels), (self.height_spin, height),
                  (self.width_spin, width), (self.classes_spin, classes))
         for spin, value in spins:
+            if value is None:
+                continue
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
                                QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
-from . import theme
+from ...core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
+from .. import theme
 
 SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
@@ -125,6 +125,8 @@ class TrainingPanel(QWidget):
         self._dataset_changed()
         self.set_running(False)
         self.show_error("")
+        self.resume_label.setTextFormat(Qt.PlainText)
+        self.error_label.setTextFormat(Qt.PlainText)
 
     # ------------------------------------------------------------ state shown
 
@@ -171,15 +173,28 @@ class TrainingPanel(QWidget):
     def set_running(self, running: bool, paused: bool = False) -> None:
         """Controls that cannot change mid-run are disabled while training."""
         self._running = running
-        for widget in (self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo, self.input_spin,
-                       self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                       self.precision_combo, self.augment_check, self.seed_spin):
-            widget.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.pause_button.setText("Resume" if paused else "Pause")
         self.stop_button.setEnabled(running)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        resuming = bool(self.resume_label.text())
+        for widget in self._setting_widgets():
+            # a resumed run keeps its own settings; only where and how long it trains may change
+            editable = not self._running and (not resuming or widget in self._resumable_widgets())
+            widget.setEnabled(editable)
         self._update_start()
         self._update_download_row()
+
+    def _setting_widgets(self) -> tuple[QWidget, ...]:
+        return (self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo, self.input_spin,
+                self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
+                self.precision_combo, self.augment_check, self.seed_spin)
+
+    def _resumable_widgets(self) -> tuple[QWidget, ...]:
+        """The settings a resumed run may change (engine.RESUMABLE_SETTINGS)."""
+        return (self.device_combo, self.epochs_spin, self.folder_edit, self.browse_button)
 
     def show_error(self, text: str) -> None:
         """One line on why the last run failed ('' clears it)."""
@@ -187,10 +202,16 @@ class TrainingPanel(QWidget):
         self.error_label.setText(text)
         self.error_label.setVisible(bool(text))
 
-    def set_resume_from(self, text: str) -> None:
-        """'' for a new run; otherwise what Start will resume, e.g. 'last.pt, epoch 3 of 10'."""
-        self.resume_label.setText(f"Start resumes {text}" if text else "")
-        self._update_start()
+    def set_resume(self, config: TrainConfig | None, description: str = "") -> None:
+        """Start will continue a run from a checkpoint: show its settings, locked except those a
+        resume may change. None: a new run again, every setting editable."""
+        if config is not None:
+            self.set_config(config)
+        self.resume_label.setText(f"Start resumes {description}" if config is not None else "")
+        self._update_enabled()
+
+    def resuming(self) -> bool:
+        return bool(self.resume_label.text())
 
     def set_dataset_available(self, available: bool, message: str = "") -> None:
         self._available = available

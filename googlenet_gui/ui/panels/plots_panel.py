@@ -20,7 +20,8 @@ import pyqtgraph.exporters  # makes pg.exporters available
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from googlenet_gui.ui import theme
+from ...core.events import EpochEnd
+from .. import theme
 
 METRICS = ("loss", "accuracy")
 # Weight of the past in the exponential moving average of the per-batch values: light smoothing,
@@ -349,27 +350,29 @@ class PlotsPanel(QWidget):
                     x, y = self._envelopes[(metric, kind)].means()
                 self.curves[metric][kind].setData(x, y)
 
-    def add_epoch(self, epoch: int, train_loss: float, train_accuracy: float,
-                  val_loss: float | None, val_accuracy: float | None) -> None:
-        """Append the metrics of a finished epoch (0-based), plotted at epoch + 1. A None validation
-        value means there is no validation set: no validation point is added."""
-        x = np.array([epoch + 1.0])
-        self._epoch.append(x=x, loss=np.array([train_loss], dtype=np.float64),
-                           accuracy=np.array([train_accuracy], dtype=np.float64))
-        if val_loss is not None and val_accuracy is not None:
-            self._val.append(x=x, loss=np.array([val_loss], dtype=np.float64),
-                             accuracy=np.array([val_accuracy], dtype=np.float64))
+    def add_epochs(self, epochs: Sequence[EpochEnd]) -> None:
+        """Append finished epochs (counted from 1), each plotted at x = its number; the curves are
+        redrawn once, however many there are. An epoch without validation adds no validation point."""
+        if not epochs:
+            return
+        x = np.array([e.epoch for e in epochs], dtype=np.float64)
+        self._epoch.append(x=x, loss=np.array([e.train_loss for e in epochs], dtype=np.float64),
+                           accuracy=np.array([e.train_accuracy for e in epochs], dtype=np.float64))
+        validated = [e for e in epochs if e.val_loss is not None and e.val_accuracy is not None]
+        if validated:
+            self._val.append(x=np.array([e.epoch for e in validated], dtype=np.float64),
+                             loss=np.array([e.val_loss for e in validated], dtype=np.float64),
+                             accuracy=np.array([e.val_accuracy for e in validated], dtype=np.float64))
         for metric in METRICS:
             self.curves[metric]["epoch_train"].setData(self._epoch["x"], self._epoch[metric])
             self.curves[metric]["epoch_val"].setData(self._val["x"], self._val[metric])
 
-    def load_history(self, steps_per_epoch: int, batch_history: dict[str, list[float]], history: list[dict]) -> None:
-        """Reset, then restore the curves of a checkpoint's earlier batches and epochs."""
+    def load_history(self, steps_per_epoch: int, batch_history: dict[str, Sequence[float]],
+                     history: Sequence[EpochEnd]) -> None:
+        """Reset, then restore the curves of a run's earlier batches and epochs in one go."""
         self.reset(steps_per_epoch)
-        batch_history = batch_history or {}
         self.add_batches(batch_history.get("step", []), batch_history.get("loss", []), batch_history.get("accuracy", []))
-        for h in history or []:
-            self.add_epoch(int(h["epoch"]), h["train_loss"], h["train_accuracy"], h.get("val_loss"), h.get("val_accuracy"))
+        self.add_epochs(history)
 
     def point_counts(self) -> dict[str, int]:
         return {"batch": self._batch.size, "epoch_train": self._epoch.size, "epoch_val": self._val.size}

@@ -1,0 +1,39 @@
+"""Headless command line over the same core the window uses; one module per command.
+
+    python -m googlenet_gui train --dataset sample --epochs 1 --out /tmp/run
+    python -m googlenet_gui shapes --input-size 96
+    python -m googlenet_gui classify --checkpoint /tmp/run/best.pt picture.png
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Sequence
+
+from . import classify, shapes, train
+from .common import tolerate_unencodable_output
+
+COMMANDS = (train, shapes, classify)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="googlenet", description="GoogLeNet Studio")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("gui", help="open the desktop app (the default)")
+    for command in COMMANDS:
+        command.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    tolerate_unencodable_output()
+    if args.command in (None, "gui"):
+        from ..app import main as gui_main
+
+        return gui_main()
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""`classify`: top-k classes for image files with a checkpoint's weights."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .common import error
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("classify", help="top-k classes for image files with a checkpoint's weights")
+    p.add_argument("--checkpoint", type=Path, required=True)
+    p.add_argument("images", nargs="+", type=Path)
+    p.add_argument("--top-k", type=int, default=5)
+    p.add_argument("--json", action="store_true", help="print one JSON object per image, one per line")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.checkpoint import CheckpointError
+    from ..core.predict import Predictor
+    from ..core.text import printable
+
+    try:
+        predictor = Predictor.from_file(args.checkpoint)
+    except CheckpointError as exc:
+        error(str(exc))
+        return 2
+    code = 0
+    for prediction in predictor.classify_files(list(args.images), max(1, args.top_k)):
+        if not prediction.ok:
+            error(prediction.error)
+            code = 1
+            if args.json:
+                print(json.dumps({"image": prediction.source, "error": prediction.error}))
+            continue
+        if args.json:
+            print(json.dumps({"image": prediction.source,
+                              "top": [{"class": c, "probability": p} for c, p in prediction.top]}))
+        else:
+            print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
+            names = [printable(c, 60) for c, _ in prediction.top]  # class names from a file: no escapes reach the terminal
+            width = max(len(n) for n in names)
+            for rank, (name, (_, prob)) in enumerate(zip(names, prediction.top), 1):
+                print(f"  {rank}. {name:<{width}}  {prob * 100:6.2f}%")
+    return code

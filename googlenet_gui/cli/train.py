@@ -1,0 +1,146 @@
+"""`train`: train headless, printing a progress bar and one line per epoch, writing the run folder."""
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from .common import error
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+
+    p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
+    p.add_argument("--dataset", default="sample", help="sample, cifar10, fashion-mnist, mnist or folder")
+    p.add_argument("--data-dir", help="where the dataset lives (for folder: the image folder itself)")
+    p.add_argument("--download", action="store_true", help="download the dataset if it is not in --data-dir")
+    p.add_argument("--epochs", type=int, default=None, help="number of epochs (default 10; on resume, the stored one)")
+    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
+    p.add_argument("--momentum", type=float, default=0.9, help="SGD momentum")
+    p.add_argument("--weight-decay", type=float, default=0.0)
+    p.add_argument("--schedule", choices=SCHEDULES, default="none")
+    p.add_argument("--augment", action="store_true", help="random crops (and flips where they keep the class)")
+    p.add_argument("--input-size", type=int, default=96)
+    p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or mps")
+    p.add_argument("--precision", choices=PRECISIONS, default="auto")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=None, help="CPU threads for training")
+    p.add_argument("--limit-train", type=int, default=None, help="use at most N training images")
+    p.add_argument("--limit-val", type=int, default=None, help="use at most N validation images")
+    p.add_argument("--val-fraction", type=float, default=0.1, help="held-out share for image folders")
+    p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
+    p.add_argument("--out", type=Path, required=True, help="run folder: metrics.jsonl, last.pt, best.pt")
+    p.set_defaults(run=run)
+
+
+def epoch_line(e) -> str:
+    """The reference tutorial's per-epoch line (epochs counted from 1)."""
+    valid = "n/a" if e.val_loss is None else f"(L={e.val_loss:.4f}, Acc={e.val_accuracy:.4f})"
+    return (f"[{e.epoch:2d}] Train:(L={e.train_loss:.4f}, Acc={e.train_accuracy:.4f}), "
+            f"Valid:{valid}, Time {e.time:.1f}s")
+
+
+def _config(args: argparse.Namespace):
+    from ..core.config import TrainConfig
+
+    return TrainConfig(
+        dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, input_size=args.input_size,
+        epochs=args.epochs if args.epochs is not None else (0 if args.resume else 10), batch_size=args.batch_size,
+        optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.weight_decay,
+        schedule=args.schedule, augment=args.augment, seed=args.seed, device=args.device, precision=args.precision,
+        limit_train=args.limit_train, limit_val=args.limit_val, val_fraction=args.val_fraction,
+        num_threads=args.threads)
+
+
+def _download(args: argparse.Namespace) -> int:
+    """Fetch the dataset when --download asks and it is not here; 0 when there is nothing to do."""
+    from tqdm import tqdm
+
+    from ..core import data
+    from ..core.download import Cancelled, DownloadError
+
+    if not args.download or data.is_available(args.dataset, args.data_dir):
+        return 0
+    bar = tqdm(total=0, unit="B", unit_scale=True, desc=f"downloading {args.dataset}", file=sys.stderr)
+
+    def progress(done: int, total: int, message: str) -> None:
+        bar.total = total or None
+        bar.set_description(message)
+        bar.n = done
+        bar.refresh()
+
+    try:
+        data.download(args.dataset, Path(args.data_dir) if args.data_dir else None, progress)
+    except (DownloadError, data.DataError) as exc:
+        error(str(exc))
+        return 1
+    except (Cancelled, KeyboardInterrupt):
+        error("download cancelled")
+        return 130
+    finally:
+        bar.close()
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from ..core.engine import Trainer
+    from ..core.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+
+    code = _download(args)
+    if code:
+        return code
+    config = _config(args)
+    trainer = Trainer(config, run_dir=args.out, resume_from=args.resume)
+    # Ctrl+C and a polite kill (SIGTERM) both save last.pt and stop within one batch.
+    previous = {sig: signal.signal(sig, lambda *_: trainer.request_stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    bar = None
+    code = 0
+    try:
+        for event in trainer.run():
+            if isinstance(event, RunStarted):
+                where = event.position.describe()
+                resumed = "" if not event.position.step else f", resuming {where}" if where.startswith("after") \
+                    else f", resuming at {where}"
+                print(f"training on {event.device} ({event.precision}): {event.train_size} train / "
+                      f"{event.val_size} validation images, {len(event.class_names)} classes, "
+                      f"{event.epochs} epochs{resumed}", flush=True)
+                for note in event.notes:
+                    print(f"note: {note}", flush=True)
+            elif isinstance(event, BatchEnd):
+                if bar is None:
+                    bar = tqdm(total=event.batches, initial=event.batch - 1, desc=f"epoch {event.epoch}",
+                               file=sys.stderr, leave=False, dynamic_ncols=True)
+                bar.update(event.batch - bar.n)
+                bar.set_postfix(loss=f"{event.loss:.3f}", acc=f"{event.accuracy:.3f}",
+                                img_s=f"{event.images_per_sec:.0f}", refresh=False)
+            elif isinstance(event, EpochEnd):
+                if bar is not None:
+                    bar.close()
+                    bar = None
+                print(epoch_line(event), flush=True)
+            elif isinstance(event, Status) and event.message == "loading data":
+                print(f"loading {trainer.config.dataset}...", file=sys.stderr, flush=True)
+            elif isinstance(event, Finished):
+                best = "n/a (no validation set)" if event.best_val_accuracy is None else \
+                    f"{event.best_val_accuracy:.4f}"
+                print(f"finished {event.epochs} epochs in {event.elapsed:.1f}s; best validation accuracy {best}; "
+                      f"checkpoints in {args.out}", flush=True)
+            elif isinstance(event, Stopped):
+                where = f"; saved {event.checkpoint}" if event.checkpoint else ""
+                print(f"stopped at step {event.step}{where}", flush=True)
+                code = 130
+            elif isinstance(event, Failed):
+                error(event.message)
+                code = 1
+    finally:
+        if bar is not None:
+            bar.close()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return code

@@ -1,0 +1,205 @@
+"""Classifying from the window: files dropped, pasted or opened, with the weights the user chose.
+
+The walk of a dropped file (docs/ARCHITECTURE.md): MainWindow.dropEvent -> drop() ->
+classify_paths(): a request id and placeholder rows at once -> a pool job runs the chosen
+weights' Predictor (core.weights) on the files -> _show(): the results take their placeholders'
+place in the classify panel. Results keep the order they were asked in, whichever finishes
+first, and a Clear drops those still on their way.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Callable
+from urllib.parse import unquote_to_bytes
+
+from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
+
+from ...core.text import display_name, printable
+from ...core.weights import FILE, LIVE, WeightsSource
+from ..jobs import run_job
+from ..panels.classify_panel import PREVIEW, ClassifyPanel, load_thumbnail
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
+
+
+class ClassifyController(QObject):
+    def __init__(self, panel: ClassifyPanel, weights: WeightsSource, weights_label: QLabel,
+                 show_panel: Callable[[], None], dialog_parent: QWidget, parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel, self.weights, self.weights_label = panel, weights, weights_label
+        self.show_panel, self.dialog_parent = show_panel, dialog_parent
+        self._next_request = 0
+        self._newest_shown = 0  # the newest request whose results are on screen
+        self.training = False  # whether the live weights are still changing
+        panel.open_requested.connect(self.open_dialog)
+        panel.paste_requested.connect(self.paste)
+        self.weights_changed()
+
+    # ------------------------------------------------------------ what answers
+
+    def weights_changed(self, training: bool | None = None) -> None:
+        """The weights source changed, or training started or ended (`training`): say so."""
+        if training is not None:
+            self.training = training
+        kind = self.weights.kind
+        if kind == LIVE:
+            self.weights_label.setText("Weights: live from training" if self.training else "Weights: the last run's")
+            self.panel.set_weights("the live weights of the current run (refreshed every few seconds)"
+                                   if self.training else "the weights the last run ended with", True)
+        elif kind == FILE:
+            name = display_name(self.weights.file)
+            self.weights_label.setText(f"Weights: {name}")
+            self.panel.set_weights(name, True)
+        else:
+            self.weights_label.setText("Weights: untrained")
+            self.panel.set_weights("untrained weights (start training, or open a checkpoint)", False)
+
+    # ------------------------------------------------------------ asking
+
+    def classify_paths(self, paths: list[str], refused: list[str] | None = None) -> None:
+        """Classify files on the pool; `refused` (one-line reasons for dropped things that are not
+        files) is shown with the results."""
+        if not paths:
+            return
+        get_predictor = self.weights.predictor_getter()
+
+        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool]:
+            predictor = get_predictor()
+            predictions = predictor.classify_files(paths)
+            for p in predictions:
+                p.weights = predictor.description
+            # Qt decodes only what Pillow accepted: a hostile file is read once, by the core.
+            thumbnails = {p.source: load_thumbnail(p.source) for p in predictions if p.ok}
+            return predictions, thumbnails, predictor.description, predictor.trained
+
+        self._ask(list(paths), work, list(refused or []))
+
+    def classify_image(self, image: QImage, source: str = "clipboard") -> None:
+        """Classify image data (pasted or dropped, not a file)."""
+        from PIL import Image
+
+        rgba = image.convertToFormat(QImage.Format_RGBA8888)
+        data = bytes(rgba.constBits())[: rgba.sizeInBytes()]
+        pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", rgba.bytesPerLine(), 1)
+        thumb = image.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        get_predictor = self.weights.predictor_getter()
+
+        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool]:
+            predictor = get_predictor()
+            prediction = predictor.classify_image(pil.copy(), source)
+            prediction.weights = predictor.description
+            return [prediction], {source: thumb}, predictor.description, predictor.trained
+
+        self._ask([source], work, [])
+
+    def _ask(self, sources: list[str], work: Callable, refused: list[str]) -> None:
+        self._next_request += 1
+        request = self._next_request
+        self.show_panel()
+        self.panel.add_pending(request, sources)
+        self.panel.show_message(f"Classifying {_count(len(sources), 'image')}…")
+        run_job(work, on_result=lambda value: self._show(request, value, refused),
+                on_error=lambda message: self._failed(request, message))
+
+    def _show(self, request: int, value: tuple, refused: list[str]) -> None:
+        predictions, thumbnails, description, trained = value
+        if not self.panel.show_predictions(predictions, thumbnails, request=request):
+            return  # cleared while it was on its way
+        if request < self._newest_shown:
+            return  # an older request finished late: its rows are in place, the header stays the newer one's
+        self._newest_shown = request
+        self.panel.set_weights(description, trained)
+        bad = [display_name(p.source) for p in predictions if not p.ok]
+        notes = [f"{len(bad)} of {len(predictions)} could not be classified: {_listed(bad)}"] if bad else []
+        if refused:
+            notes.append(f"refused: {_listed(refused)}")
+        if notes:
+            self.panel.show_message("; ".join(notes), error=True)
+        else:
+            self.panel.show_message(f"Classified {_count(len(predictions), 'image')} with {description}")
+
+    def _failed(self, request: int, message: str) -> None:
+        self.panel.show_predictions([], request=request)  # takes the placeholders away
+        self.panel.show_message(message, error=True)
+
+    # ------------------------------------------------------------ drop, paste, open
+
+    def accepts(self, mime: QMimeData) -> bool:
+        return mime.hasImage() or any(url.isLocalFile() for url in mime.urls())
+
+    def refusal(self, mime: QMimeData) -> str:
+        """Why a drag is refused: Qt sends no drop then, so this is the only place to say it."""
+        _, refused = local_files(mime.urls())
+        return f"Refused: {_listed(refused)}" if refused else "Only image files (or image data) can be dropped here"
+
+    def drop(self, mime: QMimeData) -> bool:
+        """Classify what was dropped; False if nothing in it could be."""
+        paths, refused = local_files(mime.urls())
+        if paths:
+            self.classify_paths(paths, refused)  # the results' message names what was refused
+            return True
+        accepted = mime.hasImage()
+        if accepted:
+            self.classify_image(QImage(mime.imageData()), "dropped image")
+        if refused:
+            self.show_panel()
+            self.panel.show_message(f"Refused: {_listed(refused)}", error=True)
+        return accepted
+
+    @Slot()
+    def paste(self) -> None:
+        clipboard = QApplication.clipboard()
+        mime = clipboard.mimeData()
+        paths, refused = local_files(mime.urls()) if mime is not None else ([], [])
+        if paths:
+            self.classify_paths(paths, refused)
+        elif mime is not None and mime.hasImage():
+            self.classify_image(QImage(clipboard.image()), "clipboard")
+        else:
+            self.show_panel()
+            self.panel.show_message("The clipboard holds no image", error=True)
+
+    @Slot()
+    def open_dialog(self) -> None:
+        start = QSettings().value("paths/images", str(Path.home()))
+        files, _ = QFileDialog.getOpenFileNames(self.dialog_parent, "Classify images", start, IMAGE_FILTER)
+        if files:
+            QSettings().setValue("paths/images", str(Path(files[0]).parent))
+            self.classify_paths(files)
+
+
+def local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:
+    """Local files to classify, and one-line reasons for everything else (web addresses, folders)."""
+    paths, refused = [], []
+    for url in urls:
+        if not url.isLocalFile():
+            refused.append(f"{printable(url.toString(), 80)} is not a local file")
+            continue
+        path = _local_path(url)
+        if os.path.isdir(path):
+            refused.append(f"{printable(Path(path).name or path, 80)} is a folder")
+        else:
+            paths.append(path)  # unreadable or non-image files get a one-line error from the core
+    return paths, refused
+
+
+def _local_path(url: QUrl) -> str:
+    """The file a file:// URL names. On Unix the name is taken from the URL's bytes: a name that is
+    not UTF-8 (café.png written by an old Latin-1 system) survives, where toLocalFile() would
+    turn its odd bytes into U+FFFD and name a file that does not exist."""
+    if os.name == "posix" and not url.host():
+        return os.fsdecode(unquote_to_bytes(url.path(QUrl.FullyEncoded)))
+    return url.toLocalFile()
+
+
+def _listed(items: list[str], shown: int = 5) -> str:
+    return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
+
+

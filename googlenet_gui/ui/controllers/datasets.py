@@ -1,0 +1,84 @@
+"""The chosen dataset: whether it is on this computer, downloading it, and what it means for
+the network's input (the Shapes tab follows it, and so does the untrained network that answers
+before any training)."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QStatusBar
+
+from ...core.config import SOURCES
+from ...core.weights import UntrainedSpec, WeightsSource
+from ..jobs import run_job
+from ..panels.shapes_panel import ShapesPanel
+from ..panels.training_panel import TrainingPanel
+
+
+class DatasetController(QObject):
+    def __init__(self, panel: TrainingPanel, shapes: ShapesPanel, weights: WeightsSource, status: QStatusBar,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel, self.shapes, self.weights, self.status = panel, shapes, weights, status
+        self._core_ready = False
+        self._cancel: threading.Event | None = None
+        panel.settings_changed.connect(self.settings_changed)
+        panel.download_clicked.connect(self.download)
+        panel.cancel_download_clicked.connect(self.cancel_download)
+
+    def core_ready(self) -> None:
+        self._core_ready = True
+        self.settings_changed()
+
+    @Slot()
+    def settings_changed(self) -> None:
+        config = self.panel.config()
+        # a folder's classes are not known before it is read: the Shapes tab keeps its own count
+        classes = None if config.dataset == "folder" else 10
+        self.shapes.set_input(SOURCES[config.dataset].channels, config.input_size, config.input_size, classes)
+        self.weights.untrained_spec = UntrainedSpec(config.dataset, config.data_dir, config.input_size, config.seed)
+        if not self._core_ready:
+            return
+        from ...core import data
+
+        if config.dataset == "folder":
+            available = bool(config.data_dir) and Path(config.data_dir).is_dir()
+            message = "" if available else "Choose a folder with one sub-folder per class"
+        else:
+            available = data.is_available(config.dataset, Path(config.data_dir) if config.data_dir else None)
+            message = "" if available else "Not found on this computer: download it, or choose the folder that holds it"
+        self.panel.set_dataset_available(available, message)
+
+    @Slot(str, str)
+    def download(self, name: str, folder: str) -> None:
+        cancel = threading.Event()
+        self._cancel = cancel
+
+        def work(report: Any) -> str:
+            from ...core import data
+
+            data.download(name, Path(folder) if folder else None, progress=report, cancel=cancel)
+            return name
+
+        self.panel.set_downloading(True)
+        run_job(work, on_result=self._downloaded, on_error=self._download_failed,
+                on_progress=self.panel.set_download_progress)
+
+    def _downloaded(self, name: str) -> None:
+        self._cancel = None
+        self.panel.set_downloading(False)
+        self.settings_changed()
+        self.status.showMessage(f"Downloaded {name}", 5000)
+
+    def _download_failed(self, message: str) -> None:
+        self._cancel = None
+        self.panel.set_downloading(False)
+        self.settings_changed()
+        self.status.showMessage(f"Download: {message}", 8000)
+
+    @Slot()
+    def cancel_download(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()

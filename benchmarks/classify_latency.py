@@ -15,7 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import median, open_window, percentile, report, scratch_dir  # noqa: E402
+from common import close_window, median, open_window, percentile, report, scratch_dir  # noqa: E402
 
 
 def make_images(folder: Path) -> dict[str, Path]:
@@ -86,7 +86,7 @@ def main() -> None:
     for _ in range(a.repeats):
         for name, path in images.items():
             times[name].append(drop_and_wait(path))
-    win.close()
+    close_window(win)
     figures = {name: {"median_ms": median(v), "p90_ms": percentile(v, 90)} for name, v in times.items()}
     report("classify_latency", {"figures": figures, "runs_ms": times},
            f"row 5: drop to top-5 on screen: 4000x3000 JPEG {figures['jpeg_4000x3000']['median_ms']:.0f} ms, "

@@ -124,3 +124,10 @@ def open_window():
     win.show()
     run_event_loop(lambda: win.core_ready, 120)
     return win
+
+
+def close_window(win) -> None:
+    """Close as a user does: a run in progress is stopped (last.pt saved) and the window closes
+    once it has; the event loop runs meanwhile, so no thread is left running at exit."""
+    win.close()
+    run_event_loop(lambda: not win.isVisible(), 300)

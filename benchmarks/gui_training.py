@@ -17,7 +17,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import median, open_window, percentile, report, run_event_loop  # noqa: E402
+from common import close_window, median, open_window, percentile, report, run_event_loop  # noqa: E402
 
 
 def steady_speed(batches: list) -> float:
@@ -77,7 +77,7 @@ def dashboard(seconds: float, batch: int, probe_lateness: bool) -> tuple[float, 
         probe.start()
     run_event_loop(None, seconds)
     probe.stop()
-    win.close()
+    close_window(win)
     lateness_ms = [max(0.0, (b - a - 0.010) * 1000) for a, b in zip(ticks, ticks[1:])]
     return steady_speed(batches), lateness_ms
 

@@ -18,7 +18,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import ROOT, open_window, report, rss_mib, run_event_loop  # noqa: E402
+from common import close_window, ROOT, open_window, report, rss_mib, run_event_loop  # noqa: E402
 
 PEAK_CHILD = r"""
 import json, resource, sys
@@ -76,7 +76,7 @@ def cycles(count: int) -> dict:
             gc.collect()
             app.processEvents()
             memory[cycle] = rss_mib()
-    win.close()
+    close_window(win)
     return memory
 
 

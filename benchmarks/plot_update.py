@@ -23,7 +23,8 @@ def main() -> None:
     import numpy as np
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.ui.plots_panel import PlotsPanel
+    from googlenet_gui.core.events import EpochEnd
+    from googlenet_gui.ui.panels.plots_panel import PlotsPanel
 
     app = QApplication.instance() or QApplication([])
     panel = PlotsPanel()
@@ -41,9 +42,8 @@ def main() -> None:
         panel.add_batches(s.tolist(), (2 * np.exp(-s / 2e5) + rng.normal(0, 0.1, n)).tolist(),
                           (1 - np.exp(-s / 2e5) + rng.normal(0, 0.05, n)).clip(0, 1).tolist())
         step += n
-    for e in range(a.points // steps_per_epoch):
-        if e % 50 == 0:
-            panel.add_epoch(e, 1.0, 0.5, 1.1, 0.45)
+    panel.add_epochs([EpochEnd(e + 1, 1.0, 0.5, 1.1, 0.45, 1.0, 1e-3, (e + 1) * steps_per_epoch)
+                      for e in range(a.points // steps_per_epoch) if e % 50 == 0])
     panel.repaint()
     app.processEvents()
     times = []

@@ -20,7 +20,7 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from common import open_window, report, run_event_loop  # noqa: E402
+from common import close_window, open_window, report, run_event_loop  # noqa: E402
 
 
 def main() -> None:
@@ -65,7 +65,7 @@ def main() -> None:
     run_event_loop(lambda: bool(ended), a.budget + 5)
     if not ended:
         win.training_panel.stop_button.click()
-    win.close()
+    close_window(win)
     within = [e for e in epochs if e["seconds"] <= a.budget]
     best = within[-1]["test_accuracy"] if within else None
     settings = {k: getattr(a, k) for k in ("input_size", "epochs", "batch", "lr", "optimizer", "schedule", "augment",

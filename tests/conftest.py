@@ -18,11 +18,10 @@ def _no_thread_left_running(request):
     yield
     if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
         return
-    from PySide6.QtCore import QThreadPool
-
+    from googlenet_gui.ui.jobs import wait_for_jobs
     from googlenet_gui.ui.threads import running_threads
 
-    QThreadPool.globalInstance().waitForDone(10_000)
+    wait_for_jobs(10_000)
     left = running_threads()
     for thread in left:  # do not let one test's leak break the next: stop it, then fail
         thread.quit()

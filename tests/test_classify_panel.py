@@ -99,8 +99,8 @@ def test_error_row_shows_its_message_and_no_bars(panel, tmp_path, qtbot):
     assert label_pixmap_size(row.view_label) is None
 
 
-def test_thumbnail_of_a_real_png_and_the_network_view(panel, png):
-    panel.show_predictions([Prediction(str(png), TOP_A, rgb_view())])
+def test_thumbnail_and_the_network_view(panel):
+    panel.show_predictions([Prediction("small.png", TOP_A, rgb_view(), thumbnail=rgb_view(48))])
     row = panel.rows()[0]
     assert label_pixmap_size(row.thumbnail_label) == (96, 96)  # 48x48 blown up to fit
     thumb = row.thumbnail_label.pixmap().toImage()
@@ -114,12 +114,19 @@ def test_thumbnail_of_a_real_png_and_the_network_view(panel, png):
     assert QColor(view.pixel(12, 12)).getRgb()[:3] == (200, 0, 0)
 
 
-def test_big_jpeg_thumbnail_is_scaled(panel, tmp_path):
+def test_the_thumbnail_of_a_big_jpeg_is_made_from_its_one_decode(panel, tmp_path):
+    from googlenet_gui.core.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.predict import Predictor
+    from googlenet_gui.core.transforms import Preprocess
+
     path = tmp_path / "big.jpg"
     Image.new("RGB", (4000, 3000), (30, 90, 200)).save(path, quality=80)
-    panel.show_predictions([Prediction(str(path), TOP_A, gray_view())])
-    size = label_pixmap_size(panel.rows()[0].thumbnail_label)
-    assert size == (96, 72)  # aspect kept, never the full 4000x3000
+    predictor = Predictor(GoogLeNet(ModelConfig(3, 5)), ["a", "b", "c", "d", "e"], Preprocess(3, 64, 32))
+    prediction = predictor.classify_files([path])[0]
+    assert prediction.thumbnail.shape == (72, 96, 3)  # aspect kept, never the full 4000x3000
+    assert abs(int(prediction.thumbnail[36, 48, 2]) - 200) <= 3
+    panel.show_predictions([prediction])
+    assert label_pixmap_size(panel.rows()[0].thumbnail_label) == (96, 72)
 
 
 def test_pasted_image_uses_the_given_thumbnail(panel):

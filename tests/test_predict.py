@@ -74,13 +74,13 @@ def test_every_mode_classifies(tmp_path, channels):
 def test_sixteen_bit_is_scaled_not_clipped(tmp_path):
     arr = np.full((32, 32), 32768, dtype=np.uint16)
     Image.fromarray(arr).save(tmp_path / "mid.png")
-    tensor = predictor(1).prepare_file(tmp_path / "mid.png")
+    tensor, _ = predictor(1).prepare_file(tmp_path / "mid.png")
     assert int(tensor.float().mean().round()) == 128
 
 
 def test_transparency_is_composited_on_white(tmp_path):
     Image.new("RGBA", (32, 32), (0, 0, 0, 0)).save(tmp_path / "clear.png")
-    tensor = predictor(3).prepare_file(tmp_path / "clear.png")
+    tensor, _ = predictor(3).prepare_file(tmp_path / "clear.png")
     assert tensor.min() == 255
 
 

@@ -127,6 +127,18 @@ def convert(img: Image.Image, channels: int) -> Image.Image:
     return img.convert("L" if channels == 1 else "RGB")
 
 
+THUMBNAIL_SIDE = 96
+
+
+def thumbnail(img: Image.Image, side: int = THUMBNAIL_SIDE) -> np.ndarray:
+    """What a person sees of an image: at most side x side pixels, aspect kept, transparency on
+    white; uint8 [h, w] (grayscale) or [h, w, 3]. Made from the image already decoded, so a file
+    is decoded once, by Pillow, behind the guards above."""
+    small = convert(img, 1 if is_grayscale(img) else 3)
+    small.thumbnail((side, side), Image.BILINEAR, reducing_gap=2.0)
+    return np.asarray(small, dtype=np.uint8).copy()
+
+
 def fit_square(img: Image.Image, size: int) -> Image.Image:
     """Resize the shorter side to `size` and crop the centre square, as Resize + CenterCrop do."""
     w, h = img.size

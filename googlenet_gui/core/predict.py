@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
-from .images import ImageLoadError, convert, fit_square, open_image, to_tensor_u8
+from .images import ImageLoadError, convert, fit_square, open_image, thumbnail, to_tensor_u8
 from .model import GoogLeNet, ModelConfig
 from .text import display_name, error_line, printable
 from .transforms import Preprocess, from_model_input, to_model_input
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .engine import WeightsSnapshot
 
 CLASSIFY_BATCH = 32  # images per forward pass when classifying files
+THUMBNAIL_DECODE = 96  # a big JPEG is decoded at a reduced scale that still gives the thumbnail this side
 
 
 @dataclass
@@ -33,6 +34,7 @@ class Prediction:
     source: str  # file path or a label such as "clipboard"
     top: list[tuple[str, float]] = field(default_factory=list)  # (class name, probability), best first
     view: np.ndarray | None = None  # what the network sees: uint8 [S, S] or [S, S, 3]
+    thumbnail: np.ndarray | None = None  # the image as a person sees it, at most 96 x 96
     error: str | None = None
     weights: str = ""  # which weights answered: "best.pt (after epoch 3)", "live weights, epoch 2, batch 5 of 50"
 
@@ -106,10 +108,11 @@ class Predictor:
         p = self.preprocess
         return to_tensor_u8(fit_square(convert(img, p.channels), p.stored_size))
 
-    def prepare_file(self, path: str | os.PathLike) -> torch.Tensor:
-        img = open_image(path, target_size=self.preprocess.stored_size)
+    def prepare_file(self, path: str | os.PathLike) -> tuple[torch.Tensor, np.ndarray]:
+        """The network's input (as prepare_image) and a thumbnail, from one decode of the file."""
+        img = open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE))
         try:
-            return self.prepare_image(img)
+            return self.prepare_image(img), thumbnail(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
             raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({error_line(exc, 120)})") from None
 
@@ -134,7 +137,7 @@ class Predictor:
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
             return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({error_line(exc, 120)})")
         tops, views = self.classify_tensors(tensor[None], k)
-        return Prediction(source, tops[0], np.ascontiguousarray(views[0]))
+        return Prediction(source, tops[0], np.ascontiguousarray(views[0]), thumbnail(img))
 
     def classify_files(self, paths: list[str | os.PathLike], k: int = 5) -> list[Prediction]:
         """One Prediction per path, in order; unreadable files get an error instead of a crash."""
@@ -142,7 +145,8 @@ class Predictor:
         good: list[tuple[int, torch.Tensor]] = []
         for i, path in enumerate(paths):
             try:
-                good.append((i, self.prepare_file(path)))
+                tensor, results[i].thumbnail = self.prepare_file(path)
+                good.append((i, tensor))
             except ImageLoadError as exc:
                 results[i].error = str(exc)
         # A bounded batch per forward pass: memory stays flat however many files are dropped.

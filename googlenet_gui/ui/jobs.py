@@ -80,11 +80,51 @@ class _Job(QRunnable):
 
 def run_job(work: Callable[[Report], Any], on_result: Callable[[Any], None] | None = None,
             on_error: Callable[[str], None] | None = None,
-            on_progress: Callable[[int, int, str], None] | None = None) -> None:
-    """Run `work` on the pool; its outcome reaches exactly one of on_result / on_error on the GUI thread."""
+            on_progress: Callable[[int, int, str], None] | None = None,
+            pool: QThreadPool | None = None) -> None:
+    """Run `work` on a pool (the global one unless given); its outcome reaches exactly one of
+    on_result / on_error on the GUI thread."""
     signals = _JobSignals(on_result, on_error, on_progress)
     _running.add(signals)
-    QThreadPool.globalInstance().start(_Job(work, signals))
+    (pool or QThreadPool.globalInstance()).start(_Job(work, signals))
+
+
+_inference_pool: QThreadPool | None = None
+
+
+def inference_pool() -> QThreadPool:
+    """Two threads that live as long as the app, for running the network on a few images.
+
+    A thread's first PyTorch call pays for setting up its OpenMP team and kernels (~15 ms on a
+    2-core CPU), more than a whole forward pass of one image; these threads pay once. Each runs
+    PyTorch on one core (set_num_threads is per thread), so no second OpenMP team competes with
+    training's, and a classification while CPU training runs takes one core, not both.
+    """
+    global _inference_pool
+    if _inference_pool is None:
+        _inference_pool = QThreadPool()
+        _inference_pool.setMaxThreadCount(2)
+        _inference_pool.setExpiryTimeout(-1)
+    return _inference_pool
+
+
+def run_inference_job(work: Callable[[Report], Any], on_result: Callable[[Any], None] | None = None,
+                      on_error: Callable[[str], None] | None = None) -> None:
+    """run_job on the inference pool, with PyTorch on one thread there."""
+    def single_threaded(report: Report) -> Any:
+        import torch
+
+        if torch.get_num_threads() != 1:
+            torch.set_num_threads(1)
+        return work(report)
+
+    run_job(single_threaded, on_result, on_error, pool=inference_pool())
+
+
+def wait_for_jobs(timeout_ms: int) -> bool:
+    """Wait for the jobs of every pool (closing, tests)."""
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return (_inference_pool is None or _inference_pool.waitForDone(timeout_ms)) and done
 
 
 def jobs_running() -> int:

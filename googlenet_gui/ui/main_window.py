@@ -19,6 +19,7 @@ from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
 from .controllers.datasets import DatasetController
 from .controllers.training import TrainingController
+from .jobs import wait_for_jobs
 from .panels.classify_panel import ClassifyPanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
@@ -285,5 +286,5 @@ class MainWindow(QMainWindow):
                 self.training.stop()
             return
         self.datasets.cancel_download()
-        QThreadPool.globalInstance().waitForDone(60_000)
+        wait_for_jobs(60_000)
         event.accept()

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from ...core.text import display_name, printable
 from ...core.weights import FILE, LIVE, WeightsSource
-from ..jobs import run_job
-from ..panels.classify_panel import PREVIEW, ClassifyPanel, load_thumbnail
+from ..jobs import run_inference_job
+from ..panels.classify_panel import PREVIEW, ClassifyPanel
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
 
@@ -68,12 +68,11 @@ class ClassifyController(QObject):
 
         def work(report: Any) -> tuple[list, dict[str, QImage], str, bool]:
             predictor = get_predictor()
+            # each file is decoded once, by the core's guarded reader; the thumbnails come from it too
             predictions = predictor.classify_files(paths)
             for p in predictions:
                 p.weights = predictor.description
-            # Qt decodes only what Pillow accepted: a hostile file is read once, by the core.
-            thumbnails = {p.source: load_thumbnail(p.source) for p in predictions if p.ok}
-            return predictions, thumbnails, predictor.description, predictor.trained
+            return predictions, {}, predictor.description, predictor.trained
 
         self._ask(list(paths), work, list(refused or []))
 
@@ -101,8 +100,8 @@ class ClassifyController(QObject):
         self.show_panel()
         self.panel.add_pending(request, sources)
         self.panel.show_message(f"Classifying {_count(len(sources), 'image')}…")
-        run_job(work, on_result=lambda value: self._show(request, value, refused),
-                on_error=lambda message: self._failed(request, message))
+        run_inference_job(work, on_result=lambda value: self._show(request, value, refused),
+                          on_error=lambda message: self._failed(request, message))
 
     def _show(self, request: int, value: tuple, refused: list[str]) -> None:
         predictions, thumbnails, description, trained = value

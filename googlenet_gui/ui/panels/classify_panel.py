@@ -3,13 +3,11 @@ thread and hands the finished Predictions here; this panel only shows them."""
 from __future__ import annotations
 
 import math
-import os
-import stat
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QFile, QFileDevice, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,40 +34,6 @@ HINT_TEXT = "Drop image files anywhere on the window"
 
 def _error_style() -> str:
     return f"color: {theme.error_color().name()};"
-
-
-def load_thumbnail(path: str) -> QImage:
-    """The file scaled to fit PREVIEW x PREVIEW, aspect kept; a null QImage if unreadable.
-
-    The decoder scales while reading, so a 12-megapixel photo is never decoded at full size.
-    Python opens the file and Qt reads the descriptor: Qt cannot spell a file name that is not
-    UTF-8, and a named pipe (refused here) would block the reader forever."""
-    from googlenet_gui.core.images import open_nonblocking  # loaded by now: the core classified the file
-
-    try:
-        with open(path, "rb", opener=open_nonblocking) as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return QImage()
-            device = QFile()
-            if not device.open(file.fileno(), QIODevice.ReadOnly, QFileDevice.DontCloseHandle):
-                return QImage()
-            image = _read_scaled(QImageReader(device))  # the reader is gone before the device
-            device.close()
-    except (OSError, ValueError):
-        return QImage()
-    if not image.isNull() and image.width() < PREVIEW and image.height() < PREVIEW:
-        # tiny images (CIFAR's 32x32) are blown up with visible pixels, like the network's view
-        image = image.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
-    return image
-
-
-def _read_scaled(reader: QImageReader) -> QImage:
-    reader.setAutoTransform(True)  # respect the camera's EXIF rotation
-    size = reader.size()
-    if size.isValid() and (size.width() > PREVIEW or size.height() > PREVIEW):
-        scaled = size.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio)
-        reader.setScaledSize(scaled.expandedTo(QSize(1, 1)))  # 20000x10 must not become 96x0
-    return reader.read()
 
 
 def array_to_qimage(view: np.ndarray | None) -> QImage:
@@ -99,12 +63,13 @@ class PredictionRow(QFrame):
         self.probabilities: list[float] = [] if self.error_text else [float(p) for _, p in prediction.top]
         self.bars: list[QProgressBar] = []
 
-        if self.error_text:  # the file could not be read: do not read it again on the GUI thread
-            thumbnail = QImage()
-        elif thumbnail is None or thumbnail.isNull():
-            thumbnail = load_thumbnail(self.source)
-        elif thumbnail.width() > PREVIEW or thumbnail.height() > PREVIEW:
+        if thumbnail is None or thumbnail.isNull():  # the core made it from the one decode of the file
+            thumbnail = array_to_qimage(prediction.thumbnail)
+        if thumbnail.width() > PREVIEW or thumbnail.height() > PREVIEW:
             thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        elif not thumbnail.isNull() and thumbnail.width() < PREVIEW and thumbnail.height() < PREVIEW:
+            # tiny images (CIFAR's 32x32) are blown up with visible pixels, like the network's view
+            thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
         self.thumbnail_label = self._picture(thumbnail, "original")
         view = array_to_qimage(prediction.view)
         if not view.isNull():  # nearest neighbour, so the network's pixels stay visible

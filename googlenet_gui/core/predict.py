@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
-from .images import ImageLoadError, convert, fit_square, open_image, thumbnail, to_tensor_u8
+from .images import ImageLoadError, flatten, open_image, prepare, thumbnail
 from .model import GoogLeNet, ModelConfig
 from .text import display_name, error_line, printable
 from .transforms import Preprocess, from_model_input, to_model_input
@@ -105,12 +105,12 @@ class Predictor:
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
-        p = self.preprocess
-        return to_tensor_u8(fit_square(convert(img, p.channels), p.stored_size))
+        return prepare(img, self.preprocess.channels, self.preprocess.stored_size)
 
     def prepare_file(self, path: str | os.PathLike) -> tuple[torch.Tensor, np.ndarray]:
         """The network's input (as prepare_image) and a thumbnail, from one decode of the file."""
-        img = open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE))
+        # flattened once (8 bits, no alpha) and the full-depth pixels let go before resizing
+        img = flatten(open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE)))
         try:
             return self.prepare_image(img), thumbnail(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others

@@ -276,7 +276,7 @@ class _Reader:
         return list(value)
 
     def preprocess(self, value: Any, channels: int) -> Preprocess:
-        from .shapes import smallest_input  # a meta-device probe, cached
+        from .shapes import smallest_input
 
         d = self.table(value, "preprocess")
         if self.integer(d.get("channels"), "the preprocessing's channels", 1, 3) != channels:

@@ -96,7 +96,7 @@ class TrainConfig:
             raise ConfigError("thread count must be between 1 and 1024")
         if self.input_size > MAX_INPUT_SIZE:
             raise ConfigError(f"input size {self.input_size} is too large; the largest is {MAX_INPUT_SIZE}")
-        from .shapes import smallest_input  # imports torch: only when a run is really configured
+        from .shapes import smallest_input  # plain arithmetic on the layer table
 
         smallest = smallest_input(1)
         if self.input_size < smallest:

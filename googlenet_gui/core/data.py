@@ -316,7 +316,7 @@ def load_folder(
         val = gather(val_items, decoded[len(train_items):])
     else:
         train, val = _split_per_class(train, val_fraction, seed)
-    notes = [f"{skipped} unreadable image file(s) skipped"] if skipped else []
+    notes = [f"{skipped} unreadable image {'file' if skipped == 1 else 'files'} skipped"] if skipped else []
     return Dataset(f"folder:{root.name}", train, val, classes, flip_ok=True, skipped=skipped, notes=notes)
 
 
@@ -385,6 +385,24 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
     raise DataError(f"unknown dataset {name!r}")
 
 
+def found_in(name: str, data_dir: Path | None = None) -> Path | None:
+    """The folder a downloadable dataset's files were found in (None when they are not here)."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    if name == "cifar10":
+        return _cifar_dir(root) if cifar_available(root) else None
+    if name in ("fashion-mnist", "mnist") and idx_available(name, root):
+        first = next(p for p in _idx_candidates(name, root, IDX_FILES["train_images"]) if p.is_file())
+        return first.parent
+    return None
+
+
+def mirrors_from_environment() -> list[str] | None:
+    """GOOGLENET_DATASET_MIRRORS: space-separated base URLs to download from instead of the usual
+    ones (a local mirror; tests)."""
+    value = os.environ.get("GOOGLENET_DATASET_MIRRORS", "").split()
+    return value or None
+
+
 def is_available(name: str, data_dir: Path | None = None) -> bool:
     """Whether `name` can be loaded without a download."""
     root = Path(data_dir) if data_dir else default_data_dir()
@@ -406,6 +424,7 @@ def download(
     """Fetch a downloadable dataset into data_dir. `mirrors` and `checksums` (file name -> MD5)
     default to torchvision's own lists."""
     root = Path(data_dir) if data_dir else default_data_dir()
+    mirrors = mirrors or mirrors_from_environment()
     if name == "cifar10":
         from torchvision.datasets import CIFAR10
 

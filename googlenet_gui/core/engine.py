@@ -31,8 +31,8 @@ from .config import ConfigError, TrainConfig
 from .data import DataError, Dataset, load_dataset
 from .devices import DeviceError, cpu_has_fast_bf16, resolve_device
 from .download import Cancelled, DownloadError
-from .events import (BatchEnd, CheckpointSaved, EpochEnd, Event, Failed, Finished, Position, RunStarted, Status,
-                     Stopped)
+from .events import (BatchEnd, CheckpointSaved, EpochEnd, Event, Failed, Finished, Paused, Position, RunStarted,
+                     Status, Stopped)
 from .memory import available_bytes, estimate_training, shortfall_message
 from .model import GoogLeNet, ModelConfig
 from .optim import make_optimizer, make_scheduler
@@ -393,7 +393,7 @@ class _Run:
 
     # ------------------------------------------------------------ training
 
-    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status]:
+    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status | Paused]:
         """Train the rest of the current epoch. Returns False if a stop was requested."""
         config, control = self.config, self.control
         if self.permutation is None:
@@ -424,6 +424,7 @@ class _Run:
                 if control.paused:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     window_images = 0
+                    yield Paused(self.position)
                     control.wait_while_paused()
                     window_start = time.perf_counter()
                 if control.stop_requested:

@@ -119,6 +119,13 @@ class Status:
 
 
 @dataclass
+class Paused:
+    """The run has stopped between batches at a pause request and waits to be unpaused."""
+
+    position: Position
+
+
+@dataclass
 class Finished:
     epochs: int
     best_val_accuracy: float | None
@@ -142,5 +149,5 @@ class Failed:
     message: str
 
 
-Event = RunStarted | BatchEnd | EpochEnd | CheckpointSaved | Status | Finished | Stopped | Failed
+Event = RunStarted | BatchEnd | EpochEnd | CheckpointSaved | Status | Paused | Finished | Stopped | Failed
 TERMINAL = (Finished, Stopped, Failed)

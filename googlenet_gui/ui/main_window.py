@@ -20,6 +20,7 @@ from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
 from .controllers.datasets import DatasetController
 from .controllers.training import TrainingController
+from . import i18n
 from .jobs import wait_for_jobs
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
@@ -34,13 +35,16 @@ def default_runs_dir() -> Path:
     env = os.environ.get("GOOGLENET_RUNS_DIR")
     if env:
         return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".googlenet-studio")
-    return Path(base) / "runs"
+    # The generic data folder, not AppDataLocation: that one is <organisation>/<application>, both
+    # "GoogLeNet Studio", which doubled the name in every run's path.
+    base = QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation) or str(Path.home() / ".local" / "share")
+    return Path(base) / "GoogLeNet Studio" / "runs"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, runs_dir: str | Path | None = None):
         super().__init__()
+        i18n.ensure_installed()
         self.setWindowTitle("GoogLeNet Studio")
         icon = resources_dir() / "icon.png"
         if icon.is_file():
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         side_scroll = QScrollArea()
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # what is too wide wraps; Stop stays in view
         side_scroll.setMinimumWidth(330)
         self.right_splitter = QSplitter(Qt.Vertical)
         self.right_splitter.addWidget(self.plots_panel)
@@ -165,12 +170,14 @@ class MainWindow(QMainWindow):
         self.checkpoints.opened.connect(self._checkpoint_opened)
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
+        self.training_panel.show_shapes_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
-        self.shapes_panel.refresh()
         self.datasets.core_ready()
         self.training.core_ready()
+        if not self.training.running:
+            self.checkpoints.reopen_last()
         self._update_actions()
 
     def _checkpoint_opened(self, opened: OpenedCheckpoint) -> None:

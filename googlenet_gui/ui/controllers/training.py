@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ...core.runlog import METRICS_FILE
-from ...core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+from ...core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, Paused, RunStarted, Status, Stopped
 from ...core.weights import WeightsSource
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
@@ -152,6 +152,13 @@ class TrainingController(QObject):
         self.plots.load_history(checkpoint.position.steps_per_epoch, checkpoint.batch_history, checkpoint.history)
         self.run_panel.reset(str(path.parent))
         self.run_panel.add_epochs(checkpoint.history)
+        for kind in ("last", "best"):  # the run folder's checkpoints, as the Run tab shows them during a run
+            saved = path.parent / f"{kind}.pt"
+            if saved == path:
+                self.run_panel.checkpoint_saved(kind, str(saved), checkpoint.position.describe())
+            elif saved.is_file():
+                stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.stat().st_mtime))
+                self.run_panel.checkpoint_saved(kind, str(saved), self.tr("saved {0}").format(stamp))
         self.state_changed.emit()
 
     def new_run(self) -> None:
@@ -195,15 +202,15 @@ class TrainingController(QObject):
                     self.last_checkpoint = event.path
                 self.run_panel.checkpoint_saved(event.kind, event.path, event.position.describe())
                 self.checkpoint_saved.emit(event)
+            elif isinstance(event, Paused):
+                self.status.showMessage(self.tr("Paused at {0}; Resume continues").format(event.position.describe()))
             elif isinstance(event, Status):
-                self.status.showMessage(event.message.capitalize() + "…")
+                self.status.showMessage(event.message[:1].upper() + event.message[1:] + "…", 15_000)
         flush_batches()
-        if last_batch is not None:
+        if last_batch is not None:  # the progress panel shows where the run is; the status bar keeps its news
             e = last_batch
             self.step_seconds = self.trainer.config.batch_size / max(e.images_per_sec, 1e-9)
             self.progress.update_batch(e)
-            if not self.paused and not self.trainer.stop_requested:
-                self.status.showMessage(f"Training: epoch {e.epoch}, batch {e.batch}/{e.batches}, loss {e.loss:.3f}")
 
     def _run_started(self, event: RunStarted) -> None:
         self.plots.load_history(event.steps_per_epoch, event.batch_history, event.history)
@@ -221,8 +228,8 @@ class TrainingController(QObject):
         self.progress.finish()
         if isinstance(terminal, Finished):
             best = "n/a" if terminal.best_val_accuracy is None else f"{terminal.best_val_accuracy:.1%}"
-            self.status.showMessage(f"Finished {terminal.epochs} epochs in {terminal.elapsed:.0f} s; "
-                                    f"best validation accuracy {best}")
+            self.status.showMessage(self.tr("Finished %n epoch(s) in {0:.0f} s; best validation accuracy {1}", "",
+                                            terminal.epochs).format(terminal.elapsed, best))
         elif isinstance(terminal, Stopped):
             kept = f"; saved {Path(terminal.checkpoint).name}" if terminal.checkpoint else ""
             self.status.showMessage(f"Stopped at {terminal.position.describe()}{kept}")

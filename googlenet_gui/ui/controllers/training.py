@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ...core.runlog import METRICS_FILE
-from ...core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+from ...core.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, RunStarted, Status,
+                            Stopped)
 from ...core.weights import WeightsSource
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
@@ -33,6 +34,8 @@ class TrainingController(QObject):
     run_started = Signal(object)  # RunStarted
     run_ended = Signal(object)  # Finished, Stopped or Failed, once the thread has ended
     checkpoint_saved = Signal(object)  # CheckpointSaved
+    epoch_ended = Signal(object)  # EpochEnd
+    epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     state_changed = Signal()  # running, paused or the resume target changed: menus follow
 
     def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
@@ -190,6 +193,9 @@ class TrainingController(QObject):
                 val = "" if event.val_accuracy is None else f", validation accuracy {event.val_accuracy:.1%}"
                 self.status.showMessage(f"Epoch {event.epoch} done: train accuracy {event.train_accuracy:.1%}{val}",
                                         10_000)
+                self.epoch_ended.emit(event)
+            elif isinstance(event, EpochPredictions):
+                self.epoch_predictions.emit(event)
             elif isinstance(event, CheckpointSaved):
                 if event.kind == "last":
                     self.last_checkpoint = event.path

@@ -5,7 +5,7 @@ import csv
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from googlenet_gui.core.config import TrainConfig

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
@@ -64,6 +65,7 @@ class EvaluateController(QObject):
         self._gallery = 0  # which gallery is being filled: late thumbnails of an older one are dropped
         self._job = 0  # which evaluation is under way: the result of a replaced one is dropped
         self._cancel: threading.Event | None = None
+        self._evaluating: _Source | None = None  # the opened checkpoint being evaluated again, if one is
         panel.epoch_selected.connect(self._epoch_selected)
         panel.cell_clicked.connect(self.show_cell)
         panel.image_clicked.connect(self._image_clicked)
@@ -106,8 +108,8 @@ class EvaluateController(QObject):
             return
         evaluation = Evaluation.from_epoch(end, source.class_names, predictions)
         kept = [e for e in source.entries if e.evaluation.has_images]
-        if kept:  # the labels are the same every epoch: keep one copy
-            evaluation.labels = kept[-1].evaluation.labels
+        if kept and np.array_equal(kept[-1].evaluation.labels, evaluation.labels):
+            evaluation.labels = kept[-1].evaluation.labels  # the same every epoch: one copy
         for old in kept[:max(0, len(kept) - KEPT_EPOCHS + 1)]:
             old.evaluation = old.evaluation.without_images()
         entry = next((e for e in source.entries if e.epoch == predictions.epoch), None)
@@ -288,8 +290,10 @@ class EvaluateController(QObject):
             self._fill_gallery(source, evaluation, true, predicted)
         elif source.checkpoint is not None and entry.epoch is not None and entry.epoch == source.own_epoch:
             self.panel.clear_gallery(self.tr("Evaluating {0} to list the images…").format(source.title))
-            self._evaluate(lambda: (source.checkpoint, source.checkpoint_name),
-                           lambda *value: self._opened_evaluated(source, *value), source.checkpoint_name)
+            if self._evaluating is not source or self._cancel is None:  # one evaluation, whichever cell waits
+                self._evaluating = source
+                self._evaluate(lambda: (source.checkpoint, source.checkpoint_name),
+                               lambda *value: self._opened_evaluated(source, *value), source.checkpoint_name)
         elif source.checkpoint is not None:
             own = self.tr("epoch {0}").format(source.own_epoch) if source.own_epoch else self.tr("no epoch's")
             self.panel.clear_gallery(self.tr("{0} holds the weights of {1}: only that epoch's images can be listed.")
@@ -300,6 +304,7 @@ class EvaluateController(QObject):
 
     def _opened_evaluated(self, source: _Source, checkpoint: Any, name: str, data: Any, evaluation: Any) -> None:
         """The opened checkpoint's own epoch, evaluated again with each image's answer."""
+        self._evaluating = None
         if self.source is not source:
             return
         images = data.val.images

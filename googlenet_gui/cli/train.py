@@ -111,9 +111,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         for event in trainer.run():
             if isinstance(event, RunStarted):
-                where = event.position.describe()
-                resumed = "" if not event.position.step else f", resuming {where}" if where.startswith("after") \
-                    else f", resuming at {where}"
+                resumed = f", resuming {event.position.where()}" if event.position.step else ""
                 print(f"training on {event.device} ({event.precision}): {event.train_size} train / "
                       f"{event.val_size} validation images, {len(event.class_names)} classes, "
                       f"{count(event.epochs, 'epoch')}{resumed}", flush=True)

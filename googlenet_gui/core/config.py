@@ -26,6 +26,9 @@ SOURCES = {
 }
 
 
+# The splits a trained network can be evaluated on: "val" is the held-out split the engine
+# validates on; "test" is the same, except for an image folder with its own test/ folder.
+SPLITS = ("val", "test")
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("none", "cosine", "onecycle")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")

@@ -19,11 +19,13 @@ from .controllers.checkpoints import CheckpointController, OpenedCheckpoint
 from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
 from .controllers.datasets import DatasetController
+from .controllers.evaluate import EvaluateController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
+from .panels.evaluate_panel import EvaluatePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
                                            lambda: self.tabs.setCurrentWidget(self.classify_panel), self, self)
         self.checkpoints = CheckpointController(self.weights, status, self.runs_dir, self, self)
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
+        self.evaluate = EvaluateController(self.evaluate_panel, status, self.classify.classify_image,
+                                           self.training_panel.config, self, self)
         self._closing_since: float | None = None  # when a close began waiting for training to stop
         self._close_clock = QTimer(self)
         self._close_clock.setInterval(1000)
@@ -94,10 +98,12 @@ class MainWindow(QMainWindow):
         self.shapes_panel = ShapesPanel()
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
+        self.evaluate_panel = EvaluatePanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
         self.tabs.addTab(self.run_panel, "Run")
+        self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -139,12 +145,15 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
         self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
+        self.evaluate_action = action(self.tr("&Evaluate Checkpoint…"), self.evaluate.evaluate_dialog, None, file_menu)
         file_menu.addSeparator()
         self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
         self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
         file_menu.addSeparator()
         self.export_plots_action = action("Export &Plots…", self._export_plots_dialog, None, file_menu)
         self.export_csv_action = action("Export &Metrics (CSV)…", self._export_csv_dialog, None, file_menu)
+        self.export_matrix_action = action(self.tr("Export Confusion Matri&x…"), self.evaluate.export_dialog, None,
+                                           file_menu)
         file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.Quit, file_menu)
 
@@ -171,6 +180,11 @@ class MainWindow(QMainWindow):
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
         self.training_panel.show_shapes_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
+        self.training.run_started.connect(lambda started: self.evaluate.follow_run(started, self.training.trainer))
+        self.training.epoch_ended.connect(self.evaluate.add_epoch)
+        self.training.epoch_predictions.connect(self.evaluate.add_predictions)
+        self.checkpoints.opened.connect(
+            lambda opened: opened.resume and self.evaluate.show_checkpoint(opened.path, opened.checkpoint))
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -309,6 +323,7 @@ class MainWindow(QMainWindow):
             return
         self._close_clock.stop()
         self.datasets.cancel_download()
+        self.evaluate.cancel()
         wait_for_jobs(60_000)
         event.accept()
 

@@ -191,7 +191,7 @@ def test_snapshots_never_disturb_training(tmp_path):
             predictor = Predictor.from_snapshot(snapshot)
             assert predictor.trained == (snapshot.step > 0) and not predictor.model.training
             images = stripes_dataset().val.images[:4]
-            predictions.append(predictor.classify_tensors(images, k=2)[0])
+            predictions.append(predictor.classify_tensors(images, k=2).tops)
 
     run_all(Trainer(TrainConfig(**config), run_dir=observed, dataset=stripes_dataset(), report_interval=0), classify)
     assert len(predictions) == 4
@@ -223,7 +223,8 @@ def test_snapshots_from_another_thread_while_training(tmp_path):
     while thread.is_alive():
         snapshot = trainer.latest_snapshot()
         if snapshot is not None:
-            tops, view = Predictor.from_snapshot(snapshot).classify_tensors(stripes_dataset().val.images[:2], k=2)
+            answers = Predictor.from_snapshot(snapshot).classify_tensors(stripes_dataset().val.images[:2], k=2)
+            tops, view = answers.tops, answers.views
             assert len(tops) == 2 and view.shape == (2, 64, 64)
             snapshots += 1
         time.sleep(0.02)

@@ -102,7 +102,8 @@ def test_file_and_tensor_paths_agree_exactly(tmp_path):
     stored = torch.randint(0, 256, (1, 1, 28, 28), dtype=torch.uint8)
     Image.fromarray(stored[0, 0].numpy()).save(tmp_path / "item.png")
     from_file = p.classify_files([tmp_path / "item.png"], k=4)[0]
-    tops, view = p.classify_tensors(stored, k=4)
+    answers = p.classify_tensors(stored, k=4)
+    tops, view = answers.tops, answers.views
     assert from_file.top == tops[0]
     assert np.array_equal(from_file.view, view[0])
     x = to_model_input(stored, 64, channels_last=False)

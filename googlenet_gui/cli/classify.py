@@ -37,11 +37,15 @@ def run(args: argparse.Namespace) -> int:
             continue
         if args.json:
             print(json.dumps({"image": prediction.source,
-                              "top": [{"class": c, "probability": p} for c, p in prediction.top]}))
+                              "top": [{"class": c, "probability": p} for c, p in prediction.top],
+                              "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training}))
         else:
             print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
             names = [printable(c, 60) for c, _ in prediction.top]  # class names from a file: no escapes reach the terminal
             width = max(len(n) for n in names)
             for rank, (name, (_, prob)) in enumerate(zip(names, prediction.top), 1):
                 print(f"  {rank}. {name:<{width}}  {prob * 100:6.2f}%")
+            if prediction.unlike_training:
+                print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.1f}, "
+                      "above 1 is unlike): the answer may mean little")
     return code

@@ -22,6 +22,7 @@ import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO, Callable
 
@@ -30,6 +31,8 @@ import torch
 from .config import ConfigError, TrainConfig
 from .events import EpochEnd, Position
 from .model import ModelConfig, state_shapes
+from .ood import BLOCKS as OUTLIER_BLOCKS
+from .ood import LayerModel, OutlierModel
 from .text import error_line, printable
 from .transforms import Preprocess
 
@@ -71,6 +74,7 @@ class Checkpoint:
     batch_history: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in BATCH_HISTORY_KEYS})
     best_val_accuracy: float | None = None
     resume: ResumeState | None = None
+    outliers: OutlierModel | None = None  # what "like the training data" means (core/ood.py)
 
     def to_payload(self) -> dict[str, Any]:
         resume = self.resume
@@ -90,6 +94,13 @@ class Checkpoint:
             "batch_history": {k: torch.tensor(self.batch_history.get(k, []), dtype=torch.float64)
                               for k in BATCH_HISTORY_KEYS},
             "best_val_accuracy": self.best_val_accuracy,
+            "outliers": None if self.outliers is None else {
+                "layers": {name: {"means": layer.means, "precision": layer.precision, "threshold": layer.threshold}
+                           for name, layer in self.outliers.layers.items()},
+                "threshold": self.outliers.threshold,
+                "false_positive_rate": self.outliers.false_positive_rate,
+                "fitted_on": self.outliers.fitted_on,
+            },
             "resume": None if resume is None else {
                 "optimizer": _to_cpu(resume.optimizer),
                 "scheduler": resume.scheduler,
@@ -227,6 +238,7 @@ class _Reader:
             history=self.history(data.get("history"), config.num_classes),
             batch_history=self.batch_history(data.get("batch_history")),
             best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"), "best validation accuracy"),
+            outliers=self.outliers(data.get("outliers"), config),
             resume=self.resume(data.get("resume")),
         )
 
@@ -368,6 +380,30 @@ class _Reader:
             raise self.fail("the batch history's columns differ in length")
         return columns
 
+    def outliers(self, value: Any, config: ModelConfig) -> OutlierModel | None:
+        if value is None:
+            return None
+        d = self.table(value, "outlier model")
+        layers_table = self.table(d.get("layers"), "outlier model's layers")
+        if set(layers_table) != set(OUTLIER_BLOCKS):
+            raise self.fail("the outlier model's layers are not the network's")
+        layers = {}
+        for name in OUTLIER_BLOCKS:
+            layer = self.table(layers_table[name], f"outlier model's {name}")
+            width = _block_channels()[name]
+            means, precision = layer.get("means"), layer.get("precision")
+            for what, tensor, shape in (("means", means, (config.num_classes, width)),
+                                        ("precision", precision, (width, width))):
+                if not isinstance(tensor, torch.Tensor) or tensor.layout != torch.strided or \
+                        tensor.dtype != torch.float32 or tuple(tensor.shape) != shape:
+                    raise self.fail(f"the outlier model's {name} {what} is not a {shape} float tensor")
+                if not bool(torch.isfinite(tensor).all()):
+                    raise self.fail(f"the outlier model's {name} {what} holds NaN or infinite values")
+            layers[name] = LayerModel(means, precision, self.number(layer.get("threshold"), "a threshold", 1e-12))
+        return OutlierModel(layers, self.number(d.get("threshold"), "the outlier threshold", 1e-12),
+                            self.number(d.get("false_positive_rate"), "a false positive rate", 0.0, 1.0),
+                            self.integer(d.get("fitted_on"), "the images fitted on", 1, 10**9))
+
     def resume(self, value: Any) -> ResumeState | None:
         if value is None:
             return None
@@ -393,6 +429,14 @@ class _Reader:
         epoch_sums = tuple(self.number(v, "a partial sum", 0.0) for v in sums)
         epoch_time = self.number(d.get("epoch_time", 0.0), "the epoch's time so far", 0.0)
         return ResumeState(optimizer, scheduler, scaler, permutation, rng, epoch_sums, epoch_time)
+
+
+@lru_cache(maxsize=1)
+def _block_channels() -> dict[str, int]:
+    """Each block's output channels (the width of its pooled features), from the layer table."""
+    from .shapes import inspect_shapes
+
+    return {block.name: block.output[0] for block in inspect_shapes(1, 96, 96, 2).blocks}
 
 
 def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:

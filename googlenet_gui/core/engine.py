@@ -34,6 +34,7 @@ from .download import Cancelled, DownloadError
 from .evaluation import Evaluation, ValidationOutputs, epoch_records
 from .events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Event, Failed, Finished,
                      Paused, Position, RunStarted, Status, Stopped)
+from . import ood
 from .memory import available_bytes, estimate_training, shortfall_message
 from .model import GoogLeNet, ModelConfig
 from .optim import make_optimizer, make_scheduler
@@ -63,6 +64,7 @@ class WeightsSnapshot:
     preprocess: Preprocess
     position: Position
     taken_at: float  # time.monotonic() when it was copied
+    outliers: ood.OutlierModel | None = None  # the latest validation's model of "like the training data"
 
     @property
     def step(self) -> int:
@@ -360,6 +362,7 @@ class _Run:
         self.batch_history: dict[str, list[float]] = {"step": [], "loss": [], "accuracy": []}
         self.best_score: float | None = None  # what best.pt follows: validation accuracy, else training accuracy
         self.best_val_accuracy: float | None = None
+        self.outliers: ood.OutlierModel | None = None  # from the latest validation
         self.checkpoint_interval = checkpoint_interval
         self.last_save = time.perf_counter()
         self.batchnorm_buffers = [b for name, b in self.model.named_buffers()
@@ -539,7 +542,7 @@ class _Run:
         state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
         state = {k: (v.float() if v.is_floating_point() else v).contiguous() for k, v in state.items()}
         self.snapshots.publish(WeightsSnapshot(self.model_config, state, list(self.dataset.class_names),
-                                               self.preprocess, self.position, time.monotonic()))
+                                               self.preprocess, self.position, time.monotonic(), self.outliers))
 
     @torch.no_grad()
     def validate(self) -> tuple[float | None, float | None, Evaluation | None] | None:
@@ -552,6 +555,7 @@ class _Run:
         started = time.perf_counter()
         self.model.eval()
         outputs = ValidationOutputs(labels, len(self.dataset.class_names), self.keep_predictions)
+        features: dict[str, list[torch.Tensor]] = {name: [] for name in ood.BLOCKS}
         chunk = self.batch_size * 2
         try:
             for start in range(0, len(labels), chunk):
@@ -561,9 +565,15 @@ class _Run:
                                    self.config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
-                    logits = self.model(x).float()
+                    logits, blocks = self.model.forward_keeping(x, ood.BLOCKS)
+                    logits = logits.float()
                 outputs.add(logits)
-            return outputs.read(self.dataset.class_names)
+                for name, out in blocks.items():  # a few hundred numbers an image: what "unlike" is judged by
+                    features[name].append(ood.pooled(out))
+            result = outputs.read(self.dataset.class_names)
+            self.outliers = ood.fit({name: torch.cat(parts).cpu() for name, parts in features.items()},
+                                    labels.cpu(), len(self.dataset.class_names))
+            return result
         finally:
             self.model.train()
             self.epoch_time += time.perf_counter() - started
@@ -650,6 +660,7 @@ class _Run:
             history=list(self.history),
             batch_history=self.batch_history,
             best_val_accuracy=self.best_val_accuracy,
+            outliers=self.outliers,
             resume=ResumeState(
                 optimizer=self.optimizer.state_dict(),
                 scheduler=self.scheduler.state_dict() if self.scheduler else None,
@@ -701,6 +712,7 @@ class _Run:
         self.history = list(checkpoint.history)
         self.batch_history = {k: list(v) for k, v in checkpoint.batch_history.items()}
         self.best_val_accuracy = checkpoint.best_val_accuracy
+        self.outliers = checkpoint.outliers
         scores = [h.val_accuracy if h.val_accuracy is not None else h.train_accuracy for h in self.history]
         self.best_score = max(scores) if scores else None
 

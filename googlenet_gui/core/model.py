@@ -85,6 +85,15 @@ class GoogLeNet(nn.Module):
             x = getattr(self, name)(x)
         return x
 
+    def forward_keeping(self, x: torch.Tensor, keep: tuple[str, ...]) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """The logits, and the outputs of the blocks named in `keep` on the way (one pass)."""
+        kept = {}
+        for name in BLOCK_NAMES:
+            x = getattr(self, name)(x)
+            if name in keep:
+                kept[name] = x
+        return x, kept
+
 
 @lru_cache(maxsize=8)
 def state_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:

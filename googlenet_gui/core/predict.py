@@ -16,6 +16,7 @@ import numpy as np
 import torch
 from PIL import Image
 
+from . import ood
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
 from .images import ImageLoadError, flatten, open_image, prepare, thumbnail
 from .model import GoogLeNet, ModelConfig
@@ -27,6 +28,16 @@ if TYPE_CHECKING:
 
 CLASSIFY_BATCH = 32  # images per forward pass when classifying files
 THUMBNAIL_DECODE = 96  # a big JPEG is decoded at a reduced scale that still gives the thumbnail this side
+
+
+@dataclass
+class Answers:
+    tops: list[list[tuple[str, float]]]  # per image: (class name, probability), best first
+    views: np.ndarray  # what the network saw: uint8 [N, S, S] or [N, S, S, 3]
+    unlikeness: list[float] | None  # per image; above 1: unlike the training images (core/ood.py)
+
+    def unlike(self, i: int) -> float | None:
+        return None if self.unlikeness is None else self.unlikeness[i]
 
 
 class WeightsError(ValueError):
@@ -41,6 +52,11 @@ class Prediction:
     thumbnail: np.ndarray | None = None  # the image as a person sees it, at most 96 x 96
     error: str | None = None
     weights: str = ""  # which weights answered: "best.pt (after epoch 3)", "live weights, epoch 2, batch 5 of 50"
+    unlikeness: float | None = None  # above 1: unlike the images the weights were trained on (None: not known)
+
+    @property
+    def unlike_training(self) -> bool:
+        return self.unlikeness is not None and self.unlikeness > 1.0
 
     @property
     def ok(self) -> bool:
@@ -58,6 +74,7 @@ class Predictor:
         self.trained = trained
         self.description = description
         self.taken_at: float | None = None  # time.monotonic() when a live run's weights were copied
+        self.outliers: ood.OutlierModel | None = None  # what "like the training images" means, when known
 
     @classmethod
     def from_state(cls, model_config: ModelConfig, state: dict[str, torch.Tensor], class_names: list[str],
@@ -95,6 +112,7 @@ class Predictor:
                                    trained=snapshot.step > 0,
                                    description=f"live weights, {snapshot.position.describe()}")
         predictor.taken_at = snapshot.taken_at
+        predictor.outliers = snapshot.outliers
         return predictor
 
     @classmethod
@@ -106,8 +124,10 @@ class Predictor:
         """From a checkpoint already read (and checked) by load_checkpoint; `name` names it."""
         state = {k: (v.float() if v.is_floating_point() else v) for k, v in checkpoint.model_state.items()}
         try:
-            return cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess, True,
-                                  checkpoint.describe(name))
+            predictor = cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess,
+                                       True, checkpoint.describe(name))
+            predictor.outliers = checkpoint.outliers
+            return predictor
         except (TypeError, ValueError, KeyError, RuntimeError) as exc:
             raise CheckpointError(f"{name}: weights do not fit the network ({state_dict_problem(exc)})") from None
 
@@ -125,11 +145,13 @@ class Predictor:
             raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({error_line(exc, 120)})") from None
 
     @torch.inference_mode()
-    def classify_tensors(self, images: torch.Tensor, k: int = 5) -> tuple[list[list[tuple[str, float]]], np.ndarray]:
-        """uint8 [N, C, s, s] -> top-k per image, and the network's view as uint8 [N, S, S(, 3)]."""
+    def classify_tensors(self, images: torch.Tensor, k: int = 5) -> Answers:
+        """uint8 [N, C, s, s] -> top-k per image, the network's view as uint8 [N, S, S(, 3)], and how
+        unlike the training images each is (where the weights carry a model of them)."""
         p = self.preprocess
         x = to_model_input(images, p.input_size, channels_last=False, mean=p.mean, std=p.std)
-        probs = torch.softmax(self.model(x).float(), dim=1)
+        logits, blocks = self.model.forward_keeping(x, ood.BLOCKS if self.outliers else ())
+        probs = torch.softmax(logits.float(), dim=1)
         if not bool(torch.isfinite(probs).all()):
             raise WeightsError(f"{self.description or 'these weights'}: they give no answer (NaN): "
                                "the run that made them diverged")
@@ -140,7 +162,10 @@ class Predictor:
         view = from_model_input(x, p.mean, p.std).permute(0, 2, 3, 1).numpy()
         if view.shape[-1] == 1:
             view = view[..., 0]
-        return tops, view
+        unlikeness = None
+        if self.outliers is not None:
+            unlikeness = self.outliers.unlikeness({name: ood.pooled(out) for name, out in blocks.items()}).tolist()
+        return Answers(tops, view, unlikeness)
 
     def classify_image(self, img: Image.Image, source: str = "image", k: int = 5) -> Prediction:
         try:
@@ -148,10 +173,11 @@ class Predictor:
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
             return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({error_line(exc, 120)})")
         try:
-            tops, views = self.classify_tensors(tensor[None], k)
+            answers = self.classify_tensors(tensor[None], k)
         except WeightsError as exc:
             return Prediction(source, error=str(exc), thumbnail=thumbnail(img))
-        return Prediction(source, tops[0], np.ascontiguousarray(views[0]), thumbnail(img))
+        return Prediction(source, answers.tops[0], np.ascontiguousarray(answers.views[0]), thumbnail(img),
+                          unlikeness=answers.unlike(0))
 
     def classify_files(self, paths: list[str | os.PathLike], k: int = 5) -> list[Prediction]:
         """One Prediction per path, in order; unreadable files get an error instead of a crash."""
@@ -167,12 +193,13 @@ class Predictor:
         for start in range(0, len(good), CLASSIFY_BATCH):
             chunk = good[start:start + CLASSIFY_BATCH]
             try:
-                tops, views = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
+                answers = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
             except WeightsError as exc:
                 for i, _ in chunk:
                     results[i].error = str(exc)
                 continue
-            for (i, _), top, view in zip(chunk, tops, views):
+            for j, ((i, _), top, view) in enumerate(zip(chunk, answers.tops, answers.views)):
                 results[i].top = top
                 results[i].view = np.ascontiguousarray(view)
+                results[i].unlikeness = answers.unlike(j)
         return results

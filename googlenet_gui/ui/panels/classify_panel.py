@@ -91,6 +91,13 @@ class PredictionRow(QFrame):
             weights.setTextFormat(Qt.PlainText)
             weights.setStyleSheet("color: gray; font-size: 10px;")
             details.addWidget(weights)
+        self.unlike_training = prediction.unlike_training
+        if self.unlike_training:
+            warning = plain_label(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
+                                          "unlike): the answer may mean little").format(prediction.unlikeness))
+            warning.setWordWrap(True)
+            warning.setStyleSheet(_error_style())
+            details.addWidget(warning)
         if self.error_text:
             error = plain_label(self.error_text)
             error.setStyleSheet(_error_style())

@@ -4,6 +4,7 @@
     python -m googlenet_gui shapes --input-size 96
     python -m googlenet_gui classify --checkpoint /tmp/run/best.pt picture.png
     python -m googlenet_gui evaluate --checkpoint /tmp/run/best.pt --json
+    python -m googlenet_gui export --checkpoint /tmp/run/best.pt --format onnx --out model.onnx
 """
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import classify, evaluate, shapes, train
+from . import classify, evaluate, export, shapes, train
 from .common import tolerate_unencodable_output
 
-COMMANDS = (train, shapes, classify, evaluate)
+COMMANDS = (train, shapes, classify, evaluate, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,9 @@ from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
 from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
+from .controllers.export import ExportController
+from .controllers.follow import FollowController
+from .controllers.runs import RunsController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
@@ -29,6 +32,7 @@ from .panels.evaluate_panel import EvaluatePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
+from .panels.runs_panel import RunsPanel
 from .panels.shapes_panel import ShapesPanel
 from .panels.training_panel import TrainingPanel
 
@@ -71,6 +75,10 @@ class MainWindow(QMainWindow):
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
         self.evaluate = EvaluateController(self.evaluate_panel, status, self.classify.classify_image,
                                            self.training_panel.config, self, self)
+        self.runs = RunsController(self.runs_panel, self.plots_panel, status, self.runs_dir, self, self)
+        self.follow = FollowController(self.plots_panel, self.progress_panel, self.runs_panel, status, self.weights,
+                                       lambda: self.training.running, self, self)
+        self.export = ExportController(self._checkpoint_to_export, status, self, self)
         self._closing_since: float | None = None  # when a close began waiting for training to stop
         self._close_clock = QTimer(self)
         self._close_clock.setInterval(1000)
@@ -99,11 +107,13 @@ class MainWindow(QMainWindow):
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
         self.evaluate_panel = EvaluatePanel()
+        self.runs_panel = RunsPanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
         self.tabs.addTab(self.run_panel, "Run")
         self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
+        self.tabs.addTab(self.runs_panel, self.tr("Runs"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -146,6 +156,8 @@ class MainWindow(QMainWindow):
         self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
         self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
         self.evaluate_action = action(self.tr("&Evaluate Checkpoint…"), self.evaluate.evaluate_dialog, None, file_menu)
+        self.follow_action = action(self.tr("&Follow Run Folder…"), self.follow.follow_dialog, None, file_menu)
+        self.export_model_action = action(self.tr("Export &Model…"), self.export.export_dialog, None, file_menu)
         file_menu.addSeparator()
         self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
         self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
@@ -185,6 +197,13 @@ class MainWindow(QMainWindow):
         self.training.epoch_predictions.connect(self.evaluate.add_predictions)
         self.checkpoints.opened.connect(
             lambda opened: opened.resume and self.evaluate.show_checkpoint(opened.path, opened.checkpoint))
+        self.runs.open_requested.connect(lambda path: self.checkpoints.open(path, resume=True))
+        self.runs.follow_requested.connect(self.follow.follow)
+        self.follow.weights_changed.connect(self.classify.weights_changed)
+        self.follow.state_changed.connect(self._update_actions)
+        self.training.run_started.connect(lambda _: self.follow.stop())
+        self.training.run_started.connect(lambda _: self.runs.refresh())
+        self.training.run_ended.connect(lambda _: self.runs.refresh())
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -199,6 +218,7 @@ class MainWindow(QMainWindow):
             if self.training.running:
                 self.statusBar().showMessage("Its weights classify now; stop training to resume it", 8000)
             else:
+                self.follow.stop()  # the plots show the opened run now
                 self.training.prepare_resume(opened.path, opened.checkpoint)
         self.classify.weights_changed()
         self._update_actions()
@@ -221,9 +241,16 @@ class MainWindow(QMainWindow):
         self.pause_action.setEnabled(running)
         self.stop_action.setEnabled(running)
         self.open_action.setEnabled(not running)
+        self.follow_action.setEnabled(not running)
         self.new_run_action.setEnabled(not running and (self.training.resume_path is not None
                                                         or self.checkpoints.opened_path is not None))
         self.save_action.setEnabled(self.checkpoints.to_save() is not None)
+
+    def _checkpoint_to_export(self) -> str | None:
+        """File > Export Model exports the checkpoint that classifies now, else the run's latest."""
+        if self.weights.kind == "file" and self.weights.file is not None:
+            return str(self.weights.file)
+        return self.checkpoints.to_save()
 
     def _export_plots_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export plots", str(Path.home() / "curves.png"),

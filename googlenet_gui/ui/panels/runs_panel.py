@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject,
+                            QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -20,6 +20,12 @@ from ...core.text import printable
 NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, DEVICE, STATE = range(9)
 FOLDER_ROLE = Qt.UserRole + 1  # the run folder, on the name column's item
 SORT_ROLE = Qt.UserRole + 2  # what a column sorts by: numbers where the text shows numbers
+# Roles as plain numbers: data() answers thousands of calls, and Qt's enum objects are slow to compare.
+_DISPLAY, _TOOLTIP, _CHECK, _ALIGN = (int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.CheckStateRole,
+                                                         Qt.TextAlignmentRole))
+_FOLDER, _SORT = int(FOLDER_ROLE), int(SORT_ROLE)
+_CHECKED, _UNCHECKED = Qt.Checked, Qt.Unchecked
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 # A running run (one whose lock is held) that has written nothing for this long says so.
 QUIET_SECONDS = 60
 
@@ -63,6 +69,95 @@ def duration_text(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+class RunsModel(QAbstractTableModel):
+    """The runs as a table model over their summaries: a cell's text is made when a view asks for
+    it, so hundreds of runs fill the table at once. Ticks belong to run folders, so they outlive
+    updates."""
+
+    ticks_changed = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.runs: list[RunSummary] = []
+        self.ticked: set[str] = set()
+        self.now = time.time()
+        self._cells: dict[int, list[tuple[str, str]]] = {}  # row -> (text, tooltip) per column, once asked for
+        self._headers = [self.tr("Run"), self.tr("Started"), self.tr("Dataset"), self.tr("Input"), self.tr("Epochs"),
+                         self.tr("Best val acc"), self.tr("Training time"), self.tr("Device"), self.tr("State")]
+
+    def set_runs(self, runs: list[RunSummary], now: float) -> None:
+        old = self.runs
+        self.now = now
+        if [r.folder for r in runs] == [r.folder for r in old]:  # the same runs: change only what changed
+            self.runs = list(runs)
+            for row, (new, was) in enumerate(zip(runs, old)):
+                if new != was or new.state in (RUNNING, FAILED):  # their text also depends on the time
+                    self._cells.pop(row, None)
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, STATE))
+            return
+        self.beginResetModel()
+        self.runs, self._cells = list(runs), {}
+        self.ticked &= {str(r.folder) for r in runs}
+        self.endResetModel()
+
+    def folder(self, row: int) -> str:
+        return str(self.runs[row].folder)
+
+    def row_of(self, folder: str) -> int | None:
+        return next((row for row, r in enumerate(self.runs) if str(r.folder) == str(folder)), None)
+
+    def cells(self, row: int) -> list[tuple[str, str]]:
+        if row not in self._cells:
+            self._cells[row] = _row_values(self.runs[row], self.now)
+        return self._cells[row]
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.runs)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole) -> Any:
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlags:
+        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return flags | Qt.ItemIsUserCheckable if index.column() == NAME else flags
+
+    def data(self, index: QModelIndex, role: int = Qt.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column, role = index.row(), index.column(), int(role)
+        if role == _SORT:  # sorting asks every row: a cheap key, without making the texts
+            return _sort_key(self.runs[row], column)
+        if role == _DISPLAY or role == _TOOLTIP:  # only rows in view are asked
+            text, tip = self.cells(row)[column]
+            return text if role == _DISPLAY else (tip or None)
+        if role == _CHECK and column == NAME:
+            return _CHECKED if self.folder(row) in self.ticked else _UNCHECKED
+        if role == _FOLDER:
+            return self.folder(row)
+        if role == _ALIGN and INPUT <= column <= TIME:
+            return _RIGHT
+        return None
+
+    def setData(self, index: QModelIndex, value: Any, role: int = Qt.EditRole) -> bool:
+        if role != Qt.CheckStateRole or index.column() != NAME:
+            return False
+        self.set_ticked(self.folder(index.row()), Qt.CheckState(value) == Qt.Checked)
+        return True
+
+    def set_ticked(self, folder: str, ticked: bool) -> None:
+        row = self.row_of(folder)
+        if row is None or (folder in self.ticked) == ticked:
+            return
+        (self.ticked.add if ticked else self.ticked.discard)(folder)
+        self.dataChanged.emit(self.index(row, NAME), self.index(row, NAME), [Qt.CheckStateRole])
+        self.ticks_changed.emit()
+
+
 class RunsPanel(QWidget):
     refresh_requested = Signal()
     add_folder_requested = Signal()
@@ -92,10 +187,7 @@ class RunsPanel(QWidget):
         self.follow_button.setToolTip(self.tr("Watch the run live as another process writes its folder"))
         self.status_label = QLabel()
 
-        self.model = QStandardItemModel(0, 9, self)
-        self.model.setHorizontalHeaderLabels([
-            self.tr("Run"), self.tr("Started"), self.tr("Dataset"), self.tr("Input"), self.tr("Epochs"),
-            self.tr("Best val acc"), self.tr("Training time"), self.tr("Device"), self.tr("State")])
+        self.model = RunsModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -109,6 +201,7 @@ class RunsPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setResizeContentsPrecision(0)  # fit the rows in view, not all of hundreds
         header.setSectionResizeMode(NAME, QHeaderView.Stretch)
 
         self.differences_label = QLabel()
@@ -143,7 +236,6 @@ class RunsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.splitter, 1)
 
-        self._updating = False
         self.refresh_button.clicked.connect(self.refresh_requested)
         self.add_folder_button.clicked.connect(self.add_folder_requested)
         self.stop_following_button.clicked.connect(self.stop_following_requested)
@@ -153,7 +245,7 @@ class RunsPanel(QWidget):
             button.clicked.connect(lambda _=False, signal=signal: self._emit_selected(signal))
         self.table.doubleClicked.connect(lambda _: self._emit_selected(self.open_requested))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.model.itemChanged.connect(self._item_changed)
+        self.model.ticks_changed.connect(lambda: self.ticked_changed.emit(self.ticked()))
         self.set_following(None)
         self.set_differences([], [])
         self._update_buttons()
@@ -161,44 +253,11 @@ class RunsPanel(QWidget):
     # ------------------------------------------------------------ state shown
 
     def set_runs(self, runs: list[RunSummary], now: float | None = None) -> None:
-        """Show these runs: rows update in place (ticks, selection and order stay), new runs are
-        added, runs that are gone are removed."""
-        now = time.time() if now is None else now
-        wanted = {str(r.folder): r for r in runs}
-        self._updating = True
-        self.proxy.setDynamicSortFilter(False)  # one sort at the end, not one per changed cell
-        try:
-            for row in reversed(range(self.model.rowCount())):
-                if self._folder_at(row) not in wanted:
-                    self.model.removeRow(row)
-            rows = {self._folder_at(row): row for row in range(self.model.rowCount())}
-            for folder, run in wanted.items():
-                values = _row_values(run, now)
-                if folder in rows:
-                    for column, (text, key, tip) in enumerate(values):
-                        item = self.model.item(rows[folder], column)
-                        if item.text() != text:
-                            item.setText(text)
-                        if item.data(SORT_ROLE) != key:
-                            item.setData(key, SORT_ROLE)
-                        if item.toolTip() != tip:
-                            item.setToolTip(tip)
-                else:
-                    items = []
-                    for text, key, tip in values:
-                        item = QStandardItem(text)
-                        item.setData(key, SORT_ROLE)
-                        item.setToolTip(tip)
-                        items.append(item)
-                    items[NAME].setData(folder, FOLDER_ROLE)
-                    items[NAME].setCheckable(True)
-                    for item in items[INPUT:TIME + 1]:
-                        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-                    self.model.appendRow(items)
-        finally:
-            self.proxy.setDynamicSortFilter(True)
-            self.proxy.invalidate()
-            self._updating = False
+        """Show these runs: ticks and the selection stay, new runs are added, runs that are gone go."""
+        selected = self.selected()
+        self.model.set_runs(runs, time.time() if now is None else now)
+        if selected is not None and self.selected() != selected:
+            self.select(selected)
         self.status_label.setText(self.tr("%n run(s)", "", len(runs)))
         self._update_buttons()
         self.ticked_changed.emit(self.ticked())
@@ -209,34 +268,26 @@ class RunsPanel(QWidget):
 
     def ticked(self) -> list[str]:
         """The ticked runs' folders, in the order the table shows them."""
-        folders = []
-        for row in range(self.proxy.rowCount()):
-            item = self.model.itemFromIndex(self.proxy.mapToSource(self.proxy.index(row, NAME)))
-            if item.checkState() == Qt.Checked:
-                folders.append(item.data(FOLDER_ROLE))
-        return folders
+        rows = (self.proxy.mapToSource(self.proxy.index(row, NAME)).row() for row in range(self.proxy.rowCount()))
+        return [folder for folder in map(self.model.folder, rows) if folder in self.model.ticked]
 
     def set_ticked(self, folder: str, ticked: bool) -> None:
         """Tick or untick a run, as a click on its box does."""
-        row = self._row_of(folder)
-        if row is not None:
-            self.model.item(row, NAME).setCheckState(Qt.Checked if ticked else Qt.Unchecked)
+        self.model.set_ticked(str(folder), ticked)
 
     def select(self, folder: str) -> None:
-        row = self._row_of(folder)
+        row = self.model.row_of(folder)
         if row is not None:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, NAME)).row())
 
     def selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows(NAME)
-        if not rows:
-            return None
-        return self.model.itemFromIndex(self.proxy.mapToSource(rows[0])).data(FOLDER_ROLE)
+        return self.proxy.mapToSource(rows[0]).data(FOLDER_ROLE) if rows else None
 
     def row_texts(self, folder: str) -> list[str] | None:
         """What a run's row shows, column by column (tests and scripts)."""
-        row = self._row_of(folder)
-        return None if row is None else [self.model.item(row, c).text() for c in range(self.model.columnCount())]
+        row = self.model.row_of(folder)
+        return None if row is None else [text for text, _ in self.model.cells(row)]
 
     def set_differences(self, names: list[str], rows: list[tuple[str, list[str]]]) -> None:
         """The settings that differ between the ticked runs: one row per setting, a column per run."""
@@ -281,21 +332,10 @@ class RunsPanel(QWidget):
         super().hideEvent(event)
         self.visibility_changed.emit(False)
 
-    def _folder_at(self, row: int) -> str:
-        return self.model.item(row, NAME).data(FOLDER_ROLE)
-
-    def _row_of(self, folder: str) -> int | None:
-        folder = str(folder)
-        return next((row for row in range(self.model.rowCount()) if self._folder_at(row) == folder), None)
-
     def _emit_selected(self, signal: Any) -> None:
         folder = self.selected()
         if folder is not None:
             signal.emit(folder)
-
-    def _item_changed(self, item: QStandardItem) -> None:
-        if not self._updating and item.column() == NAME:
-            self.ticked_changed.emit(self.ticked())
 
     def _update_buttons(self, *args: Any) -> None:
         chosen = self.selected() is not None
@@ -303,32 +343,48 @@ class RunsPanel(QWidget):
             button.setEnabled(chosen)
 
 
-def _row_values(run: RunSummary, now: float) -> list[tuple[str, Any, str]]:
-    """(text, sort key, tooltip) for each column of a run's row."""
+def _row_values(run: RunSummary, now: float) -> list[tuple[str, str]]:
+    """(text, tooltip) for each column of a run's row."""
     dash = "–"
-    folder_tip = _tip(str(run.folder) + (f"\n\n{run.note}" if run.note else ""))
     started = dash
     if run.started is not None:
         started = QDateTime.fromSecsSinceEpoch(int(run.started)).toString("yyyy-MM-dd HH:mm")
-    dataset = run.dataset or dash
-    data_dir = run.settings.get("data_dir")
-    if run.dataset == "folder" and isinstance(data_dir, str) and data_dir:
-        dataset = f"folder: {Path(data_dir).name}"
+    dataset = _dataset(run) or dash
     epochs = f"{run.epochs_done} / {run.epochs_planned}" if run.epochs_planned else str(run.epochs_done)
     best = dash if run.best_val_accuracy is None else f"{run.best_val_accuracy:.2%}"
-    state = state_text(run.state, run.last_write, now)
-    name = printable(run.name, 120) + (" ✎" if run.note else "")
     return [
-        (name, run.name.lower(), folder_tip),
-        (started, run.started or 0.0, ""),
-        (printable(dataset, 60), dataset, ""),
-        (dash if run.input_size is None else f"{run.input_size} px", run.input_size or 0, ""),
-        (epochs, run.epochs_done, ""),
-        (best, -1.0 if run.best_val_accuracy is None else run.best_val_accuracy, ""),
-        (duration_text(run.training_time) if run.training_time else dash, run.training_time, ""),
-        (printable(run.device or dash, 40), run.device or "", ""),
-        (state, state, _tip(run.problem) if run.problem else ""),
+        (printable(run.name, 120) + (" ✎" if run.note else ""), _tip(str(run.folder) + (f"\n\n{run.note}" if run.note else ""))),
+        (started, ""),
+        (printable(dataset, 60), ""),
+        (dash if run.input_size is None else f"{run.input_size} px", ""),
+        (epochs, ""),
+        (best, ""),
+        (duration_text(run.training_time) if run.training_time else dash, ""),
+        (printable(run.device or dash, 40), ""),
+        (state_text(run.state, run.last_write, now), _tip(run.problem) if run.problem else ""),
     ]
+
+
+def _sort_key(run: RunSummary, column: int) -> Any:
+    """What a column sorts by: the number behind the text where it shows one; one type per column."""
+    if column == NAME:
+        return run.name.lower()
+    if column == DATASET:
+        return _dataset(run) or ""
+    if column == DEVICE:
+        return run.device or ""
+    if column == STATE:
+        return run.state
+    value = {STARTED: run.started, INPUT: run.input_size, EPOCHS: run.epochs_done, BEST: run.best_val_accuracy,
+             TIME: run.training_time}[column]
+    return -1.0 if value is None else float(value)
+
+
+def _dataset(run: RunSummary) -> str | None:
+    data_dir = run.settings.get("data_dir")
+    if run.dataset == "folder" and isinstance(data_dir, str) and data_dir:
+        return f"folder: {Path(data_dir).name}"
+    return run.dataset
 
 
 def _tip(text: str) -> str:

@@ -90,13 +90,15 @@ def test_compared_runs_are_overlaid_named_and_removed(qtbot):
             ComparedRun("<i>second</i>", 2, [1, 2], [2.0, 1.0], [0.1, 0.2], epochs[:1])]
     plots.show_comparison(runs)
     own = ["train (batch)", "train (smoothed)", "train (epoch)", "validation (epoch)"]
-    assert plots.legend_names("loss") == own + ["first", "<i>second</i>"]
-    assert plots.legend_names("accuracy") == own + ["first", "<i>second</i>"]
+    assert plots.legend_names("loss") == ["first", "<i>second</i>"]  # the current run has nothing to name yet
+    assert plots.legend_names("accuracy") == ["first", "<i>second</i>"]
     assert "&lt;i&gt;" in plots.legends["loss"].items[-1][1].text  # drawn as text, not as HTML
+    plots.add_batches([1, 2], [1.5, 1.4], [0.2, 0.3])
+    assert plots.legend_names("loss") == own + ["first", "<i>second</i>"]
     first_train, first_val = plots._compared[:2]
     assert list(first_train.xData) == [s / 4 for s in range(1, 9)]  # x in epochs, whatever the batch count
     assert list(first_val.yData) == [1.1, 1.1] and first_train.opts["pen"].color() != plots._compared[4].opts[
         "pen"].color()
     plots.show_comparison([])
     assert plots.legend_names("loss") == own and plots._compared == []
-    assert plots.point_counts() == {"batch": 0, "epoch_train": 0, "epoch_val": 0}  # its own curves untouched
+    assert plots.point_counts() == {"batch": 2, "epoch_train": 0, "epoch_val": 0}  # its own curves untouched

@@ -291,6 +291,7 @@ class PlotsPanel(QWidget):
         self.plots["accuracy"].setXLink(self.plots["loss"])
         self._compared: list[pg.PlotDataItem] = []  # other runs' curves (show_comparison), in both plots
         self._compared_runs: list[ComparedRun] = []
+        self._own_in_legend = True  # whether the legends list the current run's curves
         self._envelopes = {(m, k): PeakEnvelope(ENVELOPE_BUCKETS) for m in METRICS for k in ("batch", "smooth")}
         self._showing_envelope = False
         for plot in self.plots.values():  # zooming in or back out switches between envelope and points
@@ -329,6 +330,7 @@ class PlotsPanel(QWidget):
             self.cursors[metric].hide()
             self.plots[metric].enableAutoRange()  # a new run starts fully in view, whatever the zoom was
         self.readout.setText(READOUT_HINT)
+        self._sync_legends()
 
     def add_batches(self, steps: Sequence[int], losses: Sequence[float], accuracies: Sequence[float]) -> None:
         """Append per-batch points (1-based global steps, in increasing order)."""
@@ -355,6 +357,8 @@ class PlotsPanel(QWidget):
             x, y = self.series(metric, kind)
             envelope.extend(x[new], y[new])
         self._show_batch_curves()
+        if not self._own_in_legend:
+            self._sync_legends()
 
     def series(self, metric: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """Every point of a per-batch curve ("batch" or "smooth"), whatever is drawn."""
@@ -393,6 +397,8 @@ class PlotsPanel(QWidget):
         for metric in METRICS:
             self.curves[metric]["epoch_train"].setData(self._epoch["x"], self._epoch[metric])
             self.curves[metric]["epoch_val"].setData(self._val["x"], self._val[metric])
+        if not self._own_in_legend:
+            self._sync_legends()
 
     def load_history(self, steps_per_epoch: int, batch_history: dict[str, Sequence[float]],
                      history: Sequence[EpochEnd]) -> None:
@@ -430,6 +436,21 @@ class PlotsPanel(QWidget):
                 self._compared += [train, val]
         for plot in self.plots.values():
             plot.enableAutoRange()  # the compared runs may be longer than the current one
+        self._sync_legends(force=True)
+
+    def _sync_legends(self, force: bool = False) -> None:
+        """While other runs are compared and the current run has nothing to show, the legends name
+        only the compared runs; otherwise the current run's curves come first, then theirs."""
+        own = self.has_data() or not self._compared
+        if own == self._own_in_legend and not force:
+            return
+        self._own_in_legend = own
+        for metric, legend in self.legends.items():
+            legend.clear()
+            shown = list(self.curves[metric].values()) if own else []
+            shown += [c for c in self._compared if c.name() and c in self.plots[metric].items]
+            for curve in shown:
+                legend.addItem(curve, curve.name())
 
     def legend_names(self, metric: str = "loss") -> list[str]:
         """The names one plot's legend shows, in order (as text, unescaped)."""

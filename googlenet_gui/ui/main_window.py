@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.runs.follow_requested.connect(self.follow.follow)
         self.follow.weights_changed.connect(self.classify.weights_changed)
         self.follow.state_changed.connect(self._update_actions)
+        self.follow.state_changed.connect(lambda: self.follow.following and self.tabs.setCurrentWidget(self.runs_panel))
         self.training.run_started.connect(lambda _: self.follow.stop())
         self.training.run_started.connect(lambda _: self.runs.refresh())
         self.training.run_ended.connect(lambda _: self.runs.refresh())

@@ -26,8 +26,9 @@ IMAGES = 20
 def checkpoint(tmp_path_factory) -> Path:
     """best.pt of a short real run (its answers differ from image to image)."""
     folder = tmp_path_factory.mktemp("run")
-    config = TrainConfig(epochs=1, input_size=64, batch_size=32, limit_train=128, limit_val=32, lr=2e-3,
-                         precision="fp32")
+    # 16 steps: enough for BatchNorm's running statistics to describe the data
+    config = TrainConfig(epochs=1, input_size=64, batch_size=16, limit_train=256, limit_val=16, lr=2e-3,
+                         precision="fp32", num_threads=2)
     events = run_all(Trainer(config, run_dir=folder))
     assert isinstance(events[-1], Finished), events[-1]
     return folder / "best.pt"
@@ -55,6 +56,7 @@ def expected(checkpoint, images):
     for row, top in enumerate(tops):
         for name, p in top:
             probs[row, index[name]] = p
+    assert np.ptp(probs, axis=0).max() > 0.03  # the answers differ from image to image: a comparison that can fail
     return prepared, probs
 
 
@@ -72,7 +74,6 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 def check_same_answers(probs: np.ndarray, expected_probs: np.ndarray) -> None:
     assert np.abs(probs - expected_probs).max() < 1e-4
     assert (probs.argmax(1) == expected_probs.argmax(1)).all()
-    assert expected_probs.max(1).min() > 1.5 / expected_probs.shape[1]  # the answers are not all alike
 
 
 def test_onnx_gives_the_checkpoint_s_answers_for_any_batch_size(checkpoint, expected, tmp_path):

@@ -140,6 +140,20 @@ def test_rename_note_and_delete(open_window, qtbot, tmp_path, monkeypatch):
     held.close()
 
 
+def test_folders_the_user_adds_are_listed_and_remembered(open_window, qtbot, tmp_path):
+    write_run(tmp_path / "runs" / "here")
+    write_run(tmp_path / "mounted" / "there")  # a folder of runs
+    write_run(tmp_path / "single")  # a run folder itself
+    win = open_window(tmp_path / "runs")
+    show_runs(win, qtbot, 1)
+    win.runs.add_folder(tmp_path / "mounted")
+    win.runs.add_folder(tmp_path / "single")
+    qtbot.waitUntil(lambda: win.runs_panel.model.rowCount() == 3, timeout=30_000)
+    assert {Path(f).name for f in win.runs.summaries} == {"here", "there", "single"}
+    again = open_window(tmp_path / "runs")  # the next time the app opens
+    show_runs(again, qtbot, 3)
+
+
 def test_a_cli_run_started_after_the_window_opened_is_followed_live(open_window, qtbot, tmp_path):
     win = open_window(tmp_path / "runs")
     out = tmp_path / "elsewhere" / "live"

@@ -78,3 +78,16 @@ def test_a_missing_package_names_the_extra(tmp_path, monkeypatch, capsys):
     assert main(["train", "--dataset", "sample", "--epochs", "1", "--tensorboard", "--out", str(tmp_path)]) == 2
     assert 'pip install "googlenet-studio[tensorboard]"' in capsys.readouterr().err
     assert not (tmp_path / "metrics.jsonl").exists()  # refused before training
+
+
+def test_without_the_package_the_window_s_checkbox_says_what_to_install(qtbot, monkeypatch):
+    from googlenet_gui.ui.panels.training_panel import TrainingPanel
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.tensorboard_check.setChecked(True)
+    assert panel.tensorboard_logs() and panel.tensorboard_check.isEnabled()
+    monkeypatch.setattr(tensorboard_log.importlib.util, "find_spec", lambda name, *a: None)
+    panel.set_tensorboard_problem(tensorboard_log.missing_package())
+    assert not panel.tensorboard_check.isEnabled() and not panel.tensorboard_logs()
+    assert 'pip install "googlenet-studio[tensorboard]"' in panel.tensorboard_check.toolTip()

@@ -135,7 +135,8 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
     path = folder / METRICS_FILE
     now = time.time() if now is None else now
     try:
-        last_write = path.stat().st_mtime
+        stat = path.stat()
+        last_write = stat.st_mtime
         outline = read_outline(path)
     except OSError as exc:
         return RunSummary(folder, name, notes.note, _stamp_of(folder), None, None, 0, None, None, 0.0, None, FAILED,
@@ -162,7 +163,7 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
         last_write=last_write,
         settings=dict(settings),
         checkpoints=_checkpoints(folder),
-        problem=None if outline.first else f"{METRICS_FILE} does not begin with a run's settings",
+        problem=None if outline.first or stat.st_size == 0 else f"{METRICS_FILE} does not begin with a run's settings",
     )
 
 
@@ -192,11 +193,6 @@ class RunsIndex:
                 cache[folder] = (key, summary)
             self._cache = cache
             return [summary for _, summary in cache.values()]
-
-    def forget(self, folder: Path) -> None:
-        """Read this folder again at the next scan."""
-        with self._lock:
-            self._cache.pop(Path(folder), None)
 
 
 def setting_differences(runs: list[RunSummary]) -> list[tuple[str, list[Any]]]:

@@ -13,10 +13,6 @@ from ...core.text import display_name
 from ..jobs import run_job
 from .checkpoints import CHECKPOINT_FILTER
 
-ONNX_FILTER = "ONNX model (*.onnx)"
-TORCHSCRIPT_FILTER = "TorchScript module (*.pt)"
-
-
 class ExportController(QObject):
     exported = Signal(str)  # the file written
     failed = Signal(str)  # why not, in one line
@@ -39,16 +35,17 @@ class ExportController(QObject):
             if not source:
                 return
         stem = f"{Path(source).parent.name}-{Path(source).stem}" if Path(source).parent.name else Path(source).stem
+        onnx_filter, torchscript_filter = self.tr("ONNX model (*.onnx)"), self.tr("TorchScript module (*.pt)")
         target, chosen = QFileDialog.getSaveFileName(
             self.dialog_parent, self.tr("Export {} as").format(display_name(source)), str(Path(folder) / f"{stem}.onnx"),
-            f"{ONNX_FILTER};;{TORCHSCRIPT_FILTER}")
+            f"{onnx_filter};;{torchscript_filter}")
         if not target:
             return
         out = Path(target)
         QSettings().setValue("paths/export", str(out.parent))
         suffix = out.suffix.lower()
         fmt = "onnx" if suffix == ".onnx" else "torchscript" if suffix in (".pt", ".ts") else \
-            "onnx" if chosen == ONNX_FILTER else "torchscript"
+            "onnx" if chosen == onnx_filter else "torchscript"
         if not suffix:
             out = out.with_suffix(".onnx" if fmt == "onnx" else ".pt")
         self.export(Path(source), fmt, out)

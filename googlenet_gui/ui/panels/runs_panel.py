@@ -356,7 +356,7 @@ def _row_values(run: RunSummary, now: float) -> list[tuple[str, str]]:
         (printable(run.name, 120) + (" ✎" if run.note else ""), _tip(str(run.folder) + (f"\n\n{run.note}" if run.note else ""))),
         (started, ""),
         (printable(dataset, 60), ""),
-        (dash if run.input_size is None else f"{run.input_size} px", ""),
+        (dash if run.input_size is None else _tr("{} px").format(run.input_size), ""),
         (epochs, ""),
         (best, ""),
         (duration_text(run.training_time) if run.training_time else dash, ""),
@@ -383,7 +383,7 @@ def _sort_key(run: RunSummary, column: int) -> Any:
 def _dataset(run: RunSummary) -> str | None:
     data_dir = run.settings.get("data_dir")
     if run.dataset == "folder" and isinstance(data_dir, str) and data_dir:
-        return f"folder: {Path(data_dir).name}"
+        return _tr("folder: {}").format(Path(data_dir).name)
     return run.dataset
 
 

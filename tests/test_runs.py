@@ -57,6 +57,31 @@ def test_a_resumed_run_keeps_its_totals_and_shows_its_new_length(tmp_path):
     assert summary.best_val_accuracy == max(e.val_accuracy for e in first + second)
 
 
+def test_a_log_rebuilt_after_its_folder_was_deleted_keeps_its_totals(tmp_path):
+    """The engine makes a deleted run folder again with its log rebuilt from memory: the totals are
+    added up once, and the rebuilt batches (without learning rate and speed) are read."""
+    import shutil
+
+    from googlenet_gui.core.events import CheckpointSaved
+    from googlenet_gui.core.follow import RunFollower
+
+    run_dir = tmp_path / "run"
+
+    def delete_after_first_epoch(trainer, event):
+        if isinstance(event, CheckpointSaved) and event.kind == "best" and event.position.epochs_done == 1:
+            shutil.rmtree(run_dir)
+
+    events = run_all(Trainer(TrainConfig(epochs=2, **FAST), run_dir=run_dir, dataset=stripes_dataset(32, 16),
+                             report_interval=0), delete_after_first_epoch)
+    epochs = of(events, EpochEnd)
+    summary = read_summary(run_dir)
+    assert (summary.epochs_done, summary.state) == (2, FINISHED_STATE)
+    assert summary.training_time == pytest.approx(sum(e.time for e in epochs))
+    assert summary.best_val_accuracy == max(e.val_accuracy for e in epochs)
+    follower = RunFollower(run_dir)
+    assert [e.step for e in follower.poll().events if hasattr(e, "images_per_sec")] == [1, 2, 3, 4]
+
+
 def test_only_the_first_record_and_the_tail_are_read(tmp_path, monkeypatch):
     """A 40,000-batch log: the summary reads a few kilobytes of it, and still knows the totals."""
     per_epoch, epochs = 10_000, 4

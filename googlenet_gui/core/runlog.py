@@ -89,6 +89,7 @@ class MetricsLog:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.path, "w", encoding="utf-8")
         _lock(self._file, self.path.parent)
+        self._best_val_accuracy, self._total_time = None, 0.0  # added up again from the records
         for record in records:
             self.write(record)
 
@@ -332,11 +333,16 @@ def run_state(last: dict[str, Any] | None, writing: bool | None, last_write: flo
     return RUNNING if now - last_write < ACTIVE_SECONDS else FAILED
 
 
+# What a batch record may lack: a log rebuilt from a run's memory (MetricsLog.rebuild) has no
+# learning rate or speed for its earlier batches.
+_BATCH_DEFAULTS = {"lr": 0.0, "images_per_sec": 0.0}
+
+
 def batch_from_record(record: dict[str, Any]) -> BatchEnd | None:
     """A batch record as the engine's BatchEnd; None when a field is missing or not a number."""
     values = {}
     for f in dataclasses.fields(BatchEnd):
-        value = record.get(f.name)
+        value = record.get(f.name, _BATCH_DEFAULTS.get(f.name))
         if not _is_number(value) or not math.isfinite(value):
             return None
         if f.type == "int" or f.type is int:

@@ -175,6 +175,7 @@ def test_a_cli_run_started_after_the_window_opened_is_followed_live(open_window,
     finally:
         _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
+    assert win.follow.state == "finished" and win.follow.following  # a finished run stays shown, and followed
     counts = win.plots_panel.point_counts()
     assert counts["batch"] == 16 and counts["epoch_train"] == 2 and counts["epoch_val"] == 2
     assert win.weights.kind == "file" and win.weights.file == out / "last.pt"

@@ -68,7 +68,7 @@ def test_names_and_notes_are_shown_as_plain_text(qtbot):
     index = panel.model.index(0, NAME)
     assert index.data().startswith("<img src=x>")  # an item view shows text as text
     tip = index.data(Qt.ToolTipRole)  # a tooltip would be read as HTML: escaped
-    assert "&lt;b&gt;bold?&lt;/b&gt;<br>line two" in tip and "<b>" not in tip and "<img" not in tip
+    assert "&lt;b&gt;bold?&lt;/b&gt;\nline two" in tip and "<b>" not in tip and "<img" not in tip
 
 
 def test_differences_are_listed_only_for_two_or_more_runs(qtbot):

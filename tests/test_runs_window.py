@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from googlenet_gui.cli import main
 from googlenet_gui.core import export as export_module
+from googlenet_gui.ui.controllers import runs as runs_controller
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.runs_panel import BEST, DATASET, DEVICE, EPOCHS, INPUT, NAME, STATE, TIME, duration_text
 from runlogs import write_run
@@ -120,7 +120,7 @@ def test_rename_note_and_delete(open_window, qtbot, tmp_path, monkeypatch):
     assert win.runs.summaries[str(runs / "keep")].name == "<b>baseline</b>"  # the note kept the name
 
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.Yes)
+    monkeypatch.setattr(runs_controller, "ask_yes_no", lambda parent, title, text: asked.append(text) or True)
     data = tmp_path / "data"
     monkeypatch.setenv("XDG_DATA_HOME", str(data))  # where Qt keeps the trash, in the test's folder
     win.runs.delete_dialog(runs / "busy")

@@ -1,4 +1,5 @@
 """TensorBoard logs: the run's scalars, read back with TensorBoard's own reader."""
+import html
 import json
 
 import pytest
@@ -90,4 +91,4 @@ def test_without_the_package_the_window_s_checkbox_says_what_to_install(qtbot, m
     monkeypatch.setattr(tensorboard_log.importlib.util, "find_spec", lambda name, *a: None)
     panel.set_tensorboard_problem(tensorboard_log.missing_package())
     assert not panel.tensorboard_check.isEnabled() and not panel.tensorboard_logs()
-    assert 'pip install "googlenet-studio[tensorboard]"' in panel.tensorboard_check.toolTip()
+    assert 'pip install "googlenet-studio[tensorboard]"' in html.unescape(panel.tensorboard_check.toolTip())

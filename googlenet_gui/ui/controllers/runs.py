@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFile, QObject, QSettings, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QStatusBar, QWidget
 
 from ...core.runlog import RUNNING
 from ...core.runs import RunNotes, RunsIndex, RunSummary, read_curves, setting_differences, write_notes
@@ -22,6 +22,7 @@ from ...core.text import display_name
 from ..jobs import run_job
 from ..panels.plots_panel import ComparedRun, PlotsPanel
 from ..panels.runs_panel import RunsPanel
+from ..plain import ask_yes_no
 
 REFRESH_MS = 5000  # while the tab is shown
 EXTRA_FOLDERS_KEY = "runs/extra_folders"
@@ -164,15 +165,16 @@ class RunsController(QObject):
     def rename_dialog(self, folder: Path) -> None:
         run = self.summaries.get(str(folder))
         current = run.name if run is not None else folder.name
-        name, ok = QInputDialog.getText(self.dialog_parent, self.tr("Rename run"),
-                                        self.tr("Name shown for {}:").format(display_name(folder)), text=current)
+        # the folder's name stays out of the dialog's label, which Qt may read as markup; the field is plain
+        name, ok = QInputDialog.getText(self.dialog_parent, self.tr("Rename run"), self.tr("Name shown for this run:"),
+                                        text=current)
         if ok:
             self.set_notes(folder, name=name)
 
     def note_dialog(self, folder: Path) -> None:
         run = self.summaries.get(str(folder))
         note, ok = QInputDialog.getMultiLineText(self.dialog_parent, self.tr("Note"),
-                                                 self.tr("Note for {}:").format(display_name(folder)),
+                                                 self.tr("A note on this run:"),
                                                  run.note if run is not None else "")
         if ok:
             self.set_notes(folder, note=note)
@@ -191,9 +193,8 @@ class RunsController(QObject):
             self.status.showMessage(self.tr("{} is being written by a training: stop it first").format(
                 display_name(folder)), 8000)
             return
-        answer = QMessageBox.question(self.dialog_parent, self.tr("Delete run"),
-                                      self.tr("Move the run folder {} to the trash?").format(display_name(folder)))
-        if answer == QMessageBox.Yes:
+        if ask_yes_no(self.dialog_parent, self.tr("Delete run"),
+                      self.tr("Move the run folder {} to the trash?").format(display_name(folder))):
             self.delete(folder)
 
     def delete(self, folder: Path) -> None:
@@ -208,10 +209,8 @@ class RunsController(QObject):
                 self.status.showMessage(self.tr("Moved {} to the trash").format(display_name(folder)), 8000)
                 self.refresh()
                 return
-            answer = QMessageBox.question(
-                self.dialog_parent, self.tr("Delete run"),
-                self.tr("{} cannot be moved to a trash here. Delete it for good?").format(display_name(folder)))
-            if answer == QMessageBox.Yes:
+            if ask_yes_no(self.dialog_parent, self.tr("Delete run"),
+                          self.tr("{} cannot be moved to a trash here. Delete it for good?").format(display_name(folder))):
                 self.delete_for_good(folder)
 
         run_job(trash, on_result=done, on_error=lambda message: self.status.showMessage(message, 10_000))

@@ -3,19 +3,19 @@ rename, annotate or delete one. It shows core.runs summaries and reports what th
 the reading, the dialogs and the files are the runs controller's job."""
 from __future__ import annotations
 
-import html
 import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject,
                             QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
 from ...core.runs import RunSummary
 from ...core.text import printable
+from ..plain import plain_label, plain_tooltip
 
 NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, DEVICE, STATE = range(9)
 FOLDER_ROLE = Qt.UserRole + 1  # the run folder, on the name column's item
@@ -172,8 +172,7 @@ class RunsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.following_label = QLabel()
-        self.following_label.setTextFormat(Qt.PlainText)
+        self.following_label = plain_label()  # names a folder: plain text
         self.following_label.setWordWrap(True)
         self.stop_following_button = QPushButton(self.tr("Stop following"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
@@ -185,7 +184,7 @@ class RunsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.open_button.setToolTip(self.tr("Its curves and settings, and its last.pt classifies (Start resumes it)"))
         self.follow_button.setToolTip(self.tr("Watch the run live as another process writes its folder"))
-        self.status_label = QLabel()
+        self.status_label = plain_label()
 
         self.model = RunsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -204,7 +203,7 @@ class RunsPanel(QWidget):
         header.setResizeContentsPrecision(0)  # fit the rows in view, not all of hundreds
         header.setSectionResizeMode(NAME, QHeaderView.Stretch)
 
-        self.differences_label = QLabel()
+        self.differences_label = plain_label()
         self.differences = QTableWidget(0, 0)
         self.differences.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
@@ -388,6 +387,5 @@ def _dataset(run: RunSummary) -> str | None:
 
 
 def _tip(text: str) -> str:
-    """A tooltip that shows outside text as it is (Qt renders a tooltip that looks like HTML as HTML)."""
-    lines = [html.escape(printable(line, 300)) for line in text.splitlines()[:40]]
-    return "<p style='white-space:pre-wrap'>" + "<br>".join(lines) + "</p>"
+    """A tooltip that shows outside text as it is, line by line."""
+    return plain_tooltip("\n".join(printable(line, 300) for line in text.splitlines()[:40]))

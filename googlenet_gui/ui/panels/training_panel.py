@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 
 from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
 from .. import theme
-from ..plain import plain_label
+from ..plain import plain_label, plain_tooltip
 
 SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
@@ -64,8 +64,6 @@ class TrainingPanel(QWidget):
         self.augment_check = QCheckBox("Random crops and flips")
         self.seed_spin = _spin(0, 2**31 - 1, 0)
         self.tensorboard_check = QCheckBox(self.tr("Write TensorBoard logs"))
-        self.tensorboard_check.setToolTip(self.tr("Also write the run's scalars into its run folder for "
-                                                  "tensorboard --logdir <runs folder>"))
 
         self.start_button = QPushButton("Start")
         self.pause_button = QPushButton("Pause")
@@ -221,8 +219,8 @@ class TrainingPanel(QWidget):
     def set_tensorboard_problem(self, problem: str | None) -> None:
         """Why TensorBoard logs cannot be written (the package is missing); None when they can."""
         self._tensorboard_problem = problem
-        self.tensorboard_check.setToolTip(problem or self.tr("Also write the run's scalars into its run folder for "
-                                                             "tensorboard --logdir <runs folder>"))
+        self.tensorboard_check.setToolTip(plain_tooltip(problem or self.tr(
+            "Also write the run's scalars into its run folder for tensorboard --logdir <runs folder>")))
         self._update_enabled()
 
     def show_error(self, text: str) -> None:

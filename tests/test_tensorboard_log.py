@@ -40,7 +40,12 @@ def test_the_cli_writes_the_run_s_scalars_into_its_folder(tmp_path, capsys):
     assert values["epoch/val_accuracy"] == [(e["step"], pytest.approx(e["val_accuracy"])) for e in epochs]
     assert [v for _, v in values["epoch/train_loss"]] == pytest.approx([e["train_loss"] for e in epochs], rel=1e-6)
     assert {"batch/accuracy", "epoch/train_accuracy", "epoch/val_loss", "epoch/learning_rate",
-            "epoch/seconds"} <= set(values)
+            "epoch/seconds", "epoch/val_top5_accuracy"} <= set(values)
+    per_class = sorted(tag for tag in values if tag.startswith("per_class_accuracy/"))
+    assert per_class[0] == "per_class_accuracy/00 T-shirt-top" and len(per_class) == 10  # numbered, no nesting "/"
+    for i, tag in enumerate(per_class):  # each class's share of its images classified right, every epoch
+        expected = [e["confusion"][i][i] / sum(e["confusion"][i]) for e in epochs if sum(e["confusion"][i])]
+        assert [v for _, v in values[tag]] == pytest.approx(expected)
     # `tensorboard --logdir <runs root>` finds it: the events file lies in the run folder
     assert [p.name.startswith("events.out.tfevents") for p in out.iterdir() if p.name.startswith("events")] == [True]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .events import TERMINAL, BatchEnd, EpochEnd, RunStarted
-from .text import error_line
+from .text import error_line, printable
 
 EXTRA = "tensorboard"
 FLUSH_SECONDS = 5  # a TensorBoard watching the folder sees a live run this late at most
@@ -29,7 +29,8 @@ def missing_package() -> str | None:
 class TensorBoardLog:
     """Writes a run's scalars with torch.utils.tensorboard's SummaryWriter: per batch the loss,
     accuracy and learning rate at the global step; per epoch the train and validation loss and
-    accuracy, the learning rate and the epoch's seconds, at the step where the epoch ended.
+    accuracy, the top-5 validation accuracy, each class's validation accuracy (from the epoch's
+    confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended.
 
     write() never raises: a failed write (a full disk) ends the logging, `problem` says why, and
     the training goes on.
@@ -39,6 +40,7 @@ class TensorBoardLog:
         self.run_dir = Path(run_dir)
         self.problem: str | None = None
         self._writer: Any = None
+        self._class_tags: list[str] = []
 
     def write(self, event: Any) -> None:
         if self.problem is not None:
@@ -74,10 +76,13 @@ class TensorBoardLog:
             if event.val_loss is not None and event.val_accuracy is not None:
                 writer.add_scalar("epoch/val_loss", event.val_loss, event.step)
                 writer.add_scalar("epoch/val_accuracy", event.val_accuracy, event.step)
+            if event.val_top5 is not None:
+                writer.add_scalar("epoch/val_top5_accuracy", event.val_top5, event.step)
             writer.add_scalar("epoch/learning_rate", event.lr, event.step)
             writer.add_scalar("epoch/seconds", event.time, event.step)
-            # Per-class accuracy belongs here once the evaluation work (issue 12) reports it with
-            # each epoch: one scalar per class, "per_class_accuracy/<class name>", at event.step.
+            for tag, accuracy in zip(self._class_tags, per_class_accuracy(event.confusion)):
+                if accuracy is not None:
+                    writer.add_scalar(tag, accuracy, event.step)
             writer.flush()
         elif isinstance(event, TERMINAL):
             self.close()
@@ -90,7 +95,18 @@ class TensorBoardLog:
         # A resumed run hides what a killed earlier run logged beyond the checkpoint it resumes from.
         self._writer = SummaryWriter(log_dir=str(self.run_dir), purge_step=step + 1 if step else None,
                                      flush_secs=FLUSH_SECONDS)
+        # numbered, so TensorBoard lists the classes in their order; "/" would nest a tag
+        self._class_tags = [f"per_class_accuracy/{i:0{len(str(len(event.class_names)))}d} "
+                            f"{printable(name, 60).replace('/', '-')}" for i, name in enumerate(event.class_names)]
         settings = "\n".join(f"| {k} | {json.dumps(v)} |" for k, v in event.config.items())
         self._writer.add_text("settings", f"| setting | value |\n| --- | --- |\n{settings}\n\ndevice: {event.device} "
                               f"({event.precision}), {event.train_size} training / {event.val_size} validation images",
                               step)
+
+
+def per_class_accuracy(confusion: list[list[int]] | None) -> list[float | None]:
+    """Each class's share of its validation images classified right (None for a class with none),
+    from a confusion matrix whose rows are the true classes."""
+    if not confusion:
+        return []
+    return [row[i] / sum(row) if sum(row) else None for i, row in enumerate(confusion)]

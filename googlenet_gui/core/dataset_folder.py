@@ -259,11 +259,12 @@ class DatasetFolder:
         inside = self._class_files()
         moved = []
         for path in paths:
+            if not os.path.lexists(path):
+                continue  # gone already (removed twice, or by hand)
             if os.path.abspath(path) not in inside:
                 raise DatasetError(f"{display_name(path)} is not an image of this dataset")
-            if os.path.lexists(path):
-                self._set_aside(Path(path))
-                moved.append(path)
+            self._set_aside(Path(path))
+            moved.append(path)
         return moved
 
     def _class_files(self) -> set[str]:

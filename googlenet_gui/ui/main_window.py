@@ -17,10 +17,12 @@ from ..core.weights import WeightsSource
 from .controllers.checkpoints import CheckpointController, OpenedCheckpoint
 from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
+from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
 from .controllers.training import TrainingController
 from .jobs import wait_for_jobs
 from .panels.classify_panel import ClassifyPanel
+from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
@@ -61,6 +63,8 @@ class MainWindow(QMainWindow):
                                            lambda: self.tabs.setCurrentWidget(self.classify_panel), self, self)
         self.checkpoints = CheckpointController(self.weights, status, self.runs_dir, self, self)
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
+        self.dataset_editor = DatasetEditorController(self.dataset_editor_panel, status, self.training_panel.config,
+                                                      self, self)
         self._closing = False
 
         self._build_actions()
@@ -85,6 +89,7 @@ class MainWindow(QMainWindow):
         self.shapes_panel = ShapesPanel()
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
+        self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
@@ -130,6 +135,9 @@ class MainWindow(QMainWindow):
         self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
         self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
         file_menu.addSeparator()
+        self.new_dataset_action = action(self.tr("New &Dataset…"), self.dataset_editor.new_dialog, None, file_menu)
+        self.edit_dataset_action = action(self.tr("&Edit Dataset…"), self.dataset_editor.edit_dialog, None, file_menu)
+        file_menu.addSeparator()
         self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
         self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
         file_menu.addSeparator()
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
         self.checkpoints.opened.connect(self._checkpoint_opened)
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
+        self.dataset_editor.train_requested.connect(self._train_on_dataset)
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -188,6 +197,19 @@ class MainWindow(QMainWindow):
             else:
                 self.weights.use_untrained()
         self.classify.weights_changed()
+
+    def _train_on_dataset(self, folder: str) -> None:
+        """The dataset editor's "Train on This Dataset": a new run on the folder, with the other
+        settings as the training panel has them."""
+        if self.training.running:
+            self.dataset_editor_panel.show_message(self.tr("Training is running: stop it first"), error=True)
+            return
+        if self.training.resume_path is not None:
+            self._new_run()
+        self.training_panel.use_folder(folder)
+        self.training.start()
+        self.raise_()
+        self.activateWindow()
 
     def _update_actions(self) -> None:
         running = self.training.running
@@ -286,5 +308,6 @@ class MainWindow(QMainWindow):
                 self.training.stop()
             return
         self.datasets.cancel_download()
+        self.dataset_editor.stop()
         wait_for_jobs(60_000)
         event.accept()

@@ -350,6 +350,7 @@ def collect_files(sources: Iterable[str | os.PathLike], dataset_root: Path, skip
     root = os.path.realpath(dataset_root)
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
+    said = 0.0
 
     def add(path: Path) -> None:
         try:
@@ -376,7 +377,8 @@ def collect_files(sources: Iterable[str | os.PathLike], dataset_root: Path, skip
                 for f in sorted(files):
                     if not f.startswith("."):
                         add(Path(dirpath) / f)
-                if progress:
+                if progress and time.monotonic() - said > 0.1:
+                    said = time.monotonic()
                     progress(0, 0, f"looking for images: {len(found):,} files")
         else:
             add(source)

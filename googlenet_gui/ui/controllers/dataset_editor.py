@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar
 
 from ...core.text import display_name, printable
 from ..jobs import run_job
-from ..panels.dataset_editor_panel import THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
+from ..panels.dataset_editor_panel import FILES_SHOWN, THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
 from ..qimages import array_to_qimage
 from ..urls import local_paths
 
@@ -320,7 +320,8 @@ class DatasetEditorController(QObject):
             return
         self.facts = report.facts
         self.findings = report.findings
-        rows = [self._row(f, report) for f in report.findings]
+        class_of = self.listing.class_of() if self.listing else {}
+        rows = [self._row(f, report, class_of) for f in report.findings]
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = len(report.findings) - errors
         if not rows:
@@ -330,105 +331,100 @@ class DatasetEditorController(QObject):
                                 self.tr("%n warning(s)", "", warnings)))
         self.panel.show_findings(summary, rows)
 
-    def _row(self, finding: Any, report: Any) -> FindingRow:
-        """A finding in words."""
+    def _row(self, finding: Any, report: Any, class_of: dict[str, str]) -> FindingRow:
+        """A finding in words, with its files (the first FILES_SHOWN: its fix covers them all) or classes."""
         from ...core import dataset_check as dc
 
-        class_of = self.listing.class_of() if self.listing else {}
-
-        def file_items(notes: dict | None = None) -> list:
+        def files(notes: dict[str, str] | None = None, which: list[str] | None = None) -> list:
+            which = finding.files if which is None else which
             return [(f"{printable(class_of.get(f, ''), 40)} / {display_name(f)}"
-                     + (f": {notes[f]}" if notes and notes.get(f) else ""), f, class_of.get(f)) for f in finding.files]
+                     + (f": {notes[f]}" if notes and notes.get(f) else ""), f, class_of.get(f))
+                    for f in which[:FILES_SHOWN]]
 
-        def class_items() -> list:
+        def classes() -> list:
             return [(f"{printable(name, 60)}: " + self.tr("%n image(s)", "", finding.counts.get(name, 0)), None, name)
                     for name in finding.classes]
 
-        def names(classes: list[str]) -> str:
-            shown = ", ".join(f"“{printable(c, 40)}”" for c in classes[:4])
-            return shown + ("…" if len(classes) > 4 else "")
+        def names() -> str:
+            shown = ", ".join(f"“{printable(c, 40)}”" for c in finding.classes[:4])
+            return shown + ("…" if len(finding.classes) > 4 else "")
 
-        kind, n = finding.kind, len(finding.files)
-        size = report.input_size
+        def row(title: str, advice: str, items: list, fix_label: str = "", total: int | None = None) -> FindingRow:
+            return FindingRow(finding.severity, title, advice, items, fix_label, finding,
+                              len(items) if total is None else total)
+
+        kind, n, n_classes = finding.kind, len(finding.files), len(finding.classes)
+        size, need = report.input_size, max(2, round(1 / max(report.val_fraction, 1e-9)))
         if kind == dc.UNREADABLE:
-            return FindingRow(finding.severity, self.tr("%n file(s) cannot be read", "", n),
-                              self.tr("Training leaves them out. Skip them to take them out of the dataset (they are "
-                                 "moved to .removed), or replace them with good copies."),
-                              [(f"{printable(class_of.get(f, ''), 40)}: {finding.details[f]}", f, class_of.get(f))
-                               for f in finding.files], self.tr("Skip These Files"), finding)
+            reasons = [(f"{printable(class_of.get(f, ''), 40)}: {finding.details[f]}", f, class_of.get(f))
+                       for f in finding.files[:FILES_SHOWN]]
+            return row(self.tr("%n file(s) cannot be read", "", n),
+                       self.tr("Training leaves them out. Skip them to take them out of the dataset (they are moved "
+                               "to .removed), or replace them with good copies."),
+                       reasons, self.tr("Skip These Files"), n)
         if kind == dc.DUPLICATES_WITHIN:
             extra = len(finding.fix_files)
-            kept = {f: self.tr("a copy of {0}").format(finding.details[f]) for f in finding.fix_files}
-            return FindingRow(finding.severity, self.tr("%n extra copy(ies) of images in their own class", "", extra),
-                              self.tr("A copy trains the same picture twice, and a copy held out for validation makes "
-                                 "validation look better than it is. Keep one copy of each."),
-                              [item for item in file_items(kept) if item[1] in kept], self.tr("Keep One Copy of Each"),
-                              finding)
+            copy_of = self.tr("a copy of {0}")
+            notes = {f: copy_of.format(finding.details[f]) for f in finding.fix_files[:FILES_SHOWN]}
+            return row(self.tr("%n extra copy(ies) of images in their own class", "", extra),
+                       self.tr("A copy trains the same picture twice, and a copy held out for validation makes "
+                               "validation look better than it is. Keep one copy of each."),
+                       files(notes, finding.fix_files), self.tr("Keep One Copy of Each"), extra)
         if kind == dc.DUPLICATE_ACROSS:
-            return FindingRow(finding.severity, self.tr("The same image is in {0}").format(names(finding.classes)),
-                              self.tr("One picture with two labels teaches the network nothing and makes validation "
-                                 "wrong. Remove it from the classes it does not belong to: select those copies "
-                                 "below and press Remove Selected Files."), file_items(), "", finding)
+            return row(self.tr("The same image is in {0}").format(names()),
+                       self.tr("One picture with two labels teaches the network nothing and makes validation wrong. "
+                               "Remove it from the classes it does not belong to: select those copies below and "
+                               "press Remove Selected Files."), files(), total=n)
         if kind == dc.NEAR_DUPLICATES:
-            return FindingRow(finding.severity, self.tr("%n images that look alike are in {0}", "", n).format(
-                                  names(finding.classes)),
-                              self.tr("They may be one picture resized or saved again, with different labels. Look at "
-                                 "them (double-click one to show it); if they show the same thing, keep them in one "
-                                 "class."), file_items(), "", finding)
+            return row(self.tr("%n images that look alike are in {0}", "", n).format(names()),
+                       self.tr("They may be one picture resized or saved again, with different labels. Look at them "
+                               "(double-click one to show it); if they show the same thing, keep them in one class."),
+                       files(), total=n)
         if kind == dc.TOO_FEW_CLASSES:
-            return FindingRow(finding.severity, self.tr("Training needs at least two classes with images"),
-                              self.tr("Add classes and drop images on them."), class_items(), "", finding)
+            return row(self.tr("Training needs at least two classes with images"),
+                       self.tr("Add classes and drop images on them."), classes())
         if kind == dc.EMPTY_CLASSES:
-            return FindingRow(finding.severity, self.tr("%n class(es) without images: {0}", "", len(finding.classes))
-                              .format(names(finding.classes)),
-                              self.tr("Add images to them, or remove them: a class without images is never learnt, "
-                                 "yet the network can still answer it."), class_items(), "", finding)
+            return row(self.tr("%n class(es) without images: {0}", "", n_classes).format(names()),
+                       self.tr("Add images to them, or remove them: a class without images is never learnt, yet the "
+                               "network can still answer it."), classes())
         if kind == dc.NO_VALIDATION and self.listing is not None and self.listing.split:
-            return FindingRow(finding.severity, self.tr("%n class(es) without validation images: {0}", "",
-                                                   len(finding.classes)).format(names(finding.classes)),
-                              self.tr("Move some of their images into the dataset's validation folder, so training can "
-                                 "tell how well it learnt them."), class_items(), "", finding)
+            return row(self.tr("%n class(es) without validation images: {0}", "", n_classes).format(names()),
+                       self.tr("Move some of their images into the dataset's validation folder, so training can tell "
+                               "how well it learnt them."), classes())
         if kind == dc.NO_VALIDATION:
-            need = max(2, round(1 / max(report.val_fraction, 1e-9)))
-            return FindingRow(finding.severity, self.tr("%n class(es) too small to hold out a validation image: {0}", "",
-                                                   len(finding.classes)).format(names(finding.classes)),
-                              self.tr("A class of one image trains on it and is never validated. Add images: with "
-                                 "{0} or more, one in ten is held out for validation.").format(need),
-                              class_items(), "", finding)
+            return row(self.tr("%n class(es) too small to hold out a validation image: {0}", "", n_classes)
+                       .format(names()),
+                       self.tr("A class of one image trains on it and is never validated. Add images: with {0} or "
+                               "more, a share of them is held out for validation.").format(need), classes())
         if kind == dc.NO_TRAINING:
-            return FindingRow(finding.severity, self.tr("%n class(es) with validation images only: {0}", "",
-                                                   len(finding.classes)).format(names(finding.classes)),
-                              self.tr("Add training images to them (drop them on the class)."), class_items(), "", finding)
+            return row(self.tr("%n class(es) with validation images only: {0}", "", n_classes).format(names()),
+                       self.tr("Add training images to them (drop them on the class)."), classes())
         if kind == dc.SMALL_CLASSES:
-            need = max(2, round(1 / max(report.val_fraction, 1e-9)))
-            return FindingRow(finding.severity, self.tr("%n class(es) with fewer than {0} images: {1}", "",
-                                                   len(finding.classes)).format(need, names(finding.classes)),
-                              self.tr("Validation holds out a single image of each, so their validation accuracy "
-                                 "jumps in big steps. Add more images: a few dozen per class at least."),
-                              class_items(), "", finding)
+            return row(self.tr("%n class(es) with fewer than {0} images: {1}", "", n_classes).format(need, names()),
+                       self.tr("Validation holds out a single image of each, so their validation accuracy jumps in "
+                               "big steps. Add more images: a few dozen per class at least."), classes())
         if kind == dc.IMBALANCE:
             largest = max(finding.counts, key=finding.counts.get)
             smallest = min(finding.counts, key=finding.counts.get)
-            return FindingRow(finding.severity, self.tr("Unbalanced classes: “{0}” has {1} images, “{2}” {3}").format(
-                                  printable(largest, 40), f"{finding.counts[largest]:,}", printable(smallest, 40),
-                                  f"{finding.counts[smallest]:,}"),
-                              self.tr("The network learns to favour the big classes. Add images to the small ones, or "
-                                 "remove some from the big ones."), class_items(), "", finding)
+            return row(self.tr("Unbalanced classes: “{0}” has {1} images, “{2}” {3}").format(
+                           printable(largest, 40), f"{finding.counts[largest]:,}", printable(smallest, 40),
+                           f"{finding.counts[smallest]:,}"),
+                       self.tr("The network learns to favour the big classes. Add images to the small ones, or "
+                               "remove some from the big ones."), classes())
         if kind == dc.SMALL_IMAGES:
-            return FindingRow(finding.severity, self.tr("%n image(s) much smaller than the input size ({0} px)", "", n)
-                              .format(size),
-                              self.tr("They are enlarged more than twice to {0}x{0} and look blurred to the network. Use "
-                                 "bigger images, or a smaller input size in the training settings.").format(size),
-                              file_items(finding.details), "", finding)
+            return row(self.tr("%n image(s) much smaller than the input size ({0} px)", "", n).format(size),
+                       self.tr("They are enlarged more than twice to {0}x{0} and look blurred to the network. Use "
+                               "bigger images, or a smaller input size in the training settings.").format(size),
+                       files(finding.details), total=n)
         if kind == dc.MIXED_COLOUR:
-            notes = {f: self.tr("grayscale") if finding.details[f] == "grayscale" else self.tr("colour") for f in finding.files}
-            return FindingRow(finding.severity, self.tr("{0} grayscale and {1} colour images").format(
-                                  f"{finding.numbers['grayscale']:,}", f"{finding.numbers['colour']:,}"),
-                              self.tr("The network trains on colour; a grayscale image is copied into all three "
-                                 "channels. If some classes are mostly grayscale, the network can learn colour "
-                                 "instead of what the pictures show: give every class the same kind."),
-                              file_items(notes), "", finding)
-        return FindingRow(finding.severity, kind, "", file_items(), "", finding)
+            words = {"grayscale": self.tr("grayscale"), "colour": self.tr("colour")}
+            notes = {f: words[finding.details[f]] for f in finding.files[:FILES_SHOWN]}
+            return row(self.tr("{0} grayscale and {1} colour images").format(
+                           f"{finding.numbers['grayscale']:,}", f"{finding.numbers['colour']:,}"),
+                       self.tr("The network trains on colour; a grayscale image is copied into all three channels. "
+                               "If some classes are mostly grayscale, the network can learn colour instead of what "
+                               "the pictures show: give every class the same kind."), files(notes), total=n)
+        return row(kind, "", files(), total=n)
 
     # ------------------------------------------------------------ training
 

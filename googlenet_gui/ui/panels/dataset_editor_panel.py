@@ -44,6 +44,7 @@ class FindingRow:
     items: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # (text, file, class)
     fix_label: str = ""  # the button's text; "" when there is no safe fix
     key: Any = None  # what the controller needs to apply the fix
+    total: int = 0  # how many things the finding names (items shows the first FILES_SHOWN)
 
 
 def _accepts(mime) -> bool:
@@ -144,6 +145,8 @@ class ThumbnailModel(QAbstractListModel):
         if error or image is None or image.isNull():
             self._errors[path] = error or "no preview"
         else:
+            if image.width() < THUMBNAIL and image.height() < THUMBNAIL:  # tiny images blown up, pixels visible
+                image = image.scaled(THUMBNAIL, THUMBNAIL, Qt.KeepAspectRatio, Qt.FastTransformation)
             self._pixmaps[path] = _square(None, QPixmap.fromImage(image))
             self._pixmaps.move_to_end(path)
             while len(self._pixmaps) > THUMBNAILS_KEPT:
@@ -363,7 +366,7 @@ class DatasetEditorPanel(QWidget):
         for widget in (classes, images, check):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 560, 370])
+        self.splitter.setSizes([230, 520, 430])
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress_label)
@@ -410,6 +413,11 @@ class DatasetEditorPanel(QWidget):
         paste.setShortcut(QKeySequence.Paste)
         paste.triggered.connect(lambda: self._for_class(self.paste_requested))
         self.addAction(paste)
+        rename = QAction(self.tr("Rename Class"), self.class_tree)
+        rename.setShortcut(QKeySequence(Qt.Key_F2))
+        rename.setShortcutContext(Qt.WidgetShortcut)
+        rename.triggered.connect(lambda: self._start_rename(self.class_tree.currentItem()))
+        self.class_tree.addAction(rename)
         remove = QAction(self.tr("Remove Images"), self.thumbnails)
         remove.setShortcut(QKeySequence.Delete)
         remove.setShortcutContext(Qt.WidgetShortcut)
@@ -428,6 +436,15 @@ class DatasetEditorPanel(QWidget):
         """The dataset's classes as they are on disk now; the selection stays where it can."""
         keep = select or self.selected_class()
         self._classes = {c.name: c for c in classes}
+        tree = self.class_tree
+        if [tree.topLevelItem(i).data(0, CLASS_ROLE) for i in range(tree.topLevelItemCount())] == list(self._classes):
+            for i, row in enumerate(classes):  # the same classes: new counts only (a rename being typed goes on)
+                tree.topLevelItem(i).setText(1, self._count_text(row))
+            if select is not None:
+                self.select_class(select)
+            self.model.forget({f for c in classes for f in c.files})
+            self._show_selected_class()
+            return
         self.class_tree.blockSignals(True)
         self.class_tree.clear()
         current = None
@@ -487,7 +504,7 @@ class DatasetEditorPanel(QWidget):
         for row in rows:
             item = QTreeWidgetItem([row.title])
             item.setIcon(0, icons.get(row.severity, icons["warning"]))
-            item.setToolTip(0, row.advice)
+            item.setToolTip(0, f"{row.title}\n\n{row.advice}")
             item.setData(0, Qt.UserRole, row)
             for text, path, class_name in row.items[:FILES_SHOWN]:
                 child = QTreeWidgetItem([text])
@@ -495,8 +512,9 @@ class DatasetEditorPanel(QWidget):
                 child.setData(0, PATH_ROLE, path)
                 child.setData(0, CLASS_ROLE, class_name)
                 item.addChild(child)
-            if len(row.items) > FILES_SHOWN:
-                item.addChild(QTreeWidgetItem([self.tr("… and %n more", "", len(row.items) - FILES_SHOWN)]))
+            hidden = max(row.total, len(row.items)) - min(len(row.items), FILES_SHOWN)
+            if hidden > 0:
+                item.addChild(QTreeWidgetItem([self.tr("… and %n more", "", hidden)]))
             self.findings_tree.addTopLevelItem(item)
         if rows:
             self.findings_tree.setCurrentItem(self.findings_tree.topLevelItem(0))

@@ -343,3 +343,40 @@ def test_closing_the_editor_cancels_its_work(window, qtbot, tmp_path):
 
     assert wait_for_jobs(30_000)
     assert len(list((tmp_path / "big" / "red").iterdir())) < 200
+
+
+def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, tmp_path, monkeypatch):
+    from googlenet_gui.core import dataset_check
+
+    root = tmp_path / "small"
+    for name in ("red", "blue"):
+        for i in range(10):
+            colour_image(root / name / f"{i}.jpg", name, i + (50 if name == "blue" else 0), size=(40, 40))
+    window.training_panel.input_spin.setValue(64)
+    editor = window.dataset_editor
+    editor.open(str(root))
+    qtbot.waitUntil(lambda: editor.dataset is not None, timeout=10_000)
+    settle(qtbot, editor)
+    assert editor.panel.finding_titles() == []  # 40 px is not under half of 64
+    read = []
+    real = dataset_check.inspect_file
+    monkeypatch.setattr(dataset_check, "inspect_file", lambda path: read.append(path) or real(path))
+    window.training_panel.input_spin.setValue(96)
+    settle(qtbot, editor)
+    assert editor.panel.finding_titles() == ["20 image(s) much smaller than the input size (96 px)"]
+    assert read == []
+
+
+def test_train_asks_first_when_the_check_found_errors(window, qtbot, tmp_path, monkeypatch):
+    root = tmp_path / "flawed"
+    for i in range(10):
+        colour_image(root / "red" / f"{i}.jpg", "red", i)
+    colour_image(root / "blue" / "only.jpg", "blue", 50)  # a class of one image: an error
+    editor = window.dataset_editor
+    editor.open(str(root))
+    qtbot.waitUntil(lambda: editor.dataset is not None, timeout=10_000)
+    settle(qtbot, editor)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.No)
+    editor.panel.train_button.click()
+    assert asked and "1 problem" in asked[0] and not window.training.running

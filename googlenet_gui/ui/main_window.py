@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
         self.dataset_editor.train_requested.connect(self._train_on_dataset)
+        self.training_panel.settings_changed.connect(self.dataset_editor.settings_changed)
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -308,6 +309,7 @@ class MainWindow(QMainWindow):
                 self.training.stop()
             return
         self.datasets.cancel_download()
+        self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
         self.dataset_editor.stop()
         wait_for_jobs(60_000)
         event.accept()

@@ -57,6 +57,7 @@ class DatasetEditorController(QObject):
         self._running: _Task | None = None
         self._cancel: threading.Event | None = None
         self._check_due = False
+        self._checked_with: tuple[int, float] | None = None  # the settings of the last check asked
         self._thumbnail_queue: list[str] = []
         self._thumbnails_busy = False
 
@@ -213,11 +214,11 @@ class DatasetEditorController(QObject):
             text = self.tr("Adding to “{0}” was cancelled; %n image(s) were added", "", added).format(name)
         else:
             text = self.tr("Added %n image(s) to “{0}”", "", added).format(name)
-        if report.skipped:
-            reasons = [why for _, why in report.skipped]
+        reasons = [why for _, why in report.skipped]
+        if reasons:
             text += "; " + self.tr("skipped %n file(s): {0}", "", len(reasons)).format(
                 "; ".join(reasons[:3]) + ("…" if len(reasons) > 3 else ""))
-            self.panel.message_label.setToolTip("\n".join(reasons[:50]))
+        self.panel.message_label.setToolTip("\n".join(reasons[:50]))  # every reason, within reason
         self.panel.show_message(text, error=bool(report.skipped) and not added)
         if added:
             self.panel.select_class(report.class_name)
@@ -301,6 +302,7 @@ class DatasetEditorController(QObject):
             return
         config = self.config()
         input_size, val_fraction = config.input_size, config.val_fraction
+        self._checked_with = (input_size, val_fraction)
 
         def work(dataset: Any, report: Callable, cancel: threading.Event, task: _Task) -> tuple[Any, Any]:
             from ...core.dataset_check import check_dataset
@@ -429,8 +431,26 @@ class DatasetEditorController(QObject):
     # ------------------------------------------------------------ training
 
     def _train(self) -> None:
-        if self.dataset is not None:
-            self.train_requested.emit(str(self.dataset.root))
+        if self.dataset is None:
+            return
+        errors = [f for f in self.findings if f.severity == "error"]
+        if errors:
+            answer = QMessageBox.question(
+                self.panel, self.tr("Train on this dataset"),
+                self.tr("The check found %n problem(s) that make training fail or mislead (see Check). "
+                        "Train anyway?", "", len(errors)))
+            if answer != QMessageBox.Yes:
+                return
+        self.train_requested.emit(str(self.dataset.root))
+
+    @Slot()
+    def settings_changed(self) -> None:
+        """The training settings changed: a check judged by another input size is checked again
+        (the files are not read again)."""
+        config = self.config()
+        if self.dataset is not None and self.panel.isVisible() and self._checked_with not in (
+                None, (config.input_size, config.val_fraction)):
+            self.check()
 
     # ------------------------------------------------------------ tasks
 

@@ -201,7 +201,7 @@ def test_the_check_finds_planted_problems_and_fixes_the_safe_ones(window, qtbot,
     assert not any("same image" in t for t in panel.finding_titles())
 
     # a class removed after asking
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.Yes)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.Yes)
     panel.select_class("lonely")
     panel.remove_class_button.click()
     settle(qtbot, editor)
@@ -377,6 +377,6 @@ def test_train_asks_first_when_the_check_found_errors(window, qtbot, tmp_path, m
     qtbot.waitUntil(lambda: editor.dataset is not None, timeout=10_000)
     settle(qtbot, editor)
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: asked.append(args[2]) or QMessageBox.No)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.No)
     editor.panel.train_button.click()
     assert asked and "1 problem" in asked[0] and not window.training.running

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
@@ -166,17 +166,22 @@ class DatasetEditorController(QObject):
     @Slot(str)
     def ask_remove_class(self, name: str) -> None:
         count = self._class_size(name)
-        answer = QMessageBox.question(
-            self.panel, self.tr("Remove class"),
-            self.tr("Remove the class “{0}” and its %n image(s)?\nThey are moved to the dataset's .removed folder, "
-               "not deleted.", "", count).format(printable(name, 60)))
-        if answer == QMessageBox.Yes:
+        if self._ask(self.tr("Remove class"),
+                     self.tr("Remove the class “{0}” and its %n image(s)?\nThey are moved to the dataset's .removed "
+                             "folder, not deleted.", "", count).format(printable(name, 60))):
             self.remove_class(name)
 
     def remove_class(self, name: str) -> None:
         self._edit(lambda dataset: dataset.remove_class(name),
                    lambda _: self.panel.show_message(self.tr("Removed the class “{0}” (kept in .removed)")
                                                      .format(printable(name, 60))))
+
+    def _ask(self, title: str, text: str) -> bool:
+        """Yes or No, with `text` shown as plain text (it holds class names)."""
+        box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, self.panel)
+        box.setTextFormat(Qt.PlainText)
+        box.setDefaultButton(QMessageBox.No)
+        return box.exec() == QMessageBox.Yes
 
     def _class_size(self, name: str) -> int:
         for c in self.listing.classes if self.listing else []:
@@ -218,8 +223,8 @@ class DatasetEditorController(QObject):
         if reasons:
             text += "; " + self.tr("skipped %n file(s): {0}", "", len(reasons)).format(
                 "; ".join(reasons[:3]) + ("…" if len(reasons) > 3 else ""))
-        self.panel.message_label.setToolTip("\n".join(reasons[:50]))  # every reason, within reason
-        self.panel.show_message(text, error=bool(report.skipped) and not added)
+        details = "\n".join(reasons[:50]) + ("\n…" if len(reasons) > 50 else "")
+        self.panel.show_message(text, error=bool(reasons) and not added, details=details)
         if added:
             self.panel.select_class(report.class_name)
 
@@ -434,13 +439,10 @@ class DatasetEditorController(QObject):
         if self.dataset is None:
             return
         errors = [f for f in self.findings if f.severity == "error"]
-        if errors:
-            answer = QMessageBox.question(
-                self.panel, self.tr("Train on this dataset"),
-                self.tr("The check found %n problem(s) that make training fail or mislead (see Check). "
-                        "Train anyway?", "", len(errors)))
-            if answer != QMessageBox.Yes:
-                return
+        if errors and not self._ask(self.tr("Train on this dataset"),
+                                    self.tr("The check found %n problem(s) that make training fail or mislead (see "
+                                            "Check). Train anyway?", "", len(errors))):
+            return
         self.train_requested.emit(str(self.dataset.root))
 
     @Slot()

@@ -7,6 +7,7 @@ dozen on screen) and kept in a bounded cache.
 """
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,11 @@ class FindingRow:
     fix_label: str = ""  # the button's text; "" when there is no safe fix
     key: Any = None  # what the controller needs to apply the fix
     total: int = 0  # how many things the finding names (items shows the first FILES_SHOWN)
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is: Qt would take a name like "<b>cat</b>" for rich text."""
+    return f"<qt>{html.escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
 
 
 def _accepts(mime) -> bool:
@@ -194,7 +200,7 @@ class ThumbnailModel(QAbstractListModel):
                 tip += "\n" + self.tr("validation image")
             if path in self._errors:
                 tip += "\n" + self._errors[path]
-            return tip
+            return plain_tip(tip)
         if role == PATH_ROLE:
             return path
         return None
@@ -451,7 +457,7 @@ class DatasetEditorPanel(QWidget):
         for row in classes:
             item = QTreeWidgetItem([row.name, self._count_text(row)])
             item.setData(0, CLASS_ROLE, row.name)
-            item.setToolTip(0, printable(row.name))
+            item.setToolTip(0, plain_tip(printable(row.name)))
             item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
             self.class_tree.addTopLevelItem(item)
             if row.name == keep:
@@ -491,9 +497,11 @@ class DatasetEditorPanel(QWidget):
             self.progress_bar.setRange(0, max(total, 0))
             self.progress_bar.setValue(min(done, total) if total else 0)
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: str, error: bool = False, details: str = "") -> None:
+        """One line under the classes; `details` (every skipped file, say) in its tooltip."""
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "")
         self.message_label.setText(text)
+        self.message_label.setToolTip(plain_tip(details))
 
     def show_findings(self, summary: str, rows: list[FindingRow]) -> None:
         self.check_summary.setText(summary)
@@ -504,11 +512,11 @@ class DatasetEditorPanel(QWidget):
         for row in rows:
             item = QTreeWidgetItem([row.title])
             item.setIcon(0, icons.get(row.severity, icons["warning"]))
-            item.setToolTip(0, f"{row.title}\n\n{row.advice}")
+            item.setToolTip(0, plain_tip(f"{row.title}\n\n{row.advice}"))
             item.setData(0, Qt.UserRole, row)
             for text, path, class_name in row.items[:FILES_SHOWN]:
                 child = QTreeWidgetItem([text])
-                child.setToolTip(0, printable(path) if path else text)
+                child.setToolTip(0, plain_tip(printable(path) if path else text))
                 child.setData(0, PATH_ROLE, path)
                 child.setData(0, CLASS_ROLE, class_name)
                 item.addChild(child)

@@ -200,3 +200,17 @@ def test_pasted_image_data_is_saved_as_a_new_png(tmp_path):
     assert [Path(first.path).name, Path(second.path).name] == ["pasted.png", "pasted-2.png"]
     assert first.readable and (first.width, first.height) == (20, 10) and first.sha256 == second.sha256
     assert np.asarray(Image.open(first.path)).tolist() == np.asarray(image).tolist()
+
+
+def test_a_linked_folder_is_read_but_links_inside_folders_are_not_followed(tmp_path):
+    real = tmp_path / "real"
+    photo(real / "a.png", 1)
+    (real / "loop").symlink_to(real)  # a link back up would never end
+    outside = tmp_path / "outside"
+    photo(outside / "b.png", 2)
+    (real / "elsewhere").symlink_to(outside)
+    (tmp_path / "link").symlink_to(real)
+    ds = DatasetFolder.create(tmp_path / "pets")
+    ds.add_class("cat")
+    report = ds.import_files("cat", [tmp_path / "link"])
+    assert [Path(f.path).name for f in report.added] == ["a.png"]

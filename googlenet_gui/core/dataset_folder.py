@@ -369,7 +369,7 @@ def collect_files(sources: Iterable[str | os.PathLike], dataset_root: Path, skip
 
     for source in sources:
         source = Path(source)
-        if source.is_dir() and not source.is_symlink():
+        if source.is_dir():  # links inside it are not followed (no loops, nothing outside it)
             for dirpath, dirnames, files in os.walk(source, followlinks=False):
                 if cancel is not None and cancel.is_set():
                     return found

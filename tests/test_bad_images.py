@@ -322,6 +322,36 @@ def name_too_long_for_the_file_system(folder: Path) -> Path:
     return folder / ("x" * 300 + ".png")
 
 
+@case("not an image format")
+def postscript_named_png(folder: Path) -> Path:
+    """Pillow's EPS plugin would run Ghostscript on this, an endless loop with no time limit."""
+    return write(folder / "loop.png", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 64 64\n{ } loop\nshowpage\n")
+
+
+@case("not an image format")
+def eps_file(folder: Path) -> Path:
+    return write(folder / "figure.eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n"
+                                        b"0 0 moveto 10 10 lineto stroke showpage\n")
+
+
+@case()
+def line_1x100000(folder: Path) -> Path:
+    """277 bytes; the old resize-then-crop asked for a 224 x 22,400,000 image (15 GB) first."""
+    return saved(folder / "line.png", Image.new("L", (1, 100_000), 128))
+
+
+@case()
+def png_16_bit_9400x9400(folder: Path) -> Path:
+    """About 170 KB on disk, 177 MB of pixels: classified with bounded extra memory."""
+    return saved(folder / "big16.png", Image.new("I;16", (9400, 9400), 40_000))
+
+
+@case("too large to decode safely")
+def float_tiff_too_big_to_decode(folder: Path) -> Path:
+    """A small file (it compresses well) declaring 9000 x 9000 float pixels: 309 MiB decoded."""
+    return saved(folder / "float.tif", Image.new("F", (9000, 9000), 0.5), compression="tiff_adobe_deflate")
+
+
 def build_corpus(folder: Path) -> list[tuple[Case, Path]]:
     folder.mkdir(parents=True, exist_ok=True)
     return [(c, c.make(folder)) for c in CASES]
@@ -410,6 +440,50 @@ def test_decompression_bomb_is_refused_from_its_header_without_decoding(tmp_path
             open_image(path)
     assert decoded == []  # refused on the declared size: no pixel was ever decoded
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 64 * 1024
+
+
+MEMORY_LIMITED = r"""
+import resource, sys
+from googlenet_gui.core.predict import Predictor
+predictor = Predictor.from_file(sys.argv[1])  # loaded before the limit: PyTorch maps much address space
+used = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+limit = used + int(sys.argv[2])
+resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+[result] = predictor.classify_files([sys.argv[3]])
+extra = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - used
+print(result.ok, result.error, extra // 2**20)
+"""
+
+
+@pytest.mark.parametrize("make,budget_mib", [(line_1x100000, 200), (png_16_bit_9400x9400, 400)],
+                         ids=["1x100000", "16-bit-9400x9400"])
+def test_small_files_that_declare_much_work_classify_in_bounded_memory(tmp_path, make, budget_mib):
+    """Under a memory limit, in a child process: the 1x100000 PNG took 15 GB before it was fixed, the
+    16-bit 9400x9400 PNG 2.8 GB; a 3-channel input-224 network sees each as 224 x 224."""
+    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.transforms import Preprocess
+
+    network = save_checkpoint(Checkpoint(ModelConfig(3, 5), GoogLeNet(ModelConfig(3, 5)).state_dict(),
+                                         list("abcde"), Preprocess(3, 224, 224)), tmp_path / "net.pt")
+    script = tmp_path / "limited.py"
+    script.write_text(MEMORY_LIMITED)
+    result = subprocess.run([sys.executable, str(script), str(network), str(budget_mib << 20), str(make(tmp_path))],
+                            capture_output=True, text=True, timeout=240, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ok, error, extra_mib = result.stdout.split(maxsplit=2)[0], result.stdout, int(result.stdout.split()[-1])
+    assert ok == "True", error
+    assert extra_mib < budget_mib
+
+
+def test_postscript_never_starts_ghostscript(tmp_path, monkeypatch):
+    started = []
+    real_popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a) or real_popen(*a, **k))
+    for path in (postscript_named_png(tmp_path), eps_file(tmp_path)):
+        with pytest.raises(ImageLoadError, match="not an image format"):
+            open_image(path)
+    assert started == []
 
 
 def test_unreadable_file_mode_000(predictor, tmp_path):

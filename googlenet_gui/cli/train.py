@@ -11,6 +11,7 @@ from .common import error
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from ..core.engine import CHECKPOINT_INTERVAL
 
     p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
     p.add_argument("--dataset", default="sample", help="sample, cifar10, fashion-mnist, mnist or folder")
@@ -32,6 +33,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit-train", type=int, default=None, help="use at most N training images")
     p.add_argument("--limit-val", type=int, default=None, help="use at most N validation images")
     p.add_argument("--val-fraction", type=float, default=0.1, help="held-out share for image folders")
+    p.add_argument("--checkpoint-minutes", type=float, default=CHECKPOINT_INTERVAL / 60,
+                   help="within an epoch, also save last.pt this often (default %(default)g; 0: after every batch)")
     p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
     p.add_argument("--out", type=Path, required=True, help="run folder: metrics.jsonl, last.pt, best.pt")
     p.set_defaults(run=run)
@@ -96,7 +99,11 @@ def run(args: argparse.Namespace) -> int:
     if code:
         return code
     config = _config(args)
-    trainer = Trainer(config, run_dir=args.out, resume_from=args.resume)
+    if not args.checkpoint_minutes >= 0:
+        error("--checkpoint-minutes must be 0 or more")
+        return 1
+    trainer = Trainer(config, run_dir=args.out, resume_from=args.resume,
+                      checkpoint_interval=args.checkpoint_minutes * 60)
     # Ctrl+C and a polite kill (SIGTERM) both save last.pt and stop within one batch.
     previous = {sig: signal.signal(sig, lambda *_: trainer.request_stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
     bar = None

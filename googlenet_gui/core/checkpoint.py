@@ -195,7 +195,7 @@ class _Reader:
         name = self.name
         if not isinstance(data, dict):
             raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
-        if data.get("format") != FORMAT:
+        if not (isinstance(data.get("format"), str) and data["format"] == FORMAT):
             if data and all(isinstance(v, torch.Tensor) for v in data.values()):
                 raise CheckpointError(f"{name}: a bare state_dict, not a GoogLeNet Studio checkpoint "
                                       "(no classes or settings)")
@@ -259,7 +259,7 @@ class _Reader:
     def model_config(self, value: Any) -> ModelConfig:
         d = self.table(value, "model_config")
         channels = d.get("in_channels")
-        if isinstance(channels, bool) or channels not in (1, 3):
+        if isinstance(channels, bool) or not isinstance(channels, int) or channels not in (1, 3):
             raise self.fail("the network must take 1 (grayscale) or 3 (colour) input channels")
         return ModelConfig(channels, self.integer(d.get("num_classes"), "the number of classes", 2, MAX_CLASSES))
 
@@ -279,7 +279,7 @@ class _Reader:
         from .shapes import smallest_input  # a meta-device probe, cached
 
         d = self.table(value, "preprocess")
-        if d.get("channels") != channels:
+        if self.integer(d.get("channels"), "the preprocessing's channels", 1, 3) != channels:
             raise self.fail("the preprocessing's channels differ from the network's")
         smallest = smallest_input(channels)
         input_size = self.integer(d.get("input_size"), "the input size", smallest, MAX_IMAGE_SIDE)
@@ -305,9 +305,13 @@ class _Reader:
                 got = tuple(tensor.shape) if isinstance(tensor, torch.Tensor) else type(tensor).__name__
                 raise CheckpointError(f"{self.name}: its weights do not fit the network it describes "
                                       f"(size mismatch for {key}: {got} instead of {shape})")
+            if tensor.layout != torch.strided:
+                raise self.fail(f"{key} is not a plain (dense) tensor")
             if key.endswith("num_batches_tracked"):
+                if tensor.dtype != torch.int64:
+                    raise self.fail(f"{key} is not a whole-number tensor")
                 continue
-            if not tensor.is_floating_point():
+            if tensor.dtype not in (torch.float32, torch.float16, torch.bfloat16, torch.float64):
                 raise self.fail(f"{key} is not a floating-point tensor")
             if not bool(torch.isfinite(tensor).all()):
                 raise CheckpointError(f"{self.name}: its weights hold NaN or infinite values ({key}); "

@@ -24,7 +24,7 @@ from .. import resources_dir
 from .config import SOURCES
 from .dataset_folder import class_folders, image_files, split_roots
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
-from .images import ImageLoadError, convert, fit_square, is_grayscale, open_image, to_tensor_u8
+from .images import ImageLoadError, is_grayscale, open_image, prepare
 
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 MNIST_CLASSES = [str(i) for i in range(10)]
@@ -308,7 +308,7 @@ def _decode_one(path: Path, size: int) -> tuple[torch.Tensor | None, bool]:
     try:
         img = open_image(path, target_size=size)
         gray = is_grayscale(img)
-        return to_tensor_u8(fit_square(convert(img, 3), size)), gray
+        return prepare(img, 3, size), gray
     except (ImageLoadError, OSError, ValueError):
         return None, True
 

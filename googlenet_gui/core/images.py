@@ -19,6 +19,14 @@ from .text import display_name, error_line
 
 # Pillow's own guard against decompression bombs: images above this many pixels are refused.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+# And a bound on the memory the decoded pixels take (a small file can declare a huge 16-bit or
+# float image): checked from the header, after a JPEG's reduced-scale decode is chosen.
+MAX_DECODED_BYTES = 256 * 2**20
+# Only these raster formats are decoded. Pillow can also read PostScript and EPS by running
+# Ghostscript, an interpreter with no time limit (an endless loop in a file named .png hangs it);
+# those, and every other format, are refused. Each format here is decoded by Pillow's own code in
+# time proportional to its pixels, which the two limits above bound.
+RASTER_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "DIB", "TIFF", "WEBP", "PPM", "ICO")  # JPEG includes MPO
 # _decode refuses anything above MAX_PIXELS from the header, before decoding, so Pillow's warning
 # for the same size says nothing new (and catching it per call is not thread-safe).
 warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
@@ -82,19 +90,24 @@ def _open(path: str | os.PathLike, name: str) -> BinaryIO:
 
 def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
     try:
-        with Image.open(file) as img:
-            # Only the header has been read: refuse a huge declared size before decoding.
-            if img.width * img.height > MAX_PIXELS:
-                raise ImageLoadError(
-                    f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
-                )
-            width, height, fmt = img.width, img.height, img.format or ""
-            if target_size and img.format == "JPEG":
-                img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
-            img.load()
-            img = ImageOps.exif_transpose(img)  # a new image, independent of the file
-            img.load()
-            return DecodedImage(img, fmt, width, height)
+        # Not `with`: closing a Pillow image frees its pixels. The caller closes the file.
+        img = Image.open(file, formats=RASTER_FORMATS)
+        # Only the header has been read: refuse a huge declared size before decoding.
+        if img.width * img.height > MAX_PIXELS:
+            raise ImageLoadError(
+                f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
+            )
+        width, height, fmt = img.width, img.height, img.format or ""  # before a reduced-scale decode
+        if target_size and img.format in ("JPEG", "MPO"):
+            img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
+        decoded = img.width * img.height * _bytes_per_pixel(img.mode)
+        if decoded > MAX_DECODED_BYTES:
+            raise ImageLoadError(
+                f"{name}: image too large to decode safely ({img.width}x{img.height} {img.mode} pixels need "
+                f"{decoded / 2**20:,.0f} MiB; the limit is {MAX_DECODED_BYTES / 2**20:,.0f} MiB)")
+        img.load()
+        ImageOps.exif_transpose(img, in_place=True)  # no copy of the pixels unless it must turn them
+        return DecodedImage(img, fmt, width, height)
     except ImageLoadError:
         raise
     except Image.DecompressionBombError:
@@ -105,6 +118,15 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
         raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
         raise ImageLoadError(f"{name}: truncated or corrupt image ({error_line(exc, 120)})") from None
+
+
+def _bytes_per_pixel(mode: str) -> int:
+    """What Pillow keeps in memory per pixel of a decoded image in this mode."""
+    if mode in ("1", "L", "P"):
+        return 1
+    if mode.startswith("I;16"):
+        return 2
+    return 4  # RGB, RGBA, LA, CMYK, I, F: four bytes a pixel in Pillow's memory
 
 
 def _reason(exc: BaseException) -> str:
@@ -124,22 +146,54 @@ def _palette_is_gray(img: Image.Image) -> bool:
     return bool(len(rgb)) and bool(np.all(rgb[:, 0] == rgb[:, 1]) and np.all(rgb[:, 1] == rgb[:, 2]))
 
 
-def convert(img: Image.Image, channels: int) -> Image.Image:
-    """To 8-bit 'L' (channels=1) or 'RGB' (channels=3). Transparency is composited on white;
-    16-bit and float images are scaled to 8 bits rather than clipped."""
+def flatten(img: Image.Image) -> Image.Image:
+    """8-bit 'L' (grayscale sources) or 'RGB', at the image's own size: transparency composited on
+    white, 16-bit and float images scaled to 8 bits rather than clipped. An image that is already
+    'L' or 'RGB' is returned as it is."""
+    if img.mode in ("L", "RGB"):
+        return img
     if img.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
-        arr = np.asarray(img).astype(np.float64)
-        top = 65535.0 if img.mode.startswith("I;16") or arr.max(initial=0) > 255 else 255.0
-        if img.mode == "F":
-            top = max(float(arr.max(initial=0)), 1.0)
-        img = Image.fromarray(np.clip(arr / top * 255.0 + 0.5, 0, 255).astype(np.uint8))
+        return _to_8_bit(img)
     if img.mode == "P" and "transparency" in img.info:
         img = img.convert("RGBA")
     if img.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
         rgba = img.convert("RGBA")
         background = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         img = Image.alpha_composite(background, rgba)
-    return img.convert("L" if channels == 1 else "RGB")
+    return img.convert("L" if is_grayscale(img) else "RGB")
+
+
+def convert(img: Image.Image, channels: int) -> Image.Image:
+    """To 8-bit 'L' (channels=1) or 'RGB' (channels=3), as flatten() makes them."""
+    return flatten(img).convert("L" if channels == 1 else "RGB")
+
+
+def prepare(img: Image.Image, channels: int, size: int) -> torch.Tensor:
+    """A decoded image as a dataset stores it: uint8 [channels, size, size], the shorter side
+    resized to `size` and the centre square cut out. The channels are made after resizing, so a
+    big grayscale image is never widened to RGB at full size."""
+    square = fit_square(flatten(img), size)
+    return to_tensor_u8(square.convert("L" if channels == 1 else "RGB"))
+
+
+def _to_8_bit(img: Image.Image) -> Image.Image:
+    """A 16-bit, 32-bit or float image scaled to 8 bits ('L'), a band of rows at a time, so the
+    extra memory is the 8-bit result and one band, not a float64 copy of the whole image."""
+    low, high = img.getextrema()
+    if img.mode == "F":
+        top = max(float(high), 1.0)
+    else:
+        top = 65535.0 if img.mode.startswith("I;16") or high > 255 else 255.0
+    width, height = img.size
+    out = np.empty((height, width), dtype=np.uint8)
+    band = max(1, (1 << 22) // max(width, 1))  # about 4 M pixels at a time
+    for y in range(0, height, band):
+        rows = np.asarray(img.crop((0, y, width, min(height, y + band))), dtype=np.float32)
+        rows *= 255.0 / top
+        rows += 0.5
+        np.clip(rows, 0, 255, out=rows)
+        out[y:y + len(rows)] = rows
+    return Image.fromarray(out)
 
 
 THUMBNAIL_SIDE = 96
@@ -149,21 +203,22 @@ def thumbnail(img: Image.Image, side: int = THUMBNAIL_SIDE) -> np.ndarray:
     """What a person sees of an image: at most side x side pixels, aspect kept, transparency on
     white; uint8 [h, w] (grayscale) or [h, w, 3]. Made from the image already decoded, so a file
     is decoded once, by Pillow, behind the guards above."""
-    small = convert(img, 1 if is_grayscale(img) else 3)
+    small = flatten(img).copy()
     small.thumbnail((side, side), Image.BILINEAR, reducing_gap=2.0)
     return np.asarray(small, dtype=np.uint8).copy()
 
 
 def fit_square(img: Image.Image, size: int) -> Image.Image:
-    """Resize the shorter side to `size` and crop the centre square, as Resize + CenterCrop do."""
+    """Resize the shorter side to `size` and crop the centre square, as Resize + CenterCrop do.
+
+    Only the centre square is resampled (Pillow's resize `box`), so a 1x100000 image becomes
+    size x size directly, never a size x 22,400,000 image first."""
     w, h = img.size
     if (w, h) == (size, size):
         return img
-    scale = size / min(w, h)
-    new_w, new_h = max(size, round(w * scale)), max(size, round(h * scale))
-    img = img.resize((new_w, new_h), Image.BILINEAR, reducing_gap=3.0)
-    left, top = (new_w - size) // 2, (new_h - size) // 2
-    return img.crop((left, top, left + size, top + size))
+    side = min(w, h)
+    left, top = (w - side) / 2, (h - side) / 2
+    return img.resize((size, size), Image.BILINEAR, box=(left, top, left + side, top + side), reducing_gap=3.0)
 
 
 def to_tensor_u8(img: Image.Image) -> torch.Tensor:

@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
-from .images import ImageLoadError, convert, fit_square, open_image, thumbnail, to_tensor_u8
+from .images import ImageLoadError, flatten, open_image, prepare, thumbnail
 from .model import GoogLeNet, ModelConfig
 from .text import display_name, error_line, printable
 from .transforms import Preprocess, from_model_input, to_model_input
@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 CLASSIFY_BATCH = 32  # images per forward pass when classifying files
 THUMBNAIL_DECODE = 96  # a big JPEG is decoded at a reduced scale that still gives the thumbnail this side
+
+
+class WeightsError(ValueError):
+    """Weights that cannot answer (NaN from a diverged run), with a one-line message."""
 
 
 @dataclass
@@ -105,12 +109,12 @@ class Predictor:
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
-        p = self.preprocess
-        return to_tensor_u8(fit_square(convert(img, p.channels), p.stored_size))
+        return prepare(img, self.preprocess.channels, self.preprocess.stored_size)
 
     def prepare_file(self, path: str | os.PathLike) -> tuple[torch.Tensor, np.ndarray]:
         """The network's input (as prepare_image) and a thumbnail, from one decode of the file."""
-        img = open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE))
+        # flattened once (8 bits, no alpha) and the full-depth pixels let go before resizing
+        img = flatten(open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE)))
         try:
             return self.prepare_image(img), thumbnail(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
@@ -122,6 +126,9 @@ class Predictor:
         p = self.preprocess
         x = to_model_input(images, p.input_size, channels_last=False, mean=p.mean, std=p.std)
         probs = torch.softmax(self.model(x).float(), dim=1)
+        if not bool(torch.isfinite(probs).all()):
+            raise WeightsError(f"{self.description or 'these weights'}: they give no answer (NaN): "
+                               "the run that made them diverged")
         k = min(k, probs.shape[1])
         values, indices = probs.topk(k, dim=1)
         tops = [[(self.class_names[i], float(v)) for v, i in zip(vs.tolist(), ids.tolist())]
@@ -136,7 +143,10 @@ class Predictor:
             tensor = self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
             return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({error_line(exc, 120)})")
-        tops, views = self.classify_tensors(tensor[None], k)
+        try:
+            tops, views = self.classify_tensors(tensor[None], k)
+        except WeightsError as exc:
+            return Prediction(source, error=str(exc), thumbnail=thumbnail(img))
         return Prediction(source, tops[0], np.ascontiguousarray(views[0]), thumbnail(img))
 
     def classify_files(self, paths: list[str | os.PathLike], k: int = 5) -> list[Prediction]:
@@ -152,7 +162,12 @@ class Predictor:
         # A bounded batch per forward pass: memory stays flat however many files are dropped.
         for start in range(0, len(good), CLASSIFY_BATCH):
             chunk = good[start:start + CLASSIFY_BATCH]
-            tops, views = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
+            try:
+                tops, views = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
+            except WeightsError as exc:
+                for i, _ in chunk:
+                    results[i].error = str(exc)
+                continue
             for (i, _), top, view in zip(chunk, tops, views):
                 results[i].top = top
                 results[i].view = np.ascontiguousarray(view)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Iterable, TextIO
 
 from .events import Position
 
@@ -44,6 +44,25 @@ class MetricsLog:
             self._file.close()
             self._file = None
             raise
+
+    def deleted(self) -> bool:
+        """Whether the run folder or this log was deleted while it was being written."""
+        if self._file is None:
+            return False
+        try:
+            return os.fstat(self._file.fileno()).st_nlink == 0 or not self.path.parent.is_dir()
+        except OSError:
+            return True
+
+    def rebuild(self, records: Iterable[dict[str, Any]]) -> None:
+        """Make the folder and the log again (after deleted()), with `records`, and go on appending."""
+        if self._file:
+            self._file.close()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "w", encoding="utf-8")
+        _lock(self._file, self.path.parent)
+        for record in records:
+            self.write(record)
 
     def write(self, record: dict[str, Any]) -> None:
         if self._file:

@@ -5,11 +5,12 @@ Panels never talk to each other, and controllers meet only here.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from .. import resources_dir
@@ -21,6 +22,7 @@ from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
 from .controllers.training import TrainingController
 from .jobs import wait_for_jobs
+from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.plots_panel import PlotsPanel
@@ -65,7 +67,10 @@ class MainWindow(QMainWindow):
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
         self.dataset_editor = DatasetEditorController(self.dataset_editor_panel, status, self.training_panel.config,
                                                       self, self)
-        self._closing = False
+        self._closing_since: float | None = None  # when a close began waiting for training to stop
+        self._close_clock = QTimer(self)
+        self._close_clock.setInterval(1000)
+        self._close_clock.timeout.connect(self._show_closing)
 
         self._build_actions()
         self._connect()
@@ -114,7 +119,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
-        self.weights_label = QLabel()
+        self.weights_label = plain_label()
         self.weights_label.setTextFormat(Qt.PlainText)
         self.statusBar().addPermanentWidget(self.weights_label)
 
@@ -295,21 +300,57 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def _run_ended(self, terminal: object) -> None:
-        if self._closing:
+        if self._closing_since is not None:
             QTimer.singleShot(0, self.close)  # the stop it waited for is done: close for real
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop training and let it save last.pt, however long its step takes, with the window
-        painting meanwhile; then close. Never leaves a thread running at exit."""
+        painting and saying what it waits for; a second close offers to quit at once. Never
+        leaves a thread running at exit."""
         self.save_settings()
         if self.training.running:
             event.ignore()
-            if not self._closing:
-                self._closing = True
+            if self._closing_since is None:
+                self._closing_since = time.monotonic()
                 self.training.stop()
+                self._close_clock.start()
+                self._show_closing()
+            else:
+                self._offer_quit_now()
             return
+        if self.core.loading:  # PyTorch is still importing on a pool thread: close once it is in
+            event.ignore()
+            self.statusBar().showMessage(self.tr("Closing as soon as PyTorch has loaded…"))
+            self.core.settled.connect(self.close)
+            return
+        self._close_clock.stop()
         self.datasets.cancel_download()
         self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
         self.dataset_editor.stop()
         wait_for_jobs(60_000)
         event.accept()
+
+    def _show_closing(self) -> None:
+        waited = time.monotonic() - (self._closing_since or time.monotonic())
+        self.statusBar().showMessage(
+            self.tr("Closing: {0} ({1:.0f} s so far). Close again to quit at once.").format(
+                self.training.stopping_text(), waited))
+
+    def _offer_quit_now(self) -> None:
+        answer = QMessageBox.question(
+            self, self.tr("Quit now?"),
+            self.tr("Training is finishing its current step before it saves last.pt. Quit now, giving up "
+                    "the work since the last checkpoint? Every checkpoint already saved stays whole."),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        if answer == QMessageBox.Yes and self.training.running:
+            quit_now()
+
+
+def quit_now() -> None:
+    """End the process at once, training thread and all. Checkpoints are written to a temporary
+    file and renamed, so one being written is simply not there; the settings were saved already."""
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

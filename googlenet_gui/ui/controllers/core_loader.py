@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ..jobs import run_job
+from ..plain import show_error
 
 
 class CoreLoader(QObject):
     ready = Signal(list)  # core.devices.DeviceInfo, CPU first
+    settled = Signal()  # loading ended, well or not
 
     def __init__(self, status: QStatusBar, dialog_parent: QWidget, parent: QObject | None = None):
         super().__init__(parent)
@@ -30,14 +32,16 @@ class CoreLoader(QObject):
             return devices.list_devices()
 
         self.loading = True
-        self.status.showMessage("Loading PyTorch…")
+        self.status.showMessage(self.tr("Loading PyTorch…"))
         run_job(work, on_result=self._loaded, on_error=self._failed)
 
     def _loaded(self, devices: list) -> None:
         self.loading, self.loaded = False, True
         self.ready.emit(devices)
-        self.status.showMessage("Ready", 3000)
+        self.status.showMessage(self.tr("Ready"), 3000)
+        self.settled.emit()
 
     def _failed(self, message: str) -> None:
         self.loading = False
-        QMessageBox.critical(self.dialog_parent, "GoogLeNet Studio", f"PyTorch could not be loaded: {message}")
+        self.settled.emit()
+        show_error(self.dialog_parent, "GoogLeNet Studio", self.tr("PyTorch could not be loaded: {0}").format(message))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.text import display_name, printable
 from .. import theme
+from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
@@ -63,8 +64,8 @@ class PredictionRow(QFrame):
         self.view_label = self._picture(view, "network sees")
 
         # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
-        name = QLabel(display_name(self.source))
-        name.setToolTip(printable(self.source))
+        name = plain_label(display_name(self.source))
+        name.setToolTip(plain_tooltip(printable(self.source)))
         name.setStyleSheet("font-weight: bold;")
         name.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -72,12 +73,12 @@ class PredictionRow(QFrame):
         details.addWidget(name)
         self.weights_text = prediction.weights
         if prediction.weights:
-            weights = QLabel(f"by {prediction.weights}")
+            weights = plain_label(f"by {prediction.weights}")
             weights.setTextFormat(Qt.PlainText)
             weights.setStyleSheet("color: gray; font-size: 10px;")
             details.addWidget(weights)
         if self.error_text:
-            error = QLabel(self.error_text)
+            error = plain_label(self.error_text)
             error.setStyleSheet(_error_style())
             error.setWordWrap(True)
             error.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -88,8 +89,8 @@ class PredictionRow(QFrame):
             grid.setColumnMinimumWidth(0, 140)  # bars of different rows start at the same place
             grid.setVerticalSpacing(2)
             for i, (label, p) in enumerate(zip(self.class_labels, self.probabilities)):
-                class_label = QLabel(label)
-                class_label.setToolTip(label)
+                class_label = plain_label(printable(label, 60))  # a class name is one short line
+                class_label.setToolTip(plain_tooltip(label))
                 if i == 0:
                     class_label.setStyleSheet("font-weight: bold;")
                 bar = QProgressBar()
@@ -111,7 +112,7 @@ class PredictionRow(QFrame):
 
     @staticmethod
     def _picture(image: QImage, what: str) -> QLabel:
-        label = QLabel()
+        label = plain_label()
         label.setFixedSize(QSize(PREVIEW, PREVIEW))
         label.setAlignment(Qt.AlignCenter)
         if image.isNull():
@@ -127,7 +128,7 @@ class PredictionRow(QFrame):
     def _captioned(picture: QLabel, caption: str) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(picture)
-        text = QLabel(caption)
+        text = plain_label(caption)
         text.setAlignment(Qt.AlignHCenter)
         text.setStyleSheet("color: gray; font-size: 10px;")
         box.addWidget(text)
@@ -142,10 +143,10 @@ class PendingRow(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
         self.source, self.request = source, request
-        name = QLabel(display_name(source))
+        name = plain_label(display_name(source))
         name.setTextFormat(Qt.PlainText)
         name.setStyleSheet("font-weight: bold;")
-        waiting = QLabel("Classifying…")
+        waiting = plain_label("Classifying…")
         waiting.setStyleSheet("color: gray;")
         layout = QHBoxLayout(self)
         layout.addWidget(name)
@@ -160,7 +161,7 @@ class ClassifyPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.weights_label = QLabel("Weights: none loaded yet")
+        self.weights_label = plain_label("Weights: none loaded yet")
         self.weights_label.setWordWrap(True)
 
         self.open_button = QPushButton("Open images…")
@@ -174,12 +175,12 @@ class ClassifyPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
-        self.message_label = QLabel()
+        self.message_label = plain_label()
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message_label.hide()
 
-        self.hint_label = QLabel(HINT_TEXT)
+        self.hint_label = plain_label(HINT_TEXT)
         self.hint_label.setAlignment(Qt.AlignCenter)
         self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px;")
 

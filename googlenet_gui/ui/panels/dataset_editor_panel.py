@@ -7,19 +7,19 @@ dozen on screen) and kept in a bounded cache.
 """
 from __future__ import annotations
 
-import html
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListView,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLineEdit, QListView,
                                QProgressBar, QPushButton, QSplitter, QStyle, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
 from ...core.text import display_name, printable
 from .. import theme
+from ..plain import plain_label, plain_tooltip
 
 THUMBNAIL = 96  # side of a thumbnail, in pixels
 THUMBNAILS_KEPT = 1500  # about 40 MB of pixmaps at most
@@ -46,11 +46,6 @@ class FindingRow:
     fix_label: str = ""  # the button's text; "" when there is no safe fix
     key: Any = None  # what the controller needs to apply the fix
     total: int = 0  # how many things the finding names (items shows the first FILES_SHOWN)
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows `text` as it is: Qt would take a name like "<b>cat</b>" for rich text."""
-    return f"<qt>{html.escape(text).replace(chr(10), '<br>')}</qt>" if text else ""
 
 
 def _accepts(mime) -> bool:
@@ -200,7 +195,7 @@ class ThumbnailModel(QAbstractListModel):
                 tip += "\n" + self.tr("validation image")
             if path in self._errors:
                 tip += "\n" + self._errors[path]
-            return plain_tip(tip)
+            return plain_tooltip(tip)
         if role == PATH_ROLE:
             return path
         return None
@@ -247,8 +242,7 @@ class DatasetEditorPanel(QWidget):
         self._busy = False
         self._trainable = False
 
-        self.folder_label = QLabel()
-        self.folder_label.setTextFormat(Qt.PlainText)
+        self.folder_label = plain_label()
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         # classes
@@ -268,8 +262,7 @@ class DatasetEditorPanel(QWidget):
         self.remove_class_button = QPushButton(self.tr("Remove"))
 
         # images of the selected class
-        self.class_title = QLabel()
-        self.class_title.setTextFormat(Qt.PlainText)
+        self.class_title = plain_label()
         self.class_title.setStyleSheet("font-weight: bold;")
         self.model = ThumbnailModel(self)
         self.thumbnails = _Thumbnails()
@@ -292,15 +285,13 @@ class DatasetEditorPanel(QWidget):
         self.remove_images_button = QPushButton(self.tr("Remove Images"))
 
         # the check
-        self.check_summary = QLabel()
-        self.check_summary.setTextFormat(Qt.PlainText)
+        self.check_summary = plain_label()
         self.check_summary.setWordWrap(True)
         self.findings_tree = QTreeWidget()
         self.findings_tree.setHeaderHidden(True)
         self.findings_tree.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.findings_tree.setWordWrap(True)
-        self.advice_label = QLabel()
-        self.advice_label.setTextFormat(Qt.PlainText)
+        self.advice_label = plain_label()
         self.advice_label.setWordWrap(True)
         self.fix_button = QPushButton()
         self.remove_listed_button = QPushButton(self.tr("Remove Selected Files"))
@@ -309,11 +300,9 @@ class DatasetEditorPanel(QWidget):
         # progress and training
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
-        self.progress_label = QLabel()
-        self.progress_label.setTextFormat(Qt.PlainText)
+        self.progress_label = plain_label()
         self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.message_label = QLabel()
-        self.message_label.setTextFormat(Qt.PlainText)
+        self.message_label = plain_label()
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.train_button = QPushButton(self.tr("Train on This Dataset"))
@@ -355,7 +344,7 @@ class DatasetEditorPanel(QWidget):
         check = QWidget()
         check_layout = QVBoxLayout(check)
         check_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Check"))
+        title = plain_label(self.tr("Check"))
         title.setStyleSheet("font-weight: bold;")
         check_layout.addWidget(title)
         check_layout.addWidget(self.check_summary)
@@ -457,7 +446,7 @@ class DatasetEditorPanel(QWidget):
         for row in classes:
             item = QTreeWidgetItem([row.name, self._count_text(row)])
             item.setData(0, CLASS_ROLE, row.name)
-            item.setToolTip(0, plain_tip(printable(row.name)))
+            item.setToolTip(0, plain_tooltip(printable(row.name)))
             item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
             self.class_tree.addTopLevelItem(item)
             if row.name == keep:
@@ -501,7 +490,7 @@ class DatasetEditorPanel(QWidget):
         """One line under the classes; `details` (every skipped file, say) in its tooltip."""
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "")
         self.message_label.setText(text)
-        self.message_label.setToolTip(plain_tip(details))
+        self.message_label.setToolTip(plain_tooltip(details) if details else "")
 
     def show_findings(self, summary: str, rows: list[FindingRow]) -> None:
         self.check_summary.setText(summary)
@@ -512,11 +501,11 @@ class DatasetEditorPanel(QWidget):
         for row in rows:
             item = QTreeWidgetItem([row.title])
             item.setIcon(0, icons.get(row.severity, icons["warning"]))
-            item.setToolTip(0, plain_tip(f"{row.title}\n\n{row.advice}"))
+            item.setToolTip(0, plain_tooltip(f"{row.title}\n\n{row.advice}"))
             item.setData(0, Qt.UserRole, row)
             for text, path, class_name in row.items[:FILES_SHOWN]:
                 child = QTreeWidgetItem([text])
-                child.setToolTip(0, plain_tip(printable(path) if path else text))
+                child.setToolTip(0, plain_tooltip(printable(path) if path else text))
                 child.setData(0, PATH_ROLE, path)
                 child.setData(0, CLASS_ROLE, class_name)
                 item.addChild(child)

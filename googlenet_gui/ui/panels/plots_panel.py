@@ -18,10 +18,11 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # makes pg.exporters available
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.events import EpochEnd
 from .. import theme
+from ..plain import plain_label
 
 METRICS = ("loss", "accuracy")
 # Weight of the past in the exponential moving average of the per-batch values: light smoothing,
@@ -270,7 +271,7 @@ class PlotsPanel(QWidget):
             plot.vb.sigRangeChangedManually.connect(self._show_batch_curves)
             plot.vb.sigStateChanged.connect(self._show_batch_curves)
 
-        self.readout = QLabel(READOUT_HINT)
+        self.readout = plain_label(READOUT_HINT)
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.readout.setContentsMargins(6, 2, 6, 2)
         # A long read-out is clipped rather than forcing a minimum width on the whole window.

@@ -4,8 +4,9 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QProgressBar, QVBoxLayout, QWidget
 
+from ..plain import plain_label
 from ...core.events import BatchEnd, RunStarted
 
 
@@ -21,11 +22,11 @@ class ProgressPanel(QWidget):
         super().__init__(parent)
         self.epoch_bar = QProgressBar()
         self.batch_bar = QProgressBar()
-        self.speed_label = QLabel("–")
-        self.elapsed_label = QLabel("–")
-        self.remaining_label = QLabel("–")
-        self.lr_label = QLabel("–")
-        self.device_label = QLabel("–")
+        self.speed_label = plain_label("–")
+        self.elapsed_label = plain_label("–")
+        self.remaining_label = plain_label("–")
+        self.lr_label = plain_label("–")
+        self.device_label = plain_label("–")
         box = QGroupBox("Progress")
         form = QFormLayout(box)
         form.addRow("Epoch", self.epoch_bar)

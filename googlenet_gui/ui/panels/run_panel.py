@@ -5,9 +5,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from ..plain import plain_label
 from ...core.events import EpochEnd
 
 COLUMNS = ("Epoch", "Train loss", "Train acc", "Val loss", "Val acc", "Time")
@@ -18,10 +19,10 @@ class RunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.folder_label = QLabel("no run yet")
+        self.folder_label = plain_label("no run yet")
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.last_label = QLabel("–")
-        self.best_label = QLabel("–")
+        self.last_label = plain_label("–")
+        self.best_label = plain_label("–")
         for label in (self.folder_label, self.last_label, self.best_label):  # paths are shown, never interpreted
             label.setTextFormat(Qt.PlainText)
         self.open_folder_button = QPushButton("Open folder")

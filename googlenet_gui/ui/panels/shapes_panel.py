@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import theme
+from ..plain import plain_label
 
 if TYPE_CHECKING:  # torch must not load before the window paints
     from googlenet_gui.core.shapes import LayerShape, ShapeReport
@@ -61,7 +61,7 @@ class ShapesPanel(QWidget):
             controls.addLayout(form)
         controls.addStretch(1)
 
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.error_label.setStyleSheet(f"color: {theme.error_color().name()}; font-weight: bold;")
@@ -84,7 +84,7 @@ class ShapesPanel(QWidget):
         self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
 
-        self.totals_label = QLabel(LOADING_TEXT)
+        self.totals_label = plain_label(LOADING_TEXT)
         self.totals_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)

@@ -6,11 +6,12 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
+                               QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from ...core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
 from .. import theme
+from ..plain import plain_label
 
 SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
@@ -38,7 +39,7 @@ class TrainingPanel(QWidget):
         self.download_bar = QProgressBar()
         self.download_bar.setTextVisible(True)
         self.cancel_download_button = QPushButton("Cancel")
-        self.data_status = QLabel()
+        self.data_status = plain_label()
         self.data_status.setWordWrap(True)
 
         self.device_combo = QComboBox()
@@ -61,9 +62,9 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
         self.start_button.setDefault(True)
-        self.resume_label = QLabel()
+        self.resume_label = plain_label()
         self.resume_label.setWordWrap(True)
-        self.error_label = QLabel()  # why the last run failed; stays until the next Start
+        self.error_label = plain_label()  # why the last run failed; stays until the next Start
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -73,7 +74,7 @@ class TrainingPanel(QWidget):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
-        self.folder_label = QLabel("Folder")
+        self.folder_label = plain_label("Folder")
         data_form.addRow(self.folder_label, folder_row)
         download_row = QHBoxLayout()
         download_row.addWidget(self.download_button)

@@ -7,6 +7,9 @@ import sys
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
+from .preflight import display_problem
+from .ui.jobs import wait_for_jobs
+
 APP_NAME = "GoogLeNet Studio"
 
 
@@ -29,7 +32,13 @@ def create_window():
 
 
 def main() -> int:
+    problem = display_problem()
+    if problem:  # said before Qt starts: Qt would abort with a message that can name the wrong library
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     app = _application()
     window = create_window()
     window.show()
-    return app.exec()
+    code = app.exec()
+    wait_for_jobs(30_000)  # a job still running (PyTorch importing) must not meet a finalising interpreter
+    return code

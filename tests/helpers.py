@@ -50,3 +50,23 @@ def write_stripe_image(path: Path, vertical: bool, size: int = 28, mode: str = "
         img = img.convert(mode)
     img.save(path)
     return path
+
+
+def constant_checkpoint(path: Path, answer: int = 2, limit_val: int = 60) -> Path:
+    """A checkpoint for the built-in sample (10 classes) whose final layer always answers
+    `answer`: zero weights and a bias of 10 for that class, so every image gets the same logits.
+    Its run validated on `limit_val` sample images."""
+    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.config import TrainConfig
+    from googlenet_gui.core.data import FASHION_CLASSES
+    from googlenet_gui.core.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.transforms import Preprocess
+
+    torch.manual_seed(0)
+    state = GoogLeNet(ModelConfig(1, 10)).state_dict()
+    state["classifier.1.weight"].zero_()
+    state["classifier.1.bias"].zero_()
+    state["classifier.1.bias"][answer] = 10.0
+    config = TrainConfig(dataset="sample", input_size=64, epochs=1, limit_val=limit_val)
+    return save_checkpoint(Checkpoint(ModelConfig(1, 10), state, list(FASHION_CLASSES), Preprocess(1, 64, 28),
+                                      config), path)

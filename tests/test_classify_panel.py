@@ -161,11 +161,11 @@ def test_array_to_qimage_copies_and_minds_row_padding():
 def test_untrained_warning_comes_and_goes(panel):
     panel.set_weights("fresh network", trained=False)
     text = panel.weights_label.text()
-    assert "untrained" in text.lower() and "random" in text.lower() and "fresh network" in text
+    assert "not trained" in text.lower() and "random" in text.lower() and "fresh network" in text
     assert theme.error_color().name() in panel.weights_label.styleSheet()
     panel.set_weights("run1.pt (epoch 20)", trained=True)
     assert "run1.pt (epoch 20)" in panel.weights_label.text()
-    assert "untrained" not in panel.weights_label.text().lower()
+    assert "not trained" not in panel.weights_label.text().lower()
     assert theme.error_color().name() not in panel.weights_label.styleSheet()
 
 

@@ -484,7 +484,7 @@ def test_folder_mixed_modes_formats_and_sizes(tmp_path):
     assert ds.class_names == ["cat", "dog"]
     assert ds.name == "folder:pets"
     assert ds.skipped == 1
-    assert ds.notes == ["1 unreadable image file(s) skipped"]
+    assert ds.notes == ["1 unreadable image file skipped"]
     assert ds.channels == 3 and ds.stored_size == 16
     assert tuple(ds.train.images.shape) == (6, 3, 16, 16) and ds.train.images.dtype == torch.uint8
     assert len(ds.val) == 0 and tuple(ds.val.images.shape[1:]) == (3, 16, 16)

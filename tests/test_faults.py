@@ -691,7 +691,7 @@ def test_unreadable_images_are_skipped_counted_and_training_goes_on(tmp_path):
     config = TrainConfig(dataset="folder", data_dir=str(data_dir), epochs=1, **FAST)
     events = run_all(Trainer(config, report_interval=0))
     started = of(events, RunStarted)[0]
-    assert "5 unreadable image file(s) skipped" in started.notes
+    assert "5 unreadable image files skipped" in started.notes
     assert started.train_size + started.val_size == 10
     assert of(events, Finished)
 

@@ -1,4 +1,7 @@
 """The reference network, checked against numbers derived by hand from the table in docs/ARCHITECTURE.md."""
+import subprocess
+import sys
+
 import pytest
 import torch
 
@@ -129,3 +132,75 @@ def test_smallest_input_and_too_small_error():
 def test_inspection_allocates_no_real_memory():
     report = inspect_shapes(3, 4000, 4000, 10)  # on real data this would need many GiB
     assert report.blocks[0].output == (64, 999, 999)
+
+
+def _meta_rows(in_channels: int, height: int, width: int, classes: int):
+    """Every module's output shape, parameters and multiply-adds from a forward pass of the real
+    network on the meta device (the way the first release measured them), or the leaf that breaks."""
+    import torch.nn as nn
+
+    with torch.device("meta"):
+        model = GoogLeNet(ModelConfig(in_channels, classes)).eval()
+    outputs, macs, current = {}, {}, []
+    for name, module in model.named_modules():
+        if not name:
+            continue
+        leaf = not any(True for _ in module.children())
+
+        def pre(mod, args, name=name, leaf=leaf):
+            if leaf:
+                current[:] = [name]
+
+        def post(mod, args, out, name=name, leaf=leaf):
+            outputs[name] = tuple(out.shape[1:])
+            if isinstance(mod, nn.Conv2d):
+                macs[name] = out.shape[1] * out.shape[2] * out.shape[3] * mod.weight[0].numel()
+            elif isinstance(mod, nn.Linear):
+                macs[name] = mod.in_features * mod.out_features
+
+        module.register_forward_pre_hook(pre)
+        module.register_forward_hook(post)
+    try:
+        with torch.no_grad():
+            model(torch.empty(1, in_channels, height, width, device="meta"))
+    except RuntimeError:
+        return None, current[0]
+
+    def row(path: str) -> tuple:
+        module = model.get_submodule(path)
+        under = sum(v for k, v in macs.items() if k == path or k.startswith(path + "."))
+        return outputs[path], sum(p.numel() for p in module.parameters()), under
+
+    return row, None
+
+
+@pytest.mark.parametrize("in_channels", [1, 3])
+def test_the_layer_table_agrees_with_the_real_network_at_every_size(in_channels):
+    """shapes.py does arithmetic on architecture.py's table, without PyTorch; the network itself
+    (model.py) must give the same shapes, parameters and multiply-adds, and break at the same layer."""
+    import random
+
+    rng = random.Random(in_channels)
+    sizes = [(h, w) for h in (1, 2, 20, 60, 61, 62, 63, 64, 95, 96, 97, 224) for w in (61, 96, 223)]
+    sizes += [(rng.randint(1, 700), rng.randint(1, 700)) for _ in range(40)]
+    for height, width in sizes:
+        row, broken = _meta_rows(in_channels, height, width, 7)
+        if broken is not None:
+            with pytest.raises(InputTooSmallError) as info:
+                inspect_shapes(in_channels, height, width, 7)
+            assert info.value.layer == broken, (height, width, broken)
+            continue
+        report = inspect_shapes(in_channels, height, width, 7)
+        for block in report.blocks:
+            assert (block.output, block.params, block.macs) == row(block.name), (height, width, block.name)
+            for index, layer in enumerate(block.children):
+                path = f"{block.name}.{index}"
+                assert (layer.output, layer.params, layer.macs) == row(path), (height, width, path)
+                for branch in layer.children:
+                    assert (branch.output, branch.params, branch.macs) == row(f"{path}.{branch.name}"), path
+
+
+def test_shapes_need_no_pytorch():
+    code = "import sys, googlenet_gui.core.shapes as s; s.inspect_shapes(1, 96, 96, 10); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

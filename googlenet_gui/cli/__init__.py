@@ -3,6 +3,7 @@
     python -m googlenet_gui train --dataset sample --epochs 1 --out /tmp/run
     python -m googlenet_gui shapes --input-size 96
     python -m googlenet_gui classify --checkpoint /tmp/run/best.pt picture.png
+    python -m googlenet_gui evaluate --checkpoint /tmp/run/best.pt --json
 """
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import argparse
 import sys
 from typing import Sequence
 
-from . import classify, shapes, train
+from . import classify, evaluate, shapes, train
 from .common import tolerate_unencodable_output
 
-COMMANDS = (train, shapes, classify)
+COMMANDS = (train, shapes, classify, evaluate)
 
 
 def build_parser() -> argparse.ArgumentParser:

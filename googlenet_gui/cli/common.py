@@ -15,3 +15,8 @@ def tolerate_unencodable_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+
+
+def count(n: int, noun: str) -> str:
+    """'1 epoch', '3 epochs'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"

@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from .common import error
+from .common import count, error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -111,12 +111,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         for event in trainer.run():
             if isinstance(event, RunStarted):
-                where = event.position.describe()
-                resumed = "" if not event.position.step else f", resuming {where}" if where.startswith("after") \
-                    else f", resuming at {where}"
+                resumed = f", resuming {event.position.where()}" if event.position.step else ""
                 print(f"training on {event.device} ({event.precision}): {event.train_size} train / "
                       f"{event.val_size} validation images, {len(event.class_names)} classes, "
-                      f"{event.epochs} epochs{resumed}", flush=True)
+                      f"{count(event.epochs, 'epoch')}{resumed}", flush=True)
                 for note in event.notes:
                     print(f"note: {note}", flush=True)
             elif isinstance(event, BatchEnd):
@@ -136,7 +134,7 @@ def run(args: argparse.Namespace) -> int:
             elif isinstance(event, Finished):
                 best = "n/a (no validation set)" if event.best_val_accuracy is None else \
                     f"{event.best_val_accuracy:.4f}"
-                print(f"finished {event.epochs} epochs in {event.elapsed:.1f}s; best validation accuracy {best}; "
+                print(f"finished {count(event.epochs, 'epoch')} in {event.elapsed:.1f}s; best validation accuracy {best}; "
                       f"checkpoints in {args.out}", flush=True)
             elif isinstance(event, Stopped):
                 where = f"; saved {event.checkpoint}" if event.checkpoint else ""

@@ -224,7 +224,7 @@ class _Reader:
             preprocess=preprocess,
             train_config=self.train_config(data.get("train_config")),
             position=position,
-            history=self.history(data.get("history")),
+            history=self.history(data.get("history"), config.num_classes),
             batch_history=self.batch_history(data.get("batch_history")),
             best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"), "best validation accuracy"),
             resume=self.resume(data.get("resume")),
@@ -276,7 +276,7 @@ class _Reader:
         return list(value)
 
     def preprocess(self, value: Any, channels: int) -> Preprocess:
-        from .shapes import smallest_input  # a meta-device probe, cached
+        from .shapes import smallest_input
 
         d = self.table(value, "preprocess")
         if self.integer(d.get("channels"), "the preprocessing's channels", 1, 3) != channels:
@@ -337,15 +337,20 @@ class _Reader:
             raise self.fail(f"its training settings: {error_line(exc, 120)}") from None
         return config
 
-    def history(self, value: Any) -> list[EpochEnd]:
+    def history(self, value: Any, num_classes: int) -> list[EpochEnd]:
         if value is None:
             return []
         if not isinstance(value, list) or len(value) > MAX_EPOCHS:
             raise self.fail("the history is not a list of epochs")
+        seen: set[int] = set()  # a confusion matrix's lists, each read once (events.check_confusion)
         try:
-            return [EpochEnd.from_dict(h) for h in value]
+            history = [EpochEnd.from_dict(h, seen) for h in value]
         except ValueError as exc:
             raise self.fail(str(exc)) from None
+        for h in history:
+            if h.confusion is not None and len(h.confusion) != num_classes:
+                raise self.fail(f"epoch {h.epoch}'s confusion matrix is not {num_classes} x {num_classes}")
+        return history
 
     def batch_history(self, value: Any) -> dict[str, list[float]]:
         if value is None:

@@ -26,6 +26,9 @@ SOURCES = {
 }
 
 
+# The splits a trained network can be evaluated on: "val" is the held-out split the engine
+# validates on; "test" is the same, except for an image folder with its own test/ folder.
+SPLITS = ("val", "test")
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("none", "cosine", "onecycle")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
@@ -96,7 +99,7 @@ class TrainConfig:
             raise ConfigError("thread count must be between 1 and 1024")
         if self.input_size > MAX_INPUT_SIZE:
             raise ConfigError(f"input size {self.input_size} is too large; the largest is {MAX_INPUT_SIZE}")
-        from .shapes import smallest_input  # imports torch: only when a run is really configured
+        from .shapes import smallest_input  # plain arithmetic on the layer table
 
         smallest = smallest_input(1)
         if self.input_size < smallest:

@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from .. import resources_dir
-from .config import SOURCES
+from .config import SOURCES, SPLITS
 from .dataset_folder import class_folders, image_files, split_roots
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, is_grayscale, open_image, prepare
@@ -58,6 +58,9 @@ class Dataset:
     flip_ok: bool  # whether a horizontal flip keeps an image's class (not for digits)
     skipped: int = 0  # unreadable files left out (image folders)
     notes: list[str] = field(default_factory=list)
+    # an image folder's own test/ folder beside its val/ one, read only when asked for; None: the
+    # held-out split (val) is also the test split, as for the built-in datasets
+    test: ImageSet | None = None
 
     @property
     def channels(self) -> int:
@@ -76,7 +79,14 @@ class Dataset:
             return split.subset(torch.randperm(len(split), generator=g)[:limit].sort().values)
 
         return Dataset(self.name, cut(self.train, max_train, 0), cut(self.val, max_val, 1), self.class_names,
-                       self.flip_ok, self.skipped, list(self.notes))
+                       self.flip_ok, self.skipped, list(self.notes), self.test)
+
+    def split(self, name: str) -> ImageSet:
+        """"val" (the held-out split the engine validates on) or "test" (the same, unless the
+        folder has its own test/ folder beside val/)."""
+        if name not in SPLITS:
+            raise DataError(f"unknown split {name!r}; choose one of: {', '.join(SPLITS)}")
+        return self.test if name == "test" and self.test is not None else self.val
 
 
 def default_data_dir() -> Path:
@@ -261,12 +271,14 @@ def load_folder(
     seed: int = 0,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    include_test: bool = False,
 ) -> Dataset:
     """Images in <root>/<class>/..., or <root>/train/<class>/ with <root>/val/<class>/.
 
     Every image is decoded once, resized and centre-cropped to `size`; unreadable files are
     skipped and counted. Without a separate validation folder, `val_fraction` of each class
-    is held out (seeded).
+    is held out (seeded). `include_test`: also read <root>/test/<class>/ when it is there
+    beside a validation folder of another name (Dataset.test).
     """
     root = Path(root)
     if not root.is_dir():
@@ -300,8 +312,21 @@ def load_folder(
         val = gather(val_items, decoded[len(train_items):])
     else:
         train, val = _split_per_class(train, val_fraction, seed)
-    notes = [f"{skipped} unreadable image file(s) skipped"] if skipped else []
-    return Dataset(f"folder:{root.name}", train, val, classes, flip_ok=True, skipped=skipped, notes=notes)
+    notes = [f"{skipped} unreadable image {'file' if skipped == 1 else 'files'} skipped"] if skipped else []
+    test = None
+    test_root = root / "test"
+    if include_test and val_root is not None and val_root.name != "test" and test_root.is_dir():
+        test_items = _list_images(test_root, classes)
+        test_decoded, _ = _decode_all(test_items, size, progress, cancel)
+        test = gather(test_items, [None if t is None else _luma(t) if channels == 1 else t for t in test_decoded])
+    return Dataset(f"folder:{root.name}", train, val, classes, flip_ok=True, skipped=skipped, notes=notes, test=test)
+
+
+def _luma(rgb: torch.Tensor) -> torch.Tensor:
+    """An RGB uint8 [3, h, w] image as grayscale [1, h, w] with Pillow's "L" weights (a colour
+    image in the test folder of a grayscale dataset)."""
+    weights = torch.tensor([299, 587, 114], dtype=torch.int32)[:, None, None]
+    return ((rgb.int() * weights).sum(0, keepdim=True) + 500).div(1000, rounding_mode="floor").to(torch.uint8)
 
 
 def _decode_one(path: Path, size: int) -> tuple[torch.Tensor | None, bool]:
@@ -369,6 +394,24 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
     raise DataError(f"unknown dataset {name!r}")
 
 
+def found_in(name: str, data_dir: Path | None = None) -> Path | None:
+    """The folder a downloadable dataset's files were found in (None when they are not here)."""
+    root = Path(data_dir) if data_dir else default_data_dir()
+    if name == "cifar10":
+        return _cifar_dir(root) if cifar_available(root) else None
+    if name in ("fashion-mnist", "mnist") and idx_available(name, root):
+        first = next(p for p in _idx_candidates(name, root, IDX_FILES["train_images"]) if p.is_file())
+        return first.parent
+    return None
+
+
+def mirrors_from_environment() -> list[str] | None:
+    """GOOGLENET_DATASET_MIRRORS: space-separated base URLs to download from instead of the usual
+    ones (a local mirror; tests)."""
+    value = os.environ.get("GOOGLENET_DATASET_MIRRORS", "").split()
+    return value or None
+
+
 def is_available(name: str, data_dir: Path | None = None) -> bool:
     """Whether `name` can be loaded without a download."""
     root = Path(data_dir) if data_dir else default_data_dir()
@@ -390,6 +433,7 @@ def download(
     """Fetch a downloadable dataset into data_dir. `mirrors` and `checksums` (file name -> MD5)
     default to torchvision's own lists."""
     root = Path(data_dir) if data_dir else default_data_dir()
+    mirrors = mirrors or mirrors_from_environment()
     if name == "cifar10":
         from torchvision.datasets import CIFAR10
 
@@ -423,14 +467,16 @@ def load_dataset(
     seed: int = 0,
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    include_test: bool = False,
 ) -> Dataset:
-    """Load a dataset by source name. For `folder`, data_dir is the image folder itself."""
+    """Load a dataset by source name. For `folder`, data_dir is the image folder itself;
+    `include_test` also reads its own test/ folder (see load_folder)."""
     if name == "sample":
         return load_sample()
     if name == "folder":
         if not data_dir:
             raise DataError("folder: choose the folder that holds one sub-folder per class")
-        return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel)
+        return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel, include_test)
     root = Path(data_dir) if data_dir else default_data_dir()
     if name == "cifar10":
         return load_cifar10(root)

@@ -75,3 +75,18 @@ def cpu_has_fast_bf16() -> bool:
         return bool(torch.cpu._is_avx512_bf16_supported() or torch.cpu._is_amx_tile_supported())
     except (AttributeError, RuntimeError):  # private helpers: absent on some builds and platforms
         return False
+
+
+def precision_for(device: torch.device, requested: str) -> str:
+    """The arithmetic a TrainConfig's precision means on `device`: "auto" is bf16 on CUDA GPUs
+    that have it (else fp16) and on CPUs with native bf16, fp32 elsewhere."""
+    if requested != "auto":
+        return requested
+    if device.type == "cuda":
+        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
+    if device.type == "cpu" and cpu_has_fast_bf16():
+        return "bf16"
+    return "fp32"
+
+
+AUTOCAST_DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}

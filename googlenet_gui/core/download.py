@@ -9,6 +9,8 @@ from __future__ import annotations
 import hashlib
 import http.client
 import os
+import socket
+import ssl
 import tarfile
 import threading
 import urllib.error
@@ -90,8 +92,23 @@ def download_file(
         raise DownloadError(f"{dest.name}: download cut off after {len(exc.partial):,} more bytes") from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         part.unlink(missing_ok=True)
-        reason = getattr(exc, "reason", None) or f"{type(exc).__name__}: {exc}"
-        raise DownloadError(f"{dest.name}: download failed ({reason})") from None
+        raise DownloadError(f"{dest.name}: download failed: {failure_words(exc)}") from None
+
+
+def failure_words(exc: BaseException) -> str:
+    """Why a download failed, in words a person can act on (not '[Errno -2] Name or service not known')."""
+    reason = getattr(exc, "reason", None) or exc
+    if isinstance(reason, socket.gaierror):
+        return "no internet connection (the server's name could not be looked up)"
+    if isinstance(reason, ConnectionRefusedError):
+        return "the server refused the connection"
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "the server did not answer in time"
+    if isinstance(reason, ssl.SSLError):
+        return f"the secure connection failed ({reason})"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason) or type(reason).__name__
 
 
 def download_from_mirrors(

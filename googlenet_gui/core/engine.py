@@ -28,11 +28,12 @@ import torch.nn.functional as F
 
 from .checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoint, load_checkpoint, save_checkpoint
 from .config import ConfigError, TrainConfig
-from .data import DataError, Dataset, load_dataset
-from .devices import DeviceError, cpu_has_fast_bf16, resolve_device
+from .data import DataError, Dataset, ImageSet, load_dataset
+from .devices import AUTOCAST_DTYPES, DeviceError, precision_for, resolve_device
 from .download import Cancelled, DownloadError
-from .events import (BatchEnd, CheckpointSaved, EpochEnd, Event, Failed, Finished, Position, RunStarted, Status,
-                     Stopped)
+from .evaluation import Evaluation, ValidationOutputs, epoch_records
+from .events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Event, Failed, Finished,
+                     Paused, Position, RunStarted, Status, Stopped)
 from .memory import available_bytes, estimate_training, shortfall_message
 from .model import GoogLeNet, ModelConfig
 from .optim import make_optimizer, make_scheduler
@@ -108,7 +109,9 @@ class Trainer:
 
     `snapshot_interval`: seconds between fresh weight snapshots while training (None: one at the
     start and then only when `request_snapshot()` asks), so a classification never waits for
-    the step in flight.
+    the step in flight. `keep_predictions`: each epoch's validation also gives the confusion
+    matrix, top-5 and every image's answer (EpochEnd.confusion, EpochPredictions); off, only
+    loss and accuracy (benchmarks/evaluation_cost.py measures the difference).
     """
 
     def __init__(
@@ -121,6 +124,7 @@ class Trainer:
         keep_checkpoints: bool = True,
         snapshot_interval: float | None = None,
         checkpoint_interval: float | None = CHECKPOINT_INTERVAL,
+        keep_predictions: bool = True,
     ):
         self.config = config
         self.run_dir = Path(run_dir) if run_dir else None
@@ -128,6 +132,7 @@ class Trainer:
         self.report_interval = report_interval
         self.keep_checkpoints = keep_checkpoints and self.run_dir is not None
         self.checkpoint_interval = checkpoint_interval
+        self.keep_predictions = keep_predictions
         self.control = RunControl()
         self._dataset = dataset
         self._snapshots = _SnapshotBoard(snapshot_interval)
@@ -162,6 +167,12 @@ class Trainer:
     def request_snapshot(self) -> None:
         """Ask for a fresh snapshot at the next step boundary."""
         self._snapshots.requested = True
+
+    def validation_images(self) -> ImageSet | None:
+        """The images the run validates on, on the CPU, in the order of EpochPredictions; None
+        before the data has loaded. Never written to: safe to read from any thread."""
+        run = self._run
+        return run.dataset.val if run is not None else None
 
     # ------------------------------------------------------------ the loop
 
@@ -247,7 +258,7 @@ class Trainer:
         try:
             run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
                        self.run_dir if self.keep_checkpoints else None, self.report_interval,
-                       self.checkpoint_interval)
+                       self.checkpoint_interval, self.keep_predictions)
             if checkpoint is not None:
                 run.restore(checkpoint, self.resume_from.name)
         except BaseException:
@@ -263,15 +274,17 @@ class Trainer:
             validation = None
             if finished_batches:
                 yield Status("validating")
-                validation = run.evaluate()
+                validation = run.validate()
             if validation is None:  # stop requested
                 run.publish_snapshot()  # the weights it stopped with, for classifying
                 saved = yield from run.save("last")
                 run.log({"event": "stopped", **dataclasses.asdict(run.position)})
                 yield Stopped(run.position, saved.path if saved else None)
                 return
-            end = run.end_epoch(*validation)
+            end, predictions = run.end_epoch(*validation)
             yield end
+            if predictions is not None:
+                yield predictions
             yield from run.save_epoch_checkpoints(end)
 
         run.publish_snapshot()
@@ -310,7 +323,8 @@ class _Run:
 
     def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
                  snapshots: _SnapshotBoard, metrics: MetricsLog | None,
-                 checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None):
+                 checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None,
+                 keep_predictions: bool = True):
         self.config = config
         self.dataset = dataset
         self.device = device
@@ -319,9 +333,10 @@ class _Run:
         self.metrics = metrics
         self.checkpoint_dir = checkpoint_dir
         self.report_interval = report_interval
+        self.keep_predictions = keep_predictions
         self.saved_any = False
-        self.precision = _precision_for(device, config.precision)
-        self.autocast_dtype = {"bf16": torch.bfloat16, "fp16": torch.float16}.get(self.precision)
+        self.precision = precision_for(device, config.precision)
+        self.autocast_dtype = AUTOCAST_DTYPES.get(self.precision)
         self.batch_size = min(config.batch_size, len(dataset.train))
         self.steps_per_epoch = _steps_per_epoch(len(dataset.train), self.batch_size)
         self.total_steps = self.steps_per_epoch * config.epochs
@@ -393,7 +408,7 @@ class _Run:
 
     # ------------------------------------------------------------ training
 
-    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status]:
+    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status | Paused]:
         """Train the rest of the current epoch. Returns False if a stop was requested."""
         config, control = self.config, self.control
         if self.permutation is None:
@@ -424,6 +439,7 @@ class _Run:
                 if control.paused:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     window_images = 0
+                    yield Paused(self.position)
                     control.wait_while_paused()
                     window_start = time.perf_counter()
                 if control.stop_requested:
@@ -526,15 +542,16 @@ class _Run:
                                                self.preprocess, self.position, time.monotonic()))
 
     @torch.no_grad()
-    def evaluate(self) -> tuple[float | None, float | None] | None:
-        """(loss, accuracy) over the validation set in eval mode; (None, None) when there is no
-        validation set; None when a stop interrupted it."""
+    def validate(self) -> tuple[float | None, float | None, Evaluation | None] | None:
+        """(loss, accuracy, evaluation) over the validation set in eval mode; the evaluation
+        (confusion matrix, top-5, each image's answer) unless `keep_predictions` is off.
+        (None, None, None) when there is no validation set; None when a stop interrupted it."""
         labels = self.val_labels
         if len(labels) == 0:
-            return None, None
+            return None, None, None
         started = time.perf_counter()
         self.model.eval()
-        sums = torch.zeros(2, device=self.device, dtype=torch.float64)  # loss sum, correct
+        outputs = ValidationOutputs(labels, len(self.dataset.class_names), self.keep_predictions)
         chunk = self.batch_size * 2
         try:
             for start in range(0, len(labels), chunk):
@@ -542,28 +559,30 @@ class _Run:
                     return None
                 x = to_model_input(self.val_images[start:start + chunk], self.config.input_size,
                                    self.config.channels_last)
-                y = labels[start:start + chunk]
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits = self.model(x).float()
-                sums += torch.stack([F.cross_entropy(logits, y, reduction="sum").double(),
-                                     (logits.argmax(1) == y).sum().double()])
+                outputs.add(logits)
+            return outputs.read(self.dataset.class_names)
         finally:
             self.model.train()
             self.epoch_time += time.perf_counter() - started
-        loss_sum, correct = sums.tolist()
-        return loss_sum / len(labels), correct / len(labels)
 
-    def end_epoch(self, val_loss: float | None, val_accuracy: float | None) -> EpochEnd:
+    def end_epoch(self, val_loss: float | None, val_accuracy: float | None,
+                  evaluation: Evaluation | None) -> tuple[EpochEnd, EpochPredictions | None]:
         loss_sum, correct, count = self.epoch_sums
         self.position = Position(self.position.epochs_done + 1, 0, self.steps_per_epoch)
+        confusion, predictions = None, None
+        if evaluation is not None:
+            confusion, predictions = epoch_records(self.position.epochs_done, evaluation, MAX_STORED_MATRIX)
         end = EpochEnd(self.position.epochs_done, loss_sum / max(count, 1), correct / max(count, 1), val_loss,
-                       val_accuracy, self.epoch_time, self.optimizer.param_groups[0]["lr"], self.position.step)
+                       val_accuracy, self.epoch_time, self.optimizer.param_groups[0]["lr"], self.position.step,
+                       evaluation.top_k_accuracy if evaluation else None, confusion)
         self.history.append(end)
         self.log({"event": "epoch", **end.to_dict()})
         self.permutation = None
         self.epoch_sums, self.epoch_time = [0.0, 0.0, 0.0], 0.0
-        return end
+        return end, predictions
 
     # ------------------------------------------------------------ checkpoints
 
@@ -687,16 +706,6 @@ class _Run:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _precision_for(device: torch.device, requested: str) -> str:
-    if requested != "auto":
-        return requested
-    if device.type == "cuda":
-        return "bf16" if torch.cuda.is_bf16_supported() else "fp16"
-    if device.type == "cpu" and cpu_has_fast_bf16():
-        return "bf16"
-    return "fp32"
 
 
 def _rng_state(generator: torch.Generator) -> dict[str, Any]:

@@ -12,6 +12,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+# A confusion matrix is stored with each epoch (metrics.jsonl, the checkpoint's history) for at
+# most this many classes: 10,000 cells an epoch. Bigger ones are computed, shown and exported,
+# never stored.
+MAX_STORED_MATRIX = 100
+MAX_COUNT = 10**12  # no validation set holds more images than this
+
 
 @dataclass(frozen=True)
 class Position:
@@ -24,6 +30,11 @@ class Position:
     @property
     def step(self) -> int:
         return self.epochs_done * self.steps_per_epoch + self.batches_done
+
+    def where(self) -> str:
+        """For a sentence: 'before training', 'after epoch 3' or 'at epoch 4, batch 17 of 50'."""
+        text = self.describe()
+        return f"at {text}" if self.batches_done else text
 
     def describe(self) -> str:
         """'before training', 'after epoch 3' or 'epoch 4, batch 17 of 50'."""
@@ -42,19 +53,31 @@ class EpochEnd:
     time: float  # seconds of training and validation in this epoch
     lr: float
     step: int  # global steps done at the end of this epoch
+    # top-5 validation accuracy (top-k for fewer than 5 classes: k = the number of classes)
+    val_top5: float | None = None
+    # the validation confusion matrix: rows the true class, columns the predicted one; None
+    # without a validation set or above MAX_STORED_MATRIX classes
+    confusion: list[list[int]] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
     @classmethod
-    def from_dict(cls, d: Any) -> "EpochEnd":
-        """From a stored record; ValueError names what is wrong with a damaged one."""
+    def from_dict(cls, d: Any, seen: set[int] | None = None) -> "EpochEnd":
+        """From a stored record; ValueError names what is wrong with a damaged one.
+
+        `seen`: ids of the lists already read from the same file. A crafted file can make one
+        list stand for thousands (pickle's shared references); a matrix or row met twice is
+        refused, so reading costs no more than the file's own size."""
         if not isinstance(d, dict):
             raise ValueError("an epoch record is not a table of values")
         values = {}
         for f in dataclasses.fields(cls):
             value = d.get(f.name)
-            optional = f.name in ("val_loss", "val_accuracy")
+            if f.name == "confusion":
+                values[f.name] = None if value is None else check_confusion(value, seen if seen is not None else set())
+                continue
+            optional = f.name in ("val_loss", "val_accuracy", "val_top5")
             if value is None and optional:
                 values[f.name] = None
                 continue
@@ -65,8 +88,43 @@ class EpochEnd:
                     raise ValueError(f"an epoch record's {f.name} is not a whole number >= 0")
             elif not math.isfinite(value):
                 raise ValueError(f"an epoch record's {f.name} is not finite")
+            elif f.name == "val_top5" and not 0 <= value <= 1:
+                raise ValueError("an epoch record's val_top5 is not a fraction")
             values[f.name] = value
         return cls(**values)
+
+
+def check_confusion(value: Any, seen: set[int]) -> list[list[int]]:
+    """A stored confusion matrix, checked by type and size before anything walks it: a square
+    list of lists of counts, at most MAX_STORED_MATRIX classes; ValueError says what is wrong."""
+    if not isinstance(value, list) or not 2 <= len(value) <= MAX_STORED_MATRIX:
+        raise ValueError(f"an epoch record's confusion matrix is not a list of 2 to {MAX_STORED_MATRIX} rows")
+    n = len(value)
+    for row in [value, *value]:
+        if not isinstance(row, list):
+            raise ValueError("an epoch record's confusion matrix has a row that is not a list")
+        if id(row) in seen:
+            raise ValueError("an epoch record's confusion matrix repeats a list")
+        seen.add(id(row))
+    for row in value:
+        if len(row) != n:
+            raise ValueError("an epoch record's confusion matrix is not square")
+        for count in row:
+            if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_COUNT:
+                raise ValueError("an epoch record's confusion matrix holds something other than counts")
+    return value
+
+
+@dataclass
+class EpochPredictions:
+    """Every validation image's answer at the end of an epoch, in the validation set's order:
+    the window lists a confusion-matrix cell's images from it. Reported, never stored (it grows
+    with the validation set)."""
+
+    epoch: int  # from 1
+    labels: list[int]  # the true class of each image
+    predicted: list[int]  # the top-1 class
+    probability: list[float]  # the top-1 class's softmax probability
 
 
 @dataclass
@@ -119,6 +177,13 @@ class Status:
 
 
 @dataclass
+class Paused:
+    """The run has stopped between batches at a pause request and waits to be unpaused."""
+
+    position: Position
+
+
+@dataclass
 class Finished:
     epochs: int
     best_val_accuracy: float | None
@@ -142,5 +207,6 @@ class Failed:
     message: str
 
 
-Event = RunStarted | BatchEnd | EpochEnd | CheckpointSaved | Status | Finished | Stopped | Failed
+Event = (RunStarted | BatchEnd | EpochEnd | EpochPredictions | CheckpointSaved | Status | Paused | Finished | Stopped
+         | Failed)
 TERMINAL = (Finished, Stopped, Failed)

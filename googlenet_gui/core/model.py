@@ -13,8 +13,7 @@ from functools import lru_cache
 import torch
 from torch import nn
 
-BLOCK_NAMES = ("block1", "block2", "block3", "block4", "block5", "classifier")
-BRANCH_NAMES = ("branch1", "branch2", "branch3", "branch4")
+from .architecture import BLOCK_NAMES, BRANCH_NAMES  # noqa: F401 (the names are the model's too)
 
 
 @dataclass(frozen=True)

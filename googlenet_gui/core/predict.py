@@ -57,6 +57,7 @@ class Predictor:
         self.preprocess = preprocess
         self.trained = trained
         self.description = description
+        self.taken_at: float | None = None  # time.monotonic() when a live run's weights were copied
 
     @classmethod
     def from_state(cls, model_config: ModelConfig, state: dict[str, torch.Tensor], class_names: list[str],
@@ -90,8 +91,11 @@ class Predictor:
     @classmethod
     def from_snapshot(cls, snapshot: "WeightsSnapshot") -> "Predictor":
         """From a live run's weights snapshot (engine.Trainer.latest_snapshot)."""
-        return cls.from_state(snapshot.model_config, snapshot.state, snapshot.class_names, snapshot.preprocess,
-                              trained=snapshot.step > 0, description=f"live weights, {snapshot.position.describe()}")
+        predictor = cls.from_state(snapshot.model_config, snapshot.state, snapshot.class_names, snapshot.preprocess,
+                                   trained=snapshot.step > 0,
+                                   description=f"live weights, {snapshot.position.describe()}")
+        predictor.taken_at = snapshot.taken_at
+        return predictor
 
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> "Predictor":

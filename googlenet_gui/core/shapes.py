@@ -1,5 +1,8 @@
 """Shape inspection: per block, Inception module and branch, the output shape, parameters and
-multiply-adds for any input size, computed on the meta device (instant, allocates nothing).
+multiply-adds for any input size, by arithmetic on the network's layer table in architecture.py (plain
+Python: the window shows it before PyTorch has loaded, and it is instant for any size).
+tests/test_model.py checks it against a forward pass of the real network on the meta device, for
+many input sizes.
 
 Multiply-adds follow fvcore's and torch.utils.flop_counter's convention: the weights of
 convolutions and linear layers only (flop_counter's FLOPs / 2). torchinfo's "mult-adds" also
@@ -10,18 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import torch
-from torch import nn
-
-from .model import BLOCK_NAMES, BRANCH_NAMES, GoogLeNet, Inception, ModelConfig
-
-BRANCH_LABELS = {
-    "branch1": "1x1 conv",
-    "branch2": "1x1 conv -> 3x3 conv",
-    "branch3": "1x1 conv -> 5x5 conv",
-    "branch4": "3x3 max pool -> 1x1 conv",
-}
-
+from .architecture import BRANCH_LABELS, GLOBAL_POOL, LAYERS, Conv, Inception, Pool
 
 class InputTooSmallError(ValueError):
     """The input size does not survive the network's downsampling."""
@@ -76,29 +68,6 @@ class ShapeReport:
         }
 
 
-def _count_params(module: nn.Module) -> int:
-    return sum(p.numel() for p in module.parameters())
-
-
-def _leaf_macs(module: nn.Module, output: torch.Tensor) -> int:
-    """Multiply-adds of one leaf layer for a single image: weights only (see the module docstring)."""
-    if isinstance(module, nn.Conv2d):
-        per_position = module.weight.shape[1] * module.weight.shape[2] * module.weight.shape[3]
-        return int(output.shape[1] * output.shape[2] * output.shape[3] * per_position)
-    if isinstance(module, nn.Linear):
-        return int(module.in_features * module.out_features)
-    return 0
-
-
-def _describe(module: nn.Module) -> str:
-    if isinstance(module, nn.Conv2d):
-        k, s, p = module.kernel_size[0], module.stride[0], module.padding[0]
-        return f"Conv2d {k}x{k}, stride {s}, pad {p}"
-    if isinstance(module, nn.MaxPool2d):
-        return f"MaxPool2d {module.kernel_size}x{module.kernel_size}, stride {module.stride}, pad {module.padding}"
-    return type(module).__name__
-
-
 def inception_name(block_name: str, index: int) -> str:
     """torchvision's names: block3's first Inception is inception3a."""
     return f"inception{block_name[-1]}{'abcde'[index]}"
@@ -112,103 +81,119 @@ def friendly_name(path: str) -> str:
     return path
 
 
-@lru_cache(maxsize=16)
-def _meta_model(in_channels: int, num_classes: int) -> GoogLeNet:
-    with torch.device("meta"):
-        return GoogLeNet(ModelConfig(in_channels, num_classes)).eval()
+# ---------------------------------------------------------------- arithmetic
 
 
-def _meta_forward(model: GoogLeNet, height: int, width: int) -> tuple[dict[str, tuple], dict[str, int], str | None, str | None]:
-    """Run the model on the meta device. Returns outputs and MACs by module name, and,
-    if it breaks, the name of the leaf that broke and PyTorch's message."""
-    outputs: dict[str, tuple] = {}
-    macs: dict[str, int] = {}
-    current: list[str] = []
-    handles = []
-    for name, module in model.named_modules():
-        if not name:
-            continue
-        is_leaf = not any(True for _ in module.children())
+class _Breaks(Exception):
+    def __init__(self, path: str, layer: Conv | Pool):
+        self.path, self.layer = path, layer
 
-        def pre(mod, args, name=name, is_leaf=is_leaf):
-            if is_leaf:
-                current[:] = [name]
 
-        def post(mod, args, out, name=name, is_leaf=is_leaf):
-            outputs[name] = tuple(out.shape[1:])
-            if is_leaf:
-                macs[name] = _leaf_macs(mod, out)
+def _side(size: int, kernel: int, stride: int, padding: int) -> int:
+    """Conv2d's and MaxPool2d's output side (floor mode), as PyTorch computes it."""
+    return (size + 2 * padding - kernel) // stride + 1
 
-        handles.append(module.register_forward_pre_hook(pre))
-        handles.append(module.register_forward_hook(post))
-    try:
-        with torch.no_grad():
-            model(torch.empty(1, model.config.in_channels, height, width, device="meta"))
-        return outputs, macs, None, None
-    except RuntimeError as exc:
-        return outputs, macs, (current[0] if current else ""), str(exc).splitlines()[0]
-    finally:
-        for h in handles:
-            h.remove()
+
+def _spatial(layer: Conv | Pool, path: str, h: int, w: int) -> tuple[int, int]:
+    oh, ow = _side(h, layer.kernel, layer.stride, layer.padding), _side(w, layer.kernel, layer.stride, layer.padding)
+    if oh < 1 or ow < 1:
+        raise _Breaks(path, layer)
+    return oh, ow
+
+
+def _conv_row(name: str, path: str, conv: Conv, shape: tuple[int, int, int], kind: str | None = None) -> LayerShape:
+    """A conv_bn_relu: conv weights and bias, BatchNorm's weight and bias."""
+    c, h, w = shape
+    oh, ow = _spatial(conv, f"{path}.0", h, w)
+    params = c * conv.out * conv.kernel ** 2 + conv.out + 2 * conv.out
+    macs = conv.out * oh * ow * c * conv.kernel ** 2
+    return LayerShape(name, kind or f"{_describe(conv)} + BN + ReLU", (conv.out, oh, ow), params, macs)
+
+
+def _branch(name: str, path: str, convs: list[tuple[Conv, str]], shape: tuple[int, int, int]) -> LayerShape:
+    rows = []
+    for conv, sub in convs:
+        row = _conv_row(sub, f"{path}.{sub}" if sub else path, conv, shape)
+        rows.append(row)
+        shape = row.output
+    return LayerShape(name, BRANCH_LABELS[name], shape, sum(r.params for r in rows), sum(r.macs for r in rows))
+
+
+def _inception_row(name: str, path: str, block: Inception, shape: tuple[int, int, int]) -> LayerShape:
+    c, h, w = shape
+    branches = [
+        _branch("branch1", f"{path}.branch1", [(Conv(block.c1, 1), "")], shape),
+        _branch("branch2", f"{path}.branch2", [(Conv(block.c3r, 1), "0"), (Conv(block.c3, 3, 1, 1), "1")], shape),
+        _branch("branch3", f"{path}.branch3", [(Conv(block.c5r, 1), "0"), (Conv(block.c5, 5, 1, 2), "1")], shape),
+        _branch("branch4", f"{path}.branch4", [(Conv(block.pool_proj, 1), "1")], shape),
+    ]
+    out = (sum(b.output[0] for b in branches), h, w)
+    return LayerShape(name, "Inception", out, sum(b.params for b in branches), sum(b.macs for b in branches),
+                      branches)
+
+
+def _describe(layer: Conv | Pool) -> str:
+    if isinstance(layer, Conv):
+        return f"Conv2d {layer.kernel}x{layer.kernel}, stride {layer.stride}, pad {layer.padding}"
+    return f"MaxPool2d {layer.kernel}x{layer.kernel}, stride {layer.stride}, pad {layer.padding}"
+
+
+def _report(in_channels: int, height: int, width: int, num_classes: int) -> ShapeReport:
+    shape = (in_channels, height, width)
+    blocks = []
+    for block_name, layers in LAYERS.items():
+        rows = []
+        inceptions = 0
+        for index, layer in enumerate(layers):
+            path = f"{block_name}.{index}"
+            if isinstance(layer, Conv):
+                row = _conv_row(path, path, layer, shape)
+            elif isinstance(layer, Pool):
+                oh, ow = _spatial(layer, path, shape[1], shape[2])
+                row = LayerShape(path, _describe(layer), (shape[0], oh, ow), 0, 0)
+            elif isinstance(layer, Inception):
+                row = _inception_row(inception_name(block_name, inceptions), path, layer, shape)
+                inceptions += 1
+            else:
+                row = LayerShape(path, GLOBAL_POOL, (shape[0], 1, 1), 0, 0)
+            rows.append(row)
+            shape = row.output
+        blocks.append(LayerShape(block_name, "block", shape, sum(r.params for r in rows), sum(r.macs for r in rows),
+                                 rows))
+    features = shape[0] * shape[1] * shape[2]
+    linear = LayerShape("classifier.1", "Linear", (num_classes,), features * num_classes + num_classes,
+                        features * num_classes)
+    flatten = LayerShape("classifier.0", "Flatten", (features,), 0, 0)
+    blocks.append(LayerShape("classifier", "block", (num_classes,), linear.params, linear.macs, [flatten, linear]))
+    return ShapeReport((in_channels, height, width), num_classes, blocks)
 
 
 @lru_cache(maxsize=16)
 def smallest_input(in_channels: int = 3) -> int:
     """Smallest side length the network accepts (height and width are independent)."""
-    model = _meta_model(in_channels, 10)
-    lo, hi = 1, 512  # 512 always works; 1 never does
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if _meta_forward(model, mid, 512)[2] is None:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    side = 1
+    while True:
+        try:
+            _report(in_channels, side, 512, 10)
+            return side
+        except _Breaks:
+            side += 1
 
 
 def inspect_shapes(in_channels: int = 3, height: int = 96, width: int = 96, num_classes: int = 10) -> ShapeReport:
     """Per block, per Inception module and per branch: output shape, parameters and MACs.
 
-    Runs on the meta device, so it is instant for any size and allocates nothing.
     Raises InputTooSmallError naming the block and layer where a too-small input breaks.
     """
     if min(in_channels, height, width, num_classes) < 1:
         raise ValueError("channels, height, width and classes must all be at least 1")
-    model = _meta_model(in_channels, num_classes)
-    outputs, macs, failed_at, reason = _meta_forward(model, height, width)
-    if failed_at is not None:
+    try:
+        return _report(in_channels, height, width, num_classes)
+    except _Breaks as broken:
         smallest = smallest_input(in_channels)
-        block = failed_at.split(".")[0]
-        layer = model.get_submodule(failed_at)
+        block = broken.path.split(".")[0]
         raise InputTooSmallError(
-            f"input {height}x{width} is too small: it breaks in {block} at {friendly_name(failed_at)} "
-            f"({_describe(layer)}); the smallest size that works is {smallest}x{smallest}",
-            block, failed_at, smallest, smallest,
-        )
-
-    def macs_under(prefix: str) -> int:
-        return sum(v for k, v in macs.items() if k == prefix or k.startswith(prefix + "."))
-
-    def row(name: str, label: str, module: nn.Module) -> LayerShape:
-        return LayerShape(label, type(module).__name__, outputs[name], _count_params(module), macs_under(name))
-
-    blocks = []
-    for block_name in BLOCK_NAMES:
-        block = model.get_submodule(block_name)
-        entry = row(block_name, block_name, block)
-        entry.kind = "block"
-        for idx, child in block.named_children():
-            child_name = f"{block_name}.{idx}"
-            layer = row(child_name, f"{block_name}.{idx}", child)
-            if isinstance(child, Inception):
-                layer.name = inception_name(block_name, int(idx))
-                layer.children = [row(f"{child_name}.{b}", b, getattr(child, b)) for b in BRANCH_NAMES]
-                for branch in layer.children:
-                    branch.kind = BRANCH_LABELS[branch.name]
-            else:
-                layer.kind = _describe(child[0] if isinstance(child, nn.Sequential) and len(child) else child)
-                if isinstance(child, nn.Sequential) and isinstance(child[0], nn.Conv2d):
-                    layer.kind = _describe(child[0]) + " + BN + ReLU"
-            entry.children.append(layer)
-        blocks.append(entry)
-    return ShapeReport((in_channels, height, width), num_classes, blocks)
+            f"input {height}x{width} is too small: it breaks in {block} at {friendly_name(broken.path)} "
+            f"({_describe(broken.layer)}); the smallest size that works is {smallest}x{smallest}",
+            block, broken.path, smallest, smallest,
+        ) from None

@@ -37,3 +37,14 @@ def error_line(exc: BaseException, limit: int = 200) -> str:
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     return printable(lines[0], limit) if lines else type(exc).__name__
 
+
+
+def safe_file_name(text: str, fallback: str, limit: int = 60) -> str:
+    """A part of a file name made from outside text (a class name): letters, digits and
+    "-+." only (a slash, a space or a control character becomes "-"), no leading dot, at most
+    `limit` characters; `fallback` when nothing is left."""
+    kept = "".join(c if c.isalnum() or c in "-+." else "-" for c in printable(text))
+    while "--" in kept:
+        kept = kept.replace("--", "-")
+    kept = kept.strip("-.")[:limit].rstrip("-.")
+    return kept or fallback

@@ -49,6 +49,16 @@ def from_model_input(x: torch.Tensor, mean: float = MEAN, std: float = STD) -> t
     return (x.float() * std + mean).mul(255.0).round_().clamp_(0, 255).to(torch.uint8).contiguous()
 
 
+def network_views(images: torch.Tensor, input_size: int, side: int | None = None) -> torch.Tensor:
+    """What the network sees of uint8 images [N, C, h, w] (to_model_input's resize), as uint8
+    [N, C, s, s]: s = input_size, or `side` when that is smaller (thumbnails)."""
+    view = from_model_input(to_model_input(images, input_size, channels_last=False))
+    if side is not None and side < input_size:
+        small = F.interpolate(view.float(), size=(side, side), mode="bilinear", align_corners=False, antialias=True)
+        view = small.round_().clamp_(0, 255).to(torch.uint8)
+    return view
+
+
 def augment(images: torch.Tensor, generator: torch.Generator, pad: int, flip: bool) -> torch.Tensor:
     """Random crop with reflection padding and optional horizontal flip, per image, as batch ops.
 

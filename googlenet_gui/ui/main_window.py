@@ -20,11 +20,14 @@ from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
 from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
+from .controllers.evaluate import EvaluateController
 from .controllers.training import TrainingController
+from . import i18n
 from .jobs import wait_for_jobs
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
+from .panels.evaluate_panel import EvaluatePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
@@ -36,13 +39,16 @@ def default_runs_dir() -> Path:
     env = os.environ.get("GOOGLENET_RUNS_DIR")
     if env:
         return Path(env)
-    base = QStandardPaths.writableLocation(QStandardPaths.AppDataLocation) or str(Path.home() / ".googlenet-studio")
-    return Path(base) / "runs"
+    # The generic data folder, not AppDataLocation: that one is <organisation>/<application>, both
+    # "GoogLeNet Studio", which doubled the name in every run's path.
+    base = QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation) or str(Path.home() / ".local" / "share")
+    return Path(base) / "GoogLeNet Studio" / "runs"
 
 
 class MainWindow(QMainWindow):
     def __init__(self, runs_dir: str | Path | None = None):
         super().__init__()
+        i18n.ensure_installed()
         self.setWindowTitle("GoogLeNet Studio")
         icon = resources_dir() / "icon.png"
         if icon.is_file():
@@ -67,6 +73,8 @@ class MainWindow(QMainWindow):
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
         self.dataset_editor = DatasetEditorController(self.dataset_editor_panel, status, self.training_panel.config,
                                                       self, self)
+        self.evaluate = EvaluateController(self.evaluate_panel, status, self.classify.classify_image,
+                                           self.training_panel.config, self, self)
         self._closing_since: float | None = None  # when a close began waiting for training to stop
         self._close_clock = QTimer(self)
         self._close_clock.setInterval(1000)
@@ -95,10 +103,12 @@ class MainWindow(QMainWindow):
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
         self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
+        self.evaluate_panel = EvaluatePanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
         self.tabs.addTab(self.run_panel, "Run")
+        self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -108,6 +118,7 @@ class MainWindow(QMainWindow):
         side_scroll = QScrollArea()
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # what is too wide wraps; Stop stays in view
         side_scroll.setMinimumWidth(330)
         self.right_splitter = QSplitter(Qt.Vertical)
         self.right_splitter.addWidget(self.plots_panel)
@@ -139,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
         self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
+        self.evaluate_action = action(self.tr("&Evaluate Checkpoint…"), self.evaluate.evaluate_dialog, None, file_menu)
         file_menu.addSeparator()
         self.new_dataset_action = action(self.tr("New &Dataset…"), self.dataset_editor.new_dialog, None, file_menu)
         self.edit_dataset_action = action(self.tr("&Edit Dataset…"), self.dataset_editor.edit_dialog, None, file_menu)
@@ -148,6 +160,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_plots_action = action("Export &Plots…", self._export_plots_dialog, None, file_menu)
         self.export_csv_action = action("Export &Metrics (CSV)…", self._export_csv_dialog, None, file_menu)
+        self.export_matrix_action = action(self.tr("Export Confusion Matri&x…"), self.evaluate.export_dialog, None,
+                                           file_menu)
         file_menu.addSeparator()
         action("&Quit", self.close, QKeySequence.Quit, file_menu)
 
@@ -175,12 +189,19 @@ class MainWindow(QMainWindow):
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
         self.dataset_editor.train_requested.connect(self._train_on_dataset)
         self.training_panel.settings_changed.connect(self.dataset_editor.settings_changed)
+        self.training_panel.show_shapes_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
+        self.training.run_started.connect(lambda started: self.evaluate.follow_run(started, self.training.trainer))
+        self.training.epoch_ended.connect(self.evaluate.add_epoch)
+        self.training.epoch_predictions.connect(self.evaluate.add_predictions)
+        self.checkpoints.opened.connect(
+            lambda opened: opened.resume and self.evaluate.show_checkpoint(opened.path, opened.checkpoint))
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
-        self.shapes_panel.refresh()
         self.datasets.core_ready()
         self.training.core_ready()
+        if not self.training.running:
+            self.checkpoints.reopen_last()
         self._update_actions()
 
     def _checkpoint_opened(self, opened: OpenedCheckpoint) -> None:
@@ -327,6 +348,7 @@ class MainWindow(QMainWindow):
         self.datasets.cancel_download()
         self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
         self.dataset_editor.stop()
+        self.evaluate.cancel()
         wait_for_jobs(60_000)
         event.accept()
 

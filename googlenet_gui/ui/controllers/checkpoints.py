@@ -17,6 +17,7 @@ from ...core.weights import WeightsSource
 from ..jobs import run_job
 
 CHECKPOINT_FILTER = "Checkpoints (*.pt *.pth);;All files (*)"
+LAST_RUN_KEY = "runs/last_checkpoint"
 
 
 @dataclass
@@ -39,15 +40,23 @@ class CheckpointController(QObject):
 
     # ------------------------------------------------------------ open
 
+    def reopen_last(self) -> bool:
+        """On a new launch: open the run that was open or training when the app last closed
+        (its curves, its weights for classifying, and Start resumes it). False if there is none."""
+        last = QSettings().value(LAST_RUN_KEY)
+        if not isinstance(last, str) or not last or not Path(last).is_file():
+            return False
+        self.open(Path(last), resume=True, reopened=True)
+        return True
+
     @Slot()
     def open_dialog(self) -> None:
-        start = QSettings().value("paths/checkpoints", str(self.runs_dir))
+        start = str(self.runs_dir) if self.runs_dir.is_dir() else str(Path.home())  # among the runs
         path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Open checkpoint", start, CHECKPOINT_FILTER)
         if path:
-            QSettings().setValue("paths/checkpoints", str(Path(path).parent))
             self.open(Path(path), resume=True)
 
-    def open(self, path: Path, resume: bool) -> None:
+    def open(self, path: Path, resume: bool, reopened: bool = False) -> None:
         """Read a checkpoint on the pool: its weights classify, and with `resume` Start continues it."""
         def work(report: Any) -> tuple[Any, Any]:
             from ...core.checkpoint import load_checkpoint
@@ -57,20 +66,27 @@ class CheckpointController(QObject):
             checkpoint = load_checkpoint(path)
             return checkpoint, Predictor.from_checkpoint(checkpoint, display_name(path))
 
-        self.status.showMessage(f"Opening {path.name}…")
-        run_job(work, on_result=lambda value: self._opened(path, resume, *value),
+        self.status.showMessage(self.tr("Opening {0}…").format(path.name))
+        run_job(work, on_result=lambda value: self._opened(path, resume, reopened, *value),
                 on_error=lambda message: self.status.showMessage(message, 10_000))
 
-    def _opened(self, path: Path, resume: bool, checkpoint: Any, predictor: Any) -> None:
+    def _opened(self, path: Path, resume: bool, reopened: bool, checkpoint: Any, predictor: Any) -> None:
         self.opened_path = path
         self.weights.use_file(path, predictor)
-        self.status.showMessage(f"Opened {predictor.description}", 5000)
+        if reopened:
+            self.status.showMessage(self.tr("Your last run is open again: {0}. Start resumes it; Train > New Run "
+                                            "starts afresh.").format(predictor.description), 15_000)
+        else:
+            self.status.showMessage(self.tr("Opened {0}").format(predictor.description), 5000)
+        if resume:
+            QSettings().setValue(LAST_RUN_KEY, str(path))
         self.opened.emit(OpenedCheckpoint(path, checkpoint, resume))
         self.state_changed.emit()
 
     def forget(self) -> None:
-        """New Run: the opened checkpoint is no longer what Save copies."""
+        """New Run: the opened checkpoint is no longer what Save copies, nor offered at the next launch."""
         self.opened_path = None
+        QSettings().remove(LAST_RUN_KEY)
         self.state_changed.emit()
 
     # ------------------------------------------------------------ save
@@ -78,6 +94,8 @@ class CheckpointController(QObject):
     def run_saved(self, path: str | None) -> None:
         """The current run wrote its last.pt (None: a new run has started, nothing saved yet)."""
         self.run_checkpoint = path
+        if path:
+            QSettings().setValue(LAST_RUN_KEY, path)  # offered again at the next launch
         self.state_changed.emit()
 
     def to_save(self) -> str | None:

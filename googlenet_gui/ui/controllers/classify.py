@@ -8,20 +8,30 @@ first, and a Clear drops those still on their way.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, Qt, QUrl, Slot
+from PySide6.QtCore import QMimeData, QObject, QSettings, QUrl, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from ...core.text import display_name
 from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
+from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
-from ..panels.classify_panel import PREVIEW, ClassifyPanel
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
+PASTE_SIDE = 512  # a pasted image is kept at most this big, for classifying it again
+
+
+def weights_text(predictor: Any) -> str:
+    """Which weights answered, as a result card says it: a live run's copy says how old it was."""
+    taken_at = getattr(predictor, "taken_at", None)
+    if taken_at is None:
+        return predictor.description
+    return f"{predictor.description}, copied {time.monotonic() - taken_at:.0f} s before"
 
 
 class ClassifyController(QObject):
@@ -32,9 +42,12 @@ class ClassifyController(QObject):
         self.show_panel, self.dialog_parent = show_panel, dialog_parent
         self._next_request = 0
         self._newest_shown = 0  # the newest request whose results are on screen
+        self._pasted: dict[str, Any] = {}  # pasted images by their row's name, for "Classify all again"
+        self._pasted_count = 0
         self.training = False  # whether the live weights are still changing
         panel.open_requested.connect(self.open_dialog)
         panel.paste_requested.connect(self.paste)
+        panel.classify_again_requested.connect(self.classify_all_again)
         self.weights_changed()
 
     # ------------------------------------------------------------ what answers
@@ -54,44 +67,60 @@ class ClassifyController(QObject):
             self.panel.set_weights(name, True)
         else:
             self.weights_label.setText("Weights: untrained")
-            self.panel.set_weights("untrained weights (start training, or open a checkpoint)", False)
+            self.panel.set_weights("untrained weights", False)
 
     # ------------------------------------------------------------ asking
 
     def classify_paths(self, paths: list[str], refused: list[str] | None = None) -> None:
         """Classify files on the pool; `refused` (one-line reasons for dropped things that are not
         files) is shown with the results."""
-        if not paths:
-            return
-        get_predictor = self.weights.predictor_getter()
-
-        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool]:
-            predictor = get_predictor()
-            # each file is decoded once, by the core's guarded reader; the thumbnails come from it too
-            predictions = predictor.classify_files(paths)
-            for p in predictions:
-                p.weights = predictor.description
-            return predictions, {}, predictor.description, predictor.trained
-
-        self._ask(list(paths), work, list(refused or []))
+        if paths:
+            self._classify(list(paths), list(refused or []))
 
     def classify_image(self, image: QImage, source: str = "clipboard") -> None:
-        """Classify image data (pasted or dropped, not a file)."""
+        """Classify image data (pasted or dropped, not a file). It is kept (at most PASTE_SIDE
+        pixels a side) so that "Classify all again" can use it with other weights."""
         from PIL import Image
 
         rgba = image.convertToFormat(QImage.Format_RGBA8888)
         data = bytes(rgba.constBits())[: rgba.sizeInBytes()]
         pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", rgba.bytesPerLine(), 1)
-        thumb = image.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
+        pil = pil.copy()
+        pil.thumbnail((PASTE_SIDE, PASTE_SIDE))
+        self._pasted_count += 1
+        name = f"{source} {self._pasted_count}"  # each paste is its own row, and can be found again
+        self._pasted[name] = pil
+        while len(self._pasted) > MAX_ROWS:
+            self._pasted.pop(next(iter(self._pasted)))
+        self._classify([name], [])
+
+    def classify_all_again(self) -> None:
+        """Every image on the list again, with the weights chosen now, in the same order."""
+        sources = [row.source for row in self.panel.rows()]
+        if not sources:
+            return
+        self.panel.clear()
+        self._classify(sources, [])
+
+    def _classify(self, sources: list[str], refused: list[str]) -> None:
+        """Files and kept pasted images, in one job on the inference pool, results in `sources`' order."""
         get_predictor = self.weights.predictor_getter()
+        pasted = {name: self._pasted[name] for name in sources if name in self._pasted}
 
-        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool]:
+        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool, list[str]]:
             predictor = get_predictor()
-            prediction = predictor.classify_image(pil.copy(), source)
-            prediction.weights = predictor.description
-            return [prediction], {source: thumb}, predictor.description, predictor.trained
+            files = [s for s in sources if s not in pasted]
+            # each file is decoded once, by the core's guarded reader; the thumbnails come from it too
+            by_source = {p.source: p for p in predictor.classify_files(files)} if files else {}
+            for name, image in pasted.items():
+                by_source[name] = predictor.classify_image(image, name)
+            predictions = [by_source[s] for s in sources]
+            weights = weights_text(predictor)
+            for p in predictions:
+                p.weights = weights
+            return predictions, {}, predictor.description, predictor.trained, predictor.class_names
 
-        self._ask([source], work, [])
+        self._ask(sources, work, refused)
 
     def _ask(self, sources: list[str], work: Callable, refused: list[str]) -> None:
         self._next_request += 1
@@ -103,13 +132,14 @@ class ClassifyController(QObject):
                           on_error=lambda message: self._failed(request, message))
 
     def _show(self, request: int, value: tuple, refused: list[str]) -> None:
-        predictions, thumbnails, description, trained = value
+        predictions, thumbnails, description, trained, class_names = value
         if not self.panel.show_predictions(predictions, thumbnails, request=request):
             return  # cleared while it was on its way
         if request < self._newest_shown:
             return  # an older request finished late: its rows are in place, the header stays the newer one's
         self._newest_shown = request
         self.panel.set_weights(description, trained)
+        self.panel.set_classes(class_names)
         bad = [display_name(p.source) for p in predictions if not p.ok]
         notes = [f"{len(bad)} of {len(predictions)} could not be classified: {_listed(bad)}"] if bad else []
         if refused:

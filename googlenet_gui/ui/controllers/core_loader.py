@@ -1,10 +1,12 @@
 """Loading PyTorch and the core on a pool thread, so the window paints (and its settings and
-Shapes spin boxes answer) while it loads; `ready` brings the devices found."""
+the Shapes tab answer) while it loads, saying so with the seconds it has taken; `ready` brings
+the devices found."""
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ..jobs import run_job
@@ -20,28 +22,40 @@ class CoreLoader(QObject):
         self.status, self.dialog_parent = status, dialog_parent
         self.loaded = False
         self.loading = False
+        self._started = 0.0
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._say_loading)
 
     def load(self) -> None:
         if self.loaded or self.loading:
             return
 
         def work(report: Any) -> list:
-            from ...core import devices, shapes
+            from ...core import devices, engine  # noqa: F401 (engine: what Start needs, loaded now, not then)
 
-            shapes.inspect_shapes(3, 96, 96, 10)  # warms the meta-device path: the shapes table is then instant
             return devices.list_devices()
 
         self.loading = True
-        self.status.showMessage(self.tr("Loading PyTorch…"))
+        self._started = time.monotonic()
+        self._say_loading()
+        self._clock.start()
         run_job(work, on_result=self._loaded, on_error=self._failed)
 
+    def _say_loading(self) -> None:
+        seconds = time.monotonic() - self._started
+        self.status.showMessage(self.tr("Loading PyTorch ({0:.0f} s; the first start after installing takes "
+                                        "longest). Settings and the Shapes tab work meanwhile.").format(seconds))
+
     def _loaded(self, devices: list) -> None:
+        self._clock.stop()
         self.loading, self.loaded = False, True
         self.ready.emit(devices)
         self.status.showMessage(self.tr("Ready"), 3000)
         self.settled.emit()
 
     def _failed(self, message: str) -> None:
+        self._clock.stop()
         self.loading = False
         self.settled.emit()
         show_error(self.dialog_parent, "GoogLeNet Studio", self.tr("PyTorch could not be loaded: {0}").format(message))

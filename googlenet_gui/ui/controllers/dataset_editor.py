@@ -373,7 +373,7 @@ class DatasetEditorController(QObject):
             extra = len(finding.fix_files)
             copy_of = self.tr("a copy of {0}")
             notes = {f: copy_of.format(finding.details[f]) for f in finding.fix_files[:FILES_SHOWN]}
-            return row(self.tr("%n extra copy(ies) of images in their own class", "", extra),
+            return row(self.tr("Extra copies of images in their own class: %n", "", extra),
                        self.tr("A copy trains the same picture twice, and a copy held out for validation makes "
                                "validation look better than it is. Keep one copy of each."),
                        files(notes, finding.fix_files), self.tr("Keep One Copy of Each"), extra)

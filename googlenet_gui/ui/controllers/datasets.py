@@ -43,12 +43,18 @@ class DatasetController(QObject):
             return
         from ...core import data
 
+        folder = Path(config.data_dir) if config.data_dir else None
         if config.dataset == "folder":
-            available = bool(config.data_dir) and Path(config.data_dir).is_dir()
-            message = "" if available else "Choose a folder with one sub-folder per class"
+            available = folder is not None and folder.is_dir()
+            message = "" if available else self.tr("Choose a folder with one sub-folder per class")
+        elif config.dataset == "sample":
+            available, message = True, ""
         else:
-            available = data.is_available(config.dataset, Path(config.data_dir) if config.data_dir else None)
-            message = "" if available else "Not found on this computer: download it, or choose the folder that holds it"
+            found = data.found_in(config.dataset, folder)
+            available = found is not None
+            message = self.tr("Found in {0}").format(found) if found else self.tr(
+                "Not on this computer (looked in {0}): download it, or choose the folder that holds it").format(
+                    folder or data.default_data_dir())
         self.panel.set_dataset_available(available, message)
 
     @Slot(str, str)
@@ -73,12 +79,27 @@ class DatasetController(QObject):
         self.status.showMessage(f"Downloaded {name}", 5000)
 
     def _download_failed(self, message: str) -> None:
+        from ...core import data
+
         self._cancel = None
         self.panel.set_downloading(False)
         self.settings_changed()
-        self.status.showMessage(f"Download: {message}", 8000)
+        config = self.panel.config()
+        where = config.data_dir or str(data.default_data_dir())
+        if message == "cancelled":
+            self.panel.set_dataset_available(False, self.tr("Download cancelled."))
+            return
+        # said where the download was started: the data section
+        self.panel.set_dataset_available(False, self.tr(
+            "Download failed: {0}. Put the dataset's files in {1} yourself, or choose another dataset.").format(
+                _reason(message), where), error=True)
 
     @Slot()
     def cancel_download(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
+
+
+def _reason(message: str) -> str:
+    """'train-images-idx3-ubyte.gz: download failed: no internet connection (...)' -> its reason."""
+    return message.split("download failed: ", 1)[-1].rstrip(".")

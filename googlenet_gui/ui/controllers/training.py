@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ...core.runlog import METRICS_FILE
-from ...core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+from ...core.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
+                            Status, Stopped)
 from ...core.weights import WeightsSource
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
@@ -33,6 +34,8 @@ class TrainingController(QObject):
     run_started = Signal(object)  # RunStarted
     run_ended = Signal(object)  # Finished, Stopped or Failed, once the thread has ended
     checkpoint_saved = Signal(object)  # CheckpointSaved
+    epoch_ended = Signal(object)  # EpochEnd
+    epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     state_changed = Signal()  # running, paused or the resume target changed: menus follow
 
     def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
@@ -148,10 +151,17 @@ class TrainingController(QObject):
         self.resume_path = path
         shown = dataclasses.replace(config)
         shown.epochs = max(config.epochs, checkpoint.position.epochs_done + 1)
-        self.panel.set_resume(shown, f"{path.name} at {checkpoint.position.describe()}")
+        self.panel.set_resume(shown, f"{path.name} {checkpoint.position.where()}")
         self.plots.load_history(checkpoint.position.steps_per_epoch, checkpoint.batch_history, checkpoint.history)
         self.run_panel.reset(str(path.parent))
         self.run_panel.add_epochs(checkpoint.history)
+        for kind in ("last", "best"):  # the run folder's checkpoints, as the Run tab shows them during a run
+            saved = path.parent / f"{kind}.pt"
+            if saved == path:
+                self.run_panel.checkpoint_saved(kind, str(saved), checkpoint.position.describe())
+            elif saved.is_file():
+                stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.stat().st_mtime))
+                self.run_panel.checkpoint_saved(kind, str(saved), self.tr("saved {0}").format(stamp))
         self.state_changed.emit()
 
     def new_run(self) -> None:
@@ -190,20 +200,23 @@ class TrainingController(QObject):
                 val = "" if event.val_accuracy is None else f", validation accuracy {event.val_accuracy:.1%}"
                 self.status.showMessage(f"Epoch {event.epoch} done: train accuracy {event.train_accuracy:.1%}{val}",
                                         10_000)
+                self.epoch_ended.emit(event)
+            elif isinstance(event, EpochPredictions):
+                self.epoch_predictions.emit(event)
             elif isinstance(event, CheckpointSaved):
                 if event.kind == "last":
                     self.last_checkpoint = event.path
                 self.run_panel.checkpoint_saved(event.kind, event.path, event.position.describe())
                 self.checkpoint_saved.emit(event)
+            elif isinstance(event, Paused):
+                self.status.showMessage(self.tr("Paused {0}; Resume continues").format(event.position.where()))
             elif isinstance(event, Status):
-                self.status.showMessage(event.message.capitalize() + "…")
+                self.status.showMessage(event.message[:1].upper() + event.message[1:] + "…", 15_000)
         flush_batches()
-        if last_batch is not None:
+        if last_batch is not None:  # the progress panel shows where the run is; the status bar keeps its news
             e = last_batch
             self.step_seconds = self.trainer.config.batch_size / max(e.images_per_sec, 1e-9)
             self.progress.update_batch(e)
-            if not self.paused and not self.trainer.stop_requested:
-                self.status.showMessage(f"Training: epoch {e.epoch}, batch {e.batch}/{e.batches}, loss {e.loss:.3f}")
 
     def _run_started(self, event: RunStarted) -> None:
         self.plots.load_history(event.steps_per_epoch, event.batch_history, event.history)
@@ -221,11 +234,11 @@ class TrainingController(QObject):
         self.progress.finish()
         if isinstance(terminal, Finished):
             best = "n/a" if terminal.best_val_accuracy is None else f"{terminal.best_val_accuracy:.1%}"
-            self.status.showMessage(f"Finished {terminal.epochs} epochs in {terminal.elapsed:.0f} s; "
-                                    f"best validation accuracy {best}")
+            self.status.showMessage(self.tr("Finished %n epoch(s) in {0:.0f} s; best validation accuracy {1}", "",
+                                            terminal.epochs).format(terminal.elapsed, best))
         elif isinstance(terminal, Stopped):
             kept = f"; saved {Path(terminal.checkpoint).name}" if terminal.checkpoint else ""
-            self.status.showMessage(f"Stopped at {terminal.position.describe()}{kept}")
+            self.status.showMessage(self.tr("Stopped {0}{1}").format(terminal.position.where(), kept))
         elif isinstance(terminal, Failed):
             self.status.showMessage(f"Training failed: {terminal.message}")
             self.panel.show_error(f"Training failed: {terminal.message}")

@@ -158,6 +158,7 @@ class ClassifyPanel(QWidget):
 
     open_requested = Signal()
     paste_requested = Signal()
+    classify_again_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,11 +168,19 @@ class ClassifyPanel(QWidget):
         self.open_button = QPushButton("Open images…")
         self.paste_button = QPushButton("Paste")
         self.clear_button = QPushButton("Clear")
+        self.again_button = QPushButton(self.tr("Classify all again"))
+        self.again_button.setToolTip(self.tr("Every image on the list again, with the weights chosen now"))
         self.open_button.clicked.connect(self.open_requested)
         self.paste_button.clicked.connect(self.paste_requested)
         self.clear_button.clicked.connect(self.clear)
+        self.again_button.clicked.connect(self.classify_again_requested)
+        self.again_button.setEnabled(False)
+        self.classes_label = plain_label()  # what the model can answer: nothing else
+        self.classes_label.setWordWrap(True)
+        self.classes_label.setStyleSheet("color: gray;")
+        self.classes_label.hide()
         buttons = QHBoxLayout()
-        for button in (self.open_button, self.paste_button, self.clear_button):
+        for button in (self.open_button, self.paste_button, self.clear_button, self.again_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -197,6 +206,7 @@ class ClassifyPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.weights_label)
+        layout.addWidget(self.classes_label)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         layout.addWidget(self.scroll_area, 1)
@@ -209,8 +219,8 @@ class ClassifyPanel(QWidget):
             self.weights_label.setStyleSheet("")
         else:
             self.weights_label.setText(
-                f"Weights: {description} — UNTRAINED: these weights have not learned anything yet, "
-                "so the answers are random.")
+                self.tr("Weights: {0}, not trained yet, so the answers are random: start training, or open a "
+                        "checkpoint.").format(description))
             self.weights_label.setStyleSheet(_error_style() + " font-weight: bold;")
 
     def add_pending(self, request: int, sources: list[str]) -> None:
@@ -247,6 +257,13 @@ class ClassifyPanel(QWidget):
             self.scroll_area.verticalScrollBar().setValue(0)  # the new results are at the top
         return True
 
+    def set_classes(self, names: list[str]) -> None:
+        """The classes the weights know: every answer is one of them, whatever the image shows."""
+        shown = ", ".join(printable(n, 40) for n in names[:30]) + (" …" if len(names) > 30 else "")
+        self.classes_label.setText(self.tr("These weights know %n class(es), and answer with one of them whatever "
+                                           "the image shows: {0}", "", len(names)).format(shown))
+        self.classes_label.setVisible(bool(names))
+
     def show_message(self, text: str, error: bool = False) -> None:
         """A one-line status above the results; an empty text hides it."""
         self.message_label.setText(text)
@@ -258,6 +275,7 @@ class ClassifyPanel(QWidget):
         for row in list(self._items):
             self._remove(row)
         self.hint_label.show()
+        self.again_button.setEnabled(False)
         self.show_message("")
 
     def row_count(self) -> int:
@@ -276,6 +294,7 @@ class ClassifyPanel(QWidget):
         while len(self._items) > MAX_ROWS:
             self._remove(self._items[-1])
         self.hint_label.setVisible(not self._items)
+        self.again_button.setEnabled(bool(self.rows()))
 
     def _remove(self, row: QWidget) -> None:
         self._items.remove(row)

@@ -17,9 +17,14 @@ def format_duration(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
+# Seconds of steady training before a "remaining" time is shown: the first batches' rate says little.
+ESTIMATE_AFTER = 15.0
+
+
 class ProgressPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, clock=time.monotonic):
         super().__init__(parent)
+        self._now = clock
         self.epoch_bar = QProgressBar()
         self.batch_bar = QProgressBar()
         self.speed_label = plain_label("–")
@@ -48,6 +53,8 @@ class ProgressPanel(QWidget):
         self._last_step = 0
         self._paused_since: float | None = None
         self._paused_total = 0.0
+        self._rate_from: tuple[float, int] | None = None
+        self._remaining: float | None = None
         self.reset()
 
     def reset(self) -> None:
@@ -61,9 +68,11 @@ class ProgressPanel(QWidget):
 
     def start_run(self, event: RunStarted) -> None:
         position = event.position
-        self._started = time.monotonic()
+        self._started = self._now()
         self._paused_total, self._paused_since = 0.0, None
         self._total_steps, self._steps_at_start, self._last_step = event.total_steps, position.step, position.step
+        self._rate_from: tuple[float, int] | None = None  # (active seconds, step) of the first batch seen
+        self._remaining: float | None = None
         self.epoch_bar.setRange(0, event.epochs)
         self.epoch_bar.setValue(position.epochs_done)
         self.epoch_bar.setFormat(f"{min(position.epochs_done + 1, event.epochs)} / {event.epochs}")
@@ -76,6 +85,8 @@ class ProgressPanel(QWidget):
 
     def update_batch(self, event: BatchEnd) -> None:
         self._last_step = event.step
+        if self._rate_from is None:  # the first step pays for warming up: the rate is measured after it
+            self._rate_from = (self._active(), event.step)
         self.epoch_bar.setValue(event.epoch - 1)  # the bar fills with finished epochs
         self.epoch_bar.setFormat(f"{event.epoch} / {self.epoch_bar.maximum()}")
         self.batch_bar.setValue(event.batch)
@@ -88,7 +99,7 @@ class ProgressPanel(QWidget):
         self.epoch_bar.setFormat(f"{epoch} / {self.epoch_bar.maximum()}")
 
     def set_paused(self, paused: bool) -> None:
-        now = time.monotonic()
+        now = self._now()
         if paused and self._paused_since is None:
             self._paused_since = now
         elif not paused and self._paused_since is not None:
@@ -100,12 +111,29 @@ class ProgressPanel(QWidget):
         self._clock.stop()
         self.remaining_label.setText("–")
 
-    def _tick(self) -> None:
-        now = time.monotonic()
+    def _active(self) -> float:
+        now = self._now()
         paused = self._paused_total + (now - self._paused_since if self._paused_since is not None else 0.0)
-        active = max(0.0, now - self._started - paused)
+        return max(0.0, now - self._started - paused)
+
+    def _tick(self) -> None:
+        active = self._active()
         self.elapsed_label.setText(format_duration(active))
-        done = self._last_step - self._steps_at_start
-        left = self._total_steps - self._last_step
-        if done > 0 and active > 0:
-            self.remaining_label.setText(format_duration(left * active / done))
+        estimate = self._estimate(active)
+        if estimate is None:
+            self.remaining_label.setText(self.tr("estimating…") if self._clock.isActive() else "–")
+            return
+        # smoothed, so that one slow batch (a paint, a save) does not make it jump
+        self._remaining = estimate if self._remaining is None else 0.7 * max(self._remaining - 1.0, 0.0) + 0.3 * estimate
+        self.remaining_label.setText(format_duration(self._remaining))
+
+    def _estimate(self, active: float) -> float | None:
+        """Seconds left from the rate since the first batch; None until that rate means something
+        (ESTIMATE_AFTER seconds and a few steps measured)."""
+        if self._rate_from is None:
+            return None
+        since, first_step = self._rate_from
+        seconds, steps = active - since, self._last_step - first_step
+        if seconds < ESTIMATE_AFTER or steps < 3:
+            return None
+        return (self._total_steps - self._last_step) * seconds / steps

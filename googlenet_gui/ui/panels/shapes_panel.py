@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # torch must not load before the window paints
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "Mult-adds")
 NUMBER_COLUMNS = (2, 3, 4)
-LOADING_TEXT = "loading…"
 
 
 def format_shape(shape: tuple[int, ...]) -> str:
@@ -44,7 +43,6 @@ class ShapesPanel(QWidget):
         super().__init__(parent)
         self._report: ShapeReport | None = None
         self._error = ""
-        self._live = False  # no computing before refresh(): the first call waits for torch
         # Which rows the user opened or closed, by layer name, so live updates keep it.
         self._expanded: dict[str, bool] = {}
 
@@ -84,7 +82,7 @@ class ShapesPanel(QWidget):
         self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
 
-        self.totals_label = plain_label(LOADING_TEXT)
+        self.totals_label = plain_label()
         self.totals_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
         layout = QVBoxLayout(self)
@@ -95,14 +93,14 @@ class ShapesPanel(QWidget):
 
         for spin in (self.height_spin, self.width_spin, self.channels_spin, self.classes_spin):
             spin.valueChanged.connect(self._on_value_changed)
+        self.refresh()
 
     # ------------------------------------------------------------------ public API
 
     def refresh(self) -> None:
-        """Compute the table now; from then on every spin box change recomputes it."""
-        from googlenet_gui.core.shapes import inspect_shapes  # loads torch: only once it is wanted
+        """Compute the table for the spin boxes' values (plain arithmetic: instant, no PyTorch)."""
+        from googlenet_gui.core.shapes import inspect_shapes
 
-        self._live = True
         try:
             report = inspect_shapes(self.channels_spin.value(), self.height_spin.value(),
                                     self.width_spin.value(), self.classes_spin.value())
@@ -122,11 +120,10 @@ class ShapesPanel(QWidget):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
-        if self._live:
-            self.refresh()
+        self.refresh()
 
     def report(self) -> ShapeReport | None:
-        """The report the table shows; None before the first refresh or while the size is invalid."""
+        """The report the table shows; None while the size is invalid."""
         return self._report
 
     def error_text(self) -> str:
@@ -143,8 +140,7 @@ class ShapesPanel(QWidget):
         return spin
 
     def _on_value_changed(self) -> None:
-        if self._live:
-            self.refresh()
+        self.refresh()
 
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         self._expanded[item.text(0)] = expanded

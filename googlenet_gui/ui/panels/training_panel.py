@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+                               QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
+                               QVBoxLayout, QWidget)
 
-from ...core.config import OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
+from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
 from .. import theme
 from ..plain import plain_label
 
@@ -26,6 +26,7 @@ class TrainingPanel(QWidget):
     download_clicked = Signal(str, str)  # dataset key, data folder ("" for the default)
     cancel_download_clicked = Signal()
     settings_changed = Signal()  # anything that changes the network's input (size, dataset)
+    show_shapes_requested = Signal()  # "where does this input size break?": the Shapes tab answers
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,13 +39,18 @@ class TrainingPanel(QWidget):
         self.download_button = QPushButton("Download")
         self.download_bar = QProgressBar()
         self.download_bar.setTextVisible(True)
+        self.download_bar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # a long file name never widens the panel
         self.cancel_download_button = QPushButton("Cancel")
         self.data_status = plain_label()
         self.data_status.setWordWrap(True)
 
         self.device_combo = QComboBox()
         self.device_combo.addItem("cpu (detecting devices…)", "cpu")
-        self.input_spin = _spin(61, 1024, 96, " px")
+        # Any size can be typed; one the network cannot take is explained, not silently replaced.
+        self.input_spin = _spin(1, MAX_INPUT_SIZE, 96, " px")
+        self.input_error = plain_label()
+        self.input_error.setWordWrap(True)
+        self.input_why_button = QPushButton(self.tr("Show where it breaks"))
         self.epochs_spin = _spin(1, 10000, 5)
         self.batch_spin = _spin(2, 8192, 64)
         self.optimizer_combo = _combo(OPTIMIZER_TITLES, OPTIMIZERS)
@@ -87,6 +93,10 @@ class TrainingPanel(QWidget):
         form = QFormLayout(model_box)
         form.addRow("Device", self.device_combo)
         form.addRow("Input size", self.input_spin)
+        input_problem = QHBoxLayout()
+        input_problem.addWidget(self.input_error, 1)
+        input_problem.addWidget(self.input_why_button)
+        form.addRow("", input_problem)
         form.addRow("Epochs", self.epochs_spin)
         form.addRow("Batch size", self.batch_spin)
         form.addRow("Optimizer", self.optimizer_combo)
@@ -118,12 +128,14 @@ class TrainingPanel(QWidget):
         self.cancel_download_button.clicked.connect(self.cancel_download_clicked)
         self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
         self.folder_edit.editingFinished.connect(self.settings_changed)
-        self.input_spin.valueChanged.connect(self.settings_changed)
+        self.input_spin.valueChanged.connect(self._input_changed)
+        self.input_why_button.clicked.connect(self.show_shapes_requested)
 
         self._running = False
         self._downloading = False
         self._available = True
         self._dataset_changed()
+        self._input_changed()
         self.set_running(False)
         self.show_error("")
         self.resume_label.setTextFormat(Qt.PlainText)
@@ -220,9 +232,10 @@ class TrainingPanel(QWidget):
     def resuming(self) -> bool:
         return bool(self.resume_label.text())
 
-    def set_dataset_available(self, available: bool, message: str = "") -> None:
+    def set_dataset_available(self, available: bool, message: str = "", error: bool = False) -> None:
         self._available = available
         self.data_status.setText(message)
+        self.data_status.setStyleSheet(f"color: {theme.error_color().name()}" if error else "")
         self._update_download_row()
         self._update_start()
 
@@ -299,8 +312,28 @@ class TrainingPanel(QWidget):
         self.download_bar.setVisible(self._downloading)
         self.cancel_download_button.setVisible(self._downloading)
 
+    def input_problem(self) -> str:
+        """Why the input size cannot be trained ('' when it can)."""
+        from ...core.shapes import smallest_input
+
+        size, smallest = self.input_spin.value(), smallest_input(SOURCES[self.dataset_key()].channels)
+        if size >= smallest:
+            return ""
+        return self.tr("Input size {0} is too small: the network halves the image five times and needs at least "
+                       "{1} x {1} pixels.").format(size, smallest)
+
+    def _input_changed(self) -> None:
+        problem = self.input_problem()
+        self.input_error.setText(problem)
+        self.input_error.setStyleSheet(f"color: {theme.error_color().name()}")
+        for widget in (self.input_error, self.input_why_button):
+            widget.setVisible(bool(problem))
+        self._update_start()
+        self.settings_changed.emit()
+
     def _update_start(self) -> None:
-        self.start_button.setEnabled(not self._running and not self._downloading and self._available)
+        self.start_button.setEnabled(not self._running and not self._downloading and self._available
+                                     and not self.input_problem())
         self.start_button.setText("Resume training" if self.resume_label.text() else "Start")
 
 

@@ -18,6 +18,7 @@ from ..core.weights import WeightsSource
 from .controllers.checkpoints import CheckpointController, OpenedCheckpoint
 from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
+from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
 from .controllers.export import ExportController
@@ -28,6 +29,7 @@ from . import i18n
 from .jobs import wait_for_jobs
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
+from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
@@ -73,6 +75,8 @@ class MainWindow(QMainWindow):
                                            lambda: self.tabs.setCurrentWidget(self.classify_panel), self, self)
         self.checkpoints = CheckpointController(self.weights, status, self.runs_dir, self, self)
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
+        self.dataset_editor = DatasetEditorController(self.dataset_editor_panel, status, self.training_panel.config,
+                                                      self, self)
         self.evaluate = EvaluateController(self.evaluate_panel, status, self.classify.classify_image,
                                            self.training_panel.config, self, self)
         self.runs = RunsController(self.runs_panel, self.plots_panel, status, self.runs_dir, self, self)
@@ -106,6 +110,7 @@ class MainWindow(QMainWindow):
         self.shapes_panel = ShapesPanel()
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
+        self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
         self.evaluate_panel = EvaluatePanel()
         self.runs_panel = RunsPanel()
         self.tabs = QTabWidget()
@@ -159,6 +164,9 @@ class MainWindow(QMainWindow):
         self.follow_action = action(self.tr("&Follow Run Folder…"), self.follow.follow_dialog, None, file_menu)
         self.export_model_action = action(self.tr("Export &Model…"), self.export.export_dialog, None, file_menu)
         file_menu.addSeparator()
+        self.new_dataset_action = action(self.tr("New &Dataset…"), self.dataset_editor.new_dialog, None, file_menu)
+        self.edit_dataset_action = action(self.tr("&Edit Dataset…"), self.dataset_editor.edit_dialog, None, file_menu)
+        file_menu.addSeparator()
         self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
         self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
         file_menu.addSeparator()
@@ -191,6 +199,8 @@ class MainWindow(QMainWindow):
         self.checkpoints.opened.connect(self._checkpoint_opened)
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
+        self.dataset_editor.train_requested.connect(self._train_on_dataset)
+        self.training_panel.settings_changed.connect(self.dataset_editor.settings_changed)
         self.training_panel.show_shapes_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
         self.training.run_started.connect(lambda started: self.evaluate.follow_run(started, self.training.trainer))
         self.training.epoch_ended.connect(self.evaluate.add_epoch)
@@ -235,6 +245,19 @@ class MainWindow(QMainWindow):
             else:
                 self.weights.use_untrained()
         self.classify.weights_changed()
+
+    def _train_on_dataset(self, folder: str) -> None:
+        """The dataset editor's "Train on This Dataset": a new run on the folder, with the other
+        settings as the training panel has them."""
+        if self.training.running:
+            self.dataset_editor_panel.show_message(self.tr("Training is running: stop it first"), error=True)
+            return
+        if self.training.resume_path is not None:
+            self._new_run()
+        self.training_panel.use_folder(folder)
+        self.training.start()
+        self.raise_()
+        self.activateWindow()
 
     def _update_actions(self) -> None:
         running = self.training.running
@@ -351,6 +374,8 @@ class MainWindow(QMainWindow):
             return
         self._close_clock.stop()
         self.datasets.cancel_download()
+        self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
+        self.dataset_editor.stop()
         self.evaluate.cancel()
         wait_for_jobs(60_000)
         event.accept()

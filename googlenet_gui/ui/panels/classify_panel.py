@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.text import display_name, printable
 from .. import theme
 from ..plain import plain_label, plain_tooltip
+from ..qimages import array_to_qimage
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
     from googlenet_gui.core.predict import Prediction
@@ -35,20 +35,6 @@ HINT_TEXT = "Drop image files anywhere on the window"
 
 def _error_style() -> str:
     return f"color: {theme.error_color().name()};"
-
-
-def array_to_qimage(view: np.ndarray | None) -> QImage:
-    """uint8 HxW (grayscale) or HxWx3 (RGB) -> a QImage that owns a copy of the pixels."""
-    if view is None or view.dtype != np.uint8 or view.ndim not in (2, 3) or view.size == 0:
-        return QImage()
-    if view.ndim == 3 and view.shape[2] != 3:
-        return QImage()
-    arr = np.ascontiguousarray(view)
-    height, width = arr.shape[:2]
-    fmt = QImage.Format_Grayscale8 if arr.ndim == 2 else QImage.Format_RGB888
-    # bytesPerLine from the array: rows are not padded to 4 bytes as QImage would assume;
-    # copy() so the QImage no longer points into numpy's memory
-    return QImage(arr.data, width, height, arr.strides[0], fmt).copy()
 
 
 class PredictionRow(QFrame):

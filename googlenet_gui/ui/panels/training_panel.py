@@ -177,6 +177,12 @@ class TrainingPanel(QWidget):
         _select(self.device_combo, config.device)
         self._dataset_changed()
 
+    def use_folder(self, folder: str) -> None:
+        """Train on an image folder (the dataset editor's); the other settings stay as they are."""
+        _select(self.dataset_combo, "folder")
+        self.folder_edit.setText(folder)
+        self.settings_changed.emit()
+
     def set_devices(self, devices: list[Any]) -> None:
         """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
         current = self.device_combo.currentData()

@@ -14,6 +14,7 @@ block), 'inception3a', 'inception3a.branch2'; the Shapes tab and the Inside view
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -25,10 +26,11 @@ from torch import nn
 
 from .architecture import BLOCK_NAMES, BRANCH_NAMES
 from .model import GoogLeNet, Inception
-from .shapes import inception_name, inspect_shapes, named_rows
+from .shapes import inception_name, inspect_shapes, map_rows, named_rows
 from .transforms import from_model_input, to_model_input
 
 DEFAULT_TOP = 16  # channels shown per layer unless all are asked for
+KEPT_SIDE = 512  # an image looked inside is kept at most this big (as a pasted one is)
 MIN_CAM_SIDE = 4  # the default Grad-CAM layer's map is at least this many cells a side, where the input allows
 
 Visit = Callable[[str, torch.Tensor], "torch.Tensor | None"]
@@ -38,7 +40,7 @@ Visit = Callable[[str, torch.Tensor], "torch.Tensor | None"]
 def layer_names() -> tuple[str, ...]:
     """Every output `activations` returns, in the shape table's order (the classifier's left out:
     it has no maps)."""
-    return tuple(name for name, _ in named_rows(inspect_shapes()) if not name.startswith("classifier"))
+    return tuple(name for name, _ in map_rows(inspect_shapes()))
 
 
 def default_cam_layer(in_channels: int, height: int, width: int) -> str:
@@ -93,6 +95,16 @@ def _run(module: nn.Module, x: torch.Tensor, relu: Callable[[torch.Tensor], torc
             x = _run(part, x, relu)
         return x
     return module(x)
+
+
+def open_for_inside(path: str | os.PathLike):
+    """An image file decoded once (core.images' guarded reader), at most KEPT_SIDE a side, to be
+    looked at again with other weights as they change (a pasted image is kept the same way)."""
+    from .images import flatten, open_image
+
+    image = flatten(open_image(path, target_size=KEPT_SIDE))
+    image.thumbnail((KEPT_SIDE, KEPT_SIDE))
+    return image
 
 
 def check_layer(name: str) -> None:

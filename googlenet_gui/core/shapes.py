@@ -87,6 +87,12 @@ def named_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
     return rows
 
 
+def map_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
+    """named_rows without the classifier's: the outputs that are maps (C x H x W), which the
+    Inside tab and core.inside show."""
+    return [(name, row) for name, row in named_rows(report) if not name.startswith("classifier")]
+
+
 def friendly_name(path: str) -> str:
     """'block4.0.branch2.1.0' -> 'inception4a.branch2.1.0'; other paths stay as they are."""
     parts = path.split(".")

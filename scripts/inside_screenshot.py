@@ -4,8 +4,8 @@ no display needed):
     QT_QPA_PLATFORM=offscreen python scripts/inside_screenshot.py [--epochs 3]
 
 It pins two validation images of the built-in sample, presses Start (the sample at its
-defaults: input 96, batch 64), lets the run finish, then grabs the Inside tab's Grad-CAM and
-timeline views of the first image side by side, with its activation maps below.
+defaults: input 96, batch 64), lets the run finish, visualizes the 16 strongest channels of
+inception4a for the first image, and grabs the Inside tab's four views of it in a 2 x 2 sheet.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--steps", type=int, default=128, help="of the feature visualization")
     ap.add_argument("--out", default=str(ROOT / "docs" / "inside.png"))
     a = ap.parse_args()
     from PIL import Image
@@ -76,24 +77,28 @@ def main() -> int:
     first.inside_button.click()
     wait(lambda: win.inside_panel.inside is not None and win.inside_panel.gradcam is not None, 60)
     panel = win.inside_panel
+    panel.select_layer("inception4a")
+    win.features_panel.steps_spin.setValue(a.steps)
+    panel.visualize_grid_button.click()  # the 16 strongest channels of inception4a for this image
+    wait(lambda: win.features_panel.result_count() == 16, 1800)
     panel.select_layer("inception3a.branch2")
-    wait(lambda: False, 1)
+    timeline = win.timeline_panel
+    timeline.image_combo.setCurrentIndex(timeline.image_combo.findData(paths[0]))
+    timeline.image_chosen.emit(paths[0])
     grabs = []
-    for view in (1, 2, 0):
+    for view in (1, 2, 0, 3):  # Grad-CAM, Timeline / Activations, Feature Visualization
         panel.views.setCurrentIndex(view)
-        win.timeline_panel.image_combo.setCurrentIndex(win.timeline_panel.image_combo.findData(paths[0]))
-        win.timeline_panel.image_chosen.emit(paths[0])
         wait(lambda: False, 1)
         grabs.append(panel.grab().toImage())
     w, h = grabs[0].width(), grabs[0].height()
     sheet = QImage(2 * w, 2 * h, QImage.Format_RGB32)
     sheet.fill(0xFFFFFF)
     painter = QPainter(sheet)
-    painter.drawImage(0, 0, grabs[0])
-    painter.drawImage(w, 0, grabs[1])
-    painter.drawImage(w // 2, h, grabs[2])
+    for i, grab in enumerate(grabs):
+        painter.drawImage((i % 2) * w, (i // 2) * h, grab)
     painter.end()
-    sheet.scaled(sheet.width() * 3 // 4, sheet.height() * 3 // 4, Qt.KeepAspectRatio, Qt.SmoothTransformation).save(a.out)
+    sheet.scaled(sheet.width() * 3 // 4, sheet.height() * 3 // 4, Qt.KeepAspectRatio,
+                 Qt.SmoothTransformation).save(a.out)
     win.close()
     wait(lambda: not win.isVisible(), 60)
     print(f"wrote {a.out}")

@@ -13,6 +13,7 @@ out (and counted), never trusted.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import os
@@ -48,11 +49,14 @@ class Timeline:
     skipped: int = 0  # damaged lines left out
 
     def add(self, image: str, point: TimelinePoint) -> None:
-        """A point (a later one at the same step replaces the earlier)."""
+        """A point (a later one at the same step replaces the earlier); points mostly come in
+        step order, so this is an append."""
         points = self.images.setdefault(image, [])
-        points[:] = [p for p in points if p.step != point.step]
-        points.append(point)
-        points.sort(key=lambda p: p.step)
+        at = bisect.bisect_left(points, point.step, key=lambda p: p.step)
+        if at < len(points) and points[at].step == point.step:
+            points[at] = point
+        else:
+            points.insert(at, point)
 
 
 class TimelineFile:

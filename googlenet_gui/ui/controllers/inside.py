@@ -37,6 +37,7 @@ class InsideController(QObject):
         self._pinned: set[str] = set()
         panel.cam_requested.connect(lambda *_: self.look(maps=False))
         panel.pin_toggled.connect(self._pin_toggled)
+        panel.image_views_shown.connect(self.shown)
 
     # ------------------------------------------------------------ what to show
 
@@ -74,8 +75,9 @@ class InsideController(QObject):
             self.shown()
 
     def shown(self) -> None:
-        """The tab came on screen (or the weights changed while it is): catch up if needed."""
-        if self._stale and self.panel.isVisible() and self.source is not None:
+        """The image's views came on screen (or the weights changed while they are): catch up if
+        needed. Hidden, they are not kept up to date: nobody would see it."""
+        if self._stale and self.panel.showing_image() and self.source is not None:
             self.look()
 
     # ------------------------------------------------------------ looking
@@ -136,5 +138,5 @@ class InsideController(QObject):
             self.look(maps=again)
 
     def _pin_toggled(self, pinned: bool) -> None:
-        if self.source is not None and self.image is not None:
+        if self.source is not None:  # a file not read yet (None) is read when first recorded
             self.pin_toggled.emit(self.source, self.image, pinned)

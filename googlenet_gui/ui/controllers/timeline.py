@@ -68,6 +68,7 @@ class TimelineController(QObject):
         self._saved = []
         self.timeline = Timeline()
         self.file = TimelineFile(started.run_dir) if started.run_dir else None
+        self._shown += 1  # a read of another run's timeline still on its way is not shown
         resumed = started.position.step > 0
         if self.file is not None and resumed:
             file, position = self.file, started.position
@@ -76,7 +77,7 @@ class TimelineController(QObject):
                 file.keep_up_to(position)
                 return file.read()
 
-            self._read(read)
+            self._read(read, holds_file=True)
         else:
             self._show()
 
@@ -179,9 +180,18 @@ class TimelineController(QObject):
         self.message.emit(self.tr("Timeline: {0}").format(message))
         self._record_saved()
 
-    def _read(self, read: Callable[[Any], Any]) -> None:
+    def _read(self, read: Callable[[Any], Any], holds_file: bool = False) -> None:
+        """Read a timeline on the pool and show it. `holds_file`: the read rewrites the followed
+        run's file (a resume), so no point is appended until it is done."""
         self._shown += 1
         shown = self._shown
+        if holds_file:
+            self._busy = True
+
+        def finish() -> None:
+            if holds_file:
+                self._busy = False
+                self._record_saved()
 
         def done(timeline: Any) -> None:
             if shown == self._shown:
@@ -190,9 +200,13 @@ class TimelineController(QObject):
                 if timeline.skipped:
                     self.message.emit(self.tr("Timeline: %n damaged line(s) of timeline.jsonl left out", "",
                                               timeline.skipped))
+            finish()
 
-        run_inference_job(read, on_result=done,
-                          on_error=lambda message: self.message.emit(self.tr("Timeline: {0}").format(message)))
+        def failed(message: str) -> None:
+            self.message.emit(self.tr("Timeline: {0}").format(message))
+            finish()
+
+        run_inference_job(read, on_result=done, on_error=failed)
 
     def _show(self, current: str | None = None) -> None:
         """The images that have points or are pinned, and the chosen one's curves."""

@@ -94,6 +94,7 @@ class InsidePanel(QWidget):
     back_requested = Signal()  # back to the Shapes tab, where the user came from
     cam_requested = Signal(str, int)  # Grad-CAM layer, class index (-1: the top-1 class)
     visualize_requested = Signal(str, list)  # layer, channels
+    image_views_shown = Signal()  # the Activations or Grad-CAM view came on screen
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -140,6 +141,7 @@ class InsidePanel(QWidget):
         self.views = QTabWidget()
         self.views.addTab(self._build_maps_view(), self.tr("Activations"))
         self.views.addTab(self._build_cam_view(), self.tr("Grad-CAM"))
+        self.views.currentChanged.connect(lambda _: self.showing_image() and self.image_views_shown.emit())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -296,7 +298,7 @@ class InsidePanel(QWidget):
             PICTURE, PICTURE, Qt.KeepAspectRatio, Qt.FastTransformation))
         self.name_label.setText(display_name(source))
         self.name_label.setToolTip(plain_tooltip(printable(source)))
-        self.weights_label.setText(self.tr("as {0} see it").format(weights))
+        self.weights_label.setText(self.tr("seen by {0}").format(weights))
         top = inside.top
         self.answer_label.setText(self.tr("answers {0} ({1:.1%})").format(
             printable(inside.class_names[top], NAME_LIMIT), float(inside.probabilities[top])))
@@ -341,6 +343,10 @@ class InsidePanel(QWidget):
         if item is not None:
             self.tree.setCurrentItem(item)
         self._show_layer()
+
+    def showing_image(self) -> bool:
+        """Whether the image's views (Activations, Grad-CAM) are on screen, not another view."""
+        return self.isVisible() and self.views.currentIndex() in (0, 1)
 
     def shown_channels(self) -> list[int]:
         return list(self.maps_model.channels)

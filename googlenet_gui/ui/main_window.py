@@ -24,6 +24,9 @@ from .controllers.evaluate import EvaluateController
 from .controllers.export import ExportController
 from .controllers.follow import FollowController
 from .controllers.runs import RunsController
+from .controllers.features import FeaturesController
+from .controllers.inside import InsideController
+from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
@@ -31,11 +34,14 @@ from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
+from .panels.features_panel import FeaturesPanel
+from .panels.inside_panel import InsidePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
 from .panels.runs_panel import RunsPanel
 from .panels.shapes_panel import ShapesPanel
+from .panels.timeline_panel import TimelinePanel
 from .panels.training_panel import TrainingPanel
 
 
@@ -83,6 +89,9 @@ class MainWindow(QMainWindow):
         self.follow = FollowController(self.plots_panel, self.progress_panel, self.runs_panel, status, self.weights,
                                        lambda: self.training.running, self, self)
         self.export = ExportController(self._checkpoint_to_export, status, self, self)
+        self.inside = InsideController(self.inside_panel, self.weights, self)
+        self.timeline = TimelineController(self.timeline_panel, self)
+        self.features = FeaturesController(self.features_panel, self.weights, status, self, self)
         self._closing_since: float | None = None  # when a close began waiting for training to stop
         self._close_clock = QTimer(self)
         self._close_clock.setInterval(1000)
@@ -113,12 +122,18 @@ class MainWindow(QMainWindow):
         self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
         self.evaluate_panel = EvaluatePanel()
         self.runs_panel = RunsPanel()
+        self.inside_panel = InsidePanel()
+        self.timeline_panel = TimelinePanel()
+        self.features_panel = FeaturesPanel()
+        self.inside_panel.add_view(self.timeline_panel, self.tr("Timeline"))
+        self.inside_panel.add_view(self.features_panel, self.tr("Feature Visualization"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
         self.tabs.addTab(self.run_panel, "Run")
         self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
         self.tabs.addTab(self.runs_panel, self.tr("Runs"))
+        self.tabs.addTab(self.inside_panel, self.tr("Inside"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -215,6 +230,48 @@ class MainWindow(QMainWindow):
         self.training.run_started.connect(lambda _: self.follow.stop())
         self.training.run_started.connect(lambda _: self.runs.refresh())
         self.training.run_ended.connect(lambda _: self.runs.refresh())
+        self._connect_inside()
+
+    def _connect_inside(self) -> None:
+        """The Inside tab: the image selected in Classify, the Shapes tab's link to a layer's maps,
+        pins and their timeline, feature visualization."""
+        classify, inside, timeline = self.classify_panel, self.inside, self.timeline
+        classify.row_selected.connect(lambda source: inside.select(source, self.classify.kept_image(source)))
+        classify.inside_requested.connect(self._look_inside)
+        classify.pin_toggled.connect(lambda source, on: timeline.set_pinned(source, self.classify.kept_image(source), on))
+        inside.pin_toggled.connect(timeline.set_pinned)
+        timeline.pins_changed.connect(classify.set_pinned)
+        timeline.pins_changed.connect(inside.set_pins)
+        timeline.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.shapes_panel.layer_activated.connect(self._show_layer_maps)
+        self.inside_panel.back_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
+        self.inside_panel.visualize_requested.connect(self._visualize)
+        self.tabs.currentChanged.connect(lambda _: self.tabs.currentWidget() is self.inside_panel and inside.shown())
+        self.training.run_started.connect(lambda started: timeline.follow_run(started, self.training.trainer))
+        self.training.run_started.connect(lambda _: inside.weights_changed())
+        self.training.progressed.connect(timeline.step_reached)
+        self.training.progressed.connect(lambda _: inside.weights_moved())
+        self.training.checkpoint_saved.connect(timeline.checkpoint_saved)
+        self.training.run_ended.connect(lambda _: timeline.run_ended())
+        self.checkpoints.opened.connect(lambda opened: timeline.show_run(opened.path.parent))
+        self.checkpoints.opened.connect(lambda _: inside.weights_changed())
+
+    def _look_inside(self, source: str) -> None:
+        self.inside.select(source, self.classify.kept_image(source))
+        self.tabs.setCurrentWidget(self.inside_panel)
+
+    def _show_layer_maps(self, name: str) -> None:
+        """The Shapes tab asked for a layer's maps: of the selected image, or else the newest one classified."""
+        rows = self.classify_panel.rows()
+        if self.inside.source is None and rows and not rows[0].error_text:
+            self.classify_panel.select(rows[0].source)
+            self.inside.select(rows[0].source, self.classify.kept_image(rows[0].source))
+        self.inside.show_layer(name)
+        self.tabs.setCurrentWidget(self.inside_panel)
+
+    def _visualize(self, layer: str, channels: list) -> None:
+        self.features.start(layer, channels)
+        self.inside_panel.show_view(self.features_panel)
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -245,6 +302,7 @@ class MainWindow(QMainWindow):
             else:
                 self.weights.use_untrained()
         self.classify.weights_changed()
+        self.inside.weights_changed()
 
     def _train_on_dataset(self, folder: str) -> None:
         """The dataset editor's "Train on This Dataset": a new run on the folder, with the other
@@ -377,6 +435,7 @@ class MainWindow(QMainWindow):
         self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
         self.dataset_editor.stop()
         self.evaluate.cancel()
+        self.features.cancel()
         wait_for_jobs(60_000)
         event.accept()
 

@@ -50,6 +50,10 @@ class ClassifyController(QObject):
         panel.classify_again_requested.connect(self.classify_all_again)
         self.weights_changed()
 
+    def kept_image(self, source: str) -> Any:
+        """The pasted or dropped image data a row shows (a PIL image), or None: the row is a file."""
+        return self._pasted.get(source)
+
     # ------------------------------------------------------------ what answers
 
     def weights_changed(self, training: bool | None = None) -> None:

@@ -37,6 +37,7 @@ class TrainingController(QObject):
     epoch_ended = Signal(object)  # EpochEnd
     epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     state_changed = Signal()  # running, paused or the resume target changed: menus follow
+    progressed = Signal(int)  # the global step of the newest batch shown (once per batch of events)
 
     def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
                  status: QStatusBar, weights: WeightsSource, runs_dir: Path, parent: QObject | None = None):
@@ -227,6 +228,7 @@ class TrainingController(QObject):
             e = last_batch
             self.step_seconds = self.trainer.config.batch_size / max(e.images_per_sec, 1e-9)
             self.progress.update_batch(e)
+            self.progressed.emit(e.step)
 
     def _run_started(self, event: RunStarted) -> None:
         self.plots.load_history(event.steps_per_epoch, event.batch_history, event.history)

@@ -40,9 +40,10 @@ def test_importing_the_whole_core_loads_no_qt():
 
 
 def test_the_modules_the_window_needs_before_pytorch_do_not_load_it():
-    """text, config, events and weights are imported by the window before PyTorch has loaded."""
+    """text, config, events, weights and the runs modules are imported by the window before PyTorch has loaded."""
     code = ("import sys, googlenet_gui.core.text, googlenet_gui.core.config, googlenet_gui.core.events, "
-            "googlenet_gui.core.weights, googlenet_gui.core.runlog; print('torch' in sys.modules)")
+            "googlenet_gui.core.weights, googlenet_gui.core.runlog, googlenet_gui.core.runs, googlenet_gui.core.follow, "
+            "googlenet_gui.core.tensorboard_log, googlenet_gui.core.export; print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

@@ -37,6 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="within an epoch, also save last.pt this often (default %(default)g; 0: after every batch)")
     p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
     p.add_argument("--out", type=Path, required=True, help="run folder: metrics.jsonl, last.pt, best.pt")
+    p.add_argument("--tensorboard", action="store_true",
+                   help="also write TensorBoard logs into the run folder (tensorboard --logdir <its parent>)")
     p.set_defaults(run=run)
 
 
@@ -98,6 +100,14 @@ def run(args: argparse.Namespace) -> int:
     code = _download(args)
     if code:
         return code
+    tensorboard = None
+    if args.tensorboard:
+        from ..core.tensorboard_log import TensorBoardLog, missing_package
+
+        if missing_package():
+            error(missing_package())
+            return 2
+        tensorboard = TensorBoardLog(args.out)
     config = _config(args)
     if not args.checkpoint_minutes >= 0:
         error("--checkpoint-minutes must be 0 or more")
@@ -110,6 +120,8 @@ def run(args: argparse.Namespace) -> int:
     code = 0
     try:
         for event in trainer.run():
+            if tensorboard is not None:
+                tensorboard.write(event)
             if isinstance(event, RunStarted):
                 resumed = f", resuming {event.position.where()}" if event.position.step else ""
                 print(f"training on {event.device} ({event.precision}): {event.train_size} train / "
@@ -146,6 +158,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
+        if tensorboard is not None:
+            tensorboard.close()
+            if tensorboard.problem:
+                print(f"note: {tensorboard.problem}", file=sys.stderr, flush=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return code

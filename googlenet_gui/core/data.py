@@ -22,6 +22,7 @@ import torch
 
 from .. import resources_dir
 from .config import SOURCES, SPLITS
+from .dataset_folder import class_folders, image_files, split_roots
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, is_grayscale, open_image, prepare
 
@@ -255,25 +256,11 @@ def load_cifar10(root: Path) -> Dataset:
 
 # ---------------------------------------------------------------- image folders
 
-VAL_FOLDER_NAMES = ("val", "valid", "validation", "test")
-
-
-def _class_dirs(root: Path) -> list[Path]:
-    return sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name)
-
-
 def _list_images(root: Path, classes: list[str]) -> list[tuple[Path, int]]:
-    from torchvision.datasets.folder import IMG_EXTENSIONS
-
     items = []
     for idx, cls in enumerate(classes):
-        folder = root / cls
-        if not folder.is_dir():
-            continue
-        for dirpath, _, files in os.walk(folder, followlinks=False):
-            for f in sorted(files):
-                if f.lower().endswith(IMG_EXTENSIONS + (".gif",)):
-                    items.append((Path(dirpath) / f, idx))
+        if (root / cls).is_dir():
+            items.extend((path, idx) for path in image_files(root / cls))
     return items
 
 
@@ -296,11 +283,8 @@ def load_folder(
     root = Path(root)
     if not root.is_dir():
         raise DataError(f"{root}: folder not found")
-    val_root = next((root / n for n in VAL_FOLDER_NAMES if (root / n).is_dir()), None)
-    train_root = root / "train" if (root / "train").is_dir() and val_root is not None else root
-    if train_root == root:
-        val_root = None
-    classes = [p.name for p in _class_dirs(train_root)]
+    train_root, val_root = split_roots(root)
+    classes = [p.name for p in class_folders(train_root)]
     if len(classes) < 2:
         raise DataError(f"{train_root}: needs at least two class sub-folders with images (found {len(classes)})")
     train_items = _list_images(train_root, classes)
@@ -403,7 +387,7 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
             raise DataError("folder: choose the folder that holds one sub-folder per class")
         root = Path(data_dir)
         train_root = root / "train" if (root / "train").is_dir() else root
-        classes = [p.name for p in _class_dirs(train_root)]
+        classes = [p.name for p in class_folders(train_root)]
         if len(classes) < 2:
             raise DataError(f"{train_root}: needs at least two class sub-folders (found {len(classes)})")
         return classes, SOURCES[name].channels, input_size

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import warnings
+from dataclasses import dataclass
 from typing import BinaryIO
 
 import numpy as np
@@ -47,6 +48,19 @@ def open_image(path: str | os.PathLike, target_size: int | None = None) -> Image
     With target_size, a big JPEG is decoded at a reduced scale (draft mode) that is still at
     least target_size on its shorter side, which is much faster for large photos.
     """
+    return read_image(path, target_size).image
+
+
+@dataclass
+class DecodedImage:
+    image: Image.Image  # as open_image returns it (possibly decoded at a reduced scale)
+    format: str  # the file's format as Pillow names it: "JPEG", "PNG", ...
+    width: int  # the file's own size, before any reduced-scale decode or EXIF rotation
+    height: int
+
+
+def read_image(path: str | os.PathLike, target_size: int | None = None) -> DecodedImage:
+    """open_image, also saying what the file is: its format and its full size."""
     name = display_name(path)
     with _open(path, name) as file:
         info = os.fstat(file.fileno())
@@ -74,7 +88,7 @@ def _open(path: str | os.PathLike, name: str) -> BinaryIO:
         raise ImageLoadError(f"{name}: cannot open ({_reason(exc)})") from None
 
 
-def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
+def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
     try:
         # Not `with`: closing a Pillow image frees its pixels. The caller closes the file.
         img = Image.open(file, formats=RASTER_FORMATS)
@@ -83,6 +97,7 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
             raise ImageLoadError(
                 f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
             )
+        width, height, fmt = img.width, img.height, img.format or ""  # before a reduced-scale decode
         if target_size and img.format in ("JPEG", "MPO"):
             img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
         decoded = img.width * img.height * _bytes_per_pixel(img.mode)
@@ -92,7 +107,7 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> Image.Image:
                 f"{decoded / 2**20:,.0f} MiB; the limit is {MAX_DECODED_BYTES / 2**20:,.0f} MiB)")
         img.load()
         ImageOps.exif_transpose(img, in_place=True)  # no copy of the pixels unless it must turn them
-        return img
+        return DecodedImage(img, fmt, width, height)
     except ImageLoadError:
         raise
     except Image.DecompressionBombError:

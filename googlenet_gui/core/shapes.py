@@ -73,6 +73,26 @@ def inception_name(block_name: str, index: int) -> str:
     return f"inception{block_name[-1]}{'abcde'[index]}"
 
 
+def named_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
+    """Every row of the table with its full name, in the table's order: 'block3', 'inception3a',
+    'inception3a.branch1', ..., 'block3.2', ..., 'classifier', 'classifier.0'. A branch's row is
+    named 'branch1' in the table; its full name says whose branch it is. These are the names
+    core.inside gives the network's outputs."""
+    rows = []
+    for block in report.blocks:
+        rows.append((block.name, block))
+        for layer in block.children:
+            rows.append((layer.name, layer))
+            rows.extend((f"{layer.name}.{branch.name}", branch) for branch in layer.children)
+    return rows
+
+
+def map_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
+    """named_rows without the classifier's: the outputs that are maps (C x H x W), which the
+    Inside tab and core.inside show."""
+    return [(name, row) for name, row in named_rows(report) if not name.startswith("classifier")]
+
+
 def friendly_name(path: str) -> str:
     """'block4.0.branch2.1.0' -> 'inception4a.branch2.1.0'; other paths stay as they are."""
     parts = path.split(".")

@@ -109,7 +109,8 @@ def inference_pool() -> QThreadPool:
 
 
 def run_inference_job(work: Callable[[Report], Any], on_result: Callable[[Any], None] | None = None,
-                      on_error: Callable[[str], None] | None = None) -> None:
+                      on_error: Callable[[str], None] | None = None,
+                      on_progress: Callable[[int, int, str], None] | None = None) -> None:
     """run_job on the inference pool, with PyTorch on one thread there."""
     def single_threaded(report: Report) -> Any:
         import torch
@@ -118,7 +119,7 @@ def run_inference_job(work: Callable[[Report], Any], on_result: Callable[[Any], 
             torch.set_num_threads(1)
         return work(report)
 
-    run_job(single_threaded, on_result, on_error, pool=inference_pool())
+    run_job(single_threaded, on_result, on_error, on_progress, pool=inference_pool())
 
 
 def wait_for_jobs(timeout_ms: int) -> bool:

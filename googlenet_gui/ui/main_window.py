@@ -18,18 +18,30 @@ from ..core.weights import WeightsSource
 from .controllers.checkpoints import CheckpointController, OpenedCheckpoint
 from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader
+from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
+from .controllers.export import ExportController
+from .controllers.follow import FollowController
+from .controllers.runs import RunsController
+from .controllers.features import FeaturesController
+from .controllers.inside import InsideController
+from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
+from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
+from .panels.features_panel import FeaturesPanel
+from .panels.inside_panel import InsidePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
+from .panels.runs_panel import RunsPanel
 from .panels.shapes_panel import ShapesPanel
+from .panels.timeline_panel import TimelinePanel
 from .panels.training_panel import TrainingPanel
 
 
@@ -69,8 +81,17 @@ class MainWindow(QMainWindow):
                                            lambda: self.tabs.setCurrentWidget(self.classify_panel), self, self)
         self.checkpoints = CheckpointController(self.weights, status, self.runs_dir, self, self)
         self.datasets = DatasetController(self.training_panel, self.shapes_panel, self.weights, status, self)
+        self.dataset_editor = DatasetEditorController(self.dataset_editor_panel, status, self.training_panel.config,
+                                                      self, self)
         self.evaluate = EvaluateController(self.evaluate_panel, status, self.classify.classify_image,
                                            self.training_panel.config, self, self)
+        self.runs = RunsController(self.runs_panel, self.plots_panel, status, self.runs_dir, self, self)
+        self.follow = FollowController(self.plots_panel, self.progress_panel, self.runs_panel, status, self.weights,
+                                       lambda: self.training.running, self, self)
+        self.export = ExportController(self._checkpoint_to_export, status, self, self)
+        self.inside = InsideController(self.inside_panel, self.weights, self)
+        self.timeline = TimelineController(self.timeline_panel, self)
+        self.features = FeaturesController(self.features_panel, self.weights, status, self, self)
         self._closing_since: float | None = None  # when a close began waiting for training to stop
         self._close_clock = QTimer(self)
         self._close_clock.setInterval(1000)
@@ -98,12 +119,21 @@ class MainWindow(QMainWindow):
         self.shapes_panel = ShapesPanel()
         self.classify_panel = ClassifyPanel()
         self.run_panel = RunPanel()
+        self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
         self.evaluate_panel = EvaluatePanel()
+        self.runs_panel = RunsPanel()
+        self.inside_panel = InsidePanel()
+        self.timeline_panel = TimelinePanel()
+        self.features_panel = FeaturesPanel()
+        self.inside_panel.add_view(self.timeline_panel, self.tr("Timeline"))
+        self.inside_panel.add_view(self.features_panel, self.tr("Feature Visualization"))
         self.tabs = QTabWidget()
         self.tabs.addTab(self.classify_panel, "Classify")
         self.tabs.addTab(self.shapes_panel, "Shapes")
         self.tabs.addTab(self.run_panel, "Run")
         self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
+        self.tabs.addTab(self.runs_panel, self.tr("Runs"))
+        self.tabs.addTab(self.inside_panel, self.tr("Inside"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -146,6 +176,11 @@ class MainWindow(QMainWindow):
         self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
         self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
         self.evaluate_action = action(self.tr("&Evaluate Checkpoint…"), self.evaluate.evaluate_dialog, None, file_menu)
+        self.follow_action = action(self.tr("&Follow Run Folder…"), self.follow.follow_dialog, None, file_menu)
+        self.export_model_action = action(self.tr("Export &Model…"), self.export.export_dialog, None, file_menu)
+        file_menu.addSeparator()
+        self.new_dataset_action = action(self.tr("New &Dataset…"), self.dataset_editor.new_dialog, None, file_menu)
+        self.edit_dataset_action = action(self.tr("&Edit Dataset…"), self.dataset_editor.edit_dialog, None, file_menu)
         file_menu.addSeparator()
         self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
         self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
@@ -179,12 +214,64 @@ class MainWindow(QMainWindow):
         self.checkpoints.opened.connect(self._checkpoint_opened)
         self.checkpoints.state_changed.connect(self._update_actions)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
+        self.dataset_editor.train_requested.connect(self._train_on_dataset)
+        self.training_panel.settings_changed.connect(self.dataset_editor.settings_changed)
         self.training_panel.show_shapes_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
         self.training.run_started.connect(lambda started: self.evaluate.follow_run(started, self.training.trainer))
         self.training.epoch_ended.connect(self.evaluate.add_epoch)
         self.training.epoch_predictions.connect(self.evaluate.add_predictions)
         self.checkpoints.opened.connect(
             lambda opened: opened.resume and self.evaluate.show_checkpoint(opened.path, opened.checkpoint))
+        self.runs.open_requested.connect(lambda path: self.checkpoints.open(path, resume=True))
+        self.runs.follow_requested.connect(self.follow.follow)
+        self.follow.weights_changed.connect(self.classify.weights_changed)
+        self.follow.state_changed.connect(self._update_actions)
+        self.follow.state_changed.connect(lambda: self.follow.following and self.tabs.setCurrentWidget(self.runs_panel))
+        self.training.run_started.connect(lambda _: self.follow.stop())
+        self.training.run_started.connect(lambda _: self.runs.refresh())
+        self.training.run_ended.connect(lambda _: self.runs.refresh())
+        self._connect_inside()
+
+    def _connect_inside(self) -> None:
+        """The Inside tab: the image selected in Classify, the Shapes tab's link to a layer's maps,
+        pins and their timeline, feature visualization."""
+        classify, inside, timeline = self.classify_panel, self.inside, self.timeline
+        classify.row_selected.connect(lambda source: inside.select(source, self.classify.kept_image(source)))
+        classify.inside_requested.connect(self._look_inside)
+        classify.pin_toggled.connect(lambda source, on: timeline.set_pinned(source, self.classify.kept_image(source), on))
+        inside.pin_toggled.connect(timeline.set_pinned)
+        timeline.pins_changed.connect(classify.set_pinned)
+        timeline.pins_changed.connect(inside.set_pins)
+        timeline.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.shapes_panel.layer_activated.connect(self._show_layer_maps)
+        self.inside_panel.back_requested.connect(lambda: self.tabs.setCurrentWidget(self.shapes_panel))
+        self.inside_panel.visualize_requested.connect(self._visualize)
+        self.tabs.currentChanged.connect(lambda _: self.tabs.currentWidget() is self.inside_panel and inside.shown())
+        self.training.run_started.connect(lambda started: timeline.follow_run(started, self.training.trainer))
+        self.training.run_started.connect(lambda _: inside.weights_changed())
+        self.training.progressed.connect(timeline.step_reached)
+        self.training.progressed.connect(lambda _: inside.weights_moved())
+        self.training.checkpoint_saved.connect(timeline.checkpoint_saved)
+        self.training.run_ended.connect(lambda _: timeline.run_ended())
+        self.checkpoints.opened.connect(lambda opened: timeline.show_run(opened.path.parent))
+        self.checkpoints.opened.connect(lambda _: inside.weights_changed())
+
+    def _look_inside(self, source: str) -> None:
+        self.inside.select(source, self.classify.kept_image(source))
+        self.tabs.setCurrentWidget(self.inside_panel)
+
+    def _show_layer_maps(self, name: str) -> None:
+        """The Shapes tab asked for a layer's maps: of the selected image, or else the newest one classified."""
+        rows = self.classify_panel.rows()
+        if self.inside.source is None and rows and not rows[0].error_text:
+            self.classify_panel.select(rows[0].source)
+            self.inside.select(rows[0].source, self.classify.kept_image(rows[0].source))
+        self.inside.show_layer(name)
+        self.tabs.setCurrentWidget(self.inside_panel)
+
+    def _visualize(self, layer: str, channels: list) -> None:
+        self.features.start(layer, channels)
+        self.inside_panel.show_view(self.features_panel)
 
     def _core_loaded(self, devices: list) -> None:
         self.training_panel.set_devices(devices)
@@ -199,6 +286,7 @@ class MainWindow(QMainWindow):
             if self.training.running:
                 self.statusBar().showMessage("Its weights classify now; stop training to resume it", 8000)
             else:
+                self.follow.stop()  # the plots show the opened run now
                 self.training.prepare_resume(opened.path, opened.checkpoint)
         self.classify.weights_changed()
         self._update_actions()
@@ -214,6 +302,20 @@ class MainWindow(QMainWindow):
             else:
                 self.weights.use_untrained()
         self.classify.weights_changed()
+        self.inside.weights_changed()
+
+    def _train_on_dataset(self, folder: str) -> None:
+        """The dataset editor's "Train on This Dataset": a new run on the folder, with the other
+        settings as the training panel has them."""
+        if self.training.running:
+            self.dataset_editor_panel.show_message(self.tr("Training is running: stop it first"), error=True)
+            return
+        if self.training.resume_path is not None:
+            self._new_run()
+        self.training_panel.use_folder(folder)
+        self.training.start()
+        self.raise_()
+        self.activateWindow()
 
     def _update_actions(self) -> None:
         running = self.training.running
@@ -221,9 +323,16 @@ class MainWindow(QMainWindow):
         self.pause_action.setEnabled(running)
         self.stop_action.setEnabled(running)
         self.open_action.setEnabled(not running)
+        self.follow_action.setEnabled(not running)
         self.new_run_action.setEnabled(not running and (self.training.resume_path is not None
                                                         or self.checkpoints.opened_path is not None))
         self.save_action.setEnabled(self.checkpoints.to_save() is not None)
+
+    def _checkpoint_to_export(self) -> str | None:
+        """File > Export Model exports the checkpoint that classifies now, else the run's latest."""
+        if self.weights.kind == "file" and self.weights.file is not None:
+            return str(self.weights.file)
+        return self.checkpoints.to_save()
 
     def _export_plots_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Export plots", str(Path.home() / "curves.png"),
@@ -323,7 +432,10 @@ class MainWindow(QMainWindow):
             return
         self._close_clock.stop()
         self.datasets.cancel_download()
+        self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
+        self.dataset_editor.stop()
         self.evaluate.cancel()
+        self.features.cancel()
         wait_for_jobs(60_000)
         event.accept()
 

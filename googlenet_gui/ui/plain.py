@@ -29,3 +29,11 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Critical, title, text, QMessageBox.Ok, parent)
     box.setTextFormat(Qt.PlainText)
     box.exec()
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    """A modal question whose text is shown as it is; True for Yes."""
+    box = QMessageBox(QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No, parent)
+    box.setTextFormat(Qt.PlainText)
+    box.setDefaultButton(QMessageBox.No)
+    return box.exec() == QMessageBox.Yes

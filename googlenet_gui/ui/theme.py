@@ -32,6 +32,15 @@ def val_color() -> QColor:
     return QColor("#ffa24a") if is_dark() else QColor("#d9600b")
 
 
+def run_colors() -> list[QColor]:
+    """One colour per compared run: the rest of the Tableau 10, apart from the current run's blue
+    and orange, in an order where neighbours differ most."""
+    names = ("#2ca02c", "#d62728", "#9467bd", "#17becf", "#8c564b", "#e377c2", "#bcbd22", "#7f7f7f")
+    if is_dark():
+        return [QColor(n).lighter(130) for n in names]
+    return [QColor(n) for n in names]
+
+
 def faint(color: QColor, alpha: int = 70) -> QColor:
     c = QColor(color)
     c.setAlpha(alpha)

@@ -36,15 +36,19 @@ class TrainingWorker(QObject):
     Batch events are coalesced: at most `max_rate` `events` signals a second, however fast the
     batches come; any other event (epoch end, checkpoint, status) and a pause flush at once so
     nothing waits on a slow next batch.
+
+    `consumers` (a core.tensorboard_log.TensorBoardLog) get every event here, on the training
+    thread, before it is coalesced: write(event) for each, close() at the end.
     """
 
     events = Signal(list)
     done = Signal(object)  # the terminal event: Finished, Stopped or Failed
 
-    def __init__(self, trainer: Any, max_rate: float = MAX_UPDATES_PER_SECOND):
+    def __init__(self, trainer: Any, max_rate: float = MAX_UPDATES_PER_SECOND, consumers: tuple = ()):
         super().__init__()
         self.trainer = trainer
         self.min_interval = 1.0 / max_rate
+        self.consumers = tuple(consumers)
 
     @Slot()
     def run(self) -> None:
@@ -55,6 +59,8 @@ class TrainingWorker(QObject):
         terminal: Any = None
         try:
             for event in self.trainer.run():
+                for consumer in self.consumers:
+                    consumer.write(event)
                 if isinstance(event, TERMINAL):
                     terminal = event
                     continue
@@ -69,6 +75,8 @@ class TrainingWorker(QObject):
             from ..core.text import error_line
 
             terminal = Failed(f"unexpected error: {type(exc).__name__}: {error_line(exc)}")
+        for consumer in self.consumers:
+            consumer.close()
         if pending:
             self.events.emit(pending)
         self.done.emit(terminal if terminal is not None else Failed("training ended without a result"))
@@ -98,12 +106,12 @@ class TrainingThread(QObject):
     def paused(self) -> bool:
         return self.running and self.trainer is not None and self.trainer.paused
 
-    def start(self, trainer: Any, max_rate: float) -> None:
+    def start(self, trainer: Any, max_rate: float, consumers: tuple = ()) -> None:
         if self.running:
             raise RuntimeError("a run is already in progress")
         self.trainer = trainer
         self._terminal = None
-        self._worker = TrainingWorker(trainer, max_rate)
+        self._worker = TrainingWorker(trainer, max_rate, consumers)
         self._worker.events.connect(self.events)
         self._worker.done.connect(self._remember_terminal)
         self._thread = start_worker(self._worker, self._worker.run, "training")

@@ -38,6 +38,21 @@
     </message>
 </context>
 <context>
+    <name>ConfusionModel</name>
+    <message>
+        <source>true {0}, predicted {1}: {2} ({3})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true class: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CoreLoader</name>
     <message>
         <source>Loading PyTorch ({0:.0f} s; the first start after installing takes longest). Settings and the Shapes tab work meanwhile.</source>
@@ -76,7 +91,483 @@
     </message>
 </context>
 <context>
+    <name>EvaluateController</name>
+    <message>
+        <source>Current run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} evaluated on {1}, validation split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluated {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: loading data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first epoch&apos;s evaluation appears here when it ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} holds no evaluations (no validation set, more than 100 classes, or saved by an earlier version): Evaluate Checkpoint… computes one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluating {0} to list the images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no epoch&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} holds the weights of {1}: only that epoch&apos;s images can be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images of {0} are not kept: a run keeps them for its last {1} epochs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of {0} predicted right, most confident first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) of {0} predicted as {1}, most confident first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(the {0} most confident shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images are not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image {0} of the validation set: true {1}, predicted {2} ({3}). Click to classify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation image {0} (true {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation image {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No confusion matrix to export yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EvaluatePanel</name>
+    <message>
+        <source>Evaluate Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row percentages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell as a share of its row: of the images of that true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: true class · columns: predicted class · click a cell for its images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train, open a checkpoint or evaluate one to see where the network is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Accuracy {0} · top-{1} {2} · macro F1 {3} · %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no confusion matrix to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeaturesController</name>
+    <message>
+        <source>{0}, channel {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, channels {1} to {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualizing {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualization failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualization cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save visualization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeaturesPanel</name>
+    <message>
+        <source>Optimisation steps: more give clearer images and take longer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualize channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualize 16 channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>16 channels from this one (the layer&apos;s last 16 near its end), optimised together</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature visualization (Olah et al., Distill 2017) makes an image that excites one channel as much as it can, starting from faint noise. With untrained weights it finds little; after some training, the patterns the channel has learned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} channel {1}: mean activation {2:.3g} for the starting noise, {3:.3g} for this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {0:.1f}-fold the starting noise&apos;s (median)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}, %n channel(s), {1} steps, with {2}: mean activation {3:.3g} (average){4}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>there is no visualization to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsideController</name>
+    <message>
+        <source>Looking inside…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: click an image in the Classify tab (or drop one on the window) to see its maps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InsidePanel</name>
+    <message>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow this image&apos;s class probabilities while training (Timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‹ Back to Shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an image in the Classify tab (or drop one on the window) to see it inside the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every channel, the strongest first (otherwise the 16 strongest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualize channel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an image that excites the chosen channel as much as it can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visualize 16 channels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same for the 16 strongest channels of this layer, at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class whose evidence is shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The layer whose maps Grad-CAM weighs: deeper layers see more, in coarser cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as {0} see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers {0} ({1:.1%})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where {0}&apos;s evidence for {1} ({2:.1%}) lies: the brighter, the more it counts (Grad-CAM: each map weighed by how much the class gains from it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} holds no evidence for {1} ({2:.1%}) anywhere in this image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: output {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>all %n channel(s), the strongest (highest mean activation) first</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the {0} strongest of %n channel(s) (highest mean activation first)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}; {1:.0%} of the values are above zero. Hover a map for its values, click one to choose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n channel(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>top-1: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature Visualization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Confusion Matri&amp;x…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Closing as soon as PyTorch has loaded…</source>
         <translation type="unfinished"></translation>
@@ -95,9 +586,121 @@
     </message>
 </context>
 <context>
+    <name>MapsModel</name>
+    <message>
+        <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionRow</name>
+    <message>
+        <source>Pin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow this image&apos;s class probabilities while training (Inside tab, Timeline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See this image inside the network: activation maps and Grad-CAM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>channel {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShapesPanel</name>
+    <message>
+        <source>Double-click a block, layer, Inception module or branch to see what its output holds for an image (Inside tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Maps ›</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the selected row&apos;s output holds for an image: its activation maps (Inside tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineController</name>
+    <message>
+        <source>At most {0} images can be pinned: unpin one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Timeline: %n damaged line(s) of timeline.jsonl left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>While training, the pinned images are classified this often (with the newest weights), and at every epoch&apos;s end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not pinned now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pin an image (Pin, in this tab&apos;s header or on a Classify row) to follow its class probabilities while a run trains; they are kept in the run&apos;s folder (timeline.jsonl), so an opened run shows them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No points yet for {0}: they come as the run trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probability</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -108,7 +711,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Paused at {0}; Resume continues</source>
+        <source>Paused {0}; Resume continues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped {0}{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

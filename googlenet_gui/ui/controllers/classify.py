@@ -8,20 +8,19 @@ first, and a Clear drops those still on their way.
 """
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any, Callable
-from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import QMimeData, QObject, QSettings, QUrl, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
-from ...core.text import display_name, printable
+from ...core.text import display_name
 from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
+from ..urls import local_paths
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
 PASTE_SIDE = 512  # a pasted image is kept at most this big, for classifying it again
@@ -50,6 +49,10 @@ class ClassifyController(QObject):
         panel.paste_requested.connect(self.paste)
         panel.classify_again_requested.connect(self.classify_all_again)
         self.weights_changed()
+
+    def kept_image(self, source: str) -> Any:
+        """The pasted or dropped image data a row shows (a PIL image), or None: the row is a file."""
+        return self._pasted.get(source)
 
     # ------------------------------------------------------------ what answers
 
@@ -202,26 +205,7 @@ class ClassifyController(QObject):
 
 def local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:
     """Local files to classify, and one-line reasons for everything else (web addresses, folders)."""
-    paths, refused = [], []
-    for url in urls:
-        if not url.isLocalFile():
-            refused.append(f"{printable(url.toString(), 80)} is not a local file")
-            continue
-        path = _local_path(url)
-        if os.path.isdir(path):
-            refused.append(f"{printable(Path(path).name or path, 80)} is a folder")
-        else:
-            paths.append(path)  # unreadable or non-image files get a one-line error from the core
-    return paths, refused
-
-
-def _local_path(url: QUrl) -> str:
-    """The file a file:// URL names. On Unix the name is taken from the URL's bytes: a name that is
-    not UTF-8 (café.png written by an old Latin-1 system) survives, where toLocalFile() would
-    turn its odd bytes into U+FFFD and name a file that does not exist."""
-    if os.name == "posix" and not url.host():
-        return os.fsdecode(unquote_to_bytes(url.path(QUrl.FullyEncoded)))
-    return url.toLocalFile()
+    return local_paths(urls, folders=False)
 
 
 def _listed(items: list[str], shown: int = 5) -> str:

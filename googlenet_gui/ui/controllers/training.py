@@ -37,6 +37,7 @@ class TrainingController(QObject):
     epoch_ended = Signal(object)  # EpochEnd
     epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     state_changed = Signal()  # running, paused or the resume target changed: menus follow
+    progressed = Signal(int)  # the global step of the newest batch shown (once per batch of events)
 
     def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
                  status: QStatusBar, weights: WeightsSource, runs_dir: Path, parent: QObject | None = None):
@@ -47,9 +48,13 @@ class TrainingController(QObject):
         self.resume_path: Path | None = None  # the checkpoint Start continues
         self.last_checkpoint: str | None = None  # the current run's last.pt
         self.step_seconds: float | None = None  # the last measured time of one training step
+        self.tensorboard: Any = None  # the run's core.tensorboard_log.TensorBoardLog, when asked for
         self._core_ready = False
         self._start_when_ready = False
 
+        from ...core.tensorboard_log import missing_package  # no torch: only looks for the package
+
+        panel.set_tensorboard_problem(missing_package())
         panel.start_clicked.connect(self.start)
         panel.pause_clicked.connect(self.toggle_pause)
         panel.stop_clicked.connect(self.stop)
@@ -94,7 +99,13 @@ class TrainingController(QObject):
         self.last_checkpoint = None
         self.step_seconds = None
         trainer = Trainer(config, run_dir=run_dir, resume_from=self.resume_path, snapshot_interval=SNAPSHOT_INTERVAL)
-        self.thread.start(trainer, updates_per_second(config.device))
+        self.tensorboard = None
+        if self.panel.tensorboard_logs():
+            from ...core.tensorboard_log import TensorBoardLog
+
+            self.tensorboard = TensorBoardLog(run_dir)
+        consumers = (self.tensorboard,) if self.tensorboard is not None else ()
+        self.thread.start(trainer, updates_per_second(config.device), consumers)
         self.weights.use_live(trainer)
         self.panel.show_error("")
         self.panel.set_running(True)
@@ -217,6 +228,7 @@ class TrainingController(QObject):
             e = last_batch
             self.step_seconds = self.trainer.config.batch_size / max(e.images_per_sec, 1e-9)
             self.progress.update_batch(e)
+            self.progressed.emit(e.step)
 
     def _run_started(self, event: RunStarted) -> None:
         self.plots.load_history(event.steps_per_epoch, event.batch_history, event.history)
@@ -242,6 +254,8 @@ class TrainingController(QObject):
         elif isinstance(terminal, Failed):
             self.status.showMessage(f"Training failed: {terminal.message}")
             self.panel.show_error(f"Training failed: {terminal.message}")
+        if self.tensorboard is not None and self.tensorboard.problem:
+            self.status.showMessage(self.status.currentMessage() + "; " + self.tensorboard.problem)
         if self.resume_path is not None and isinstance(terminal, (Finished, Stopped)):
             self.resume_path = None  # it has been continued: Start now begins a new run
             self.panel.set_resume(None)

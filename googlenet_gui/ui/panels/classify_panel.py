@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QMouseEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core.text import display_name, printable
 from .. import theme
 from ..plain import plain_label, plain_tooltip
+from ..qimages import array_to_qimage
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
     from googlenet_gui.core.predict import Prediction
@@ -37,27 +39,20 @@ def _error_style() -> str:
     return f"color: {theme.error_color().name()};"
 
 
-def array_to_qimage(view: np.ndarray | None) -> QImage:
-    """uint8 HxW (grayscale) or HxWx3 (RGB) -> a QImage that owns a copy of the pixels."""
-    if view is None or view.dtype != np.uint8 or view.ndim not in (2, 3) or view.size == 0:
-        return QImage()
-    if view.ndim == 3 and view.shape[2] != 3:
-        return QImage()
-    arr = np.ascontiguousarray(view)
-    height, width = arr.shape[:2]
-    fmt = QImage.Format_Grayscale8 if arr.ndim == 2 else QImage.Format_RGB888
-    # bytesPerLine from the array: rows are not padded to 4 bytes as QImage would assume;
-    # copy() so the QImage no longer points into numpy's memory
-    return QImage(arr.data, width, height, arr.strides[0], fmt).copy()
-
-
 class PredictionRow(QFrame):
-    """One image: file name, thumbnail, what the network sees, and its top-k classes."""
+    """One image: file name, thumbnail, what the network sees, and its top-k classes. A click
+    selects it (the Inside tab follows the selected image); Pin follows its probabilities while
+    training; Inside › shows it inside the network."""
+
+    clicked = Signal(str)  # the row's source
+    pin_toggled = Signal(str, bool)
+    inside_requested = Signal(str)
 
     def __init__(self, prediction: Prediction, thumbnail: QImage | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
+        self.selected = False
         self.source: str = prediction.source
         self.error_text: str = prediction.error or ""
         self.class_labels: list[str] = [] if self.error_text else [str(name) for name, _ in prediction.top]
@@ -126,10 +121,45 @@ class PredictionRow(QFrame):
             details.addLayout(grid)
         details.addStretch(1)
 
+        self.pin_button = QToolButton()
+        self.pin_button.setText(self.tr("Pin"))
+        self.pin_button.setCheckable(True)
+        self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Inside tab, "
+                                           "Timeline)"))
+        self.pin_button.toggled.connect(lambda pinned: self.pin_toggled.emit(self.source, pinned))
+        self.inside_button = QToolButton()
+        self.inside_button.setText(self.tr("Inside ›"))
+        self.inside_button.setToolTip(self.tr("See this image inside the network: activation maps and Grad-CAM"))
+        self.inside_button.clicked.connect(lambda: self.inside_requested.emit(self.source))
+        actions = QVBoxLayout()
+        actions.addWidget(self.inside_button)
+        actions.addWidget(self.pin_button)
+        actions.addStretch(1)
+        for button in (self.pin_button, self.inside_button):  # an image that could not be read has no inside
+            button.setEnabled(not self.error_text)
+
         layout = QHBoxLayout(self)
         layout.addLayout(self._captioned(self.thumbnail_label, "original"))
         layout.addLayout(self._captioned(self.view_label, "network sees"))
         layout.addLayout(details, 1)
+        layout.addLayout(actions)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.LeftButton and not self.error_text:
+            self.clicked.emit(self.source)
+        super().mousePressEvent(event)
+
+    def set_selected(self, selected: bool) -> None:
+        """Framed in the highlight colour while it is the image the Inside tab shows."""
+        self.selected = selected
+        color = QApplication.palette().color(QPalette.Highlight).name()
+        self.setStyleSheet(f"PredictionRow {{ border: 2px solid {color}; border-radius: 3px; }}" if selected else "")
+
+    def set_pinned(self, pinned: bool) -> None:
+        self.pin_button.blockSignals(True)
+        self.pin_button.setChecked(pinned)
+        self.pin_button.setText(self.tr("Pinned") if pinned else self.tr("Pin"))
+        self.pin_button.blockSignals(False)
 
     @staticmethod
     def _picture(image: QImage, what: str) -> QLabel:
@@ -180,6 +210,9 @@ class ClassifyPanel(QWidget):
     open_requested = Signal()
     paste_requested = Signal()
     classify_again_requested = Signal()
+    row_selected = Signal(str)  # a row was clicked: its source
+    pin_toggled = Signal(str, bool)
+    inside_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -216,6 +249,8 @@ class ClassifyPanel(QWidget):
 
         # Rows live in a column above a stretch, so few rows sit at the top.
         self._items: list[QWidget] = []  # PredictionRows and PendingRows, newest first, as shown
+        self._selected: str | None = None  # the source of the row the Inside tab shows
+        self._pinned: set[str] = set()
         container = QWidget()
         self._rows_layout = QVBoxLayout(container)
         self._rows_layout.addWidget(self.hint_label)
@@ -269,7 +304,7 @@ class ClassifyPanel(QWidget):
             at = self._items.index(pending[0])
             for row in pending:
                 self._remove(row)
-        new_rows = [PredictionRow(p, thumbnails.get(p.source)) for p in predictions[:MAX_ROWS]]
+        new_rows = [self._row(p, thumbnails.get(p.source)) for p in predictions[:MAX_ROWS]]
         for i, row in enumerate(new_rows):
             self._rows_layout.insertWidget(at + i, row)
         self._items[at:at] = new_rows
@@ -299,6 +334,21 @@ class ClassifyPanel(QWidget):
         self.again_button.setEnabled(False)
         self.show_message("")
 
+    def select(self, source: str | None) -> None:
+        """Mark the row of `source` (the image the Inside tab shows); None marks none."""
+        self._selected = source
+        for row in self.rows():
+            row.set_selected(row.source == source)
+
+    def selected_source(self) -> str | None:
+        return self._selected
+
+    def set_pinned(self, sources: set[str] | list[str]) -> None:
+        """Which rows' images are pinned (their Pin buttons show it)."""
+        self._pinned = set(sources)
+        for row in self.rows():
+            row.set_pinned(row.source in self._pinned)
+
     def row_count(self) -> int:
         return len(self.rows())
 
@@ -310,6 +360,23 @@ class ClassifyPanel(QWidget):
         return [w for w in self._items if isinstance(w, PredictionRow)]
 
     # ------------------------------------------------------------------ internals
+
+    def _row(self, prediction: Prediction, thumbnail: QImage | None) -> PredictionRow:
+        row = PredictionRow(prediction, thumbnail)
+        row.set_selected(row.source == self._selected)
+        row.set_pinned(row.source in self._pinned)
+        row.clicked.connect(self._clicked)
+        row.pin_toggled.connect(self.pin_toggled)
+        row.inside_requested.connect(self._inside_requested)
+        return row
+
+    def _clicked(self, source: str) -> None:
+        self.select(source)
+        self.row_selected.emit(source)
+
+    def _inside_requested(self, source: str) -> None:
+        self.select(source)
+        self.inside_requested.emit(source)
 
     def _trim(self) -> None:
         while len(self._items) > MAX_ROWS:

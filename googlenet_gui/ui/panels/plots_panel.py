@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import html
 import importlib
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.events import EpochEnd
+from ...core.text import printable
 from .. import theme
 from ..plain import plain_label
 
@@ -207,6 +210,27 @@ def _svg_closed_paths_fix():
         _svg_exporter_module.correctCoordinates = original
 
 
+def debiased_ema(values: Sequence[float], weight: float) -> np.ndarray:
+    """The zero-started moving average divided by 1 - weight^t, as the live curves are smoothed."""
+    values = np.asarray(values, dtype=np.float64)
+    smoothed = ema(values, weight, 0.0)
+    if weight <= 0.0 or len(values) == 0:
+        return smoothed
+    return smoothed / (1.0 - weight ** np.arange(1, len(values) + 1, dtype=np.float64))
+
+
+@dataclass
+class ComparedRun:
+    """Another run's curves, as plain numbers: per-batch steps and values, and its epochs."""
+
+    name: str
+    steps_per_epoch: int = 1
+    steps: Sequence[float] = field(default_factory=list)
+    losses: Sequence[float] = field(default_factory=list)
+    accuracies: Sequence[float] = field(default_factory=list)
+    epochs: Sequence[EpochEnd] = field(default_factory=list)
+
+
 def _nearest(xs: np.ndarray, x: float) -> int | None:
     """Index of the value in the sorted array `xs` nearest to `x`; None when empty."""
     n = len(xs)
@@ -265,6 +289,9 @@ class PlotsPanel(QWidget):
             self.plots[metric], self.curves[metric], self.cursors[metric] = plot, curves, cursor
         # One x axis: zooming or panning one plot moves the other, so a hovered epoch lines up.
         self.plots["accuracy"].setXLink(self.plots["loss"])
+        self._compared: list[pg.PlotDataItem] = []  # other runs' curves (show_comparison), in both plots
+        self._compared_runs: list[ComparedRun] = []
+        self._own_in_legend = True  # whether the legends list the current run's curves
         self._envelopes = {(m, k): PeakEnvelope(ENVELOPE_BUCKETS) for m in METRICS for k in ("batch", "smooth")}
         self._showing_envelope = False
         for plot in self.plots.values():  # zooming in or back out switches between envelope and points
@@ -303,6 +330,7 @@ class PlotsPanel(QWidget):
             self.cursors[metric].hide()
             self.plots[metric].enableAutoRange()  # a new run starts fully in view, whatever the zoom was
         self.readout.setText(READOUT_HINT)
+        self._sync_legends()
 
     def add_batches(self, steps: Sequence[int], losses: Sequence[float], accuracies: Sequence[float]) -> None:
         """Append per-batch points (1-based global steps, in increasing order)."""
@@ -329,6 +357,8 @@ class PlotsPanel(QWidget):
             x, y = self.series(metric, kind)
             envelope.extend(x[new], y[new])
         self._show_batch_curves()
+        if not self._own_in_legend:
+            self._sync_legends()
 
     def series(self, metric: str, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """Every point of a per-batch curve ("batch" or "smooth"), whatever is drawn."""
@@ -367,6 +397,8 @@ class PlotsPanel(QWidget):
         for metric in METRICS:
             self.curves[metric]["epoch_train"].setData(self._epoch["x"], self._epoch[metric])
             self.curves[metric]["epoch_val"].setData(self._val["x"], self._val[metric])
+        if not self._own_in_legend:
+            self._sync_legends()
 
     def load_history(self, steps_per_epoch: int, batch_history: dict[str, Sequence[float]],
                      history: Sequence[EpochEnd]) -> None:
@@ -374,6 +406,55 @@ class PlotsPanel(QWidget):
         self.reset(steps_per_epoch)
         self.add_batches(batch_history.get("step", []), batch_history.get("loss", []), batch_history.get("accuracy", []))
         self.add_epochs(history)
+
+    def show_comparison(self, runs: Sequence[ComparedRun]) -> None:
+        """Overlay other runs in both plots, one colour per run, named in the legend: its smoothed
+        per-batch training curve (solid, the legend's entry) and its validation per epoch in the same
+        colour (dashed, squares, as the current run's validation). An empty list removes them. The
+        current run's own curves stay as they are."""
+        for curve in self._compared:
+            for plot in self.plots.values():
+                plot.removeItem(curve)
+        self._compared, self._compared_runs = [], list(runs)
+        colors = theme.run_colors()
+        for i, run in enumerate(runs):
+            color = colors[i % len(colors)]
+            per_epoch = max(1, int(run.steps_per_epoch))
+            x = np.asarray(run.steps, dtype=np.float64) / per_epoch
+            validated = [e for e in run.epochs if e.val_loss is not None and e.val_accuracy is not None]
+            for metric in METRICS:
+                values = run.losses if metric == "loss" else run.accuracies
+                # the legend draws its labels as HTML: a run's name is shown as the text it is
+                train = self.plots[metric].plot(x, debiased_ema(values, self.smoothing),
+                                                name=html.escape(printable(run.name, 60)), pen=pg.mkPen(color, width=2))
+                train.setDownsampling(auto=True, method="peak")
+                train.setClipToView(True)
+                val = self.plots[metric].plot(
+                    [e.epoch for e in validated], [e.val_loss if metric == "loss" else e.val_accuracy for e in validated],
+                    pen=pg.mkPen(color, width=1.5, style=Qt.DashLine), symbol="s",
+                    symbolSize=6, symbolBrush=color, symbolPen=pg.mkPen(theme.background(), width=1), antialias=True)
+                self._compared += [train, val]
+        for plot in self.plots.values():
+            plot.enableAutoRange()  # the compared runs may be longer than the current one
+        self._sync_legends(force=True)
+
+    def _sync_legends(self, force: bool = False) -> None:
+        """While other runs are compared and the current run has nothing to show, the legends name
+        only the compared runs; otherwise the current run's curves come first, then theirs."""
+        own = self.has_data() or not self._compared
+        if own == self._own_in_legend and not force:
+            return
+        self._own_in_legend = own
+        for metric, legend in self.legends.items():
+            legend.clear()
+            shown = list(self.curves[metric].values()) if own else []
+            shown += [c for c in self._compared if c.name() and c in self.plots[metric].items]
+            for curve in shown:
+                legend.addItem(curve, curve.name())
+
+    def legend_names(self, metric: str = "loss") -> list[str]:
+        """The names one plot's legend shows, in order (as text, unescaped)."""
+        return [html.unescape(label.text) for _, label in self.legends[metric].items]
 
     def point_counts(self) -> dict[str, int]:
         return {"batch": self._batch.size, "epoch_train": self._epoch.size, "epoch_val": self._val.size}
@@ -498,3 +579,5 @@ class PlotsPanel(QWidget):
             curves["epoch_val"].setSymbolBrush(val)
             curves["epoch_val"].setSymbolPen(pg.mkPen(bg, width=1))
             self.cursors[metric].setPen(pg.mkPen(theme.faint(fg, 140), width=1, style=Qt.DashLine))
+        if self._compared_runs:  # their colours follow the theme too
+            self.show_comparison(self._compared_runs)

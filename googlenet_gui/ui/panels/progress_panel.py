@@ -66,9 +66,10 @@ class ProgressPanel(QWidget):
         for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
             label.setText("–")
 
-    def start_run(self, event: RunStarted) -> None:
+    def start_run(self, event: RunStarted, elapsed: float = 0.0) -> None:
+        """`elapsed`: seconds the run had already been going (a run followed from its files)."""
         position = event.position
-        self._started = self._now()
+        self._started = self._now() - max(0.0, elapsed)
         self._paused_total, self._paused_since = 0.0, None
         self._total_steps, self._steps_at_start, self._last_step = event.total_steps, position.step, position.step
         self._rate_from: tuple[float, int] | None = None  # (active seconds, step) of the first batch seen
@@ -106,9 +107,12 @@ class ProgressPanel(QWidget):
             self._paused_total += now - self._paused_since
             self._paused_since = None
 
-    def finish(self) -> None:
+    def finish(self, elapsed: float | None = None) -> None:
+        """The run ended; `elapsed`: how long it ran, where the clock here did not see it all."""
         self._tick()
         self._clock.stop()
+        if elapsed is not None:
+            self.elapsed_label.setText(format_duration(elapsed))
         self.remaining_label.setText("–")
 
     def _active(self) -> float:

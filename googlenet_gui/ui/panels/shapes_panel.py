@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # torch must not load before the window paints
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "Mult-adds")
 NUMBER_COLUMNS = (2, 3, 4)
+NAME_ROLE = int(Qt.UserRole)  # a row's full name ('inception4a.branch2'): set on the rows that have activation maps
 
 
 def format_shape(shape: tuple[int, ...]) -> str:
@@ -37,7 +39,11 @@ def format_count(n: int) -> str:
 
 
 class ShapesPanel(QWidget):
-    """Spin boxes for the input, a tree of the network's shapes, and a totals line."""
+    """Spin boxes for the input, a tree of the network's shapes, and a totals line. A double
+    click on a block, layer, Inception module or branch (or Show Maps) asks for its activation
+    maps (the Inside tab)."""
+
+    layer_activated = Signal(str)  # the full name of the row whose maps were asked for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,14 +88,26 @@ class ShapesPanel(QWidget):
         self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
 
+        self.tree.setToolTip(self.tr("Double-click a block, layer, Inception module or branch to see what its "
+                                     "output holds for an image (Inside tab)"))
+        self.tree.itemActivated.connect(lambda item, _column: self._activate(item))
+        self.tree.currentItemChanged.connect(lambda item, _previous: self._update_maps_button())
+
         self.totals_label = plain_label()
         self.totals_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.maps_button = QPushButton(self.tr("Show Maps ›"))
+        self.maps_button.setToolTip(self.tr("What the selected row's output holds for an image: its activation maps "
+                                            "(Inside tab)"))
+        self.maps_button.clicked.connect(lambda: self._activate(self.tree.currentItem()))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.totals_label, 1)
+        bottom.addWidget(self.maps_button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.totals_label)
+        layout.addLayout(bottom)
 
         for spin in (self.height_spin, self.width_spin, self.channels_spin, self.classes_spin):
             spin.valueChanged.connect(self._on_value_changed)
@@ -129,6 +147,14 @@ class ShapesPanel(QWidget):
     def error_text(self) -> str:
         return self._error
 
+    def select_layer(self, name: str) -> None:
+        """Make the row of `name` (a full name, 'inception4a.branch2') the current one."""
+        for item in self.tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive):
+            if item.data(0, NAME_ROLE) == name:
+                self.tree.setCurrentItem(item)
+                self.tree.scrollToItem(item)
+                return
+
     # ------------------------------------------------------------------ internals
 
     @staticmethod
@@ -159,20 +185,24 @@ class ShapesPanel(QWidget):
         self.error_label.hide()
         self.error_label.clear()
 
+        current = self.tree.currentItem().data(0, NAME_ROLE) if self.tree.currentItem() is not None else None
         self.tree.setUpdatesEnabled(False)  # one repaint for the whole rebuild
         self.tree.clear()
         self.tree.addTopLevelItem(self._item(["Input", "", format_shape(report.input), "", ""]))
         for block in report.blocks:
-            block_item = self._layer_item(block)
+            block_item = self._layer_item(block, block.name)
             self.tree.addTopLevelItem(block_item)
             for layer in block.children:
-                layer_item = self._layer_item(layer)
+                layer_item = self._layer_item(layer, layer.name)
                 block_item.addChild(layer_item)
                 for branch in layer.children:
-                    layer_item.addChild(self._layer_item(branch))
+                    layer_item.addChild(self._layer_item(branch, f"{layer.name}.{branch.name}"))
                 layer_item.setExpanded(self._expanded.get(layer.name, False))
             block_item.setExpanded(self._expanded.get(block.name, True))
         self.tree.setUpdatesEnabled(True)
+        if current is not None:
+            self.select_layer(current)
+        self._update_maps_button()
 
         self.totals_label.setText(
             f"Total params: {report.total_params:,}    "
@@ -180,9 +210,21 @@ class ShapesPanel(QWidget):
             f"(per image, input {format_shape(report.input)})"
         )
 
-    def _layer_item(self, layer: LayerShape) -> QTreeWidgetItem:
-        return self._item([layer.name, layer.kind, format_shape(layer.output),
+    def _layer_item(self, layer: LayerShape, full_name: str) -> QTreeWidgetItem:
+        item = self._item([layer.name, layer.kind, format_shape(layer.output),
                            format_count(layer.params), format_count(layer.macs)])
+        if not full_name.startswith("classifier"):  # the classifier's outputs are numbers, not maps
+            item.setData(0, NAME_ROLE, full_name)
+        return item
+
+    def _activate(self, item: QTreeWidgetItem | None) -> None:
+        name = item.data(0, NAME_ROLE) if item is not None else None
+        if name:
+            self.layer_activated.emit(name)
+
+    def _update_maps_button(self) -> None:
+        item = self.tree.currentItem()
+        self.maps_button.setEnabled(item is not None and bool(item.data(0, NAME_ROLE)))
 
     @staticmethod
     def _item(texts: list[str]) -> QTreeWidgetItem:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog
 
 from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
 from .. import theme
-from ..plain import plain_label
+from ..plain import plain_label, plain_tooltip
 
 SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
@@ -63,6 +63,7 @@ class TrainingPanel(QWidget):
         self.precision_combo = _combo(PRECISION_TITLES, PRECISIONS)
         self.augment_check = QCheckBox("Random crops and flips")
         self.seed_spin = _spin(0, 2**31 - 1, 0)
+        self.tensorboard_check = QCheckBox(self.tr("Write TensorBoard logs"))
 
         self.start_button = QPushButton("Start")
         self.pause_button = QPushButton("Pause")
@@ -105,6 +106,7 @@ class TrainingPanel(QWidget):
         form.addRow("Precision", self.precision_combo)
         form.addRow("Augmentation", self.augment_check)
         form.addRow("Seed", self.seed_spin)
+        form.addRow(self.tr("Logging"), self.tensorboard_check)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -134,6 +136,7 @@ class TrainingPanel(QWidget):
         self._running = False
         self._downloading = False
         self._available = True
+        self._tensorboard_problem: str | None = None
         self._dataset_changed()
         self._input_changed()
         self.set_running(False)
@@ -174,6 +177,12 @@ class TrainingPanel(QWidget):
         _select(self.device_combo, config.device)
         self._dataset_changed()
 
+    def use_folder(self, folder: str) -> None:
+        """Train on an image folder (the dataset editor's); the other settings stay as they are."""
+        _select(self.dataset_combo, "folder")
+        self.folder_edit.setText(folder)
+        self.settings_changed.emit()
+
     def set_devices(self, devices: list[Any]) -> None:
         """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
         current = self.device_combo.currentData()
@@ -196,18 +205,29 @@ class TrainingPanel(QWidget):
         for widget in self._setting_widgets():
             # a resumed run keeps its own settings; only where and how long it trains may change
             editable = not self._running and (not resuming or widget in self._resumable_widgets())
-            widget.setEnabled(editable)
+            widget.setEnabled(editable and (widget is not self.tensorboard_check or self._tensorboard_problem is None))
         self._update_start()
         self._update_download_row()
 
     def _setting_widgets(self) -> tuple[QWidget, ...]:
         return (self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo, self.input_spin,
                 self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                self.precision_combo, self.augment_check, self.seed_spin)
+                self.precision_combo, self.augment_check, self.seed_spin, self.tensorboard_check)
 
     def _resumable_widgets(self) -> tuple[QWidget, ...]:
-        """The settings a resumed run may change (engine.RESUMABLE_SETTINGS)."""
-        return (self.device_combo, self.epochs_spin, self.folder_edit, self.browse_button)
+        """The settings a resumed run may change (engine.RESUMABLE_SETTINGS), and logging."""
+        return (self.device_combo, self.epochs_spin, self.folder_edit, self.browse_button, self.tensorboard_check)
+
+    def tensorboard_logs(self) -> bool:
+        """Whether Start should also write TensorBoard logs."""
+        return self.tensorboard_check.isChecked() and self._tensorboard_problem is None
+
+    def set_tensorboard_problem(self, problem: str | None) -> None:
+        """Why TensorBoard logs cannot be written (the package is missing); None when they can."""
+        self._tensorboard_problem = problem
+        self.tensorboard_check.setToolTip(plain_tooltip(problem or self.tr(
+            "Also write the run's scalars into its run folder for tensorboard --logdir <runs folder>")))
+        self._update_enabled()
 
     def show_error(self, text: str) -> None:
         """One line on why the last run failed ('' clears it)."""
@@ -258,6 +278,7 @@ class TrainingPanel(QWidget):
         for key, value in config.to_dict().items():
             settings.setValue(key, "" if value is None else value)
         settings.endGroup()
+        settings.setValue("logging/tensorboard", self.tensorboard_check.isChecked())
 
     def restore_settings(self, settings: QSettings) -> None:
         settings.beginGroup("training")
@@ -272,6 +293,7 @@ class TrainingPanel(QWidget):
             except (TypeError, ValueError):
                 continue  # a damaged setting is ignored, not fatal
         settings.endGroup()
+        self.tensorboard_check.setChecked(_convert(settings.value("logging/tensorboard", False), False))
         config = TrainConfig.from_dict({**defaults.to_dict(), **values})
         if config.dataset not in SOURCES:
             config.dataset = defaults.dataset

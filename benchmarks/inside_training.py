@@ -1,0 +1,85 @@
+"""Training throughput with the Inside tab open and a pinned image's timeline updating, against
+headless (target: at least 0.95), measured as benchmarks/gui_training.py measures row 2.
+
+Headless: core.engine.Trainer alone in a fresh process, as the CLI runs it. Inside: the real
+MainWindow, an image classified, selected and pinned, the Inside tab on screen (its maps
+follow the live weights every 3 s), the timeline recording every --interval steps and at the
+epoch's end, Start pressed. Both read the engine's own per-batch speed; they alternate in one
+run, on the built-in sample (batch 64, input 96). The numbers of timeline points and of looks
+inside are printed, to show the work was done.
+
+    python benchmarks/inside_training.py [--seconds 25] [--repeats 2] [--interval 25]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import close_window, median, open_window, report, run_event_loop, scratch_dir  # noqa: E402
+from gui_training import headless_process, steady_speed  # noqa: E402
+
+
+def inside_run(seconds: float, batch: int, interval: int) -> tuple[float, int, int]:
+    import numpy as np
+    from PIL import Image
+
+    from googlenet_gui.core.events import BatchEnd
+
+    image = scratch_dir() / "pinned.png"
+    Image.fromarray(np.random.default_rng(0).integers(0, 255, (28, 28), dtype=np.uint8)).save(image)
+    win = open_window()
+    tp = win.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("sample"))
+    tp.epochs_spin.setValue(100)
+    tp.batch_spin.setValue(batch)
+    win.classify.classify_paths([str(image)])
+    run_event_loop(lambda: win.classify_panel.row_count() == 1, 60)
+    win.classify_panel.rows()[0].inside_button.click()  # selected, and the Inside tab on screen
+    run_event_loop(lambda: win.inside_panel.inside is not None, 60)
+    win.inside_panel.pin_button.click()
+    win.timeline_panel.interval_spin.setValue(interval)
+    looks = []
+    shown = win.inside_panel.show_inside
+    win.inside_panel.show_inside = lambda *args: (looks.append(1), shown(*args))  # count the looks
+
+    batches: list = []
+    win.training.thread.events.connect(lambda events: batches.extend(e for e in events if isinstance(e, BatchEnd)))
+    tp.start_button.click()
+    run_event_loop(lambda: len(batches) >= 2, 120)
+    run_event_loop(None, seconds)
+    points = win.timeline_panel.point_count()
+    close_window(win)
+    return steady_speed(batches), points, len(looks)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seconds", type=float, default=25)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--interval", type=int, default=25, help="steps between timeline points (the window's default)")
+    a = ap.parse_args()
+    import torch
+
+    heads, insides, points, looks = [], [], [], []
+    for _ in range(a.repeats):
+        heads.append(headless_process(a.seconds, a.batch))
+        speed, n_points, n_looks = inside_run(a.seconds, a.batch, a.interval)
+        insides.append(speed)
+        points.append(n_points)
+        looks.append(n_looks)
+        time.sleep(1)
+    ratio = median(insides) / median(heads)
+    report("inside_training", {"threads": torch.get_num_threads(), "headless_images_per_sec": heads,
+                               "inside_images_per_sec": insides, "ratio": ratio, "timeline_points": points,
+                               "looks_inside": looks, "interval": a.interval},
+           f"training with the Inside tab open and a timeline every {a.interval} steps: {median(insides):.0f} / "
+           f"headless {median(heads):.0f} img/s = {ratio:.3f} ({a.repeats} pairs; timeline points per run {points}, "
+           f"looks inside per run {looks})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,32 @@
+"""`export`: a checkpoint's network as ONNX or TorchScript, with its class names and preprocessing."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import error
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..core.export import FORMATS
+
+    p = sub.add_parser("export", help="write a checkpoint's network as ONNX or TorchScript for deployment")
+    p.add_argument("--checkpoint", type=Path, required=True, help="last.pt, best.pt or a saved copy")
+    p.add_argument("--format", choices=FORMATS, required=True)
+    p.add_argument("--out", type=Path, required=True, help="the file to write (.onnx, .pt)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..core.checkpoint import CheckpointError
+    from ..core.export import ExportError, export_checkpoint
+    from ..core.text import printable
+
+    try:
+        out = export_checkpoint(args.checkpoint, args.format, args.out)
+    except (CheckpointError, ExportError) as exc:
+        error(str(exc))
+        return 2
+    print(f"wrote {printable(str(out))} ({out.stat().st_size / 2**20:.1f} MiB, {args.format}): input float32 "
+          f"[N, C, S, S] normalised as in training, output logits; class names and preprocessing inside", flush=True)
+    return 0

@@ -1,0 +1,76 @@
+"""File > Export Model: the checkpoint that classifies now (or one the user picks) written as ONNX
+or TorchScript by core.export, on the pool. A missing optional package is named in one line with
+the extra that installs it."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+
+from ...core.text import display_name
+from ..jobs import run_job
+from .checkpoints import CHECKPOINT_FILTER
+
+class ExportController(QObject):
+    exported = Signal(str)  # the file written
+    failed = Signal(str)  # why not, in one line
+
+    def __init__(self, current_checkpoint: Callable[[], str | None], status: QStatusBar, dialog_parent: QWidget,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.current_checkpoint, self.status, self.dialog_parent = current_checkpoint, status, dialog_parent
+
+    @Slot()
+    def export_dialog(self) -> None:
+        """Ask where (and so which format), then export the checkpoint that classifies now; with none,
+        ask which checkpoint first."""
+        source = self.current_checkpoint()
+        folder = QSettings().value("paths/export", str(Path.home()))
+        folder = folder if isinstance(folder, str) else str(Path.home())
+        if source is None:
+            source, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Export which checkpoint?"), folder,
+                                                    CHECKPOINT_FILTER)
+            if not source:
+                return
+        stem = f"{Path(source).parent.name}-{Path(source).stem}" if Path(source).parent.name else Path(source).stem
+        onnx_filter, torchscript_filter = self.tr("ONNX model (*.onnx)"), self.tr("TorchScript module (*.pt)")
+        target, chosen = QFileDialog.getSaveFileName(
+            self.dialog_parent, self.tr("Export {} as").format(display_name(source)), str(Path(folder) / f"{stem}.onnx"),
+            f"{onnx_filter};;{torchscript_filter}")
+        if not target:
+            return
+        out = Path(target)
+        QSettings().setValue("paths/export", str(out.parent))
+        suffix = out.suffix.lower()
+        fmt = "onnx" if suffix == ".onnx" else "torchscript" if suffix in (".pt", ".ts") else \
+            "onnx" if chosen == onnx_filter else "torchscript"
+        if not suffix:
+            out = out.with_suffix(".onnx" if fmt == "onnx" else ".pt")
+        self.export(Path(source), fmt, out)
+
+    def export(self, source: Path, fmt: str, out: Path) -> None:
+        """Write `source`'s network as `fmt` ("onnx" or "torchscript") to `out`, on the pool."""
+        from ...core.export import missing_packages
+
+        problem = missing_packages(fmt)
+        if problem:
+            self._failed(problem)
+            return
+
+        def work(report: Any) -> str:
+            from ...core.export import export_checkpoint
+
+            return str(export_checkpoint(source, fmt, out))
+
+        self.status.showMessage(self.tr("Exporting {} as {}…").format(display_name(source), fmt))
+        run_job(work, on_result=self._exported, on_error=self._failed)
+
+    def _exported(self, path: str) -> None:
+        self.status.showMessage(self.tr("Exported {}").format(path), 8000)
+        self.exported.emit(path)
+
+    def _failed(self, message: str) -> None:
+        self.status.showMessage(self.tr("Export failed: {}").format(message), 15_000)
+        self.failed.emit(message)

@@ -1,0 +1,96 @@
+"""Feature visualization from the window: core.featurevis on the inference pool with the
+weights chosen now (a copy: a live run's snapshot), with progress and Cancel. One runs at a
+time; a new request cancels the one under way."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
+
+from ...core.shapes import inspect_shapes, map_rows
+from ...core.weights import WeightsSource
+from ..jobs import run_inference_job
+from ..panels.features_panel import FeaturesPanel
+from .classify import weights_text
+
+
+class FeaturesController(QObject):
+    def __init__(self, panel: FeaturesPanel, weights: WeightsSource, status: QStatusBar, dialog_parent: QWidget,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.panel, self.weights, self.status, self.dialog_parent = panel, weights, status, dialog_parent
+        self._cancel: threading.Event | None = None
+        self._job = 0  # which visualization is under way: a cancelled one's late result is dropped
+        panel.start_requested.connect(self.start)
+        panel.cancel_requested.connect(self.cancel)
+        panel.save_requested.connect(self.save_dialog)
+        # each layer's channel count (the same whatever the input's size and channels)
+        panel.set_layers([(name, row.output[0]) for name, row in map_rows(inspect_shapes())])
+
+    @Slot(str, list)
+    def start(self, layer: str, channels: list) -> None:
+        self.cancel()
+        cancel = threading.Event()
+        self._cancel = cancel
+        self._job += 1
+        job = self._job
+        steps = self.panel.steps()
+        get_predictor = self.weights.predictor_getter()
+        self.panel.set_request(layer, channels[0])
+        what = self.tr("{0}, channel {1}").format(layer, channels[0]) if len(channels) == 1 else \
+            self.tr("{0}, channels {1} to {2}").format(layer, channels[0], channels[-1])
+        self.panel.show_message("")
+        self.panel.set_busy(self.tr("Visualizing {0}…").format(what), steps)
+
+        def work(report: Any) -> tuple[Any, str]:
+            from ...core.featurevis import visualize
+
+            predictor = get_predictor()
+            result = visualize(predictor.model, predictor.preprocess, layer, list(channels), steps,
+                               progress=lambda done, total: report(done, total, ""), cancel=cancel)
+            return result, weights_text(predictor)
+
+        def finished(value: tuple[Any, str]) -> None:
+            if job == self._job:
+                self._cancel = None
+                self.panel.set_idle()
+                self.panel.show_result(*value)
+
+        def failed(message: str) -> None:
+            if job == self._job:
+                self._cancel = None
+                self.panel.set_idle()
+                self.panel.show_message(self.tr("Visualization failed: {0}").format(message), error=True)
+
+        def progress(done: int, total: int, _message: str) -> None:
+            if job == self._job:
+                self.panel.set_progress(done, total)
+
+        run_inference_job(work, on_result=finished, on_error=failed, on_progress=progress)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Stop the visualization under way (within a step)."""
+        if self._cancel is not None:
+            self._cancel.set()
+            self._cancel = None
+            self._job += 1
+            self.panel.set_idle()
+            self.panel.show_message(self.tr("Visualization cancelled."))
+
+    @Slot()
+    def save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save visualization"),
+                                              str(Path.home() / "channels.png"), self.tr("PNG image (*.png)"))
+        if path:
+            self.save(path if Path(path).suffix else path + ".png")
+
+    def save(self, path: str) -> None:
+        try:
+            self.panel.export_image(path)
+            self.status.showMessage(self.tr("Saved {0}").format(path), 5000)
+        except (OSError, ValueError) as exc:
+            self.status.showMessage(self.tr("Saving failed: {0}").format(exc), 8000)

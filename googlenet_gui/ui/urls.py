@@ -1,0 +1,34 @@
+"""Dropped and pasted URLs as local paths, for classifying and for the dataset editor."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote_to_bytes
+
+from PySide6.QtCore import QUrl
+
+from ..core.text import printable
+
+
+def url_path(url: QUrl) -> str:
+    """The file a file:// URL names. On Unix the name is taken from the URL's bytes: a name that is
+    not UTF-8 (café.png written by an old Latin-1 system) survives, where toLocalFile() would
+    turn its odd bytes into U+FFFD and name a file that does not exist."""
+    if os.name == "posix" and not url.host():
+        return os.fsdecode(unquote_to_bytes(url.path(QUrl.FullyEncoded)))
+    return url.toLocalFile()
+
+
+def local_paths(urls: list[QUrl], folders: bool = True) -> tuple[list[str], list[str]]:
+    """Local paths (files, and folders where `folders`), and one-line reasons for everything else."""
+    paths, refused = [], []
+    for url in urls:
+        if not url.isLocalFile():
+            refused.append(f"{printable(url.toString(), 80)} is not a local file")
+            continue
+        path = url_path(url)
+        if not folders and os.path.isdir(path):
+            refused.append(f"{printable(Path(path).name or path, 80)} is a folder")
+        else:
+            paths.append(path)  # unreadable or non-image files get a one-line error from the core
+    return paths, refused

@@ -91,6 +91,453 @@
     </message>
 </context>
 <context>
+    <name>DatasetEditorController</name>
+    <message>
+        <source>New dataset: name its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>my-dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit dataset: choose its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset editor closed: the work under way was cancelled (images already added stay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added the class “{0}”: drop images on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the class “{0}” and its %n image(s)?
+They are moved to the dataset&apos;s .removed folder, not deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Removed the class “{0}” (kept in .removed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding to “{0}” was cancelled; %n image(s) were added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n image(s) to “{0}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>skipped %n file(s): {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added {0} to “{1}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add images to “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder of images to “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n image(s) (kept in the dataset&apos;s .removed folder)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The check was cancelled after %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(Check Again finishes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) checked: no problems found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) checked:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s),</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training leaves them out. Skip them to take them out of the dataset (they are moved to .removed), or replace them with good copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip These Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a copy of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Extra copies of images in their own class: %n</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A copy trains the same picture twice, and a copy held out for validation makes validation look better than it is. Keep one copy of each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep One Copy of Each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same image is in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One picture with two labels teaches the network nothing and makes validation wrong. Remove it from the classes it does not belong to: select those copies below and press Remove Selected Files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images that look alike are in {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They may be one picture resized or saved again, with different labels. Look at them (double-click one to show it); if they show the same thing, keep them in one class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training needs at least two classes with images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add classes and drop images on them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) without images: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add images to them, or remove them: a class without images is never learnt, yet the network can still answer it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) without validation images: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move some of their images into the dataset&apos;s validation folder, so training can tell how well it learnt them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) too small to hold out a validation image: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A class of one image trains on it and is never validated. Add images: with {0} or more, a share of them is held out for validation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) with validation images only: {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add training images to them (drop them on the class).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es) with fewer than {0} images: {1}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Validation holds out a single image of each, so their validation accuracy jumps in big steps. Add more images: a few dozen per class at least.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unbalanced classes: “{0}” has {1} images, “{2}” {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network learns to favour the big classes. Add images to the small ones, or remove some from the big ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) much smaller than the input size ({0} px)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They are enlarged more than twice to {0}x{0} and look blurred to the network. Use bigger images, or a smaller input size in the training settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grayscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} grayscale and {1} colour images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network trains on colour; a grayscale image is copied into all three channels. If some classes are mostly grayscale, the network can learn colour instead of what the pictures show: give every class the same kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on this dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The check found %n problem(s) that make training fail or mislead (see Check). Train anyway?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adding images to “{0}”: {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for images to add to “{0}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking images: {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more queued)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A class needs a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: a class name cannot contain / or \</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: a class name cannot start with a dot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is a name the dataset&apos;s folders use; choose another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: a class name cannot contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: a class name cannot end with a dot or a space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That class name is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a class “{0}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DatasetEditorPanel</name>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New class name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Selected Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train on This Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} + {1} val</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No class yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class on the left, then drop images or folders on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{0}: %n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drop image files or folders here, paste images (Ctrl+V), or add them with the buttons below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class first, then drop images on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a class first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvaluateController</name>
     <message>
         <source>Current run</source>
@@ -291,6 +738,37 @@
     </message>
 </context>
 <context>
+    <name>ExportController</name>
+    <message>
+        <source>Export which checkpoint?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript module (*.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export {} as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting {} as {}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FeaturesController</name>
     <message>
         <source>{0}, channel {1}</source>
@@ -399,6 +877,33 @@
     </message>
 </context>
 <context>
+    <name>FollowController</name>
+    <message>
+        <source>Follow a run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training first: the plots show the run in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following {}: reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following {}: waiting for the run to write metrics.jsonl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, epoch {} of {}, batch {} of {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Following {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
@@ -492,7 +997,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>as {0} see it</source>
+        <source>seen by {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -557,6 +1062,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Inside</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,7 +1074,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Follow Run Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export Confusion Matri&amp;x…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is running: stop it first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -594,6 +1123,10 @@
 </context>
 <context>
     <name>PredictionRow</name>
+    <message>
+        <source>Unlike the images these weights learned from (score {0:.1f}, above 1 is unlike): the answer may mean little</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Pin</source>
         <translation type="unfinished"></translation>
@@ -630,6 +1163,169 @@
     </message>
 </context>
 <context>
+    <name>RunsController</name>
+    <message>
+        <source>Cannot read the runs: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the ticked runs&apos; curves: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} has no checkpoint yet: showing its curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown for this run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A note on this run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} is being written by a training: stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the run folder {} to the trash?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved {} to the trash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} cannot be moved to a trash here. Delete it for good?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a run folder or a folder of runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsModel</name>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best val acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>Stop following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its curves and settings, and its last.pt classifies (Start resumes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the run live as another process writes its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reading run folders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick two or more runs to overlay their curves and list the settings they differ in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings that differ between the ticked runs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ticked runs have the same settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ShapesPanel</name>
     <message>
         <source>Double-click a block, layer, Inception module or branch to see what its output holds for an image (Inside tab)</source>
@@ -641,6 +1337,13 @@
     </message>
     <message>
         <source>What the selected row&apos;s output holds for an image: its activation maps (Inside tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <source>validation image</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -729,6 +1432,18 @@
     <name>TrainingPanel</name>
     <message>
         <source>Show where it breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write TensorBoard logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also write the run&apos;s scalars into its run folder for tensorboard --logdir &lt;runs folder&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

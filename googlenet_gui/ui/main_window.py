@@ -8,8 +8,8 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, QStandardPaths, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
@@ -59,7 +59,6 @@ class MainWindow(QMainWindow):
     def __init__(self, runs_dir: str | Path | None = None):
         super().__init__()
         i18n.ensure_installed()
-        self.setWindowTitle("GoogLeNet Studio")
         icon = resources_dir() / "icon.png"
         if icon.is_file():
             self.setWindowIcon(QIcon(str(icon)))
@@ -125,15 +124,12 @@ class MainWindow(QMainWindow):
         self.inside_panel = InsidePanel()
         self.timeline_panel = TimelinePanel()
         self.features_panel = FeaturesPanel()
-        self.inside_panel.add_view(self.timeline_panel, self.tr("Timeline"))
-        self.inside_panel.add_view(self.features_panel, self.tr("Feature Visualization"))
+        self.inside_panel.add_view(self.timeline_panel, "")
+        self.inside_panel.add_view(self.features_panel, "")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.classify_panel, "Classify")
-        self.tabs.addTab(self.shapes_panel, "Shapes")
-        self.tabs.addTab(self.run_panel, "Run")
-        self.tabs.addTab(self.evaluate_panel, self.tr("Evaluate"))
-        self.tabs.addTab(self.runs_panel, self.tr("Runs"))
-        self.tabs.addTab(self.inside_panel, self.tr("Inside"))
+        for panel in (self.classify_panel, self.shapes_panel, self.run_panel, self.evaluate_panel, self.runs_panel,
+                      self.inside_panel):
+            self.tabs.addTab(panel, "")  # titled by retranslate()
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -162,8 +158,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ menus
 
     def _build_actions(self) -> None:
-        def action(text: str, slot, shortcut=None, menu=None) -> QAction:
-            act = QAction(text, self)
+        """Menus and their actions; their texts are set by retranslate()."""
+        def action(slot, shortcut=None, menu=None) -> QAction:
+            act = QAction(self)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
@@ -172,35 +169,90 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = action("&Open Checkpoint…", self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
-        self.save_action = action("&Save Checkpoint As…", self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
-        self.evaluate_action = action(self.tr("&Evaluate Checkpoint…"), self.evaluate.evaluate_dialog, None, file_menu)
-        self.follow_action = action(self.tr("&Follow Run Folder…"), self.follow.follow_dialog, None, file_menu)
-        self.export_model_action = action(self.tr("Export &Model…"), self.export.export_dialog, None, file_menu)
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        self.open_action = action(self.checkpoints.open_dialog, QKeySequence.Open, file_menu)
+        self.save_action = action(self.checkpoints.save_dialog, QKeySequence.Save, file_menu)
+        self.evaluate_action = action(self.evaluate.evaluate_dialog, None, file_menu)
+        self.follow_action = action(self.follow.follow_dialog, None, file_menu)
+        self.export_model_action = action(self.export.export_dialog, None, file_menu)
         file_menu.addSeparator()
-        self.new_dataset_action = action(self.tr("New &Dataset…"), self.dataset_editor.new_dialog, None, file_menu)
-        self.edit_dataset_action = action(self.tr("&Edit Dataset…"), self.dataset_editor.edit_dialog, None, file_menu)
+        self.new_dataset_action = action(self.dataset_editor.new_dialog, None, file_menu)
+        self.edit_dataset_action = action(self.dataset_editor.edit_dialog, None, file_menu)
         file_menu.addSeparator()
-        self.open_images_action = action("Open &Images…", self.classify.open_dialog, "Ctrl+I", file_menu)
-        self.paste_action = action("&Paste Image", self.classify.paste, QKeySequence.Paste, file_menu)
+        self.open_images_action = action(self.classify.open_dialog, "Ctrl+I", file_menu)
+        self.paste_action = action(self.classify.paste, QKeySequence.Paste, file_menu)
         file_menu.addSeparator()
-        self.export_plots_action = action("Export &Plots…", self._export_plots_dialog, None, file_menu)
-        self.export_csv_action = action("Export &Metrics (CSV)…", self._export_csv_dialog, None, file_menu)
-        self.export_matrix_action = action(self.tr("Export Confusion Matri&x…"), self.evaluate.export_dialog, None,
-                                           file_menu)
+        self.export_plots_action = action(self._export_plots_dialog, None, file_menu)
+        self.export_csv_action = action(self._export_csv_dialog, None, file_menu)
+        self.export_matrix_action = action(self.evaluate.export_dialog, None, file_menu)
         file_menu.addSeparator()
-        action("&Quit", self.close, QKeySequence.Quit, file_menu)
+        self.quit_action = action(self.close, QKeySequence.Quit, file_menu)
 
-        train_menu = self.menuBar().addMenu("&Train")
-        self.start_action = action("&Start", self.training.start, "Ctrl+Return", train_menu)
-        self.pause_action = action("&Pause / Resume", self.training.toggle_pause, "Ctrl+P", train_menu)
-        self.stop_action = action("S&top", self.training.stop, "Ctrl+.", train_menu)
+        self.train_menu = train_menu = self.menuBar().addMenu("")
+        self.start_action = action(self.training.start, "Ctrl+Return", train_menu)
+        self.pause_action = action(self.training.toggle_pause, "Ctrl+P", train_menu)
+        self.stop_action = action(self.training.stop, "Ctrl+.", train_menu)
         train_menu.addSeparator()
-        self.new_run_action = action("&New Run (forget the opened checkpoint)", self._new_run, "Ctrl+N", train_menu)
+        self.new_run_action = action(self._new_run, "Ctrl+N", train_menu)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        action("&About", self._about, None, help_menu)
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for language, name in i18n.LANGUAGES.items():
+            act = self.language_menu.addAction(name)  # each language is named in itself, never translated
+            act.setCheckable(True)
+            act.setChecked(language == i18n.current_language())
+            act.triggered.connect(lambda _=False, chosen=language: self.set_language(chosen))
+            self.language_group.addAction(act)
+            self.language_actions[language] = act
+
+        self.help_menu = help_menu = self.menuBar().addMenu("")
+        self.about_action = action(self._about, None, help_menu)
+        self.retranslate()
+
+    def set_language(self, language: str) -> None:
+        """View > Language: switch now (every widget retranslates on Qt's LanguageChange) and remember."""
+        QSettings().setValue(i18n.SETTING, language)
+        i18n.install(language)
+        self.language_actions[language].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange and hasattr(self, "about_action"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the window's own widgets, menus and actions, in the language installed now;
+        the controllers re-make the texts they keep from the state they show."""
+        self.setWindowTitle(self.tr("GoogLeNet Studio"))
+        titles = ((self.classify_panel, self.tr("Classify")), (self.shapes_panel, self.tr("Shapes")),
+                  (self.run_panel, self.tr("Run")), (self.evaluate_panel, self.tr("Evaluate")),
+                  (self.runs_panel, self.tr("Runs")), (self.inside_panel, self.tr("Inside")))
+        for panel, title in titles:
+            self.tabs.setTabText(self.tabs.indexOf(panel), title)
+        self.inside_panel.set_view_title(self.timeline_panel, self.tr("Timeline"))
+        self.inside_panel.set_view_title(self.features_panel, self.tr("Feature Visualization"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.train_menu.setTitle(self.tr("&Train"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        texts = ((self.open_action, self.tr("&Open Checkpoint…")), (self.save_action, self.tr("&Save Checkpoint As…")),
+                 (self.evaluate_action, self.tr("&Evaluate Checkpoint…")),
+                 (self.follow_action, self.tr("&Follow Run Folder…")), (self.export_model_action, self.tr("Export &Model…")),
+                 (self.new_dataset_action, self.tr("New &Dataset…")), (self.edit_dataset_action, self.tr("&Edit Dataset…")),
+                 (self.open_images_action, self.tr("Open &Images…")), (self.paste_action, self.tr("&Paste Image")),
+                 (self.export_plots_action, self.tr("Export &Plots…")),
+                 (self.export_csv_action, self.tr("Export &Metrics (CSV)…")),
+                 (self.export_matrix_action, self.tr("Export Confusion Matri&x…")), (self.quit_action, self.tr("&Quit")),
+                 (self.start_action, self.tr("&Start")), (self.pause_action, self.tr("&Pause / Resume")),
+                 (self.stop_action, self.tr("S&top")),
+                 (self.new_run_action, self.tr("&New Run (forget the opened checkpoint)")),
+                 (self.about_action, self.tr("&About")))
+        for act, text in texts:
+            act.setText(text)
+        self.classify.retranslate()
 
     def _connect(self) -> None:
         self.core.ready.connect(self._core_loaded)
@@ -284,7 +336,7 @@ class MainWindow(QMainWindow):
     def _checkpoint_opened(self, opened: OpenedCheckpoint) -> None:
         if opened.resume:
             if self.training.running:
-                self.statusBar().showMessage("Its weights classify now; stop training to resume it", 8000)
+                self.statusBar().showMessage(self.tr("Its weights classify now; stop training to resume it"), 8000)
             else:
                 self.follow.stop()  # the plots show the opened run now
                 self.training.prepare_resume(opened.path, opened.checkpoint)
@@ -335,28 +387,29 @@ class MainWindow(QMainWindow):
         return self.checkpoints.to_save()
 
     def _export_plots_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plots", str(Path.home() / "curves.png"),
-                                              "PNG image (*.png);;SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plots"), str(Path.home() / "curves.png"),
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             try:
                 self.plots_panel.export_image(path)
-                self.statusBar().showMessage(f"Exported {path}", 5000)
+                self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
             except (OSError, ValueError) as exc:
-                self.statusBar().showMessage(f"Export failed: {exc}", 8000)
+                self.statusBar().showMessage(self.tr("Export failed: {0}").format(exc), 8000)
 
     def _export_csv_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export metrics", str(Path.home() / "metrics.csv"), "CSV (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics"), str(Path.home() / "metrics.csv"),
+                                              self.tr("CSV (*.csv)"))
         if path:
             try:
                 self.plots_panel.export_csv(path)
-                self.statusBar().showMessage(f"Exported {path}", 5000)
+                self.statusBar().showMessage(self.tr("Exported {0}").format(path), 5000)
             except OSError as exc:
-                self.statusBar().showMessage(f"Export failed: {exc}", 8000)
+                self.statusBar().showMessage(self.tr("Export failed: {0}").format(exc), 8000)
 
     def _about(self) -> None:
-        QMessageBox.about(self, "GoogLeNet Studio",
-                          "Train and understand GoogLeNet (Inception v1 with BatchNorm).\n"
-                          "Drop images on the window to classify them with the current weights.")
+        QMessageBox.about(self, self.tr("GoogLeNet Studio"),
+                          self.tr("Train and understand GoogLeNet (Inception v1 with BatchNorm).\n"
+                                  "Drop images on the window to classify them with the current weights."))
 
     # ------------------------------------------------------------ drag and drop
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, qRgb
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QListView, QPushButton, QSlider, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
 from ...core.colormap import HEAT
 from ...core.text import NAME_LIMIT, display_name, printable
 from .. import theme
+from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:  # core.inside imports torch, which must not load before the window paints
@@ -99,6 +100,7 @@ class InsidePanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inside: ImageInside | None = None
+        self._weights = ""  # which weights the image is seen by, in words
         self.gradcam: GradCam | None = None  # the heatmap shown
         self.layer = DEFAULT_LAYER  # whose maps are shown
         self.source = ""  # the image's name, as the Classify tab lists it
@@ -114,11 +116,10 @@ class InsidePanel(QWidget):
         self.weights_label = plain_label()
         self.weights_label.setStyleSheet("color: gray;")
         self.answer_label = plain_label()
-        self.pin_button = QPushButton(self.tr("Pin"))
+        self.pin_button = QPushButton()
         self.pin_button.setCheckable(True)
-        self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Timeline)"))
         self.pin_button.toggled.connect(self._pin_toggled)
-        self.back_button = QPushButton(self.tr("‹ Back to Shapes"))
+        self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.hide()
         text = QVBoxLayout()
@@ -139,21 +140,57 @@ class InsidePanel(QWidget):
 
         # -------------------------------------------------------- the views
         self.views = QTabWidget()
-        self.views.addTab(self._build_maps_view(), self.tr("Activations"))
-        self.views.addTab(self._build_cam_view(), self.tr("Grad-CAM"))
+        self.views.addTab(self._build_maps_view(), "")
+        self.views.addTab(self._build_cam_view(), "")
         self.views.currentChanged.connect(lambda _: self.showing_image() and self.image_views_shown.emit())
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.message_label)
         layout.addWidget(self.views, 1)
-        self.show_nothing(self.tr("Click an image in the Classify tab (or drop one on the window) to see it inside "
-                                  "the network."))
+        self.retranslate()
+        self.show_nothing(self._nothing_text())
+
+    def _nothing_text(self) -> str:
+        return self.tr("Click an image in the Classify tab (or drop one on the window) to see it inside the network.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now; those showing state are re-made from it."""
+        self.pin_button.setText(self.tr("Pinned") if self.pin_button.isChecked() else self.tr("Pin"))
+        self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Timeline)"))
+        self.back_button.setText(self.tr("‹ Back to Shapes"))
+        self.views.setTabText(0, self.tr("Activations"))
+        self.views.setTabText(1, self.tr("Grad-CAM"))
+        self.tree.setHeaderLabels([self.tr("Layer"), self.tr("Output")])
+        self.all_check.setToolTip(self.tr("Every channel, the strongest first (otherwise the 16 strongest)"))
+        self.visualize_button.setText(self.tr("Visualize channel…"))
+        self.visualize_button.setToolTip(self.tr("Make an image that excites the chosen channel as much as it can"))
+        self.visualize_grid_button.setText(self.tr("Visualize 16 channels…"))
+        self.visualize_grid_button.setToolTip(self.tr("The same for the 16 strongest channels of this layer, at once"))
+        self.class_combo.setToolTip(self.tr("The class whose evidence is shown"))
+        self.cam_layer_combo.setToolTip(self.tr("The layer whose maps Grad-CAM weighs: deeper layers see more, "
+                                                "in coarser cells"))
+        for label, text in ((self.class_title, self.tr("Class")), (self.layer_title, self.tr("Layer")),
+                            (self.opacity_title, self.tr("Opacity")), (self.legend_low, self.tr("no evidence")),
+                            (self.legend_high, self.tr("the most"))):
+            label.setText(text)
+        if self.inside is None:
+            self.all_check.setText(self.tr("All channels"))
+            if self.message_label.isVisible() or not self.message_label.text():
+                self.show_message(self._nothing_text())
+        else:
+            self._show_layer()
+            self._describe_image()
+            self._describe_cam()
 
     def _build_maps_view(self) -> QWidget:
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Layer"), self.tr("Output")])
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.tree.setUniformRowHeights(True)
         self.tree.currentItemChanged.connect(self._tree_moved)
@@ -162,8 +199,7 @@ class InsidePanel(QWidget):
         self.count_label = plain_label()
         self.count_label.setStyleSheet("color: gray;")
         self.count_label.setWordWrap(True)
-        self.all_check = QCheckBox(self.tr("All channels"))
-        self.all_check.setToolTip(self.tr("Every channel, the strongest first (otherwise the 16 strongest)"))
+        self.all_check = QCheckBox()
         self.all_check.toggled.connect(lambda _: self._show_layer())
         self.maps_model = MapsModel(self)
         self.maps_view = QListView()
@@ -182,11 +218,9 @@ class InsidePanel(QWidget):
         self.maps_view.entered.connect(self._hovered)
         self.maps_view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.hover_label = plain_label()
-        self.visualize_button = QPushButton(self.tr("Visualize channel…"))
-        self.visualize_button.setToolTip(self.tr("Make an image that excites the chosen channel as much as it can"))
+        self.visualize_button = QPushButton()
         self.visualize_button.clicked.connect(self._visualize_channel)
-        self.visualize_grid_button = QPushButton(self.tr("Visualize 16 channels…"))
-        self.visualize_grid_button.setToolTip(self.tr("The same for the 16 strongest channels of this layer, at once"))
+        self.visualize_grid_button = QPushButton()
         self.visualize_grid_button.clicked.connect(self._visualize_grid)
         title = QHBoxLayout()
         title.addWidget(self.layer_label, 1)
@@ -211,11 +245,8 @@ class InsidePanel(QWidget):
 
     def _build_cam_view(self) -> QWidget:
         self.class_combo = QComboBox()
-        self.class_combo.setToolTip(self.tr("The class whose evidence is shown"))
         self.class_combo.activated.connect(lambda _: self._cam_changed())
         self.cam_layer_combo = QComboBox()
-        self.cam_layer_combo.setToolTip(self.tr("The layer whose maps Grad-CAM weighs: deeper layers see more, "
-                                                "in coarser cells"))
         self.cam_layer_combo.activated.connect(lambda _: self._cam_changed())
         self.opacity_slider = QSlider(Qt.Horizontal)
         self.opacity_slider.setRange(0, 100)
@@ -223,11 +254,12 @@ class InsidePanel(QWidget):
         self.opacity_slider.setMaximumWidth(160)
         self.opacity_slider.valueChanged.connect(lambda _: self._paint_cam())
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Class")))
+        self.class_title, self.layer_title, self.opacity_title = QLabel(), QLabel(), QLabel()
+        controls.addWidget(self.class_title)
         controls.addWidget(self.class_combo, 1)
-        controls.addWidget(QLabel(self.tr("Layer")))
+        controls.addWidget(self.layer_title)
         controls.addWidget(self.cam_layer_combo)
-        controls.addWidget(QLabel(self.tr("Opacity")))
+        controls.addWidget(self.opacity_title)
         controls.addWidget(self.opacity_slider)
         self.cam_label = plain_label()
         self.cam_label.setFixedSize(CAM_SIDE, CAM_SIDE)
@@ -238,9 +270,10 @@ class InsidePanel(QWidget):
         legend.setPixmap(QPixmap.fromImage(heat_image(np.tile(np.arange(256, dtype=np.uint8), (12, 1)))
                                            .scaled(160, 12)))
         legend_row = QHBoxLayout()
-        legend_row.addWidget(QLabel(self.tr("no evidence")))
+        self.legend_low, self.legend_high = QLabel(), QLabel()
+        legend_row.addWidget(self.legend_low)
         legend_row.addWidget(legend)
-        legend_row.addWidget(QLabel(self.tr("the most")))
+        legend_row.addWidget(self.legend_high)
         legend_row.addStretch(1)
         side = QVBoxLayout()
         side.addWidget(self.cam_caption)
@@ -260,6 +293,9 @@ class InsidePanel(QWidget):
     def add_view(self, widget: QWidget, title: str) -> None:
         """Another view of the tab (the window adds the timeline and feature visualization)."""
         self.views.addTab(widget, title)
+
+    def set_view_title(self, widget: QWidget, title: str) -> None:
+        self.views.setTabText(self.views.indexOf(widget), title)
 
     def show_view(self, widget: QWidget) -> None:
         self.views.setCurrentWidget(widget)
@@ -298,12 +334,10 @@ class InsidePanel(QWidget):
             PICTURE, PICTURE, Qt.KeepAspectRatio, Qt.FastTransformation))
         self.name_label.setText(display_name(source))
         self.name_label.setToolTip(plain_tooltip(printable(source)))
-        self.weights_label.setText(self.tr("seen by {0}").format(weights))
-        top = inside.top
-        self.answer_label.setText(self.tr("answers {0} ({1:.1%})").format(
-            printable(inside.class_names[top], NAME_LIMIT), float(inside.probabilities[top])))
+        self._weights = weights
         self._fill_tree(rows, keep_open=not first)
         self._fill_cam_lists(rows, inside)
+        self._describe_image()
         self._show_layer()
         if inside.gradcam is not None:
             self.show_gradcam(inside.gradcam, inside)
@@ -317,7 +351,26 @@ class InsidePanel(QWidget):
         self._cam_pixmaps = (image, heat)
         self.gradcam = cam
         self._select_combo(self.cam_layer_combo, cam.layer)
-        name = printable(inside.class_names[cam.class_index], NAME_LIMIT)
+        self._describe_cam()
+        self._paint_cam()
+
+    def _describe_image(self) -> None:
+        inside = self.inside
+        if inside is None:
+            return
+        self.weights_label.setText(self.tr("seen by {0}").format(self._weights))
+        top = inside.top
+        self.answer_label.setText(self.tr("answers {0} ({1:.1%})").format(
+            class_label(printable(inside.class_names[top], NAME_LIMIT)), float(inside.probabilities[top])))
+        if self.class_combo.count():
+            self.class_combo.setItemText(0, self.tr("top-1: {0}").format(
+                class_label(printable(inside.class_names[top], NAME_LIMIT))))
+
+    def _describe_cam(self) -> None:
+        cam, inside = self.gradcam, self.inside
+        if cam is None or inside is None:
+            return
+        name = class_label(printable(inside.class_names[cam.class_index], NAME_LIMIT))
         probability = float(inside.probabilities[cam.class_index])
         if cam.peak > 0:
             self.cam_caption.setText(self.tr("Where {0}'s evidence for {1} ({2:.1%}) lies: the brighter, the more "
@@ -326,7 +379,6 @@ class InsidePanel(QWidget):
         else:
             self.cam_caption.setText(self.tr("{0} holds no evidence for {1} ({2:.1%}) anywhere in this image.")
                                      .format(cam.layer, name, probability))
-        self._paint_cam()
 
     def set_pinned(self, pinned: bool) -> None:
         self.pin_button.blockSignals(True)
@@ -444,9 +496,9 @@ class InsidePanel(QWidget):
         chosen_class = self.class_combo.currentData() if self.class_combo.currentIndex() > 0 else None
         self.class_combo.clear()
         top = inside.top
-        self.class_combo.addItem(self.tr("top-1: {0}").format(printable(inside.class_names[top], NAME_LIMIT)), top)
+        self.class_combo.addItem("", top)  # "top-1: ..." from _describe_image()
         for i in np.argsort(-inside.probabilities, kind="stable"):
-            self.class_combo.addItem(f"{printable(inside.class_names[i], NAME_LIMIT)} ({inside.probabilities[i]:.1%})",
+            self.class_combo.addItem(f"{class_label(printable(inside.class_names[i], NAME_LIMIT))} ({inside.probabilities[i]:.1%})",
                                      int(i))
         if chosen_class is not None:
             self.class_combo.setCurrentIndex(self.class_combo.findData(chosen_class, flags=Qt.MatchExactly)

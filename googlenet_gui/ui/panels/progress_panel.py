@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QLabel, QFormLayout, QGroupBox, QProgressBar, QVBoxLayout, QWidget
 
 from ..plain import plain_label
 from ...core.events import BatchEnd, RunStarted
@@ -32,18 +32,14 @@ class ProgressPanel(QWidget):
         self.remaining_label = plain_label("–")
         self.lr_label = plain_label("–")
         self.device_label = plain_label("–")
-        box = QGroupBox("Progress")
-        form = QFormLayout(box)
-        form.addRow("Epoch", self.epoch_bar)
-        form.addRow("Batch", self.batch_bar)
-        form.addRow("Speed", self.speed_label)
-        form.addRow("Elapsed", self.elapsed_label)
-        form.addRow("Remaining", self.remaining_label)
-        form.addRow("Learning rate", self.lr_label)
-        form.addRow("Device", self.device_label)
+        self.box = QGroupBox()
+        self.form = form = QFormLayout(self.box)
+        for field in (self.epoch_bar, self.batch_bar, self.speed_label, self.elapsed_label, self.remaining_label,
+                      self.lr_label, self.device_label):
+            form.addRow(QLabel(), field)  # labelled by retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
+        layout.addWidget(self.box)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
@@ -55,7 +51,26 @@ class ProgressPanel(QWidget):
         self._paused_total = 0.0
         self._rate_from: tuple[float, int] | None = None
         self._remaining: float | None = None
+        self._speed: float | None = None  # images a second, as the last batch said
+        self.retranslate()
         self.reset()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.box.setTitle(self.tr("Progress"))
+        rows = ((self.epoch_bar, self.tr("Epoch")), (self.batch_bar, self.tr("Batch")), (self.speed_label, self.tr("Speed")),
+                (self.elapsed_label, self.tr("Elapsed")), (self.remaining_label, self.tr("Remaining")),
+                (self.lr_label, self.tr("Learning rate")), (self.device_label, self.tr("Device")))
+        for field, text in rows:
+            self.form.labelForField(field).setText(text)
+        self._show_speed()  # the times say themselves again within a second (the clock's tick)
+
+    def _show_speed(self) -> None:
+        self.speed_label.setText("–" if self._speed is None else self.tr("{0:,.0f} images/s").format(self._speed))
 
     def reset(self) -> None:
         self._clock.stop()
@@ -65,6 +80,7 @@ class ProgressPanel(QWidget):
             bar.setFormat("–")
         for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
             label.setText("–")
+        self._speed = None
 
     def start_run(self, event: RunStarted, elapsed: float = 0.0) -> None:
         """`elapsed`: seconds the run had already been going (a run followed from its files)."""
@@ -91,7 +107,8 @@ class ProgressPanel(QWidget):
         self.epoch_bar.setValue(event.epoch - 1)  # the bar fills with finished epochs
         self.epoch_bar.setFormat(f"{event.epoch} / {self.epoch_bar.maximum()}")
         self.batch_bar.setValue(event.batch)
-        self.speed_label.setText(f"{event.images_per_sec:,.0f} images/s")
+        self._speed = event.images_per_sec
+        self._show_speed()
         self.lr_label.setText(f"{event.lr:.3g}")
 
     def epoch_done(self, epoch: int) -> None:

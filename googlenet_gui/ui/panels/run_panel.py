@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QPushButton,
+from PySide6.QtWidgets import (QLabel, QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..plain import plain_label
 from ...core.events import EpochEnd
 
-COLUMNS = ("Epoch", "Train loss", "Train acc", "Val loss", "Val acc", "Time")
+COLUMNS = 6  # epoch, train loss, train accuracy, val loss, val accuracy, time
 
 
 class RunPanel(QWidget):
@@ -19,22 +19,21 @@ class RunPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.folder_label = plain_label("no run yet")
+        self.folder_label = plain_label()
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.last_label = plain_label("–")
         self.best_label = plain_label("–")
         for label in (self.folder_label, self.last_label, self.best_label):  # paths are shown, never interpreted
             label.setTextFormat(Qt.PlainText)
-        self.open_folder_button = QPushButton("Open folder")
-        self.use_best_button = QPushButton("Classify with best.pt")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.open_folder_button = QPushButton()
+        self.use_best_button = QPushButton()
+        self.table = QTableWidget(0, COLUMNS)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
 
-        form = QFormLayout()
-        form.addRow("Run folder", self.folder_label)
+        self.form = form = QFormLayout()
+        form.addRow(QLabel(), self.folder_label)
         form.addRow("last.pt", self.last_label)
         form.addRow("best.pt", self.best_label)
         buttons = QHBoxLayout()
@@ -50,12 +49,32 @@ class RunPanel(QWidget):
         self._best: str | None = None
         self.open_folder_button.clicked.connect(self._open_folder)
         self.use_best_button.clicked.connect(lambda: self._best and self.classify_with_requested.emit(self._best))
+        self.retranslate()
         self.reset(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr("Epoch"), self.tr("Train loss"), self.tr("Train acc"),
+                                              self.tr("Val loss"), self.tr("Val acc"), self.tr("Time")])
+        self.form.labelForField(self.folder_label).setText(self.tr("Run folder"))
+        self.open_folder_button.setText(self.tr("Open folder"))
+        self.use_best_button.setText(self.tr("Classify with best.pt"))
+        if self._folder is None:
+            self.folder_label.setText(self.tr("no run yet"))
+        for row in range(self.table.rowCount()):  # the unit of the time column
+            item = self.table.item(row, COLUMNS - 1)
+            seconds = item.data(Qt.UserRole) if item is not None else None
+            if seconds is not None:
+                item.setText(self.tr("{0:.1f} s").format(seconds))
 
     def reset(self, folder: str | None) -> None:
         self._folder = Path(folder) if folder else None
         self._best = None
-        self.folder_label.setText(folder or "no run yet")
+        self.folder_label.setText(folder or self.tr("no run yet"))
         self.last_label.setText("–")
         self.best_label.setText("–")
         self.table.setRowCount(0)
@@ -70,9 +89,11 @@ class RunPanel(QWidget):
             self.table.insertRow(row)
             values = (str(e.epoch), f"{e.train_loss:.4f}", f"{e.train_accuracy:.2%}",
                       "–" if e.val_loss is None else f"{e.val_loss:.4f}",
-                      "–" if e.val_accuracy is None else f"{e.val_accuracy:.2%}", f"{e.time:.1f} s")
+                      "–" if e.val_accuracy is None else f"{e.val_accuracy:.2%}", self.tr("{0:.1f} s").format(e.time))
             for col, text in enumerate(values):
                 item = QTableWidgetItem(text)
+                if col == COLUMNS - 1:
+                    item.setData(Qt.UserRole, e.time)
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.table.setItem(row, col, item)
         self.table.setUpdatesEnabled(True)

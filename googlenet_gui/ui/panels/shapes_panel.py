@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QLabel,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +24,7 @@ from ..plain import plain_label
 if TYPE_CHECKING:  # torch must not load before the window paints
     from googlenet_gui.core.shapes import LayerShape, ShapeReport
 
-COLUMNS = ("Layer", "Type", "Output shape", "Params", "Mult-adds")
+COLUMNS = 5  # layer, type, output shape, parameters, mult-adds
 NUMBER_COLUMNS = (2, 3, 4)
 NAME_ROLE = int(Qt.UserRole)  # a row's full name ('inception4a.branch2'): set on the rows that have activation maps
 
@@ -52,17 +52,18 @@ class ShapesPanel(QWidget):
         # Which rows the user opened or closed, by layer name, so live updates keep it.
         self._expanded: dict[str, bool] = {}
 
-        self.height_spin = self._spin(1, 4096, 96, " px")
-        self.width_spin = self._spin(1, 4096, 96, " px")
+        self.height_spin = self._spin(1, 4096, 96)
+        self.width_spin = self._spin(1, 4096, 96)
         self.channels_spin = self._spin(1, 64, 3)
         self.classes_spin = self._spin(1, 10000, 10)
 
         controls = QHBoxLayout()
-        for label, spin in (("Height", self.height_spin), ("Width", self.width_spin),
-                            ("Channels", self.channels_spin), ("Classes", self.classes_spin)):
+        self._spin_forms: list[QFormLayout] = []
+        for spin in (self.height_spin, self.width_spin, self.channels_spin, self.classes_spin):
             form = QFormLayout()
-            form.addRow(label, spin)
+            form.addRow(QLabel(), spin)  # labelled by retranslate()
             controls.addLayout(form)
+            self._spin_forms.append(form)
         controls.addStretch(1)
 
         self.error_label = plain_label()
@@ -72,32 +73,22 @@ class ShapesPanel(QWidget):
         self.error_label.hide()
 
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(len(COLUMNS))
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.setColumnCount(COLUMNS)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)  # the long layer descriptions take the slack
-        for col in NUMBER_COLUMNS:
-            self.tree.headerItem().setTextAlignment(col, Qt.AlignRight | Qt.AlignVCenter)
-        self.tree.headerItem().setToolTip(4, "Multiply-adds of the convolution and linear weights, per image, as "
-                                             "fvcore and torch.utils.flop_counter count them (torchinfo also "
-                                             "counts biases and BatchNorm, about 0.2% more)")
         self.tree.itemExpanded.connect(lambda item: self._remember(item, True))
         self.tree.itemCollapsed.connect(lambda item: self._remember(item, False))
 
-        self.tree.setToolTip(self.tr("Double-click a block, layer, Inception module or branch to see what its "
-                                     "output holds for an image (Inside tab)"))
         self.tree.itemActivated.connect(lambda item, _column: self._activate(item))
         self.tree.currentItemChanged.connect(lambda item, _previous: self._update_maps_button())
 
         self.totals_label = plain_label()
         self.totals_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.maps_button = QPushButton(self.tr("Show Maps ›"))
-        self.maps_button.setToolTip(self.tr("What the selected row's output holds for an image: its activation maps "
-                                            "(Inside tab)"))
+        self.maps_button = QPushButton()
         self.maps_button.clicked.connect(lambda: self._activate(self.tree.currentItem()))
         bottom = QHBoxLayout()
         bottom.addWidget(self.totals_label, 1)
@@ -111,7 +102,36 @@ class ShapesPanel(QWidget):
 
         for spin in (self.height_spin, self.width_spin, self.channels_spin, self.classes_spin):
             spin.valueChanged.connect(self._on_value_changed)
+        self.retranslate()
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now (the table is re-made: its input row and totals)."""
+        for spin in (self.height_spin, self.width_spin):
+            spin.setSuffix(self.tr(" px"))
+        titles = (self.tr("Height"), self.tr("Width"), self.tr("Channels"), self.tr("Classes"))
+        for form, spin, title in zip(self._spin_forms, (self.height_spin, self.width_spin, self.channels_spin,
+                                                        self.classes_spin), titles):
+            form.labelForField(spin).setText(title)
+        self.tree.setHeaderLabels([self.tr("Layer"), self.tr("Type"), self.tr("Output shape"), self.tr("Params"),
+                                   self.tr("Mult-adds")])
+        for col in NUMBER_COLUMNS:
+            self.tree.headerItem().setTextAlignment(col, Qt.AlignRight | Qt.AlignVCenter)
+        self.tree.headerItem().setToolTip(4, self.tr("Multiply-adds of the convolution and linear weights, per image, as "
+                                                     "fvcore and torch.utils.flop_counter count them (torchinfo also "
+                                                     "counts biases and BatchNorm, about 0.2% more)"))
+        self.tree.setToolTip(self.tr("Double-click a block, layer, Inception module or branch to see what its "
+                                     "output holds for an image (Inside tab)"))
+        self.maps_button.setText(self.tr("Show Maps ›"))
+        self.maps_button.setToolTip(self.tr("What the selected row's output holds for an image: its activation maps "
+                                            "(Inside tab)"))
+        if self._report is not None:
+            self._show_report(self._report)
 
     # ------------------------------------------------------------------ public API
 
@@ -188,7 +208,7 @@ class ShapesPanel(QWidget):
         current = self.tree.currentItem().data(0, NAME_ROLE) if self.tree.currentItem() is not None else None
         self.tree.setUpdatesEnabled(False)  # one repaint for the whole rebuild
         self.tree.clear()
-        self.tree.addTopLevelItem(self._item(["Input", "", format_shape(report.input), "", ""]))
+        self.tree.addTopLevelItem(self._item([self.tr("Input"), "", format_shape(report.input), "", ""]))
         for block in report.blocks:
             block_item = self._layer_item(block, block.name)
             self.tree.addTopLevelItem(block_item)
@@ -205,10 +225,8 @@ class ShapesPanel(QWidget):
         self._update_maps_button()
 
         self.totals_label.setText(
-            f"Total params: {report.total_params:,}    "
-            f"Total mult-adds: {report.total_macs / 1e9:.2f} G    "
-            f"(per image, input {format_shape(report.input)})"
-        )
+            self.tr("Total params: {0:,}    Total mult-adds: {1:.2f} G    (per image, input {2})").format(
+                report.total_params, report.total_macs / 1e9, format_shape(report.input)))
 
     def _layer_item(self, layer: LayerShape, full_name: str) -> QTreeWidgetItem:
         item = self._item([layer.name, layer.kind, format_shape(layer.output),

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtWidgets import (QLabel, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
 
@@ -13,10 +13,6 @@ from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SO
 from .. import theme
 from ..plain import plain_label, plain_tooltip
 
-SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "One-cycle"}
-PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
-                    "fp16": "float16 (CUDA)"}
-OPTIMIZER_TITLES = {"adam": "Adam", "sgd": "SGD with momentum"}
 
 
 class TrainingPanel(QWidget):
@@ -32,42 +28,42 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.dataset_combo = QComboBox()
         for info in SOURCES.values():
-            self.dataset_combo.addItem(info.title, info.key)
+            self.dataset_combo.addItem("", info.key)  # titled by retranslate()
         self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText("default cache folder")
-        self.browse_button = QPushButton("Browse…")
-        self.download_button = QPushButton("Download")
+        self.browse_button = QPushButton()
+        self.download_button = QPushButton()
         self.download_bar = QProgressBar()
         self.download_bar.setTextVisible(True)
         self.download_bar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # a long file name never widens the panel
-        self.cancel_download_button = QPushButton("Cancel")
+        self.cancel_download_button = QPushButton()
         self.data_status = plain_label()
         self.data_status.setWordWrap(True)
 
         self.device_combo = QComboBox()
-        self.device_combo.addItem("cpu (detecting devices…)", "cpu")
+        self.device_combo.addItem("", "cpu")  # "cpu (detecting devices…)" until the core has loaded
+        self._devices_known = False
         # Any size can be typed; one the network cannot take is explained, not silently replaced.
-        self.input_spin = _spin(1, MAX_INPUT_SIZE, 96, " px")
+        self.input_spin = _spin(1, MAX_INPUT_SIZE, 96)
         self.input_error = plain_label()
         self.input_error.setWordWrap(True)
-        self.input_why_button = QPushButton(self.tr("Show where it breaks"))
+        self.input_why_button = QPushButton()
         self.epochs_spin = _spin(1, 10000, 5)
         self.batch_spin = _spin(2, 8192, 64)
-        self.optimizer_combo = _combo(OPTIMIZER_TITLES, OPTIMIZERS)
+        self.optimizer_combo = _combo(OPTIMIZERS)
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setDecimals(5)
         self.lr_spin.setRange(0.00001, 10.0)
         self.lr_spin.setSingleStep(0.0005)
         self.lr_spin.setValue(0.001)
-        self.schedule_combo = _combo(SCHEDULE_TITLES, SCHEDULES)
-        self.precision_combo = _combo(PRECISION_TITLES, PRECISIONS)
-        self.augment_check = QCheckBox("Random crops and flips")
+        self.schedule_combo = _combo(SCHEDULES)
+        self.precision_combo = _combo(PRECISIONS)
+        self.augment_check = QCheckBox()
         self.seed_spin = _spin(0, 2**31 - 1, 0)
-        self.tensorboard_check = QCheckBox(self.tr("Write TensorBoard logs"))
+        self.tensorboard_check = QCheckBox()
 
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
         self.start_button.setDefault(True)
         self.resume_label = plain_label()
         self.resume_label.setWordWrap(True)
@@ -75,13 +71,13 @@ class TrainingPanel(QWidget):
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        data_box = QGroupBox("Data")
-        data_form = QFormLayout(data_box)
-        data_form.addRow("Dataset", self.dataset_combo)
+        self.data_box = data_box = QGroupBox()
+        self.data_form = data_form = QFormLayout(data_box)
+        data_form.addRow(QLabel(), self.dataset_combo)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.browse_button)
-        self.folder_label = plain_label("Folder")
+        self.folder_label = plain_label()
         data_form.addRow(self.folder_label, folder_row)
         download_row = QHBoxLayout()
         download_row.addWidget(self.download_button)
@@ -90,23 +86,17 @@ class TrainingPanel(QWidget):
         data_form.addRow("", download_row)
         data_form.addRow("", self.data_status)
 
-        model_box = QGroupBox("Training")
-        form = QFormLayout(model_box)
-        form.addRow("Device", self.device_combo)
-        form.addRow("Input size", self.input_spin)
+        self.model_box = model_box = QGroupBox()
+        self.form = form = QFormLayout(model_box)
+        form.addRow(QLabel(), self.device_combo)  # every row is labelled by retranslate()
+        form.addRow(QLabel(), self.input_spin)
         input_problem = QHBoxLayout()
         input_problem.addWidget(self.input_error, 1)
         input_problem.addWidget(self.input_why_button)
         form.addRow("", input_problem)
-        form.addRow("Epochs", self.epochs_spin)
-        form.addRow("Batch size", self.batch_spin)
-        form.addRow("Optimizer", self.optimizer_combo)
-        form.addRow("Learning rate", self.lr_spin)
-        form.addRow("Schedule", self.schedule_combo)
-        form.addRow("Precision", self.precision_combo)
-        form.addRow("Augmentation", self.augment_check)
-        form.addRow("Seed", self.seed_spin)
-        form.addRow(self.tr("Logging"), self.tensorboard_check)
+        for field in (self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
+                      self.precision_combo, self.augment_check, self.seed_spin, self.tensorboard_check):
+            form.addRow(QLabel(), field)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -134,15 +124,63 @@ class TrainingPanel(QWidget):
         self.input_why_button.clicked.connect(self.show_shapes_requested)
 
         self._running = False
+        self._paused = False
         self._downloading = False
         self._available = True
         self._tensorboard_problem: str | None = None
+        self._resume_description = ""
+        self.retranslate()
         self._dataset_changed()
         self._input_changed()
         self.set_running(False)
         self.show_error("")
         self.resume_label.setTextFormat(Qt.PlainText)
         self.error_label.setTextFormat(Qt.PlainText)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the panel in the language installed now; those that show state are re-made from it."""
+        dataset_titles = {"sample": self.tr("Sample (Fashion-MNIST subset, built in)"),
+                          "folder": self.tr("Image folder (one sub-folder per class)")}
+        for index, info in enumerate(SOURCES.values()):
+            self.dataset_combo.setItemText(index, dataset_titles.get(info.key, info.title))
+        titles = {"none": self.tr("Constant"), "cosine": self.tr("Cosine decay"), "onecycle": self.tr("One-cycle"),
+                  "auto": self.tr("Automatic (bf16/fp16 where fast)"), "fp32": "float32", "bf16": "bfloat16",
+                  "fp16": self.tr("float16 (CUDA)"), "adam": "Adam", "sgd": self.tr("SGD with momentum")}
+        for combo in (self.schedule_combo, self.precision_combo, self.optimizer_combo):
+            for index in range(combo.count()):
+                combo.setItemText(index, titles[combo.itemData(index)])
+        if not self._devices_known:
+            self.device_combo.setItemText(0, self.tr("cpu (detecting devices…)"))
+        self.input_spin.setSuffix(self.tr(" px"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.download_button.setText(self.tr("Download"))
+        self.cancel_download_button.setText(self.tr("Cancel"))
+        self.input_why_button.setText(self.tr("Show where it breaks"))
+        self.augment_check.setText(self.tr("Random crops and flips"))
+        self.tensorboard_check.setText(self.tr("Write TensorBoard logs"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.data_box.setTitle(self.tr("Data"))
+        self.model_box.setTitle(self.tr("Training"))
+        self.data_form.labelForField(self.dataset_combo).setText(self.tr("Dataset"))
+        rows = ((self.device_combo, self.tr("Device")), (self.input_spin, self.tr("Input size")),
+                (self.epochs_spin, self.tr("Epochs")), (self.batch_spin, self.tr("Batch size")),
+                (self.optimizer_combo, self.tr("Optimizer")), (self.lr_spin, self.tr("Learning rate")),
+                (self.schedule_combo, self.tr("Schedule")), (self.precision_combo, self.tr("Precision")),
+                (self.augment_check, self.tr("Augmentation")), (self.seed_spin, self.tr("Seed")),
+                (self.tensorboard_check, self.tr("Logging")))
+        for field, text in rows:
+            self.form.labelForField(field).setText(text)
+        self.set_tensorboard_problem(self._tensorboard_problem)
+        self._show_folder_texts()
+        self.set_running(self._running, self._paused)
+        if self._resume_description:
+            self.resume_label.setText(self.tr("Start resumes {0}").format(self._resume_description))
+        self.input_error.setText(self.input_problem())
 
     # ------------------------------------------------------------ state shown
 
@@ -187,6 +225,7 @@ class TrainingPanel(QWidget):
         """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
         current = self.device_combo.currentData()
         self.device_combo.clear()
+        self._devices_known = True
         for info in devices:
             self.device_combo.addItem(info.label, info.id)
         if not _select(self.device_combo, current):
@@ -194,9 +233,9 @@ class TrainingPanel(QWidget):
 
     def set_running(self, running: bool, paused: bool = False) -> None:
         """Controls that cannot change mid-run are disabled while training."""
-        self._running = running
+        self._running, self._paused = running, paused
         self.pause_button.setEnabled(running)
-        self.pause_button.setText("Resume" if paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
         self.stop_button.setEnabled(running)
         self._update_enabled()
 
@@ -240,7 +279,8 @@ class TrainingPanel(QWidget):
         resume may change. None: a new run again, every setting editable."""
         if config is not None:
             self.set_config(config)
-        self.resume_label.setText(f"Start resumes {description}" if config is not None else "")
+        self._resume_description = description if config is not None else ""
+        self.resume_label.setText(self.tr("Start resumes {0}").format(description) if config is not None else "")
         self._update_enabled()
 
     def resuming(self) -> bool:
@@ -257,7 +297,7 @@ class TrainingPanel(QWidget):
         self._downloading = downloading
         if downloading:
             self.download_bar.setRange(0, 0)
-            self.download_bar.setFormat("starting…")
+            self.download_bar.setFormat(self.tr("starting…"))
         self._update_download_row()
         self._update_start()
 
@@ -265,7 +305,7 @@ class TrainingPanel(QWidget):
         if total > 0:
             self.download_bar.setRange(0, 1000)
             self.download_bar.setValue(int(1000 * done / total))
-            self.download_bar.setFormat(f"{message}: {done / 2**20:.1f} / {total / 2**20:.1f} MiB")
+            self.download_bar.setFormat(self.tr("{0}: {1:.1f} / {2:.1f} MiB").format(message, done / 2**20, total / 2**20))
         else:
             self.download_bar.setRange(0, 0)
             self.download_bar.setFormat(message)
@@ -303,8 +343,7 @@ class TrainingPanel(QWidget):
 
     def _dataset_changed(self) -> None:
         info = SOURCES[self.dataset_key()]
-        self.folder_label.setText("Image folder" if info.needs_path else "Data folder")
-        self.folder_edit.setPlaceholderText("one sub-folder per class" if info.needs_path else "default cache folder")
+        self._show_folder_texts()
         for w in (self.folder_label, self.folder_edit, self.browse_button):
             w.setVisible(info.key != "sample")
         self._available = True
@@ -313,9 +352,15 @@ class TrainingPanel(QWidget):
         self._update_start()
         self.settings_changed.emit()
 
+    def _show_folder_texts(self) -> None:
+        needs_path = SOURCES[self.dataset_key()].needs_path
+        self.folder_label.setText(self.tr("Image folder") if needs_path else self.tr("Data folder"))
+        self.folder_edit.setPlaceholderText(self.tr("one sub-folder per class") if needs_path
+                                            else self.tr("default cache folder"))
+
     def _browse(self) -> None:
         start = self.folder_edit.text() or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Choose the data folder", start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"), start)
         if folder:
             self.folder_edit.setText(folder)
             self.settings_changed.emit()
@@ -350,7 +395,7 @@ class TrainingPanel(QWidget):
     def _update_start(self) -> None:
         self.start_button.setEnabled(not self._running and not self._downloading and self._available
                                      and not self.input_problem())
-        self.start_button.setText("Resume training" if self.resume_label.text() else "Start")
+        self.start_button.setText(self.tr("Resume training") if self.resume_label.text() else self.tr("Start"))
 
 
 def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
@@ -362,10 +407,10 @@ def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     return spin
 
 
-def _combo(titles: dict[str, str], keys: tuple[str, ...]) -> QComboBox:
+def _combo(keys: tuple[str, ...]) -> QComboBox:
     combo = QComboBox()
     for key in keys:
-        combo.addItem(titles[key], key)
+        combo.addItem("", key)  # titled by TrainingPanel.retranslate()
     return combo
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import torch
@@ -75,6 +75,9 @@ class Predictor:
         self.description = description
         self.taken_at: float | None = None  # time.monotonic() when a live run's weights were copied
         self.outliers: ood.OutlierModel | None = None  # what "like the training images" means, when known
+        # the facts `description` words, for a front end that says them in another language
+        self.name = ""  # the checkpoint file's name
+        self.position: Any = None  # the run's Position the weights are from (a live run's, a checkpoint's)
 
     @classmethod
     def from_state(cls, model_config: ModelConfig, state: dict[str, torch.Tensor], class_names: list[str],
@@ -112,6 +115,7 @@ class Predictor:
                                    trained=snapshot.step > 0,
                                    description=f"live weights, {snapshot.position.describe()}")
         predictor.taken_at = snapshot.taken_at
+        predictor.position = snapshot.position
         predictor.outliers = snapshot.outliers
         return predictor
 
@@ -127,6 +131,8 @@ class Predictor:
             predictor = cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess,
                                        True, checkpoint.describe(name))
             predictor.outliers = checkpoint.outliers
+            predictor.name = name
+            predictor.position = checkpoint.position if checkpoint.position.step else None
             return predictor
         except (TypeError, ValueError, KeyError, RuntimeError) as exc:
             raise CheckpointError(f"{name}: weights do not fit the network ({state_dict_problem(exc)})") from None

@@ -8,7 +8,7 @@ import time
 import traceback
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from .threads import start_worker
 
@@ -74,12 +74,14 @@ class TrainingWorker(QObject):
             traceback.print_exc()
             from ..core.text import error_line
 
-            terminal = Failed(f"unexpected error: {type(exc).__name__}: {error_line(exc)}")
+            terminal = Failed(QCoreApplication.translate("TrainingWorker", "unexpected error: {0}: {1}").format(
+                type(exc).__name__, error_line(exc)))
         for consumer in self.consumers:
             consumer.close()
         if pending:
             self.events.emit(pending)
-        self.done.emit(terminal if terminal is not None else Failed("training ended without a result"))
+        self.done.emit(terminal if terminal is not None else Failed(
+            QCoreApplication.translate("TrainingWorker", "training ended without a result")))
 
 
 class TrainingThread(QObject):

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from urllib.parse import unquote_to_bytes
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 
 from ..core.text import printable
 
@@ -24,11 +24,11 @@ def local_paths(urls: list[QUrl], folders: bool = True) -> tuple[list[str], list
     paths, refused = [], []
     for url in urls:
         if not url.isLocalFile():
-            refused.append(f"{printable(url.toString(), 80)} is not a local file")
+            refused.append(QCoreApplication.translate("urls", "{0} is not a local file").format(printable(url.toString(), 80)))
             continue
         path = url_path(url)
         if not folders and os.path.isdir(path):
-            refused.append(f"{printable(Path(path).name or path, 80)} is a folder")
+            refused.append(QCoreApplication.translate("urls", "{0} is a folder").format(printable(Path(path).name or path, 80)))
         else:
             paths.append(path)  # unreadable or non-image files get a one-line error from the core
     return paths, refused

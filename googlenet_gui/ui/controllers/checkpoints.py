@@ -10,14 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.weights import WeightsSource
 from ..jobs import run_job
+from ..words import describe_weights
 
-CHECKPOINT_FILTER = "Checkpoints (*.pt *.pth);;All files (*)"
 LAST_RUN_KEY = "runs/last_checkpoint"
+
+
+def checkpoint_filter() -> str:
+    """The open dialogs' filter for checkpoints, in the language installed now."""
+    return QCoreApplication.translate("CheckpointController", "Checkpoints (*.pt *.pth);;All files (*)")
 
 
 @dataclass
@@ -52,7 +57,8 @@ class CheckpointController(QObject):
     @Slot()
     def open_dialog(self) -> None:
         start = str(self.runs_dir) if self.runs_dir.is_dir() else str(Path.home())  # among the runs
-        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, "Open checkpoint", start, CHECKPOINT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Open checkpoint"), start,
+                                              self.tr("Checkpoints (*.pt *.pth);;All files (*)"))
         if path:
             self.open(Path(path), resume=True)
 
@@ -75,9 +81,9 @@ class CheckpointController(QObject):
         self.weights.use_file(path, predictor)
         if reopened:
             self.status.showMessage(self.tr("Your last run is open again: {0}. Start resumes it; Train > New Run "
-                                            "starts afresh.").format(predictor.description), 15_000)
+                                            "starts afresh.").format(describe_weights(predictor)), 15_000)
         else:
-            self.status.showMessage(self.tr("Opened {0}").format(predictor.description), 5000)
+            self.status.showMessage(self.tr("Opened {0}").format(describe_weights(predictor)), 5000)
         if resume:
             QSettings().setValue(LAST_RUN_KEY, str(path))
         self.opened.emit(OpenedCheckpoint(path, checkpoint, resume))
@@ -106,11 +112,11 @@ class CheckpointController(QObject):
     def save_dialog(self) -> None:
         source = self.to_save()
         if source is None:
-            self.status.showMessage("Nothing to save yet: a checkpoint is written after each epoch", 5000)
+            self.status.showMessage(self.tr("Nothing to save yet: a checkpoint is written after each epoch"), 5000)
             return
         start = QSettings().value("paths/checkpoints", str(Path.home()))
-        target, _ = QFileDialog.getSaveFileName(self.dialog_parent, "Save checkpoint",
-                                                str(Path(start) / Path(source).name), "Checkpoints (*.pt)")
+        target, _ = QFileDialog.getSaveFileName(self.dialog_parent, self.tr("Save checkpoint"),
+                                                str(Path(start) / Path(source).name), self.tr("Checkpoints (*.pt)"))
         if target:
             self.save_to(target)
 
@@ -124,5 +130,5 @@ class CheckpointController(QObject):
 
             return str(copy_checkpoint(source, target))
 
-        run_job(work, on_result=lambda saved: self.status.showMessage(f"Saved {saved}", 5000),
+        run_job(work, on_result=lambda saved: self.status.showMessage(self.tr("Saved {0}").format(saved), 5000),
                 on_error=lambda message: self.status.showMessage(message, 10_000))

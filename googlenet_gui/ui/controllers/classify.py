@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QMimeData, QObject, QSettings, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
@@ -21,8 +21,14 @@ from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
+from ..words import describe_weights
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
+
+
+def image_filter() -> str:
+    """The open dialogs' filter, in the language installed now."""
+    return QCoreApplication.translate("ClassifyController", "Images ({0});;All files (*)").format(IMAGE_PATTERNS)
 PASTE_SIDE = 512  # a pasted image is kept at most this big, for classifying it again
 
 
@@ -30,8 +36,9 @@ def weights_text(predictor: Any) -> str:
     """Which weights answered, as a result card says it: a live run's copy says how old it was."""
     taken_at = getattr(predictor, "taken_at", None)
     if taken_at is None:
-        return predictor.description
-    return f"{predictor.description}, copied {time.monotonic() - taken_at:.0f} s before"
+        return describe_weights(predictor)
+    return QCoreApplication.translate("ClassifyController", "{0}, copied {1:.0f} s before").format(
+        describe_weights(predictor), time.monotonic() - taken_at)
 
 
 class ClassifyController(QObject):
@@ -54,6 +61,10 @@ class ClassifyController(QObject):
         """The pasted or dropped image data a row shows (a PIL image), or None: the row is a file."""
         return self._pasted.get(source)
 
+    def retranslate(self) -> None:
+        """The texts kept on screen, in the language installed now (the window calls it on a switch)."""
+        self.weights_changed()
+
     # ------------------------------------------------------------ what answers
 
     def weights_changed(self, training: bool | None = None) -> None:
@@ -62,16 +73,17 @@ class ClassifyController(QObject):
             self.training = training
         kind = self.weights.kind
         if kind == LIVE:
-            self.weights_label.setText("Weights: live from training" if self.training else "Weights: the last run's")
-            self.panel.set_weights("the live weights of the current run (refreshed every few seconds)"
-                                   if self.training else "the weights the last run ended with", True)
+            self.weights_label.setText(self.tr("Weights: live from training") if self.training
+                                       else self.tr("Weights: the last run's"))
+            self.panel.set_weights(self.tr("the live weights of the current run (refreshed every few seconds)")
+                                   if self.training else self.tr("the weights the last run ended with"), True)
         elif kind == FILE:
             name = display_name(self.weights.file)
-            self.weights_label.setText(f"Weights: {name}")
+            self.weights_label.setText(self.tr("Weights: {0}").format(name))
             self.panel.set_weights(name, True)
         else:
-            self.weights_label.setText("Weights: untrained")
-            self.panel.set_weights("untrained weights", False)
+            self.weights_label.setText(self.tr("Weights: untrained"))
+            self.panel.set_weights(self.tr("untrained weights"), False)
 
     # ------------------------------------------------------------ asking
 
@@ -81,7 +93,7 @@ class ClassifyController(QObject):
         if paths:
             self._classify(list(paths), list(refused or []))
 
-    def classify_image(self, image: QImage, source: str = "clipboard") -> None:
+    def classify_image(self, image: QImage, source: str = "") -> None:
         """Classify image data (pasted or dropped, not a file). It is kept (at most PASTE_SIDE
         pixels a side) so that "Classify all again" can use it with other weights."""
         from PIL import Image
@@ -91,6 +103,7 @@ class ClassifyController(QObject):
         pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", rgba.bytesPerLine(), 1)
         pil = pil.copy()
         pil.thumbnail((PASTE_SIDE, PASTE_SIDE))
+        source = source or self.tr("clipboard")
         self._pasted_count += 1
         name = f"{source} {self._pasted_count}"  # each paste is its own row, and can be found again
         self._pasted[name] = pil
@@ -122,7 +135,7 @@ class ClassifyController(QObject):
             weights = weights_text(predictor)
             for p in predictions:
                 p.weights = weights
-            return predictions, {}, predictor.description, predictor.trained, predictor.class_names
+            return predictions, {}, describe_weights(predictor), predictor.trained, predictor.class_names
 
         self._ask(sources, work, refused)
 
@@ -131,7 +144,7 @@ class ClassifyController(QObject):
         request = self._next_request
         self.show_panel()
         self.panel.add_pending(request, sources)
-        self.panel.show_message(f"Classifying {_count(len(sources), 'image')}…")
+        self.panel.show_message(self.tr("Classifying %n image(s)…", "", len(sources)))
         run_inference_job(work, on_result=lambda value: self._show(request, value, refused),
                           on_error=lambda message: self._failed(request, message))
 
@@ -145,13 +158,14 @@ class ClassifyController(QObject):
         self.panel.set_weights(description, trained)
         self.panel.set_classes(class_names)
         bad = [display_name(p.source) for p in predictions if not p.ok]
-        notes = [f"{len(bad)} of {len(predictions)} could not be classified: {_listed(bad)}"] if bad else []
+        notes = [self.tr("{0} of %n could not be classified: {1}", "", len(predictions)).format(len(bad), _listed(bad))] \
+            if bad else []
         if refused:
-            notes.append(f"refused: {_listed(refused)}")
+            notes.append(self.tr("refused: {0}").format(_listed(refused)))
         if notes:
-            self.panel.show_message("; ".join(notes), error=True)
+            self.panel.show_message(self.tr("; ").join(notes), error=True)
         else:
-            self.panel.show_message(f"Classified {_count(len(predictions), 'image')} with {description}")
+            self.panel.show_message(self.tr("Classified %n image(s) with {0}", "", len(predictions)).format(description))
 
     def _failed(self, request: int, message: str) -> None:
         self.panel.show_predictions([], request=request)  # takes the placeholders away
@@ -165,7 +179,8 @@ class ClassifyController(QObject):
     def refusal(self, mime: QMimeData) -> str:
         """Why a drag is refused: Qt sends no drop then, so this is the only place to say it."""
         _, refused = local_files(mime.urls())
-        return f"Refused: {_listed(refused)}" if refused else "Only image files (or image data) can be dropped here"
+        return self.tr("Refused: {0}").format(_listed(refused)) if refused \
+            else self.tr("Only image files (or image data) can be dropped here")
 
     def drop(self, mime: QMimeData) -> bool:
         """Classify what was dropped; False if nothing in it could be."""
@@ -175,10 +190,10 @@ class ClassifyController(QObject):
             return True
         accepted = mime.hasImage()
         if accepted:
-            self.classify_image(QImage(mime.imageData()), "dropped image")
+            self.classify_image(QImage(mime.imageData()), self.tr("dropped image"))
         if refused:
             self.show_panel()
-            self.panel.show_message(f"Refused: {_listed(refused)}", error=True)
+            self.panel.show_message(self.tr("Refused: {0}").format(_listed(refused)), error=True)
         return accepted
 
     @Slot()
@@ -189,15 +204,15 @@ class ClassifyController(QObject):
         if paths:
             self.classify_paths(paths, refused)
         elif mime is not None and mime.hasImage():
-            self.classify_image(QImage(clipboard.image()), "clipboard")
+            self.classify_image(QImage(clipboard.image()), self.tr("clipboard"))
         else:
             self.show_panel()
-            self.panel.show_message("The clipboard holds no image", error=True)
+            self.panel.show_message(self.tr("The clipboard holds no image"), error=True)
 
     @Slot()
     def open_dialog(self) -> None:
         start = QSettings().value("paths/images", str(Path.home()))
-        files, _ = QFileDialog.getOpenFileNames(self.dialog_parent, "Classify images", start, IMAGE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self.dialog_parent, self.tr("Classify images"), start, image_filter())
         if files:
             QSettings().setValue("paths/images", str(Path(files[0]).parent))
             self.classify_paths(files)
@@ -209,10 +224,8 @@ def local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:
 
 
 def _listed(items: list[str], shown: int = 5) -> str:
-    return ", ".join(items[:shown]) + (f" and {len(items) - shown} more" if len(items) > shown else "")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"1 {noun}" if n == 1 else f"{n:,} {noun}s"
+    more = len(items) - shown
+    return QCoreApplication.translate("ClassifyController", ", ").join(items[:shown]) + (
+        QCoreApplication.translate("ClassifyController", " and %n more", "", more) if more > 0 else "")
 
 

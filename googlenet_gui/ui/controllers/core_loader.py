@@ -58,4 +58,4 @@ class CoreLoader(QObject):
         self._clock.stop()
         self.loading = False
         self.settled.emit()
-        show_error(self.dialog_parent, "GoogLeNet Studio", self.tr("PyTorch could not be loaded: {0}").format(message))
+        show_error(self.dialog_parent, self.tr("GoogLeNet Studio"), self.tr("PyTorch could not be loaded: {0}").format(message))

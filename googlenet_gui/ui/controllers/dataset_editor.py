@@ -19,13 +19,13 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from .classify import image_filter
 from ...core.text import display_name, printable
 from ..jobs import run_job
 from ..panels.dataset_editor_panel import FILES_SHOWN, THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
 from ..qimages import array_to_qimage
 from ..urls import local_paths
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm);;All files (*)"
 IMPORT, EDIT, CHECK = "import", "edit", "check"
 THUMBNAIL_BATCH = 16  # thumbnails made by one pool job
 THUMBNAILS_QUEUED = 256  # the newest rows shown; older requests scrolled away
@@ -239,7 +239,7 @@ class DatasetEditorController(QObject):
             from ...core.images import MAX_PIXELS
 
             if image.width() * image.height() > MAX_PIXELS:
-                raise DatasetError(f"the image is too large ({image.width()}x{image.height()} pixels)")
+                raise DatasetError(self.tr("the image is too large ({0}x{1} pixels)").format(image.width(), image.height()))
             rgba = image.convertToFormat(QImage.Format_RGBA8888)
             pixels = bytes(rgba.constBits())[: rgba.sizeInBytes()]
             pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), pixels, "raw", "RGBA", rgba.bytesPerLine(), 1)
@@ -269,7 +269,7 @@ class DatasetEditorController(QObject):
     def open_files_dialog(self, class_name: str) -> None:
         start = QSettings().value("paths/images", str(Path.home()))
         files, _ = QFileDialog.getOpenFileNames(self.panel, self.tr("Add images to “{0}”").format(printable(class_name, 60)),
-                                                start, IMAGE_FILTER)
+                                                start, image_filter())
         if files:
             QSettings().setValue("paths/images", str(Path(files[0]).parent))
             self.import_paths(class_name, files)

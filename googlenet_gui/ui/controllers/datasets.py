@@ -76,7 +76,7 @@ class DatasetController(QObject):
         self._cancel = None
         self.panel.set_downloading(False)
         self.settings_changed()
-        self.status.showMessage(f"Downloaded {name}", 5000)
+        self.status.showMessage(self.tr("Downloaded {0}").format(name), 5000)
 
     def _download_failed(self, message: str) -> None:
         from ...core import data

@@ -24,7 +24,7 @@ from ...core.text import NAME_LIMIT, display_name, printable
 from ..jobs import run_inference_job, run_job
 from ..panels.classify_panel import array_to_qimage
 from ..panels.evaluate_panel import THUMBNAIL, EvaluatePanel
-from .checkpoints import CHECKPOINT_FILTER
+from .checkpoints import checkpoint_filter
 
 KEPT_EPOCHS = 20  # the latest epochs of a live run whose images a cell can list (8 bytes an image each)
 GALLERY_LIMIT = 5000  # images a cell lists at most, the most confident
@@ -150,7 +150,7 @@ class EvaluateController(QObject):
     def evaluate_dialog(self) -> None:
         start = QSettings().value("paths/checkpoints", str(Path.home()))
         path, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Evaluate checkpoint"), start,
-                                              CHECKPOINT_FILTER)
+                                              checkpoint_filter())
         if path:
             QSettings().setValue("paths/checkpoints", str(Path(path).parent))
             self.evaluate_file(Path(path))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.text import display_name
 from ..jobs import run_job
-from .checkpoints import CHECKPOINT_FILTER
+from .checkpoints import checkpoint_filter
 
 class ExportController(QObject):
     exported = Signal(str)  # the file written
@@ -31,7 +31,7 @@ class ExportController(QObject):
         folder = folder if isinstance(folder, str) else str(Path.home())
         if source is None:
             source, _ = QFileDialog.getOpenFileName(self.dialog_parent, self.tr("Export which checkpoint?"), folder,
-                                                    CHECKPOINT_FILTER)
+                                                    checkpoint_filter())
             if not source:
                 return
         stem = f"{Path(source).parent.name}-{Path(source).stem}" if Path(source).parent.name else Path(source).stem

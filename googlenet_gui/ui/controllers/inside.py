@@ -17,6 +17,7 @@ from ...core.weights import LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
 from .classify import weights_text
+from ..words import describe_weights
 
 REFRESH_SECONDS = 3.0  # as often as the live weights are copied (training.SNAPSHOT_INTERVAL)
 
@@ -101,7 +102,7 @@ class InsideController(QObject):
             from ...core.shapes import inspect_shapes, map_rows
 
             predictor = get_predictor()
-            weights = predictor.description
+            weights = describe_weights(predictor)
             pixels = image if image is not None else open_for_inside(source)
             wanted = class_index if 0 <= class_index < len(predictor.class_names) else None
             p = predictor.preprocess

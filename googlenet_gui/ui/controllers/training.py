@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
+from ..words import describe_position, position_where
 from ...core.runlog import METRICS_FILE
 from ...core.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
                             Status, Stopped)
@@ -87,7 +88,7 @@ class TrainingController(QObject):
             return
         if not self._core_ready:  # pressed during the first seconds: start as soon as PyTorch is in
             self._start_when_ready = True
-            self.status.showMessage("Starting as soon as PyTorch has loaded…")
+            self.status.showMessage(self.tr("Starting as soon as PyTorch has loaded…"))
             return
         from ...core.engine import Trainer
 
@@ -109,7 +110,7 @@ class TrainingController(QObject):
         self.weights.use_live(trainer)
         self.panel.show_error("")
         self.panel.set_running(True)
-        self.status.showMessage("Starting: loading data…")
+        self.status.showMessage(self.tr("Starting: loading data…"))
         self.state_changed.emit()
 
     def _run_folder(self) -> Path:
@@ -132,10 +133,10 @@ class TrainingController(QObject):
             return
         if self.paused:
             self.thread.unpause()
-            self.status.showMessage("Training")
+            self.status.showMessage(self.tr("Training"))
         else:
             self.thread.pause()
-            self.status.showMessage("Pausing after the current batch…")
+            self.status.showMessage(self.tr("Pausing after the current batch…"))
         paused = self.paused
         self.progress.set_paused(paused)
         self.panel.set_running(True, paused)
@@ -149,27 +150,27 @@ class TrainingController(QObject):
 
     def stopping_text(self) -> str:
         if self.step_seconds is not None and self.step_seconds >= 2:
-            return f"Stopping after this step (about {self.step_seconds:.0f} s) and saving last.pt…"
-        return "Stopping after this step and saving last.pt…"
+            return self.tr("Stopping after this step (about {0:.0f} s) and saving last.pt…").format(self.step_seconds)
+        return self.tr("Stopping after this step and saving last.pt…")
 
     def prepare_resume(self, path: Path, checkpoint: Any) -> None:
         """Start will continue `checkpoint` (a core Checkpoint read from `path`): show its settings,
         curves and epochs."""
         config = checkpoint.train_config
         if config is None or checkpoint.resume is None:
-            self.status.showMessage(f"{path.name} holds weights only: it classifies, but cannot be resumed", 8000)
+            self.status.showMessage(self.tr("{0} holds weights only: it classifies, but cannot be resumed").format(path.name), 8000)
             return
         self.resume_path = path
         shown = dataclasses.replace(config)
         shown.epochs = max(config.epochs, checkpoint.position.epochs_done + 1)
-        self.panel.set_resume(shown, f"{path.name} {checkpoint.position.where()}")
+        self.panel.set_resume(shown, f"{path.name} {position_where(checkpoint.position)}")
         self.plots.load_history(checkpoint.position.steps_per_epoch, checkpoint.batch_history, checkpoint.history)
         self.run_panel.reset(str(path.parent))
         self.run_panel.add_epochs(checkpoint.history)
         for kind in ("last", "best"):  # the run folder's checkpoints, as the Run tab shows them during a run
             saved = path.parent / f"{kind}.pt"
             if saved == path:
-                self.run_panel.checkpoint_saved(kind, str(saved), checkpoint.position.describe())
+                self.run_panel.checkpoint_saved(kind, str(saved), describe_position(checkpoint.position))
             elif saved.is_file():
                 stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.stat().st_mtime))
                 self.run_panel.checkpoint_saved(kind, str(saved), self.tr("saved {0}").format(stamp))
@@ -208,19 +209,20 @@ class TrainingController(QObject):
                 self.plots.add_epochs([event])
                 self.run_panel.add_epochs([event])
                 self.progress.epoch_done(event.epoch)
-                val = "" if event.val_accuracy is None else f", validation accuracy {event.val_accuracy:.1%}"
-                self.status.showMessage(f"Epoch {event.epoch} done: train accuracy {event.train_accuracy:.1%}{val}",
-                                        10_000)
+                text = self.tr("Epoch {0} done: train accuracy {1:.1%}").format(event.epoch, event.train_accuracy)
+                if event.val_accuracy is not None:
+                    text = self.tr("{0}, validation accuracy {1:.1%}").format(text, event.val_accuracy)
+                self.status.showMessage(text, 10_000)
                 self.epoch_ended.emit(event)
             elif isinstance(event, EpochPredictions):
                 self.epoch_predictions.emit(event)
             elif isinstance(event, CheckpointSaved):
                 if event.kind == "last":
                     self.last_checkpoint = event.path
-                self.run_panel.checkpoint_saved(event.kind, event.path, event.position.describe())
+                self.run_panel.checkpoint_saved(event.kind, event.path, describe_position(event.position))
                 self.checkpoint_saved.emit(event)
             elif isinstance(event, Paused):
-                self.status.showMessage(self.tr("Paused {0}; Resume continues").format(event.position.where()))
+                self.status.showMessage(self.tr("Paused {0}; Resume continues").format(position_where(event.position)))
             elif isinstance(event, Status):
                 self.status.showMessage(event.message[:1].upper() + event.message[1:] + "…", 15_000)
         flush_batches()
@@ -236,24 +238,24 @@ class TrainingController(QObject):
         self.run_panel.add_epochs(event.history)
         self.progress.start_run(event)
         notes = "; ".join(event.notes)
-        self.status.showMessage(
-            f"Training on {event.device}: {event.train_size:,} images, {len(event.class_names)} classes"
-            + (f" ({notes})" if notes else ""))
+        text = self.tr("Training on {0}: {1}, {2}").format(
+            event.device, self.tr("%n image(s)", "", event.train_size), self.tr("%n class(es)", "", len(event.class_names)))
+        self.status.showMessage(self.tr("{0} ({1})").format(text, notes) if notes else text)
         self.run_started.emit(event)
 
     @Slot(object)
     def _on_finished(self, terminal: Any) -> None:
         self.progress.finish()
         if isinstance(terminal, Finished):
-            best = "n/a" if terminal.best_val_accuracy is None else f"{terminal.best_val_accuracy:.1%}"
+            best = self.tr("n/a") if terminal.best_val_accuracy is None else f"{terminal.best_val_accuracy:.1%}"
             self.status.showMessage(self.tr("Finished %n epoch(s) in {0:.0f} s; best validation accuracy {1}", "",
                                             terminal.epochs).format(terminal.elapsed, best))
         elif isinstance(terminal, Stopped):
-            kept = f"; saved {Path(terminal.checkpoint).name}" if terminal.checkpoint else ""
-            self.status.showMessage(self.tr("Stopped {0}{1}").format(terminal.position.where(), kept))
+            kept = self.tr("; saved {0}").format(Path(terminal.checkpoint).name) if terminal.checkpoint else ""
+            self.status.showMessage(self.tr("Stopped {0}{1}").format(position_where(terminal.position), kept))
         elif isinstance(terminal, Failed):
-            self.status.showMessage(f"Training failed: {terminal.message}")
-            self.panel.show_error(f"Training failed: {terminal.message}")
+            self.status.showMessage(self.tr("Training failed: {0}").format(terminal.message))
+            self.panel.show_error(self.tr("Training failed: {0}").format(terminal.message))
         if self.tensorboard is not None and self.tensorboard.problem:
             self.status.showMessage(self.status.currentMessage() + "; " + self.tensorboard.problem)
         if self.resume_path is not None and isinstance(terminal, (Finished, Stopped)):

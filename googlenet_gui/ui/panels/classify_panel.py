@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ...core.text import display_name, printable
 from .. import theme
+from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:  # core.predict imports torch, which must not load before the 
 
 MAX_ROWS = 200
 PREVIEW = 96  # side of the thumbnail and of the network's view, in pixels
-HINT_TEXT = "Drop image files anywhere on the window"
 
 
 def _error_style() -> str:
@@ -66,11 +66,11 @@ class PredictionRow(QFrame):
         elif not thumbnail.isNull() and thumbnail.width() < PREVIEW and thumbnail.height() < PREVIEW:
             # tiny images (CIFAR's 32x32) are blown up with visible pixels, like the network's view
             thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
-        self.thumbnail_label = self._picture(thumbnail, "original")
+        self.thumbnail_label = self._picture(thumbnail)
         view = array_to_qimage(prediction.view)
         if not view.isNull():  # nearest neighbour, so the network's pixels stay visible
             view = view.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.FastTransformation)
-        self.view_label = self._picture(view, "network sees")
+        self.view_label = self._picture(view)
 
         # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
         name = plain_label(display_name(self.source))
@@ -81,18 +81,18 @@ class PredictionRow(QFrame):
         details = QVBoxLayout()
         details.addWidget(name)
         self.weights_text = prediction.weights
-        if prediction.weights:
-            weights = plain_label(f"by {prediction.weights}")
-            weights.setTextFormat(Qt.PlainText)
-            weights.setStyleSheet("color: gray; font-size: 10px;")
-            details.addWidget(weights)
+        self.weights_label = plain_label()
+        self.weights_label.setStyleSheet("color: gray; font-size: 10px;")
+        self.weights_label.setVisible(bool(prediction.weights))
+        details.addWidget(self.weights_label)
         self.unlike_training = prediction.unlike_training
-        if self.unlike_training:
-            warning = plain_label(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
-                                          "unlike): the answer may mean little").format(prediction.unlikeness))
-            warning.setWordWrap(True)
-            warning.setStyleSheet(_error_style())
-            details.addWidget(warning)
+        self.unlikeness = prediction.unlikeness
+        self.warning_label = plain_label()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(_error_style())
+        self.warning_label.setVisible(bool(self.unlike_training))
+        details.addWidget(self.warning_label)
+        self.class_name_labels: list[QLabel] = []
         if self.error_text:
             error = plain_label(self.error_text)
             error.setStyleSheet(_error_style())
@@ -105,10 +105,11 @@ class PredictionRow(QFrame):
             grid.setColumnMinimumWidth(0, 140)  # bars of different rows start at the same place
             grid.setVerticalSpacing(2)
             for i, (label, p) in enumerate(zip(self.class_labels, self.probabilities)):
-                class_label = plain_label(printable(label, 60))  # a class name is one short line
-                class_label.setToolTip(plain_tooltip(label))
+                name_label = plain_label()  # a class name is one short line (set by retranslate)
+                name_label.setToolTip(plain_tooltip(label))
                 if i == 0:
-                    class_label.setStyleSheet("font-weight: bold;")
+                    name_label.setStyleSheet("font-weight: bold;")
+                self.class_name_labels.append(name_label)
                 bar = QProgressBar()
                 bar.setRange(0, 1000)
                 bar.setValue(round(p * 1000) if math.isfinite(p) else 0)
@@ -116,20 +117,15 @@ class PredictionRow(QFrame):
                 bar.setTextVisible(True)
                 bar.setMaximumHeight(18)
                 self.bars.append(bar)
-                grid.addWidget(class_label, i, 0)
+                grid.addWidget(name_label, i, 0)
                 grid.addWidget(bar, i, 1)
             details.addLayout(grid)
         details.addStretch(1)
 
         self.pin_button = QToolButton()
-        self.pin_button.setText(self.tr("Pin"))
         self.pin_button.setCheckable(True)
-        self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Inside tab, "
-                                           "Timeline)"))
         self.pin_button.toggled.connect(lambda pinned: self.pin_toggled.emit(self.source, pinned))
         self.inside_button = QToolButton()
-        self.inside_button.setText(self.tr("Inside ›"))
-        self.inside_button.setToolTip(self.tr("See this image inside the network: activation maps and Grad-CAM"))
         self.inside_button.clicked.connect(lambda: self.inside_requested.emit(self.source))
         actions = QVBoxLayout()
         actions.addWidget(self.inside_button)
@@ -139,10 +135,36 @@ class PredictionRow(QFrame):
             button.setEnabled(not self.error_text)
 
         layout = QHBoxLayout(self)
-        layout.addLayout(self._captioned(self.thumbnail_label, "original"))
-        layout.addLayout(self._captioned(self.view_label, "network sees"))
+        self.captions = (plain_label(), plain_label())
+        layout.addLayout(self._captioned(self.thumbnail_label, self.captions[0]))
+        layout.addLayout(self._captioned(self.view_label, self.captions[1]))
         layout.addLayout(details, 1)
         layout.addLayout(actions)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The card's words in the language installed now; its answer stays as it is."""
+        for picture, caption, text in ((self.thumbnail_label, self.captions[0], self.tr("original")),
+                                       (self.view_label, self.captions[1], self.tr("network sees"))):
+            caption.setText(text)
+            picture.setToolTip(text)
+            if picture.pixmap().isNull():
+                picture.setText(self.tr("no preview"))
+        self.weights_label.setText(self.tr("by {0}").format(self.weights_text))
+        self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
+                                           "unlike): the answer may mean little").format(self.unlikeness or 0.0))
+        for name_label, name in zip(self.class_name_labels, self.class_labels):
+            name_label.setText(printable(class_label(name), 60))
+        self.pin_button.setText(self.tr("Pinned") if self.pin_button.isChecked() else self.tr("Pin"))
+        self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Inside tab, "
+                                           "Timeline)"))
+        self.inside_button.setText(self.tr("Inside ›"))
+        self.inside_button.setToolTip(self.tr("See this image inside the network: activation maps and Grad-CAM"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.LeftButton and not self.error_text:
@@ -162,24 +184,21 @@ class PredictionRow(QFrame):
         self.pin_button.blockSignals(False)
 
     @staticmethod
-    def _picture(image: QImage, what: str) -> QLabel:
+    def _picture(image: QImage) -> QLabel:
         label = plain_label()
         label.setFixedSize(QSize(PREVIEW, PREVIEW))
         label.setAlignment(Qt.AlignCenter)
         if image.isNull():
-            label.setText("no preview")
-            label.setFrameShape(QFrame.Box)
+            label.setFrameShape(QFrame.Box)  # "no preview", from retranslate()
             label.setStyleSheet("color: gray;")
         else:
             label.setPixmap(QPixmap.fromImage(image))
-        label.setToolTip(what)
         return label
 
     @staticmethod
-    def _captioned(picture: QLabel, caption: str) -> QVBoxLayout:
+    def _captioned(picture: QLabel, text: QLabel) -> QVBoxLayout:
         box = QVBoxLayout()
         box.addWidget(picture)
-        text = plain_label(caption)
         text.setAlignment(Qt.AlignHCenter)
         text.setStyleSheet("color: gray; font-size: 10px;")
         box.addWidget(text)
@@ -197,11 +216,20 @@ class PendingRow(QFrame):
         name = plain_label(display_name(source))
         name.setTextFormat(Qt.PlainText)
         name.setStyleSheet("font-weight: bold;")
-        waiting = plain_label("Classifying…")
-        waiting.setStyleSheet("color: gray;")
+        self.waiting = plain_label()
+        self.waiting.setStyleSheet("color: gray;")
         layout = QHBoxLayout(self)
         layout.addWidget(name)
-        layout.addWidget(waiting, 1)
+        layout.addWidget(self.waiting, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.waiting.setText(self.tr("Classifying…"))
 
 
 class ClassifyPanel(QWidget):
@@ -216,14 +244,15 @@ class ClassifyPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.weights_label = plain_label("Weights: none loaded yet")
+        self.weights_label = plain_label()
         self.weights_label.setWordWrap(True)
+        self._weights: tuple[str, bool] | None = None  # the description and trained flag shown
+        self._classes: list[str] = []
 
-        self.open_button = QPushButton("Open images…")
-        self.paste_button = QPushButton("Paste")
-        self.clear_button = QPushButton("Clear")
-        self.again_button = QPushButton(self.tr("Classify all again"))
-        self.again_button.setToolTip(self.tr("Every image on the list again, with the weights chosen now"))
+        self.open_button = QPushButton()
+        self.paste_button = QPushButton()
+        self.clear_button = QPushButton()
+        self.again_button = QPushButton()
         self.open_button.clicked.connect(self.open_requested)
         self.paste_button.clicked.connect(self.paste_requested)
         self.clear_button.clicked.connect(self.clear)
@@ -243,7 +272,7 @@ class ClassifyPanel(QWidget):
         self.message_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.message_label.hide()
 
-        self.hint_label = plain_label(HINT_TEXT)
+        self.hint_label = plain_label()
         self.hint_label.setAlignment(Qt.AlignCenter)
         self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px;")
 
@@ -266,12 +295,31 @@ class ClassifyPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         layout.addWidget(self.scroll_area, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now (rows retranslate themselves)."""
+        self.open_button.setText(self.tr("Open images…"))
+        self.paste_button.setText(self.tr("Paste"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.again_button.setText(self.tr("Classify all again"))
+        self.again_button.setToolTip(self.tr("Every image on the list again, with the weights chosen now"))
+        self.hint_label.setText(self.tr("Drop image files anywhere on the window"))
+        if self._weights is None:
+            self.weights_label.setText(self.tr("Weights: none loaded yet"))
+        self.set_classes(self._classes)
 
     # ------------------------------------------------------------------ public API
 
     def set_weights(self, description: str, trained: bool) -> None:
+        self._weights = (description, trained)
         if trained:
-            self.weights_label.setText(f"Weights: {description}")
+            self.weights_label.setText(self.tr("Weights: {0}").format(description))
             self.weights_label.setStyleSheet("")
         else:
             self.weights_label.setText(
@@ -315,7 +363,8 @@ class ClassifyPanel(QWidget):
 
     def set_classes(self, names: list[str]) -> None:
         """The classes the weights know: every answer is one of them, whatever the image shows."""
-        shown = ", ".join(printable(n, 40) for n in names[:30]) + (" …" if len(names) > 30 else "")
+        self._classes = list(names)
+        shown = self.tr(", ").join(printable(class_label(n), 40) for n in names[:30]) + (" …" if len(names) > 30 else "")
         self.classes_label.setText(self.tr("These weights know %n class(es), and answer with one of them whatever "
                                            "the image shows: {0}", "", len(names)).format(shown))
         self.classes_label.setVisible(bool(names))

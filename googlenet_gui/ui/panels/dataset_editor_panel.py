@@ -144,7 +144,7 @@ class ThumbnailModel(QAbstractListModel):
     def set_thumbnail(self, path: str, image: QImage | None, error: str = "") -> None:
         self._asked.discard(path)
         if error or image is None or image.isNull():
-            self._errors[path] = error or "no preview"
+            self._errors[path] = error or self.tr("no preview")
         else:
             if image.width() < THUMBNAIL and image.height() < THUMBNAIL:  # tiny images blown up, pixels visible
                 image = image.scaled(THUMBNAIL, THUMBNAIL, Qt.KeepAspectRatio, Qt.FastTransformation)

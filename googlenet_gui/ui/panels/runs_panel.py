@@ -30,36 +30,33 @@ _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 QUIET_SECONDS = 60
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("RunsPanel", text, None, n)
-
 
 def since_text(seconds: float) -> str:
     """'12 seconds ago', '5 minutes ago', '3 hours ago', '2 days ago'."""
     seconds = max(0, int(seconds))
     if seconds < 60:
-        return _tr("%n second(s) ago", seconds)
+        return QCoreApplication.translate("RunsPanel", "%n second(s) ago", None, seconds)
     if seconds < 3600:
-        return _tr("%n minute(s) ago", seconds // 60)
+        return QCoreApplication.translate("RunsPanel", "%n minute(s) ago", None, seconds // 60)
     if seconds < 86400:
-        return _tr("%n hour(s) ago", seconds // 3600)
-    return _tr("%n day(s) ago", seconds // 86400)
+        return QCoreApplication.translate("RunsPanel", "%n hour(s) ago", None, seconds // 3600)
+    return QCoreApplication.translate("RunsPanel", "%n day(s) ago", None, seconds // 86400)
 
 
 def state_text(state: str, last_write: float | None, now: float) -> str:
     """A run's state as a person reads it; a run that stopped writing says how long ago it wrote."""
     if state == FINISHED_STATE:
-        return _tr("finished")
+        return QCoreApplication.translate("RunsPanel", "finished")
     if state == STOPPED_STATE:
-        return _tr("stopped")
+        return QCoreApplication.translate("RunsPanel", "stopped")
     quiet = None if last_write is None else now - last_write
     if state == RUNNING:
         if quiet is not None and quiet >= QUIET_SECONDS:
-            return _tr("running (last wrote {})").format(since_text(quiet))
-        return _tr("running")
+            return QCoreApplication.translate("RunsPanel", "running (last wrote {})").format(since_text(quiet))
+        return QCoreApplication.translate("RunsPanel", "running")
     if state == FAILED and quiet is not None:
-        return _tr("failed: stopped writing {}").format(since_text(quiet))
-    return _tr("failed")
+        return QCoreApplication.translate("RunsPanel", "failed: stopped writing {}").format(since_text(quiet))
+    return QCoreApplication.translate("RunsPanel", "failed")
 
 
 def duration_text(seconds: float) -> str:
@@ -355,7 +352,7 @@ def _row_values(run: RunSummary, now: float) -> list[tuple[str, str]]:
         (printable(run.name, 120) + (" ✎" if run.note else ""), _tip(str(run.folder) + (f"\n\n{run.note}" if run.note else ""))),
         (started, ""),
         (printable(dataset, 60), ""),
-        (dash if run.input_size is None else _tr("{} px").format(run.input_size), ""),
+        (dash if run.input_size is None else QCoreApplication.translate("RunsPanel", "{} px").format(run.input_size), ""),
         (epochs, ""),
         (best, ""),
         (duration_text(run.training_time) if run.training_time else dash, ""),
@@ -382,7 +379,7 @@ def _sort_key(run: RunSummary, column: int) -> Any:
 def _dataset(run: RunSummary) -> str | None:
     data_dir = run.settings.get("data_dir")
     if run.dataset == "folder" and isinstance(data_dir, str) and data_dir:
-        return _tr("folder: {}").format(Path(data_dir).name)
+        return QCoreApplication.translate("RunsPanel", "folder: {}").format(Path(data_dir).name)
     return run.dataset
 
 

@@ -4,6 +4,14 @@
 <context>
     <name>CheckpointController</name>
     <message>
+        <source>Checkpoints (*.pt *.pth);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opening {0}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -15,9 +23,134 @@
         <source>Opened {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Nothing to save yet: a checkpoint is written after each epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyController</name>
+    <message>
+        <source>Images ({0});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, copied {1:.0f} s before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: live from training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: the last run&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the live weights of the current run (refreshed every few seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights the last run ended with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: untrained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Classifying %n image(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} of %n could not be classified: {1}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>refused: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Classified %n image(s) with {0}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only image files (or image data) can be dropped here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clipboard holds no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and %n more</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassifyPanel</name>
+    <message>
+        <source>Open images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Classify all again</source>
         <translation type="unfinished"></translation>
@@ -27,7 +160,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drop image files anywhere on the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: none loaded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Weights: {0}, not trained yet, so the answers are random: start training, or open a checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -66,6 +215,10 @@
         <source>PyTorch could not be loaded: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>GoogLeNet Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatasetController</name>
@@ -79,6 +232,10 @@
     </message>
     <message>
         <source>Not on this computer (looked in {0}): download it, or choose the folder that holds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloaded {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -148,6 +305,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the image is too large ({0}x{1} pixels)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Added {0} to “{1}”</source>
@@ -1062,11 +1223,55 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>GoogLeNet Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Runs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Inside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Checkpoint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Checkpoint As…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1090,11 +1295,84 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open &amp;Images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paste Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Plots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;Metrics (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export Confusion Matri&amp;x…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause / Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Run (forget the opened checkpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its weights classify now; stop training to resume it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Training is running: stop it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train and understand GoogLeNet (Inception v1 with BatchNorm).
+Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1122,7 +1400,101 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>PendingRow</name>
+    <message>
+        <source>Classifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotsPanel</name>
+    <message>
+        <source>train (batch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot export the plots as {0}: use .png or .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file without extension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {0:.2f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (step {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smoothed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {0} train {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch {0} val {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hover over a plot to read the values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PredictionRow</name>
+    <message>
+        <source>original</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Unlike the images these weights learned from (score {0:.1f}, above 1 is unlike): the answer may mean little</source>
         <translation type="unfinished"></translation>
@@ -1151,6 +1523,42 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>ProgressPanel</name>
     <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:,.0f} images/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>estimating…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1159,6 +1567,53 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <name>ResultsModel</name>
     <message>
         <source>channel {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Val acc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classify with best.pt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no run yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1263,6 +1718,34 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>RunsPanel</name>
     <message>
+        <source>%n second(s) ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running (last wrote {})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: stopped writing {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stop following</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1324,9 +1807,61 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <source>The ticked runs have the same settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{} px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>folder: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShapesPanel</name>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mult-adds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiply-adds of the convolution and linear weights, per image, as fvcore and torch.utils.flop_counter count them (torchinfo also counts biases and BatchNorm, about 0.2% more)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Double-click a block, layer, Inception module or branch to see what its output holds for an image (Inside tab)</source>
         <translation type="unfinished"></translation>
@@ -1339,9 +1874,21 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <source>What the selected row&apos;s output holds for an image: its activation maps (Inside tab)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total params: {0:,}    Total mult-adds: {1:.2f} G    (per image, input {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
+    <message>
+        <source>no preview</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>validation image</source>
         <translation type="unfinished"></translation>
@@ -1410,7 +1957,43 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>TrainingController</name>
     <message>
+        <source>Starting as soon as PyTorch has loaded…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting: loading data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after this step (about {0:.0f} s) and saving last.pt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after this step and saving last.pt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} holds weights only: it classifies, but cannot be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {0} done: train accuracy {1:.1%}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, validation accuracy {1:.1%}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1418,7 +2001,39 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Training on {0}: {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n class(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stopped {0}{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1431,7 +2046,63 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
+        <source>Sample (Fashion-MNIST subset, built in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (bf16/fp16 where fast)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cpu (detecting devices…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show where it breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random crops and flips</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1439,7 +2110,75 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Logging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start resumes {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1447,7 +2186,96 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} / {2:.1f} MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one sub-folder per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default cache folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Input size {0} is too small: the network halves the image five times and needs at least {1} x {1} pixels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>unexpected error: {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training ended without a result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>epoch {0}, batch {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after epoch {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at epoch {0}, batch {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live weights, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>urls</name>
+    <message>
+        <source>{0} is not a local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

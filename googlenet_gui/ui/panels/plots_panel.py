@@ -32,7 +32,6 @@ METRICS = ("loss", "accuracy")
 # an effective window of about 2 / (1 - 0.9) - 1 = 19 batches. The average is debiased as
 # TensorBoard's is (divided by 1 - weight^t), so the smoothed curve does not lag behind at the start.
 SMOOTHING = 0.9
-READOUT_HINT = "Hover over a plot to read the values."
 # Above this many points per curve the whole-run view draws a peak envelope kept incrementally
 # (PeakEnvelope); zoomed in, the curves get every point and pyqtgraph clips and downsamples them.
 ENVELOPE_ABOVE = 8192
@@ -273,12 +272,12 @@ class PlotsPanel(QWidget):
             # Loss falls and accuracy rises, so their legends sit in the corner the curves leave empty.
             self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
             curves = {
-                "batch": plot.plot(name="train (batch)"),
+                "batch": plot.plot(name=self.tr("train (batch)")),
                 # not antialiased: a wide antialiased line over thousands of peak-downsampled
                 # vertices costs ~50 ms a paint at a million points, plain costs ~2 ms
-                "smooth": plot.plot(name="train (smoothed)"),
-                "epoch_train": plot.plot(name="train (epoch)", symbol="o", symbolSize=7, antialias=True),
-                "epoch_val": plot.plot(name="validation (epoch)", symbol="s", symbolSize=7, antialias=True),
+                "smooth": plot.plot(name=self.tr("train (smoothed)")),
+                "epoch_train": plot.plot(name=self.tr("train (epoch)"), symbol="o", symbolSize=7, antialias=True),
+                "epoch_val": plot.plot(name=self.tr("validation (epoch)"), symbol="s", symbolSize=7, antialias=True),
             }
             for kind in ("batch", "smooth"):
                 curves[kind].setDownsampling(auto=True, method="peak")
@@ -298,7 +297,7 @@ class PlotsPanel(QWidget):
             plot.vb.sigRangeChangedManually.connect(self._show_batch_curves)
             plot.vb.sigStateChanged.connect(self._show_batch_curves)
 
-        self.readout = plain_label(READOUT_HINT)
+        self.readout = plain_label(self._hint())
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.readout.setContentsMargins(6, 2, 6, 2)
         # A long read-out is clipped rather than forcing a minimum width on the whole window.
@@ -329,7 +328,7 @@ class PlotsPanel(QWidget):
                 curve.setData([], [])
             self.cursors[metric].hide()
             self.plots[metric].enableAutoRange()  # a new run starts fully in view, whatever the zoom was
-        self.readout.setText(READOUT_HINT)
+        self.readout.setText(self._hint())
         self._sync_legends()
 
     def add_batches(self, steps: Sequence[int], losses: Sequence[float], accuracies: Sequence[float]) -> None:
@@ -466,7 +465,8 @@ class PlotsPanel(QWidget):
         """Save both plots in one picture: .png (raster) or .svg (vector)."""
         suffix = Path(path).suffix.lower()
         if suffix not in (".png", ".svg"):
-            raise ValueError(f"cannot export the plots as {suffix or 'a file without extension'}: use .png or .svg")
+            raise ValueError(self.tr("cannot export the plots as {0}: use .png or .svg").format(
+                suffix or self.tr("a file without extension")))
         item = self.graphics.ci  # the layout holding both plots
         if item.size().width() < 1 or item.size().height() < 1:
             item.resize(1000, 400)  # never shown (e.g. a hidden tab): lay it out at a sensible size
@@ -516,7 +516,7 @@ class PlotsPanel(QWidget):
         if hovered is None or not self.has_data():
             for cursor in self.cursors.values():
                 cursor.hide()
-            self.readout.setText(READOUT_HINT)
+            self.readout.setText(self._hint())
             return
         x = hovered.vb.mapSceneToView(scene_pos).x()
         for cursor in self.cursors.values():  # the x axes are linked: one cursor per plot, same place
@@ -526,22 +526,22 @@ class PlotsPanel(QWidget):
 
     def readout_text(self, x: float) -> str:
         """The read-out for epoch position x: nearest smoothed batch value and nearest epoch points."""
-        parts = [f"epoch {x:.2f}"]
+        parts = [self.tr("epoch {0:.2f}").format(x)]
         i = _nearest(self._batch["x"], x)
         if i is not None:
-            parts[0] += f" (step {int(self._batch['step'][i])})"
+            parts[0] += self.tr(" (step {0})").format(int(self._batch['step'][i]))
         j = _nearest(self._epoch["x"], x)
         k = _nearest(self._val["x"], x)
         for metric in METRICS:
             fmt = "{:.4g}" if metric == "loss" else "{:.4f}"
             values = []
             if i is not None:
-                values.append("smoothed " + fmt.format(self._batch[metric + "_smooth"][i]))
+                values.append(self.tr("smoothed {0}").format(fmt.format(self._batch[metric + "_smooth"][i])))
             if j is not None:
-                values.append(f"epoch {int(self._epoch['x'][j])} train " + fmt.format(self._epoch[metric][j]))
+                values.append(self.tr("epoch {0} train {1}").format(int(self._epoch['x'][j]), fmt.format(self._epoch[metric][j])))
             if k is not None:
-                values.append(f"epoch {int(self._val['x'][k])} val " + fmt.format(self._val[metric][k]))
-            parts.append(f"{metric}: " + ", ".join(values))
+                values.append(self.tr("epoch {0} val {1}").format(int(self._val['x'][k]), fmt.format(self._val[metric][k])))
+            parts.append(self.tr("{0}: {1}").format(self._metric_title(metric), self.tr(", ").join(values)))
         return "   |   ".join(parts)
 
     # ------------------------------------------------------------------ colours
@@ -550,14 +550,37 @@ class PlotsPanel(QWidget):
         # Follow the system switching between light and dark while the app runs.
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and hasattr(self, "curves"):
             self._apply_theme()
+        if event.type() == QEvent.LanguageChange and hasattr(self, "curves"):
+            self.retranslate()
         super().changeEvent(event)
+
+    # ------------------------------------------------------------------ language
+
+    def _hint(self) -> str:
+        return self.tr("Hover over a plot to read the values.")
+
+    def _metric_title(self, metric: str) -> str:
+        return self.tr("loss") if metric == "loss" else self.tr("accuracy")
+
+    def retranslate(self) -> None:
+        """Legends, axis titles and the read-out in the language installed now; the curves stay."""
+        names = {"batch": self.tr("train (batch)"), "smooth": self.tr("train (smoothed)"),
+                 "epoch_train": self.tr("train (epoch)"), "epoch_val": self.tr("validation (epoch)")}
+        for metric in METRICS:
+            for kind, curve in self.curves[metric].items():
+                curve.opts["name"] = names[kind]
+                for sample, label in self.legends[metric].items:
+                    if sample.item is curve:
+                        label.setText(names[kind])
+        self._apply_theme()
+        self.readout.setText(self._hint())
 
     def _apply_theme(self) -> None:
         bg, fg = theme.background(), theme.foreground()
         train, val = theme.train_color(), theme.val_color()
         self.graphics.setBackground(bg)
         for metric, plot in self.plots.items():
-            for axis, label in (("bottom", "epoch"), ("left", metric)):
+            for axis, label in (("bottom", self.tr("epoch")), ("left", self._metric_title(metric))):
                 plot.getAxis(axis).setPen(theme.faint(fg, 160))
                 plot.getAxis(axis).setTextPen(fg)
                 plot.setLabel(axis, label, color=fg.name())

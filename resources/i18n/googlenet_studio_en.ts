@@ -1758,6 +1758,18 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%n minute(s) ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%n hour(s) ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>finished</source>
         <translation type="unfinished" />
     </message>

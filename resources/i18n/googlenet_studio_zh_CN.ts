@@ -5,184 +5,184 @@
     <name>CheckpointController</name>
     <message>
         <source>Checkpoints (*.pt *.pth);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点 (*.pt *.pth);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>打开检查点</translation>
     </message>
     <message>
         <source>Opening {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 {0}…</translation>
     </message>
     <message>
         <source>Your last run is open again: {0}. Start resumes it; Train &gt; New Run starts afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重新打开上次的训练运行：{0}。“开始”将继续训练；“训练 &gt; 新建运行”则从头开始。</translation>
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}</translation>
     </message>
     <message>
         <source>Nothing to save yet: a checkpoint is written after each epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无可保存的内容：每轮结束后才会写入检查点</translation>
     </message>
     <message>
         <source>Save checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>保存检查点</translation>
     </message>
     <message>
         <source>Checkpoints (*.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点 (*.pt)</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
     <name>ClassifyController</name>
     <message>
         <source>Images ({0});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 ({0});;所有文件 (*)</translation>
     </message>
     <message>
         <source>{0}, copied {1:.0f} s before</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，{1:.0f} 秒前复制</translation>
     </message>
     <message>
         <source>Weights: live from training</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：训练中的实时权重</translation>
     </message>
     <message>
         <source>Weights: the last run&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：上次训练运行的权重</translation>
     </message>
     <message>
         <source>the live weights of the current run (refreshed every few seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前训练运行的实时权重（每隔几秒刷新）</translation>
     </message>
     <message>
         <source>the weights the last run ended with</source>
-        <translation type="unfinished"></translation>
+        <translation>上次训练运行结束时的权重</translation>
     </message>
     <message>
         <source>Weights: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：{0}</translation>
     </message>
     <message>
         <source>Weights: untrained</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：未训练</translation>
     </message>
     <message>
         <source>untrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的权重</translation>
     </message>
     <message>
         <source>clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板</translation>
     </message>
     <message numerus="yes">
         <source>Classifying %n image(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在分类 %n 张图像…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{0} of %n could not be classified: {1}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张中有 {0} 张无法分类：{1}</numerusform>
         </translation>
     </message>
     <message>
         <source>refused: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：{0}</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished"></translation>
+        <translation>；</translation>
     </message>
     <message numerus="yes">
         <source>Classified %n image(s) with {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已用{0}分类 %n 张图像</numerusform>
         </translation>
     </message>
     <message>
         <source>Refused: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：{0}</translation>
     </message>
     <message>
         <source>Only image files (or image data) can be dropped here</source>
-        <translation type="unfinished"></translation>
+        <translation>这里只能拖放图像文件（或图像数据）</translation>
     </message>
     <message>
         <source>dropped image</source>
-        <translation type="unfinished"></translation>
+        <translation>拖放的图像</translation>
     </message>
     <message>
         <source>The clipboard holds no image</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有图像</translation>
     </message>
     <message>
         <source>Classify images</source>
-        <translation type="unfinished"></translation>
+        <translation>分类图像</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message>
         <source> and %n more</source>
-        <translation type="unfinished"></translation>
+        <translation> 等另外 %n 项</translation>
     </message>
 </context>
 <context>
     <name>ClassifyPanel</name>
     <message>
         <source>Open images…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像…</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Classify all again</source>
-        <translation type="unfinished"></translation>
+        <translation>全部重新分类</translation>
     </message>
     <message>
         <source>Every image on the list again, with the weights chosen now</source>
-        <translation type="unfinished"></translation>
+        <translation>用当前选择的权重重新分类列表中的每张图像</translation>
     </message>
     <message>
         <source>Drop image files anywhere on the window</source>
-        <translation type="unfinished"></translation>
+        <translation>将图像文件拖放到窗口任意位置</translation>
     </message>
     <message>
         <source>Weights: none loaded yet</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：尚未加载</translation>
     </message>
     <message>
         <source>Weights: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：{0}</translation>
     </message>
     <message>
         <source>Weights: {0}, not trained yet, so the answers are random: start training, or open a checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：{0}，尚未训练，因此结果是随机的：请开始训练，或打开一个检查点。</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message numerus="yes">
         <source>These weights know %n class(es), and answer with one of them whatever the image shows: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>这些权重只认识 %n 个类别，无论图像内容如何都会回答其中之一：{0}</numerusform>
         </translation>
     </message>
 </context>
@@ -190,1724 +190,1738 @@
     <name>ConfusionModel</name>
     <message>
         <source>true {0}, predicted {1}: {2} ({3})</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别 {0}，预测类别 {1}：{2}（{3}）</translation>
     </message>
     <message>
         <source>predicted class: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别：{0}</translation>
     </message>
     <message>
         <source>true class: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别：{0}</translation>
     </message>
 </context>
 <context>
     <name>CoreLoader</name>
     <message>
         <source>Loading PyTorch ({0:.0f} s; the first start after installing takes longest). Settings and the Shapes tab work meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 PyTorch（{0:.0f} 秒；安装后首次启动最慢）。在此期间可以使用设置和“形状”标签页。</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>PyTorch could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载 PyTorch：{0}</translation>
     </message>
     <message>
         <source>GoogLeNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>GoogLeNet 工作室</translation>
     </message>
 </context>
 <context>
     <name>DatasetController</name>
     <message>
         <source>Choose a folder with one sub-folder per class</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个每个类别各有一个子文件夹的文件夹</translation>
     </message>
     <message>
         <source>Found in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {0} 中找到</translation>
     </message>
     <message>
         <source>Not on this computer (looked in {0}): download it, or choose the folder that holds it</source>
-        <translation type="unfinished"></translation>
+        <translation>本机上没有（已查找 {0}）：请下载，或选择包含它的文件夹</translation>
     </message>
     <message>
         <source>Downloaded {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已下载 {0}</translation>
     </message>
     <message>
         <source>Download cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载已取消。</translation>
     </message>
     <message>
         <source>Download failed: {0}. Put the dataset&apos;s files in {1} yourself, or choose another dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载失败：{0}。请自行将数据集文件放到 {1}，或选择其他数据集。</translation>
     </message>
 </context>
 <context>
     <name>DatasetEditorController</name>
     <message>
         <source>New dataset: name its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据集：为其文件夹命名</translation>
     </message>
     <message>
         <source>my-dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>my-dataset</translation>
     </message>
     <message>
         <source>Edit dataset: choose its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑数据集：选择其文件夹</translation>
     </message>
     <message>
         <source>Dataset editor closed: the work under way was cancelled (images already added stay)</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集编辑器已关闭：进行中的工作已取消（已添加的图像会保留）</translation>
     </message>
     <message>
         <source>Added the class “{0}”: drop images on it</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加类别“{0}”：请将图像拖放到它上面</translation>
     </message>
     <message>
         <source>Remove class</source>
-        <translation type="unfinished"></translation>
+        <translation>删除类别</translation>
     </message>
     <message numerus="yes">
         <source>Remove the class “{0}” and its %n image(s)?
 They are moved to the dataset&apos;s .removed folder, not deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除类别“{0}”及其 %n 张图像？
+它们会被移到数据集的 .removed 文件夹，而不是被彻底删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Removed the class “{0}” (kept in .removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除类别“{0}”（保留在 .removed 中）</translation>
     </message>
     <message>
         <source>Refused: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：{0}</translation>
     </message>
     <message numerus="yes">
         <source>Adding to “{0}” was cancelled; %n image(s) were added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>向“{0}”添加图像已取消；已添加 %n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Added %n image(s) to “{0}”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已向“{0}”添加 %n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>skipped %n file(s): {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>跳过了 %n 个文件：{0}</numerusform>
         </translation>
     </message>
     <message>
         <source>the image is too large ({0}x{1} pixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像太大（{0}x{1} 像素）</translation>
     </message>
     <message>
         <source>Added {0} to “{1}”</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 添加到“{1}”</translation>
     </message>
     <message>
         <source>The clipboard holds no image</source>
-        <translation type="unfinished"></translation>
+        <translation>剪贴板中没有图像</translation>
     </message>
     <message>
         <source>Add images to “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>向“{0}”添加图像</translation>
     </message>
     <message>
         <source>Add a folder of images to “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>向“{0}”添加一个图像文件夹</translation>
     </message>
     <message numerus="yes">
         <source>Removed %n image(s) (kept in the dataset&apos;s .removed folder)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已删除 %n 张图像（保留在数据集的 .removed 文件夹中）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The check was cancelled after %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>检查在 %n 张图像后被取消</numerusform>
         </translation>
     </message>
     <message>
         <source>(Check Again finishes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>（“重新检查”可完成它）</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) checked: no problems found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已检查 %n 张图像：未发现问题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) checked:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已检查 %n 张图像：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s),</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个错误，</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) cannot be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个文件无法读取</numerusform>
         </translation>
     </message>
     <message>
         <source>Training leaves them out. Skip them to take them out of the dataset (they are moved to .removed), or replace them with good copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练会忽略它们。跳过它们即可将其移出数据集（移到 .removed），或用完好的副本替换。</translation>
     </message>
     <message>
         <source>Skip These Files</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过这些文件</translation>
     </message>
     <message>
         <source>a copy of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 的副本</translation>
     </message>
     <message numerus="yes">
         <source>Extra copies of images in their own class: %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>同一类别中多余的图像副本：%n</numerusform>
         </translation>
     </message>
     <message>
         <source>A copy trains the same picture twice, and a copy held out for validation makes validation look better than it is. Keep one copy of each.</source>
-        <translation type="unfinished"></translation>
+        <translation>副本会让同一张图片被训练两次，而留作验证的副本会让验证结果看起来比实际更好。每张图像只保留一份。</translation>
     </message>
     <message>
         <source>Keep One Copy of Each</source>
-        <translation type="unfinished"></translation>
+        <translation>每张只保留一份</translation>
     </message>
     <message>
         <source>The same image is in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>同一张图像出现在 {0}</translation>
     </message>
     <message>
         <source>One picture with two labels teaches the network nothing and makes validation wrong. Remove it from the classes it does not belong to: select those copies below and press Remove Selected Files.</source>
-        <translation type="unfinished"></translation>
+        <translation>一张图片带两个标签，网络学不到任何东西，还会使验证出错。请把它从不属于的类别中删除：在下方选中这些副本，然后点击“删除所选文件”。</translation>
     </message>
     <message numerus="yes">
         <source>%n images that look alike are in {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张相似的图像分布在 {0}</numerusform>
         </translation>
     </message>
     <message>
         <source>They may be one picture resized or saved again, with different labels. Look at them (double-click one to show it); if they show the same thing, keep them in one class.</source>
-        <translation type="unfinished"></translation>
+        <translation>它们可能是同一张图片经过缩放或重新保存，却带有不同标签。请查看它们（双击可显示）；如果内容相同，请放在同一个类别中。</translation>
     </message>
     <message>
         <source>Training needs at least two classes with images</source>
-        <translation type="unfinished"></translation>
+        <translation>训练至少需要两个有图像的类别</translation>
     </message>
     <message>
         <source>Add classes and drop images on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请添加类别并将图像拖放到上面。</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) without images: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别没有图像：{0}</numerusform>
         </translation>
     </message>
     <message>
         <source>Add images to them, or remove them: a class without images is never learnt, yet the network can still answer it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为它们添加图像，或删除它们：没有图像的类别永远学不会，但网络仍可能回答它。</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) without validation images: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别没有验证图像：{0}</numerusform>
         </translation>
     </message>
     <message>
         <source>Move some of their images into the dataset&apos;s validation folder, so training can tell how well it learnt them.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将它们的部分图像移到数据集的验证文件夹，这样训练才能知道学得怎么样。</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) too small to hold out a validation image: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别太小，无法留出验证图像：{0}</numerusform>
         </translation>
     </message>
     <message>
         <source>A class of one image trains on it and is never validated. Add images: with {0} or more, a share of them is held out for validation.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有一张图像的类别只会用于训练，永远不会被验证。请添加图像：达到 {0} 张或以上时，会留出一部分用于验证。</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) with validation images only: {0}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别只有验证图像：{0}</numerusform>
         </translation>
     </message>
     <message>
         <source>Add training images to them (drop them on the class).</source>
-        <translation type="unfinished"></translation>
+        <translation>请为它们添加训练图像（拖放到该类别上）。</translation>
     </message>
     <message numerus="yes">
         <source>%n class(es) with fewer than {0} images: {1}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别的图像少于 {0} 张：{1}</numerusform>
         </translation>
     </message>
     <message>
         <source>Validation holds out a single image of each, so their validation accuracy jumps in big steps. Add more images: a few dozen per class at least.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集每类只留出一张图像，因此它们的验证准确率会大幅跳动。请添加更多图像：每个类别至少几十张。</translation>
     </message>
     <message>
         <source>Unbalanced classes: “{0}” has {1} images, “{2}” {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>类别不均衡：“{0}”有 {1} 张图像，“{2}”有 {3} 张</translation>
     </message>
     <message>
         <source>The network learns to favour the big classes. Add images to the small ones, or remove some from the big ones.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络会学会偏向大类别。请为小类别添加图像，或从大类别中删除一些。</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) much smaller than the input size ({0} px)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张图像远小于输入尺寸（{0} 像素）</numerusform>
         </translation>
     </message>
     <message>
         <source>They are enlarged more than twice to {0}x{0} and look blurred to the network. Use bigger images, or a smaller input size in the training settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>它们会被放大两倍以上到 {0}x{0}，在网络看来是模糊的。请使用更大的图像，或在训练设置中减小输入尺寸。</translation>
     </message>
     <message>
         <source>grayscale</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <source>colour</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色</translation>
     </message>
     <message>
         <source>{0} grayscale and {1} colour images</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 张灰度图像和 {1} 张彩色图像</translation>
     </message>
     <message>
         <source>The network trains on colour; a grayscale image is copied into all three channels. If some classes are mostly grayscale, the network can learn colour instead of what the pictures show: give every class the same kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络按彩色图像训练；灰度图像会被复制到全部三个通道。如果某些类别大多是灰度图像，网络可能学到的是颜色而不是图片内容：请让每个类别的图像类型一致。</translation>
     </message>
     <message>
         <source>Train on this dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>在此数据集上训练</translation>
     </message>
     <message numerus="yes">
         <source>The check found %n problem(s) that make training fail or mislead (see Check). Train anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>检查发现 %n 个会导致训练失败或结果误导的问题（见“检查”）。仍要训练吗？</numerusform>
         </translation>
     </message>
     <message>
         <source>Adding images to “{0}”: {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向“{0}”添加图像：{1} / {2}</translation>
     </message>
     <message>
         <source>Looking for images to add to “{0}”…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找要添加到“{0}”的图像…</translation>
     </message>
     <message>
         <source>Checking images: {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查图像：{0} / {1}</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查…</translation>
     </message>
     <message>
         <source>Saving the change…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存更改…</translation>
     </message>
     <message numerus="yes">
         <source>(%n more queued)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>（另有 %n 项排队中）</numerusform>
         </translation>
     </message>
     <message>
         <source>A class needs a name</source>
-        <translation type="unfinished"></translation>
+        <translation>类别需要一个名称</translation>
     </message>
     <message>
         <source>“{0}”: a class name cannot contain / or \</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”：类别名称不能包含 / 或 \</translation>
     </message>
     <message>
         <source>“{0}”: a class name cannot start with a dot</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”：类别名称不能以点开头</translation>
     </message>
     <message>
         <source>“{0}” is a name the dataset&apos;s folders use; choose another</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”是数据集文件夹使用的名称；请换一个</translation>
     </message>
     <message>
         <source>“{0}”: a class name cannot contain control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”：类别名称不能包含控制字符</translation>
     </message>
     <message>
         <source>“{0}”: a class name cannot end with a dot or a space</source>
-        <translation type="unfinished"></translation>
+        <translation>“{0}”：类别名称不能以点或空格结尾</translation>
     </message>
     <message>
         <source>That class name is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>类别名称太长</translation>
     </message>
     <message>
         <source>There is already a class “{0}”</source>
-        <translation type="unfinished"></translation>
+        <translation>已经有一个类别“{0}”</translation>
     </message>
 </context>
 <context>
     <name>DatasetEditorPanel</name>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <source>New class name</source>
-        <translation type="unfinished"></translation>
+        <translation>新类别名称</translation>
     </message>
     <message>
         <source>Add Class</source>
-        <translation type="unfinished"></translation>
+        <translation>添加类别</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Add Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加图像…</translation>
     </message>
     <message>
         <source>Add Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹…</translation>
     </message>
     <message>
         <source>Paste</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴</translation>
     </message>
     <message>
         <source>Remove Images</source>
-        <translation type="unfinished"></translation>
+        <translation>删除图像</translation>
     </message>
     <message>
         <source>Remove Selected Files</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选文件</translation>
     </message>
     <message>
         <source>Check Again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新检查</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Train on This Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>在此数据集上训练</translation>
     </message>
     <message>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>检查</translation>
     </message>
     <message>
         <source>Paste Images</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴图像</translation>
     </message>
     <message>
         <source>Rename Class</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名类别</translation>
     </message>
     <message>
         <source>Dataset: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集：{0}</translation>
     </message>
     <message>
         <source>{0} + {1} val</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} + {1} 验证</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…… 另有 %n 项</numerusform>
         </translation>
     </message>
     <message>
         <source>No class yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有类别</translation>
     </message>
     <message>
         <source>Add a class on the left, then drop images or folders on it</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧添加一个类别，然后把图像或文件夹拖放到上面</translation>
     </message>
     <message numerus="yes">
         <source>{0}: %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0}：%n 张图像</numerusform>
         </translation>
     </message>
     <message>
         <source>Drop image files or folders here, paste images (Ctrl+V), or add them with the buttons below</source>
-        <translation type="unfinished"></translation>
+        <translation>将图像文件或文件夹拖放到这里、粘贴图像（Ctrl+V），或用下方按钮添加</translation>
     </message>
     <message>
         <source>Add a class first, then drop images on it</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加一个类别，再把图像拖放到上面</translation>
     </message>
     <message>
         <source>Add a class first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先添加一个类别</translation>
     </message>
 </context>
 <context>
     <name>EvaluateController</name>
     <message>
         <source>Current run</source>
-        <translation type="unfinished"></translation>
+        <translation>当前训练运行</translation>
     </message>
     <message>
         <source>Evaluate checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>评估检查点</translation>
     </message>
     <message>
         <source>as saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时</translation>
     </message>
     <message>
         <source>{0} evaluated on {1}, validation split</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 在 {1} 上评估，验证集划分</translation>
     </message>
     <message>
         <source>Evaluated {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已评估 {0}</translation>
     </message>
     <message>
         <source>Evaluation cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>评估已取消。</translation>
     </message>
     <message>
         <source>Evaluation failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>评估失败：{0}</translation>
     </message>
     <message>
         <source>Evaluating {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估 {0}…</translation>
     </message>
     <message>
         <source>{0}: loading data…</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：正在加载数据…</translation>
     </message>
     <message>
         <source>The first epoch&apos;s evaluation appears here when it ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一轮结束后，其评估结果会显示在这里。</translation>
     </message>
     <message>
         <source>{0} holds no evaluations (no validation set, more than 100 classes, or saved by an earlier version): Evaluate Checkpoint… computes one.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不含评估结果（没有验证集、类别超过 100 个，或由旧版本保存）：“评估检查点…”可以计算一次。</translation>
     </message>
     <message>
         <source>epoch {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮</translation>
     </message>
     <message>
         <source>Evaluating {0} to list the images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估 {0} 以列出图像…</translation>
     </message>
     <message>
         <source>no epoch&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>无轮次的</translation>
     </message>
     <message>
         <source>{0} holds the weights of {1}: only that epoch&apos;s images can be listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 保存的是{1}的权重：只能列出该轮的图像。</translation>
     </message>
     <message>
         <source>The images of {0} are not kept: a run keeps them for its last {1} epochs.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保留{0}的图像：训练运行只保留最近 {1} 轮的图像。</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) of {0} predicted right, most confident first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0} 中预测正确的 %n 张图像，置信度最高的在前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) of {0} predicted as {1}, most confident first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0} 中被预测为 {1} 的 %n 张图像，置信度最高的在前</numerusform>
         </translation>
     </message>
     <message>
         <source>(the {0} most confident shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（显示置信度最高的 {0} 张）</translation>
     </message>
     <message>
         <source>The images are not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像尚未加载。</translation>
     </message>
     <message>
         <source>Image {0} of the validation set: true {1}, predicted {2} ({3}). Click to classify it.</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集第 {0} 张图像：真实类别 {1}，预测类别 {2}（{3}）。点击即可分类。</translation>
     </message>
     <message>
         <source>validation image {0} (true {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>验证图像 {0}（真实类别 {1}）</translation>
     </message>
     <message>
         <source>validation image {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>验证图像 {0}</translation>
     </message>
     <message>
         <source>No confusion matrix to export yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可导出的混淆矩阵</translation>
     </message>
     <message>
         <source>Export confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>导出混淆矩阵</translation>
     </message>
     <message>
         <source>PNG image (*.png);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exported {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {0}</translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{0}</translation>
     </message>
 </context>
 <context>
     <name>EvaluatePanel</name>
     <message>
         <source>Evaluate Checkpoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>评估检查点…</translation>
     </message>
     <message>
         <source>Row percentages</source>
-        <translation type="unfinished"></translation>
+        <translation>按行百分比</translation>
     </message>
     <message>
         <source>Each cell as a share of its row: of the images of that true class</source>
-        <translation type="unfinished"></translation>
+        <translation>每个单元格占所在行的比例：即占该真实类别图像的比例</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Rows: true class · columns: predicted class · click a cell for its images</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实类别 · 列：预测类别 · 点击单元格查看其图像</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>精确率</translation>
     </message>
     <message>
         <source>Recall</source>
-        <translation type="unfinished"></translation>
+        <translation>召回率</translation>
     </message>
     <message>
         <source>F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1</translation>
     </message>
     <message>
         <source>Support</source>
-        <translation type="unfinished"></translation>
+        <translation>样本数</translation>
     </message>
     <message>
         <source>Click a cell of the matrix to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击混淆矩阵的单元格查看其图像。</translation>
     </message>
     <message>
         <source>Train, open a checkpoint or evaluate one to see where the network is wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练、打开或评估一个检查点，即可查看网络在哪里出错。</translation>
     </message>
     <message numerus="yes">
         <source>Accuracy {0} · top-{1} {2} · macro F1 {3} · %n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>准确率 {0} · top-{1} {2} · 宏平均 F1 {3} · %n 张图像</numerusform>
         </translation>
     </message>
     <message>
         <source>there is no confusion matrix to export</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可导出的混淆矩阵</translation>
     </message>
     <message>
         <source>cannot write {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}</translation>
     </message>
     <message>
         <source>Confusion matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>混淆矩阵</translation>
     </message>
     <message>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
 </context>
 <context>
     <name>ExportController</name>
     <message>
         <source>Export which checkpoint?</source>
-        <translation type="unfinished"></translation>
+        <translation>导出哪个检查点？</translation>
     </message>
     <message>
         <source>ONNX model (*.onnx)</source>
-        <translation type="unfinished"></translation>
+        <translation>ONNX 模型 (*.onnx)</translation>
     </message>
     <message>
         <source>TorchScript module (*.pt)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript 模块 (*.pt)</translation>
     </message>
     <message>
         <source>Export {} as</source>
-        <translation type="unfinished"></translation>
+        <translation>将 {} 导出为</translation>
     </message>
     <message>
         <source>Exporting {} as {}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 {} 导出为 {}…</translation>
     </message>
     <message>
         <source>Exported {}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {}</translation>
     </message>
     <message>
         <source>Export failed: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{}</translation>
     </message>
 </context>
 <context>
     <name>FeaturesController</name>
     <message>
         <source>{0}, channel {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，通道 {1}</translation>
     </message>
     <message>
         <source>{0}, channels {1} to {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，通道 {1} 至 {2}</translation>
     </message>
     <message>
         <source>Visualizing {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在可视化 {0}…</translation>
     </message>
     <message>
         <source>Visualization failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化失败：{0}</translation>
     </message>
     <message>
         <source>Visualization cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化已取消。</translation>
     </message>
     <message>
         <source>Save visualization</source>
-        <translation type="unfinished"></translation>
+        <translation>保存可视化结果</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}</translation>
     </message>
     <message>
         <source>Saving failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存失败：{0}</translation>
     </message>
 </context>
 <context>
     <name>FeaturesPanel</name>
     <message>
         <source>Optimisation steps: more give clearer images and take longer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化步数：步数越多图像越清晰，耗时也越长</translation>
     </message>
     <message>
         <source>Visualize channel</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化通道</translation>
     </message>
     <message>
         <source>Visualize 16 channels</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化 16 个通道</translation>
     </message>
     <message>
         <source>16 channels from this one (the layer&apos;s last 16 near its end), optimised together</source>
-        <translation type="unfinished"></translation>
+        <translation>从该通道起的 16 个通道（靠近层末尾时取最后 16 个），一起优化</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Save Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图像…</translation>
     </message>
     <message>
         <source>Feature visualization (Olah et al., Distill 2017) makes an image that excites one channel as much as it can, starting from faint noise. With untrained weights it finds little; after some training, the patterns the channel has learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>特征可视化（Olah 等，Distill 2017）从微弱噪声出发，生成一张尽可能激发某个通道的图像。权重未训练时几乎找不到什么；训练一段时间后，就能看到该通道学到的图案。</translation>
     </message>
     <message>
         <source>{0} channel {1}: mean activation {2:.3g} for the starting noise, {3:.3g} for this image</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 通道 {1}：初始噪声的平均激活为 {2:.3g}，这张图像为 {3:.3g}</translation>
     </message>
     <message>
         <source>, {0:.1f}-fold the starting noise&apos;s (median)</source>
-        <translation type="unfinished"></translation>
+        <translation>，是初始噪声的 {0:.1f} 倍（中位数）</translation>
     </message>
     <message numerus="yes">
         <source>{0}, %n channel(s), {1} steps, with {2}: mean activation {3:.3g} (average){4}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0}，%n 个通道，{1} 步，使用{2}：平均激活 {3:.3g}（均值）{4}</numerusform>
         </translation>
     </message>
     <message>
         <source>there is no visualization to save</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可保存的可视化结果</translation>
     </message>
     <message>
         <source>cannot write {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}</translation>
     </message>
     <message>
         <source> of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>（共 {0}）</translation>
     </message>
 </context>
 <context>
     <name>FollowController</name>
     <message>
         <source>Follow a run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪训练运行文件夹</translation>
     </message>
     <message>
         <source>Stop training first: the plots show the run in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>请先停止训练：曲线图正在显示进行中的训练</translation>
     </message>
     <message>
         <source>Following {}: reading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在跟踪 {}：读取中…</translation>
     </message>
     <message>
         <source>Following {}: waiting for the run to write metrics.jsonl</source>
-        <translation type="unfinished"></translation>
+        <translation>正在跟踪 {}：等待训练写入 metrics.jsonl</translation>
     </message>
     <message>
         <source>, epoch {} of {}, batch {} of {}</source>
-        <translation type="unfinished"></translation>
+        <translation>，第 {} 轮（共 {} 轮），第 {} 批（共 {} 批）</translation>
     </message>
     <message>
         <source>Following {}: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在跟踪 {}：{}</translation>
     </message>
 </context>
 <context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查看内部…</translation>
     </message>
     <message>
         <source>{0}: click an image in the Classify tab (or drop one on the window) to see its maps.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：在“分类”标签页中点击一张图像（或将图像拖放到窗口上）即可查看其特征图。</translation>
     </message>
 </context>
 <context>
     <name>InsidePanel</name>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>固定</translation>
     </message>
     <message>
         <source>Follow this image&apos;s class probabilities while training (Timeline)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时跟踪这张图像的各类别概率（时间线）</translation>
     </message>
     <message>
         <source>‹ Back to Shapes</source>
-        <translation type="unfinished"></translation>
+        <translation>‹ 返回形状</translation>
     </message>
     <message>
         <source>Activations</source>
-        <translation type="unfinished"></translation>
+        <translation>激活</translation>
     </message>
     <message>
         <source>Grad-CAM</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM</translation>
     </message>
     <message>
         <source>Click an image in the Classify tab (or drop one on the window) to see it inside the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>在“分类”标签页中点击一张图像（或将图像拖放到窗口上），即可查看它在网络内部的情况。</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出</translation>
     </message>
     <message>
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation>全部通道</translation>
     </message>
     <message>
         <source>Every channel, the strongest first (otherwise the 16 strongest)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示每个通道，最强的在前（否则只显示最强的 16 个）</translation>
     </message>
     <message>
         <source>Visualize channel…</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化通道…</translation>
     </message>
     <message>
         <source>Make an image that excites the chosen channel as much as it can</source>
-        <translation type="unfinished"></translation>
+        <translation>生成一张尽可能激发所选通道的图像</translation>
     </message>
     <message>
         <source>Visualize 16 channels…</source>
-        <translation type="unfinished"></translation>
+        <translation>可视化 16 个通道…</translation>
     </message>
     <message>
         <source>The same for the 16 strongest channels of this layer, at once</source>
-        <translation type="unfinished"></translation>
+        <translation>对该层最强的 16 个通道同时这样做</translation>
     </message>
     <message>
         <source>The class whose evidence is shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示其证据的类别</translation>
     </message>
     <message>
         <source>The layer whose maps Grad-CAM weighs: deeper layers see more, in coarser cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Grad-CAM 加权的特征图所在的层：越深的层看到的越多，但网格越粗</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>不透明度</translation>
     </message>
     <message>
         <source>no evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>无证据</translation>
     </message>
     <message>
         <source>the most</source>
-        <translation type="unfinished"></translation>
+        <translation>最多</translation>
     </message>
     <message>
         <source>seen by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>由{0}查看</translation>
     </message>
     <message>
         <source>answers {0} ({1:.1%})</source>
-        <translation type="unfinished"></translation>
+        <translation>回答 {0}（{1:.1%}）</translation>
     </message>
     <message>
         <source>Where {0}&apos;s evidence for {1} ({2:.1%}) lies: the brighter, the more it counts (Grad-CAM: each map weighed by how much the class gains from it).</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中支持 {1}（{2:.1%}）的证据所在：越亮越重要（Grad-CAM：每张特征图按该类别从中获得的增益加权）。</translation>
     </message>
     <message>
         <source>{0} holds no evidence for {1} ({2:.1%}) anywhere in this image.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 在这张图像中没有任何支持 {1}（{2:.1%}）的证据。</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>已固定</translation>
     </message>
     <message>
         <source>{0}: output {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：输出 {1}</translation>
     </message>
     <message numerus="yes">
         <source>all %n channel(s), the strongest (highest mean activation) first</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 个通道，最强的（平均激活最高）在前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>the {0} strongest of %n channel(s) (highest mean activation first)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个通道中最强的 {0} 个（平均激活最高的在前）</numerusform>
         </translation>
     </message>
     <message>
         <source>{0}; {1:.0%} of the values are above zero. Hover a map for its values, click one to choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}；{1:.0%} 的值大于零。鼠标悬停在特征图上可查看数值，点击可选中。</translation>
     </message>
     <message numerus="yes">
         <source>All %n channel(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 个通道</numerusform>
         </translation>
     </message>
     <message>
         <source>top-1: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>top-1：{0}</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Feature Visualization</source>
-        <translation type="unfinished"></translation>
+        <translation>特征可视化</translation>
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>GoogLeNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>GoogLeNet 工作室</translation>
     </message>
     <message>
         <source>Classify</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Shapes</source>
-        <translation type="unfinished"></translation>
+        <translation>形状</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>训练运行</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished"></translation>
+        <translation>运行记录</translation>
     </message>
     <message>
         <source>Inside</source>
-        <translation type="unfinished"></translation>
+        <translation>网络内部</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Train</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;Open Checkpoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开检查点(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Save Checkpoint As…</source>
-        <translation type="unfinished"></translation>
+        <translation>检查点另存为(&amp;S)…</translation>
     </message>
     <message>
         <source>&amp;Evaluate Checkpoint…</source>
-        <translation type="unfinished"></translation>
+        <translation>评估检查点(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Follow Run Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪训练运行文件夹(&amp;F)…</translation>
     </message>
     <message>
         <source>Export &amp;Model…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出模型(&amp;M)…</translation>
     </message>
     <message>
         <source>New &amp;Dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建数据集(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Edit Dataset…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑数据集(&amp;E)…</translation>
     </message>
     <message>
         <source>Open &amp;Images…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开图像(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Paste Image</source>
-        <translation type="unfinished"></translation>
+        <translation>粘贴图像(&amp;P)</translation>
     </message>
     <message>
         <source>Export &amp;Plots…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出曲线图(&amp;P)…</translation>
     </message>
     <message>
         <source>Export &amp;Metrics (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标 (CSV)(&amp;M)…</translation>
     </message>
     <message>
         <source>Export Confusion Matri&amp;x…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出混淆矩阵(&amp;X)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Pause / Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停 / 继续(&amp;P)</translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;New Run (forget the opened checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建运行（不再使用已打开的检查点）(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
         <source>Its weights classify now; stop training to resume it</source>
-        <translation type="unfinished"></translation>
+        <translation>现在使用它的权重分类；停止训练后才能继续训练它</translation>
     </message>
     <message>
         <source>Training is running: stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练：请先停止</translation>
     </message>
     <message>
         <source>Export plots</source>
-        <translation type="unfinished"></translation>
+        <translation>导出曲线图</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>Exported {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {0}</translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：{0}</translation>
     </message>
     <message>
         <source>Export metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Train and understand GoogLeNet (Inception v1 with BatchNorm).
 Drop images on the window to classify them with the current weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练并理解 GoogLeNet（带批量归一化的 Inception v1）。
+将图像拖放到窗口上，即可用当前权重对其分类。</translation>
     </message>
     <message>
         <source>Closing as soon as PyTorch has loaded…</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 加载完成后将立即关闭…</translation>
     </message>
     <message>
         <source>Closing: {0} ({1:.0f} s so far). Close again to quit at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在关闭：{0}（已等待 {1:.0f} 秒）。再次关闭可立即退出。</translation>
     </message>
     <message>
         <source>Quit now?</source>
-        <translation type="unfinished"></translation>
+        <translation>立即退出？</translation>
     </message>
     <message>
         <source>Training is finishing its current step before it saves last.pt. Quit now, giving up the work since the last checkpoint? Every checkpoint already saved stays whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在完成当前一步，然后保存 last.pt。现在退出将放弃自上个检查点以来的工作，确定吗？所有已保存的检查点都会保持完整。</translation>
     </message>
 </context>
 <context>
     <name>MapsModel</name>
     <message>
         <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 {0}：{1:.3g} 至 {2:.3g}，平均 {3:.3g}</translation>
     </message>
 </context>
 <context>
     <name>PendingRow</name>
     <message>
         <source>Classifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在分类…</translation>
     </message>
 </context>
 <context>
     <name>PlotsPanel</name>
     <message>
         <source>train (batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（每批）</translation>
     </message>
     <message>
         <source>train (smoothed)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（平滑）</translation>
     </message>
     <message>
         <source>train (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（每轮）</translation>
     </message>
     <message>
         <source>validation (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证（每轮）</translation>
     </message>
     <message>
         <source>cannot export the plots as {0}: use .png or .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将曲线图导出为 {0}：请使用 .png 或 .svg</translation>
     </message>
     <message>
         <source>a file without extension</source>
-        <translation type="unfinished"></translation>
+        <translation>无扩展名的文件</translation>
     </message>
     <message>
         <source>epoch {0:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次 {0:.2f}</translation>
     </message>
     <message>
         <source> (step {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（第 {0} 步）</translation>
     </message>
     <message>
         <source>smoothed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>平滑 {0}</translation>
     </message>
     <message>
         <source>epoch {0} train {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮训练 {1}</translation>
     </message>
     <message>
         <source>epoch {0} val {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮验证 {1}</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>，</translation>
     </message>
     <message>
         <source>Hover over a plot to read the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标悬停在曲线图上即可读取数值。</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
 </context>
 <context>
     <name>PredictionRow</name>
     <message>
         <source>original</source>
-        <translation type="unfinished"></translation>
+        <translation>原图</translation>
     </message>
     <message>
         <source>network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>网络看到的</translation>
     </message>
     <message>
         <source>no preview</source>
-        <translation type="unfinished"></translation>
+        <translation>无预览</translation>
     </message>
     <message>
         <source>by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>使用{0}</translation>
     </message>
     <message>
         <source>Unlike the images these weights learned from (score {0:.1f}, above 1 is unlike): the answer may mean little</source>
-        <translation type="unfinished"></translation>
+        <translation>与这些权重学习过的图像不同（得分 {0:.1f}，大于 1 即为不同）：结果可能意义不大</translation>
     </message>
     <message>
         <source>Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>固定</translation>
     </message>
     <message>
         <source>Follow this image&apos;s class probabilities while training (Inside tab, Timeline)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时跟踪这张图像的各类别概率（“网络内部”标签页，时间线）</translation>
     </message>
     <message>
         <source>Inside ›</source>
-        <translation type="unfinished"></translation>
+        <translation>网络内部 ›</translation>
     </message>
     <message>
         <source>See this image inside the network: activation maps and Grad-CAM</source>
-        <translation type="unfinished"></translation>
+        <translation>查看这张图像在网络内部的情况：激活图和 Grad-CAM</translation>
     </message>
     <message>
         <source>Pinned</source>
-        <translation type="unfinished"></translation>
+        <translation>已固定</translation>
     </message>
 </context>
 <context>
     <name>ProgressPanel</name>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>Speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>已用时间</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时间</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>{0:,.0f} images/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,.0f} 张图像/秒</translation>
     </message>
     <message>
         <source>estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation>估算中…</translation>
     </message>
 </context>
 <context>
     <name>ResultsModel</name>
     <message>
         <source>channel {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>通道 {0}</translation>
     </message>
 </context>
 <context>
     <name>RunPanel</name>
     <message>
         <source>Epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次</translation>
     </message>
     <message>
         <source>Train loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <source>Train acc</source>
-        <translation type="unfinished"></translation>
+        <translation>训练准确率</translation>
     </message>
     <message>
         <source>Val loss</source>
-        <translation type="unfinished"></translation>
+        <translation>验证损失</translation>
     </message>
     <message>
         <source>Val acc</source>
-        <translation type="unfinished"></translation>
+        <translation>验证准确率</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>用时</translation>
     </message>
     <message>
         <source>Run folder</source>
-        <translation type="unfinished"></translation>
+        <translation>运行文件夹</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件夹</translation>
     </message>
     <message>
         <source>Classify with best.pt</source>
-        <translation type="unfinished"></translation>
+        <translation>用 best.pt 分类</translation>
     </message>
     <message>
         <source>no run yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无训练运行</translation>
     </message>
     <message>
         <source>{0:.1f} s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.1f} 秒</translation>
     </message>
 </context>
 <context>
     <name>RunsController</name>
     <message>
         <source>Cannot read the runs: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取训练运行：{}</translation>
     </message>
     <message>
         <source>Cannot read the ticked runs&apos; curves: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取所勾选训练运行的曲线：{}</translation>
     </message>
     <message>
         <source>{} has no checkpoint yet: showing its curves</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 还没有检查点：显示其曲线</translation>
     </message>
     <message>
         <source>Rename run</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名训练运行</translation>
     </message>
     <message>
         <source>Name shown for this run:</source>
-        <translation type="unfinished"></translation>
+        <translation>该训练运行显示的名称：</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>A note on this run:</source>
-        <translation type="unfinished"></translation>
+        <translation>该训练运行的备注：</translation>
     </message>
     <message>
         <source>{} is being written by a training: stop it first</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 正被训练写入：请先停止</translation>
     </message>
     <message>
         <source>Delete run</source>
-        <translation type="unfinished"></translation>
+        <translation>删除训练运行</translation>
     </message>
     <message>
         <source>Move the run folder {} to the trash?</source>
-        <translation type="unfinished"></translation>
+        <translation>将运行文件夹 {} 移到回收站？</translation>
     </message>
     <message>
         <source>Moved {} to the trash</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {} 移到回收站</translation>
     </message>
     <message>
         <source>{} cannot be moved to a trash here. Delete it for good?</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 无法移到回收站。要永久删除吗？</translation>
     </message>
     <message>
         <source>Deleted {}</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除 {}</translation>
     </message>
     <message>
         <source>Add a run folder or a folder of runs</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一个运行文件夹，或包含多个运行的文件夹</translation>
     </message>
 </context>
 <context>
     <name>RunsModel</name>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>训练运行</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数</translation>
     </message>
     <message>
         <source>Best val acc</source>
-        <translation type="unfinished"></translation>
+        <translation>最佳验证准确率</translation>
     </message>
     <message>
         <source>Training time</source>
-        <translation type="unfinished"></translation>
+        <translation>训练用时</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
     <name>RunsPanel</name>
     <message>
         <source>%n second(s) ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%n 秒前</translation>
+    </message>
+    <message>
+        <source>%n minute(s) ago</source>
+        <translation>%n 分钟前</translation>
+    </message>
+    <message>
+        <source>%n hour(s) ago</source>
+        <translation>%n 小时前</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>%n 天前</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止</translation>
     </message>
     <message>
         <source>running (last wrote {})</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中（最后写入于{}）</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>failed: stopped writing {}</source>
-        <translation type="unfinished"></translation>
+        <translation>失败：{}停止写入</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Stop following</source>
-        <translation type="unfinished"></translation>
+        <translation>停止跟踪</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Add Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加文件夹…</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>跟踪</translation>
     </message>
     <message>
         <source>Rename…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名…</translation>
     </message>
     <message>
         <source>Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>备注…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Its curves and settings, and its last.pt classifies (Start resumes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>显示其曲线和设置，并用其 last.pt 分类（“开始”将继续训练）</translation>
     </message>
     <message>
         <source>Watch the run live as another process writes its folder</source>
-        <translation type="unfinished"></translation>
+        <translation>在另一个进程写入其文件夹时实时观察该训练运行</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个训练运行</numerusform>
         </translation>
     </message>
     <message>
         <source>Reading run folders…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取运行文件夹…</translation>
     </message>
     <message>
         <source>Tick two or more runs to overlay their curves and list the settings they differ in.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选两个或更多训练运行，可叠加其曲线并列出不同的设置。</translation>
     </message>
     <message>
         <source>Settings that differ between the ticked runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>所勾选训练运行之间不同的设置：</translation>
     </message>
     <message>
         <source>The ticked runs have the same settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>所勾选的训练运行设置相同。</translation>
     </message>
     <message>
         <source>{} px</source>
-        <translation type="unfinished"></translation>
+        <translation>{} 像素</translation>
     </message>
     <message>
         <source>folder: {}</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹：{}</translation>
     </message>
 </context>
 <context>
     <name>ShapesPanel</name>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source>Height</source>
-        <translation type="unfinished"></translation>
+        <translation>高度</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>宽度</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>通道数</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>类别数</translation>
     </message>
     <message>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Output shape</source>
-        <translation type="unfinished"></translation>
+        <translation>输出形状</translation>
     </message>
     <message>
         <source>Params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数量</translation>
     </message>
     <message>
         <source>Mult-adds</source>
-        <translation type="unfinished"></translation>
+        <translation>乘加次数</translation>
     </message>
     <message>
         <source>Multiply-adds of the convolution and linear weights, per image, as fvcore and torch.utils.flop_counter count them (torchinfo also counts biases and BatchNorm, about 0.2% more)</source>
-        <translation type="unfinished"></translation>
+        <translation>每张图像的卷积和线性层权重的乘加次数，按 fvcore 和 torch.utils.flop_counter 的方式统计（torchinfo 还会计入偏置和批量归一化，约多 0.2%）</translation>
     </message>
     <message>
         <source>Double-click a block, layer, Inception module or branch to see what its output holds for an image (Inside tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某个块、层、Inception 模块或分支，查看它对一张图像的输出（“网络内部”标签页）</translation>
     </message>
     <message>
         <source>Show Maps ›</source>
-        <translation type="unfinished"></translation>
+        <translation>显示特征图 ›</translation>
     </message>
     <message>
         <source>What the selected row&apos;s output holds for an image: its activation maps (Inside tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>所选行对一张图像的输出：其激活图（“网络内部”标签页）</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <source>Total params: {0:,}    Total mult-adds: {1:.2f} G    (per image, input {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>总参数量：{0:,}    总乘加次数：{1:.2f} G    （每张图像，输入 {2}）</translation>
     </message>
 </context>
 <context>
     <name>ThumbnailModel</name>
     <message>
         <source>no preview</source>
-        <translation type="unfinished"></translation>
+        <translation>无预览</translation>
     </message>
     <message>
         <source>validation image</source>
-        <translation type="unfinished"></translation>
+        <translation>验证图像</translation>
     </message>
 </context>
 <context>
     <name>TimelineController</name>
     <message>
         <source>At most {0} images can be pinned: unpin one first</source>
-        <translation type="unfinished"></translation>
+        <translation>最多只能固定 {0} 张图像：请先取消固定一张</translation>
     </message>
     <message>
         <source>Timeline: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线：{0}</translation>
     </message>
     <message numerus="yes">
         <source>Timeline: %n damaged line(s) of timeline.jsonl left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>时间线：略过了 timeline.jsonl 中 %n 行损坏的记录</numerusform>
         </translation>
     </message>
 </context>
@@ -1915,131 +1929,131 @@ Drop images on the window to classify them with the current weights.</source>
     <name>TimelinePanel</name>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>取消固定</translation>
     </message>
     <message>
         <source> steps</source>
-        <translation type="unfinished"></translation>
+        <translation> 步</translation>
     </message>
     <message>
         <source>While training, the pinned images are classified this often (with the newest weights), and at every epoch&apos;s end</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时，固定的图像按此间隔（用最新权重）分类一次，每轮结束时也分类一次</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>图像</translation>
     </message>
     <message>
         <source>Record every</source>
-        <translation type="unfinished"></translation>
+        <translation>记录间隔</translation>
     </message>
     <message>
         <source>(not pinned now)</source>
-        <translation type="unfinished"></translation>
+        <translation>（当前未固定）</translation>
     </message>
     <message>
         <source>Pin an image (Pin, in this tab&apos;s header or on a Classify row) to follow its class probabilities while a run trains; they are kept in the run&apos;s folder (timeline.jsonl), so an opened run shows them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定一张图像（点击本标签页顶部或“分类”列表中的“固定”），即可在训练时跟踪其各类别概率；这些数据保存在运行文件夹中（timeline.jsonl），再次打开该训练运行时会重新显示。</translation>
     </message>
     <message>
         <source>No points yet for {0}: they come as the run trains.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 还没有数据点：训练进行时会陆续出现。</translation>
     </message>
     <message>
         <source>training step</source>
-        <translation type="unfinished"></translation>
+        <translation>训练步数</translation>
     </message>
     <message>
         <source>probability</source>
-        <translation type="unfinished"></translation>
+        <translation>概率</translation>
     </message>
 </context>
 <context>
     <name>TrainingController</name>
     <message>
         <source>Starting as soon as PyTorch has loaded…</source>
-        <translation type="unfinished"></translation>
+        <translation>PyTorch 加载完成后立即开始…</translation>
     </message>
     <message>
         <source>Starting: loading data…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开始：加载数据…</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Pausing after the current batch…</source>
-        <translation type="unfinished"></translation>
+        <translation>当前批次结束后暂停…</translation>
     </message>
     <message>
         <source>Stopping after this step (about {0:.0f} s) and saving last.pt…</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步结束后（约 {0:.0f} 秒）停止并保存 last.pt…</translation>
     </message>
     <message>
         <source>Stopping after this step and saving last.pt…</source>
-        <translation type="unfinished"></translation>
+        <translation>这一步结束后停止并保存 last.pt…</translation>
     </message>
     <message>
         <source>{0} holds weights only: it classifies, but cannot be resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 只包含权重：可以用来分类，但不能继续训练</translation>
     </message>
     <message>
         <source>saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>保存于 {0}</translation>
     </message>
     <message>
         <source>Epoch {0} done: train accuracy {1:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮完成：训练准确率 {1:.1%}</translation>
     </message>
     <message>
         <source>{0}, validation accuracy {1:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}，验证准确率 {1:.1%}</translation>
     </message>
     <message>
         <source>Paused {0}; Resume continues</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停（{0}）；“继续”可恢复训练</translation>
     </message>
     <message>
         <source>Training on {0}: {1}, {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 {0} 上训练：{1}，{2}</translation>
     </message>
     <message numerus="yes">
         <source>%n image(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n class(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个类别</numerusform>
         </translation>
     </message>
     <message>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>; saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>；已保存 {0}</translation>
     </message>
     <message>
         <source>Stopped {0}{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止（{0}）{1}</translation>
     </message>
     <message>
         <source>Training failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>训练失败：{0}</translation>
     </message>
     <message numerus="yes">
         <source>Finished %n epoch(s) in {0:.0f} s; best validation accuracy {1}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已完成 %n 轮，用时 {0:.0f} 秒；最佳验证准确率 {1}</numerusform>
         </translation>
     </message>
 </context>
@@ -2047,236 +2061,236 @@ Drop images on the window to classify them with the current weights.</source>
     <name>TrainingPanel</name>
     <message>
         <source>Sample (Fashion-MNIST subset, built in)</source>
-        <translation type="unfinished"></translation>
+        <translation>示例（Fashion-MNIST 子集，内置）</translation>
     </message>
     <message>
         <source>Image folder (one sub-folder per class)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
         <source>Constant</source>
-        <translation type="unfinished"></translation>
+        <translation>恒定</translation>
     </message>
     <message>
         <source>Cosine decay</source>
-        <translation type="unfinished"></translation>
+        <translation>余弦衰减</translation>
     </message>
     <message>
         <source>One-cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>单周期 (One-cycle)</translation>
     </message>
     <message>
         <source>Automatic (bf16/fp16 where fast)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动（在更快时使用 bf16/fp16）</translation>
     </message>
     <message>
         <source>float16 (CUDA)</source>
-        <translation type="unfinished"></translation>
+        <translation>float16（CUDA）</translation>
     </message>
     <message>
         <source>SGD with momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>带动量的 SGD</translation>
     </message>
     <message>
         <source>cpu (detecting devices…)</source>
-        <translation type="unfinished"></translation>
+        <translation>cpu（正在检测设备…）</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Download</source>
-        <translation type="unfinished"></translation>
+        <translation>下载</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Show where it breaks</source>
-        <translation type="unfinished"></translation>
+        <translation>显示在哪里出错</translation>
     </message>
     <message>
         <source>Random crops and flips</source>
-        <translation type="unfinished"></translation>
+        <translation>随机裁剪和翻转</translation>
     </message>
     <message>
         <source>Write TensorBoard logs</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 TensorBoard 日志</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Input size</source>
-        <translation type="unfinished"></translation>
+        <translation>输入尺寸</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>轮数</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批量大小</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率调度</translation>
     </message>
     <message>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>数值精度</translation>
     </message>
     <message>
         <source>Augmentation</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Logging</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Start resumes {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>“开始”将继续训练 {0}</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Also write the run&apos;s scalars into its run folder for tensorboard --logdir &lt;runs folder&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>同时将训练的标量写入运行文件夹，供 tensorboard --logdir &lt;运行文件夹&gt; 查看</translation>
     </message>
     <message>
         <source>starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在开始…</translation>
     </message>
     <message>
         <source>{0}: {1:.1f} / {2:.1f} MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1:.1f} / {2:.1f} MiB</translation>
     </message>
     <message>
         <source>Image folder</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>数据文件夹</translation>
     </message>
     <message>
         <source>one sub-folder per class</source>
-        <translation type="unfinished"></translation>
+        <translation>每个类别一个子文件夹</translation>
     </message>
     <message>
         <source>default cache folder</source>
-        <translation type="unfinished"></translation>
+        <translation>默认缓存文件夹</translation>
     </message>
     <message>
         <source>Choose the data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择数据文件夹</translation>
     </message>
     <message>
         <source>Input size {0} is too small: the network halves the image five times and needs at least {1} x {1} pixels.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入尺寸 {0} 太小：网络会将图像减半五次，至少需要 {1} x {1} 像素。</translation>
     </message>
     <message>
         <source>Resume training</source>
-        <translation type="unfinished"></translation>
+        <translation>继续训练</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
     <name>TrainingWorker</name>
     <message>
         <source>unexpected error: {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误：{0}：{1}</translation>
     </message>
     <message>
         <source>training ended without a result</source>
-        <translation type="unfinished"></translation>
+        <translation>训练结束但没有结果</translation>
     </message>
 </context>
 <context>
     <name>Words</name>
     <message>
         <source>epoch {0}, batch {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮，第 {1} 批（共 {2} 批）</translation>
     </message>
     <message>
         <source>after epoch {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 轮之后</translation>
     </message>
     <message>
         <source>before training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练之前</translation>
     </message>
     <message>
         <source>at epoch {0}, batch {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>于第 {0} 轮，第 {1} 批（共 {2} 批）</translation>
     </message>
     <message>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）</translation>
     </message>
     <message>
         <source>live weights, {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>实时权重，{0}</translation>
     </message>
     <message>
         <source>untrained weights</source>
-        <translation type="unfinished"></translation>
+        <translation>未训练的权重</translation>
     </message>
 </context>
 <context>
     <name>urls</name>
     <message>
         <source>{0} is not a local file</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不是本地文件</translation>
     </message>
     <message>
         <source>{0} is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 是一个文件夹</translation>
     </message>
 </context>
 </TS>

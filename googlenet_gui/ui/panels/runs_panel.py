@@ -37,10 +37,13 @@ def since_text(seconds: float) -> str:
     if seconds < 60:
         return QCoreApplication.translate("RunsPanel", "%n second(s) ago", None, seconds)
     if seconds < 3600:
-        return QCoreApplication.translate("RunsPanel", "%n minute(s) ago", None, seconds // 60)
+        minutes = seconds // 60  # (divided outside the call: lupdate reads "//" as a comment)
+        return QCoreApplication.translate("RunsPanel", "%n minute(s) ago", None, minutes)
     if seconds < 86400:
-        return QCoreApplication.translate("RunsPanel", "%n hour(s) ago", None, seconds // 3600)
-    return QCoreApplication.translate("RunsPanel", "%n day(s) ago", None, seconds // 86400)
+        hours = seconds // 3600
+        return QCoreApplication.translate("RunsPanel", "%n hour(s) ago", None, hours)
+    days = seconds // 86400
+    return QCoreApplication.translate("RunsPanel", "%n day(s) ago", None, days)
 
 
 def state_text(state: str, last_write: float | None, now: float) -> str:

@@ -7,7 +7,7 @@ its own too: it holds the plural forms ("1 epoch", "2 epochs") of the "%n epoch(
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .. import resources_dir
 
@@ -49,6 +49,8 @@ def install(language: str) -> None:
             app.installTranslator(translator)
             _installed.append(translator)
     _current = language
+    # Qt posts the LanguageChange events: deliver them now, so every widget has retranslated on return
+    QCoreApplication.sendPostedEvents(None, QEvent.LanguageChange)
 
 
 def ensure_installed() -> None:

@@ -252,6 +252,7 @@ class MainWindow(QMainWindow):
                  (self.about_action, self.tr("&About")))
         for act, text in texts:
             act.setText(text)
+        self.statusBar().clearMessage()  # news in the language before: the next message comes in the new one
         self.classify.retranslate()
 
     def _connect(self) -> None:

@@ -2077,7 +2077,7 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>One-cycle</source>
-        <translation>单周期 (One-cycle)</translation>
+        <translation>单周期</translation>
     </message>
     <message>
         <source>Automatic (bf16/fp16 where fast)</source>

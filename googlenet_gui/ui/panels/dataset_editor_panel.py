@@ -11,7 +11,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QColor, QDragEnterEvent, QDropEvent, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLineEdit, QListView,
                                QProgressBar, QPushButton, QSplitter, QStyle, QTreeWidget, QTreeWidgetItem,
@@ -344,7 +344,7 @@ class DatasetEditorPanel(QWidget):
         check = QWidget()
         check_layout = QVBoxLayout(check)
         check_layout.setContentsMargins(0, 0, 0, 0)
-        title = plain_label(self.tr("Check"))
+        self.check_title = title = plain_label(self.tr("Check"))
         title.setStyleSheet("font-weight: bold;")
         check_layout.addWidget(title)
         check_layout.addWidget(self.check_summary)
@@ -404,20 +404,42 @@ class DatasetEditorPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         self.train_button.clicked.connect(self.train_requested)
 
-        paste = QAction(self.tr("Paste Images"), self)
+        self.paste_action = paste = QAction(self.tr("Paste Images"), self)
         paste.setShortcut(QKeySequence.Paste)
         paste.triggered.connect(lambda: self._for_class(self.paste_requested))
         self.addAction(paste)
-        rename = QAction(self.tr("Rename Class"), self.class_tree)
+        self.rename_action = rename = QAction(self.tr("Rename Class"), self.class_tree)
         rename.setShortcut(QKeySequence(Qt.Key_F2))
         rename.setShortcutContext(Qt.WidgetShortcut)
         rename.triggered.connect(lambda: self._start_rename(self.class_tree.currentItem()))
         self.class_tree.addAction(rename)
-        remove = QAction(self.tr("Remove Images"), self.thumbnails)
+        self.remove_action = remove = QAction(self.tr("Remove Images"), self.thumbnails)
         remove.setShortcut(QKeySequence.Delete)
         remove.setShortcutContext(Qt.WidgetShortcut)
         remove.triggered.connect(self._remove_selected_images)
         self.thumbnails.addAction(remove)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange and hasattr(self, "remove_action"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The editor's own texts in the language installed now; the controller words the check again."""
+        self.setWindowTitle(self.tr("Dataset"))
+        self.class_tree.setHeaderLabels([self.tr("Class"), self.tr("Images")])
+        self.new_class_edit.setPlaceholderText(self.tr("New class name"))
+        texts = ((self.add_class_button, self.tr("Add Class")), (self.rename_class_button, self.tr("Rename")),
+                 (self.remove_class_button, self.tr("Remove")), (self.open_files_button, self.tr("Add Images…")),
+                 (self.open_folder_button, self.tr("Add Folder…")), (self.paste_button, self.tr("Paste")),
+                 (self.remove_images_button, self.tr("Remove Images")),
+                 (self.remove_listed_button, self.tr("Remove Selected Files")),
+                 (self.check_button, self.tr("Check Again")), (self.cancel_button, self.tr("Cancel")),
+                 (self.train_button, self.tr("Train on This Dataset")), (self.check_title, self.tr("Check")),
+                 (self.paste_action, self.tr("Paste Images")), (self.rename_action, self.tr("Rename Class")),
+                 (self.remove_action, self.tr("Remove Images")))
+        for widget, text in texts:
+            widget.setText(text)
 
     # ------------------------------------------------------------ state shown
 

@@ -215,7 +215,7 @@ class EvaluatePanel(QWidget):
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.PlainText)
         self.source_label.setStyleSheet("font-weight: bold;")
-        self.evaluate_button = QPushButton(self.tr("Evaluate Checkpoint…"))
+        self.evaluate_button = QPushButton()
         self.evaluate_button.clicked.connect(self.evaluate_requested)
         top = QHBoxLayout()
         top.addWidget(self.source_label, 1)
@@ -227,11 +227,11 @@ class EvaluatePanel(QWidget):
         self.epoch_slider.valueChanged.connect(self._slider_moved)
         self.epoch_label = QLabel()
         self.epoch_label.setMinimumWidth(120)
-        self.percent_check = QCheckBox(self.tr("Row percentages"))
-        self.percent_check.setToolTip(self.tr("Each cell as a share of its row: of the images of that true class"))
+        self.percent_check = QCheckBox()
         self.percent_check.toggled.connect(self._percent_toggled)
         epochs = QHBoxLayout()
-        epochs.addWidget(QLabel(self.tr("Epoch")))
+        self.epoch_title = QLabel()
+        epochs.addWidget(self.epoch_title)
         epochs.addWidget(self.epoch_slider, 1)
         epochs.addWidget(self.epoch_label)
         epochs.addWidget(self.percent_check)
@@ -240,7 +240,7 @@ class EvaluatePanel(QWidget):
         self.busy_label.setTextFormat(Qt.PlainText)
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat("%v / %m")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
         busy = QHBoxLayout()
         busy.setContentsMargins(0, 0, 0, 0)
@@ -277,7 +277,7 @@ class EvaluatePanel(QWidget):
         self.matrix_view.activated.connect(lambda index: self.cell_clicked.emit(index.row(), index.column()))
         self.matrix_view.entered.connect(self._hovered)
         self.matrix_view.viewport().installEventFilter(self)
-        self.axes_label = QLabel(self.tr("Rows: true class · columns: predicted class · click a cell for its images"))
+        self.axes_label = QLabel()
         self.axes_label.setStyleSheet("color: gray;")
         self.hover_label = QLabel()
         self.hover_label.setTextFormat(Qt.PlainText)
@@ -290,8 +290,6 @@ class EvaluatePanel(QWidget):
 
         # the per-class table
         self.class_table = QTableWidget(0, 5)
-        self.class_table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
-                                                    self.tr("F1"), self.tr("Support")])
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.class_table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -301,7 +299,7 @@ class EvaluatePanel(QWidget):
         self.class_table.sortItems(F1_COLUMN, Qt.AscendingOrder)  # the worst class first
 
         # the gallery
-        self.gallery_label = QLabel(self.tr("Click a cell of the matrix to see its images."))
+        self.gallery_label = QLabel()
         self.gallery_label.setTextFormat(Qt.PlainText)
         self.gallery_model = GalleryModel(self)
         self.gallery_view = QListView()
@@ -340,7 +338,38 @@ class EvaluatePanel(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.message_label)
         layout.addWidget(self.splitter, 1)
-        self.show_nothing(self.tr("Train, open a checkpoint or evaluate one to see where the network is wrong."))
+        self.show_nothing(self._nothing_text())
+        self.retranslate()
+
+    def _nothing_text(self) -> str:
+        return self.tr("Train, open a checkpoint or evaluate one to see where the network is wrong.")
+
+    def _gallery_hint(self) -> str:
+        return self.tr("Click a cell of the matrix to see its images.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now; an evaluation shown is worded again."""
+        self.epoch_title.setText(self.tr("Epoch"))
+        self.class_table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
+                                                    self.tr("F1"), self.tr("Support")])
+        if self.evaluation is not None:
+            self.summary_label.setText(self.summary_text(self.evaluation))
+        elif self._showing_default:
+            self.summary_label.setText(self._nothing_text())
+        if self._gallery_default:
+            self.gallery_label.setText(self._gallery_hint())
+        self.matrix_model.headerDataChanged.emit(Qt.Horizontal, 0, max(0, self.matrix_model.columnCount() - 1))
+        self.matrix_model.headerDataChanged.emit(Qt.Vertical, 0, max(0, self.matrix_model.rowCount() - 1))
+        self.evaluate_button.setText(self.tr("Evaluate Checkpoint…"))
+        self.percent_check.setText(self.tr("Row percentages"))
+        self.percent_check.setToolTip(self.tr("Each cell as a share of its row: of the images of that true class"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.axes_label.setText(self.tr("Rows: true class · columns: predicted class · click a cell for its images"))
 
     # ------------------------------------------------------------------ what is shown
 
@@ -383,9 +412,10 @@ class EvaluatePanel(QWidget):
         self.matrix_model.set_matrix([], np.zeros((0, 0), dtype=np.int64), np.zeros((0, 0)))
         self.class_table.setRowCount(0)
         self.summary_label.setText(message)
+        self._showing_default = message == self._nothing_text()
         self.hover_label.setText("")
         self.set_epochs([], 0)
-        self.clear_gallery(self.tr("Click a cell of the matrix to see its images."))
+        self.clear_gallery(self._gallery_hint())
 
     def summary_text(self, evaluation: Evaluation) -> str:
         def percent(value: float | None) -> str:
@@ -428,6 +458,7 @@ class EvaluatePanel(QWidget):
     def clear_gallery(self, text: str) -> None:
         self.gallery_model.clear()
         self.gallery_label.setText(text)
+        self._gallery_default = text == self._gallery_hint()
 
     def add_gallery_images(self, items: list[tuple[int, float, QImage, str]]) -> None:
         """(index in the split, probability, thumbnail, tooltip) of the next images."""
@@ -438,6 +469,7 @@ class EvaluatePanel(QWidget):
 
     def set_gallery_title(self, text: str) -> None:
         self.gallery_label.setText(text)
+        self._gallery_default = False
 
     # ------------------------------------------------------------------ export
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QProgressBar, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
@@ -78,17 +78,14 @@ class FeaturesPanel(QWidget):
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(1, 10_000)
         self.steps_spin.setValue(DEFAULT_STEPS)
-        self.steps_spin.setToolTip(self.tr("Optimisation steps: more give clearer images and take longer"))
-        self.one_button = QPushButton(self.tr("Visualize channel"))
+        self.one_button = QPushButton()
         self.one_button.clicked.connect(lambda: self._start(1))
-        self.grid_button = QPushButton(self.tr("Visualize 16 channels"))
-        self.grid_button.setToolTip(self.tr("16 channels from this one (the layer's last 16 near its end), optimised "
-                                            "together"))
+        self.grid_button = QPushButton()
         self.grid_button.clicked.connect(lambda: self._start(GRID))
         controls = QHBoxLayout()
-        for label, widget in ((self.tr("Layer"), self.layer_combo), (self.tr("Channel"), self.channel_spin),
-                              (self.tr("Steps"), self.steps_spin)):
-            controls.addWidget(QLabel(label))
+        self.control_titles = (QLabel(), QLabel(), QLabel())
+        for label, widget in zip(self.control_titles, (self.layer_combo, self.channel_spin, self.steps_spin)):
+            controls.addWidget(label)
             controls.addWidget(widget)
         controls.addWidget(self.one_button)
         controls.addWidget(self.grid_button)
@@ -97,7 +94,7 @@ class FeaturesPanel(QWidget):
         self.busy_label = plain_label()
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat("%v / %m")
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self.cancel_requested)
         busy = QHBoxLayout()
         busy.setContentsMargins(0, 0, 0, 0)
@@ -112,7 +109,7 @@ class FeaturesPanel(QWidget):
         self.message_label.setWordWrap(True)
         self.summary_label = plain_label()
         self.summary_label.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save Image…"))
+        self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_requested)
         self.save_button.setEnabled(False)
         summary = QHBoxLayout()
@@ -135,9 +132,32 @@ class FeaturesPanel(QWidget):
         layout.addWidget(self.message_label)
         layout.addLayout(summary)
         layout.addWidget(self.results_view, 1)
-        self.show_message(self.tr("Feature visualization (Olah et al., Distill 2017) makes an image that excites one "
-                                  "channel as much as it can, starting from faint noise. With untrained weights it "
-                                  "finds little; after some training, the patterns the channel has learned."))
+        self._intro_shown = True
+        self.retranslate()
+
+    def _intro(self) -> str:
+        return self.tr("Feature visualization (Olah et al., Distill 2017) makes an image that excites one "
+                       "channel as much as it can, starting from faint noise. With untrained weights it "
+                       "finds little; after some training, the patterns the channel has learned.")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange and hasattr(self, "_intro_shown"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now."""
+        for label, text in zip(self.control_titles, (self.tr("Layer"), self.tr("Channel"), self.tr("Steps"))):
+            label.setText(text)
+        self.steps_spin.setToolTip(self.tr("Optimisation steps: more give clearer images and take longer"))
+        self.one_button.setText(self.tr("Visualize channel"))
+        self.grid_button.setText(self.tr("Visualize 16 channels"))
+        self.grid_button.setToolTip(self.tr("16 channels from this one (the layer's last 16 near its end), optimised "
+                                            "together"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.save_button.setText(self.tr("Save Image…"))
+        if self._intro_shown:
+            self.show_message(self._intro())
 
     # ------------------------------------------------------------------ public API
 
@@ -185,6 +205,7 @@ class FeaturesPanel(QWidget):
         return not self.busy_row.isHidden()
 
     def show_message(self, text: str, error: bool = False) -> None:
+        self._intro_shown = text == self._intro()
         self.message_label.setText(text)
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "color: gray;")
         self.message_label.setVisible(bool(text))

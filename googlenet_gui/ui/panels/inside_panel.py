@@ -101,6 +101,7 @@ class InsidePanel(QWidget):
         super().__init__(parent)
         self.inside: ImageInside | None = None
         self._weights = ""  # which weights the image is seen by, in words
+        self._nothing_message = True  # the message shown is the panel's own "Click an image…"
         self.gradcam: GradCam | None = None  # the heatmap shown
         self.layer = DEFAULT_LAYER  # whose maps are shown
         self.source = ""  # the image's name, as the Classify tab lists it
@@ -181,7 +182,7 @@ class InsidePanel(QWidget):
             label.setText(text)
         if self.inside is None:
             self.all_check.setText(self.tr("All channels"))
-            if self.message_label.isVisible() or not self.message_label.text():
+            if self._nothing_message:
                 self.show_message(self._nothing_text())
         else:
             self._show_layer()
@@ -302,6 +303,7 @@ class InsidePanel(QWidget):
 
     def show_nothing(self, message: str) -> None:
         """No image to show, and why."""
+        self._nothing_message = message == self._nothing_text()  # the default words, retranslated
         self.inside = None
         self.source = ""
         self.header.hide()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDateTime, QModelIndex, QObject,
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QDateTime, QModelIndex, QObject,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -82,8 +82,17 @@ class RunsModel(QAbstractTableModel):
         self.ticked: set[str] = set()
         self.now = time.time()
         self._cells: dict[int, list[tuple[str, str]]] = {}  # row -> (text, tooltip) per column, once asked for
+        self._headers: list[str] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Headers and cells in the language installed now (the cells are worded again when asked for)."""
         self._headers = [self.tr("Run"), self.tr("Started"), self.tr("Dataset"), self.tr("Input"), self.tr("Epochs"),
                          self.tr("Best val acc"), self.tr("Training time"), self.tr("Device"), self.tr("State")]
+        self._cells.clear()
+        self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
+        if self.runs:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.runs) - 1, len(self._headers) - 1))
 
     def set_runs(self, runs: list[RunSummary], now: float) -> None:
         old = self.runs
@@ -174,16 +183,14 @@ class RunsPanel(QWidget):
         super().__init__(parent)
         self.following_label = plain_label()  # names a folder: plain text
         self.following_label.setWordWrap(True)
-        self.stop_following_button = QPushButton(self.tr("Stop following"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
-        self.add_folder_button = QPushButton(self.tr("Add Folder…"))
-        self.open_button = QPushButton(self.tr("Open"))
-        self.follow_button = QPushButton(self.tr("Follow"))
-        self.rename_button = QPushButton(self.tr("Rename…"))
-        self.note_button = QPushButton(self.tr("Note…"))
-        self.delete_button = QPushButton(self.tr("Delete…"))
-        self.open_button.setToolTip(self.tr("Its curves and settings, and its last.pt classifies (Start resumes it)"))
-        self.follow_button.setToolTip(self.tr("Watch the run live as another process writes its folder"))
+        self.stop_following_button = QPushButton()
+        self.refresh_button = QPushButton()
+        self.add_folder_button = QPushButton()
+        self.open_button = QPushButton()
+        self.follow_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.note_button = QPushButton()
+        self.delete_button = QPushButton()
         self.status_label = plain_label()
 
         self.model = RunsModel(self)
@@ -248,6 +255,27 @@ class RunsPanel(QWidget):
         self.set_following(None)
         self.set_differences([], [])
         self._update_buttons()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now."""
+        self.model.retranslate()
+        self.set_differences(*self._differences)
+        self.stop_following_button.setText(self.tr("Stop following"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.add_folder_button.setText(self.tr("Add Folder…"))
+        self.open_button.setText(self.tr("Open"))
+        self.follow_button.setText(self.tr("Follow"))
+        self.rename_button.setText(self.tr("Rename…"))
+        self.note_button.setText(self.tr("Note…"))
+        self.delete_button.setText(self.tr("Delete…"))
+        self.open_button.setToolTip(self.tr("Its curves and settings, and its last.pt classifies (Start resumes it)"))
+        self.follow_button.setToolTip(self.tr("Watch the run live as another process writes its folder"))
 
     # ------------------------------------------------------------ state shown
 
@@ -290,6 +318,7 @@ class RunsPanel(QWidget):
 
     def set_differences(self, names: list[str], rows: list[tuple[str, list[str]]]) -> None:
         """The settings that differ between the ticked runs: one row per setting, a column per run."""
+        self._differences = (names, rows)
         self.differences.clear()
         self.differences.setColumnCount(len(names))
         self.differences.setRowCount(len(rows))

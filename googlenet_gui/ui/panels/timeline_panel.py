@@ -34,19 +34,17 @@ class TimelinePanel(QWidget):
         self.image_combo.setMinimumContentsLength(24)
         self.image_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.image_combo.activated.connect(lambda _: self._chosen())
-        self.unpin_button = QPushButton(self.tr("Unpin"))
+        self.unpin_button = QPushButton()
         self.unpin_button.clicked.connect(self._unpin)
         self.interval_spin = QSpinBox()
         self.interval_spin.setRange(1, 100_000)
         self.interval_spin.setValue(DEFAULT_INTERVAL)
-        self.interval_spin.setSuffix(self.tr(" steps"))
-        self.interval_spin.setToolTip(self.tr("While training, the pinned images are classified this often (with "
-                                              "the newest weights), and at every epoch's end"))
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Image")))
+        self.image_title, self.interval_title = QLabel(), QLabel()
+        controls.addWidget(self.image_title)
         controls.addWidget(self.image_combo, 1)
         controls.addWidget(self.unpin_button)
-        controls.addWidget(QLabel(self.tr("Record every")))
+        controls.addWidget(self.interval_title)
         controls.addWidget(self.interval_spin)
 
         self.message_label = plain_label()
@@ -67,8 +65,29 @@ class TimelinePanel(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.message_label)
         layout.addWidget(self.plot_widget, 1)
-        self._apply_theme()
+        self._shown_images: tuple[list[str], set[str]] = ([], set())
+        self.retranslate()
         self.set_images([], set(), None)
+
+    def retranslate(self) -> None:
+        """The panel's texts in the language installed now; the image list and curves stay."""
+        self.unpin_button.setText(self.tr("Unpin"))
+        self.interval_spin.setSuffix(self.tr(" steps"))
+        self.interval_spin.setToolTip(self.tr("While training, the pinned images are classified this often (with "
+                                              "the newest weights), and at every epoch's end"))
+        self.image_title.setText(self.tr("Image"))
+        self.interval_title.setText(self.tr("Record every"))
+        self._apply_theme()  # the axis titles
+        names, pinned = self._shown_images
+        if names:
+            self.set_images(names, pinned, self.current_image())
+        else:
+            self.show_message(self._pin_hint())
+
+    def _pin_hint(self) -> str:
+        return self.tr("Pin an image (Pin, in this tab's header or on a Classify row) to follow its class probabilities "
+                       "while a run trains; they are kept in the run's folder (timeline.jsonl), so an opened run shows "
+                       "them again.")
 
     # ------------------------------------------------------------------ public API
 
@@ -80,6 +99,7 @@ class TimelinePanel(QWidget):
 
     def set_images(self, names: list[str], pinned: set[str], current: str | None) -> None:
         """The images that have a timeline or are pinned; `current` is shown."""
+        self._shown_images = (list(names), set(pinned))
         self.image_combo.blockSignals(True)
         self.image_combo.clear()
         for name in names:
@@ -92,9 +112,7 @@ class TimelinePanel(QWidget):
         self.unpin_button.setEnabled(chosen is not None and chosen in pinned)
         if not names:
             self.show_series(None, [], [], [], np.zeros((0, 0)))
-            self.show_message(self.tr("Pin an image (Pin, in this tab's header or on a Classify row) to follow its "
-                                      "class probabilities while a run trains; they are kept in the run's folder "
-                                      "(timeline.jsonl), so an opened run shows them again."))
+            self.show_message(self._pin_hint())
 
     def show_series(self, image: str | None, class_names: list[str], steps: list[int], epoch_ends: list[int],
                     probabilities: np.ndarray) -> None:
@@ -148,6 +166,8 @@ class TimelinePanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.PaletteChange, QEvent.ApplicationPaletteChange) and hasattr(self, "plot"):
             self._apply_theme()
+        if event.type() == QEvent.LanguageChange and hasattr(self, "_shown_images"):
+            self.retranslate()
         super().changeEvent(event)
 
     def _apply_theme(self) -> None:

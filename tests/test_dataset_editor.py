@@ -365,7 +365,7 @@ def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, 
     monkeypatch.setattr(dataset_check, "inspect_file", lambda path: read.append(path) or real(path))
     window.training_panel.input_spin.setValue(96)
     settle(qtbot, editor)
-    assert editor.panel.finding_titles() == ["20 image(s) much smaller than the input size (96 px)"]
+    assert editor.panel.finding_titles() == ["20 images much smaller than the input size (96 px)"]  # English plurals
     assert read == []
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from googlenet_gui.ui import i18n
 from googlenet_gui.core.events import EpochEnd
 from googlenet_gui.core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
 from googlenet_gui.core.runs import RunSummary
@@ -46,7 +47,9 @@ def test_rows_sort_by_their_numbers_and_keep_ticks_across_updates(qtbot):
     assert panel.ticked() == ["/runs/b"] and panel.selected() == "/runs/a"
     assert panel.row_texts("/runs/a")[EPOCHS] == "3 / 3" and panel.row_texts("/runs/a")[BEST] == "95.00%"
     assert panel.row_texts("/runs/c") is None
-    assert panel.status_label.text() == "3 run(s)"  # plural forms come with the translations
+    i18n.install("en")  # the plural forms come with the English translation file
+    panel.set_runs([summary("a", 0.95, epochs_done=3), summary("b", 0.25), summary("e", 0.5)], NOW)
+    assert panel.status_label.text() == "3 runs"
 
 
 def test_states_read_as_a_person_says_them(qtbot):

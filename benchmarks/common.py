@@ -28,13 +28,27 @@ def scratch_dir() -> Path:
     return folder
 
 
+def cpu_features() -> list[str]:
+    """The instruction set features that decide the CPU path: bf16 autocast pays only with AVX512-BF16 or AMX."""
+    wanted = ("avx2", "avx512f", "avx512_bf16", "amx_bf16", "amx_tile", "avx512_vnni")
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                return [f for f in wanted if f in flags]
+    except OSError:
+        pass
+    return []
+
+
 def machine() -> dict:
     import torch
 
     from googlenet_gui.core.devices import _cpu_name
 
-    info = {"cpu": _cpu_name(), "cores": os.cpu_count(), "torch": torch.__version__, "python": platform.python_version(),
-            "date": time.strftime("%Y-%m-%d")}
+    info = {"cpu": _cpu_name(), "cores": os.cpu_count(), "cpu_features": cpu_features(),
+            "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(), "torch": torch.__version__,
+            "python": platform.python_version(), "date": time.strftime("%Y-%m-%d")}
     if torch.cuda.is_available():
         info["gpu"] = torch.cuda.get_device_name(0)
     return info

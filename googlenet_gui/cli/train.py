@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import signal
 import sys
 from pathlib import Path
@@ -12,22 +13,28 @@ from .common import count, error
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
     from ..core.engine import CHECKPOINT_INTERVAL
+    from ..core.recipes import RECIPES
 
     p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
     p.add_argument("--dataset", default="sample", help="sample, cifar10, fashion-mnist, mnist or folder")
     p.add_argument("--data-dir", help="where the dataset lives (for folder: the image folder itself)")
     p.add_argument("--download", action="store_true", help="download the dataset if it is not in --data-dir")
+    # Settings a recipe chooses default to None here: given, they override the recipe's.
+    p.add_argument("--recipe", choices=sorted(RECIPES),
+                   help="fill the settings below: tutorial (the reference notebook's, exactly) or fast "
+                        "(the quickest to a good accuracy measured); settings given as well override it")
     p.add_argument("--epochs", type=int, default=None, help="number of epochs (default 10; on resume, the stored one)")
-    p.add_argument("--batch-size", type=int, default=64)
-    p.add_argument("--lr", type=float, default=1e-3)
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
-    p.add_argument("--momentum", type=float, default=0.9, help="SGD momentum")
-    p.add_argument("--weight-decay", type=float, default=0.0)
-    p.add_argument("--schedule", choices=SCHEDULES, default="none")
-    p.add_argument("--augment", action="store_true", help="random crops (and flips where they keep the class)")
-    p.add_argument("--input-size", type=int, default=96)
+    p.add_argument("--batch-size", type=int, default=None, help="default 64")
+    p.add_argument("--lr", type=float, default=None, help="default 0.001")
+    p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help="default adam")
+    p.add_argument("--momentum", type=float, default=None, help="SGD momentum (default 0.9)")
+    p.add_argument("--weight-decay", type=float, default=None, help="default 0")
+    p.add_argument("--schedule", choices=SCHEDULES, default=None, help="default none")
+    p.add_argument("--augment", action="store_true", default=None,
+                   help="random crops (and flips where they keep the class)")
+    p.add_argument("--input-size", type=int, default=None, help="default 96")
     p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or mps")
-    p.add_argument("--precision", choices=PRECISIONS, default="auto")
+    p.add_argument("--precision", choices=PRECISIONS, default=None, help="default auto")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", type=int, default=None, help="CPU threads for training")
     p.add_argument("--limit-train", type=int, default=None, help="use at most N training images")
@@ -50,15 +57,23 @@ def epoch_line(e) -> str:
 
 
 def _config(args: argparse.Namespace):
+    """The settings: TrainConfig's defaults, then the recipe's, then the ones given on the command line."""
     from ..core.config import TrainConfig
+    from ..core.recipes import RECIPES
 
-    return TrainConfig(
-        dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, input_size=args.input_size,
-        epochs=args.epochs if args.epochs is not None else (0 if args.resume else 10), batch_size=args.batch_size,
-        optimizer=args.optimizer, lr=args.lr, momentum=args.momentum, weight_decay=args.weight_decay,
-        schedule=args.schedule, augment=args.augment, seed=args.seed, device=args.device, precision=args.precision,
-        limit_train=args.limit_train, limit_val=args.limit_val, val_fraction=args.val_fraction,
-        num_threads=args.threads)
+    base = TrainConfig(dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, seed=args.seed,
+                       device=args.device, limit_train=args.limit_train, limit_val=args.limit_val,
+                       val_fraction=args.val_fraction, num_threads=args.threads)
+    if args.recipe:
+        base = RECIPES[args.recipe].apply(base)
+    given = {"input_size": args.input_size, "epochs": args.epochs, "batch_size": args.batch_size,
+             "optimizer": args.optimizer, "lr": args.lr, "momentum": args.momentum,
+             "weight_decay": args.weight_decay, "schedule": args.schedule, "augment": args.augment,
+             "precision": args.precision}
+    config = dataclasses.replace(base, **{k: v for k, v in given.items() if v is not None})
+    if args.resume and args.epochs is None:
+        config.epochs = 0  # the stored number
+    return config
 
 
 def _download(args: argparse.Namespace) -> int:

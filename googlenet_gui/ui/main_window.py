@@ -34,6 +34,7 @@ from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
+from .panels.guide_dialog import GuideDialog
 from .panels.features_panel import FeaturesPanel
 from .panels.inside_panel import InsidePanel
 from .panels.plots_panel import PlotsPanel
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
             self.language_actions[language] = act
 
         self.help_menu = help_menu = self.menuBar().addMenu("")
+        self.guide_action = action(self.show_guide, QKeySequence.HelpContents, help_menu)
         self.about_action = action(self._about, None, help_menu)
         self.retranslate()
 
@@ -249,7 +251,7 @@ class MainWindow(QMainWindow):
                  (self.start_action, self.tr("&Start")), (self.pause_action, self.tr("&Pause / Resume")),
                  (self.stop_action, self.tr("S&top")),
                  (self.new_run_action, self.tr("&New Run (forget the opened checkpoint)")),
-                 (self.about_action, self.tr("&About")))
+                 (self.guide_action, self.tr("&Guide")), (self.about_action, self.tr("&About")))
         for act, text in texts:
             act.setText(text)
         self.statusBar().clearMessage()  # news in the language before: the next message comes in the new one
@@ -407,6 +409,18 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 self.statusBar().showMessage(self.tr("Export failed: {0}").format(exc), 8000)
 
+    def show_guide(self) -> None:
+        """Help > Guide, with the shortcuts the menus have now."""
+        shortcuts = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for act in menu.actions() if menu is not None else []:
+                if not act.shortcut().isEmpty():
+                    name = f"{menu_action.text()} > {act.text()}".replace("&", "").rstrip("…")
+                    shortcuts.append((name, act.shortcut().toString(QKeySequence.NativeText)))
+        self.guide = GuideDialog(shortcuts, self)
+        self.guide.show()
+
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("GoogLeNet Studio"),
                           self.tr("Train and understand GoogLeNet (Inception v1 with BatchNorm).\n"
@@ -444,6 +458,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self.training_panel.restore_settings(settings)
+        self.plots_panel.restore_settings(settings)
         tab = settings.value("window/tab")
         if tab is not None:
             try:
@@ -458,6 +473,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.setValue("window/tab", self.tabs.currentIndex())
         self.training_panel.save_settings(settings)
+        self.plots_panel.save_settings(settings)
         settings.sync()
 
     def _run_ended(self, terminal: object) -> None:

@@ -1098,6 +1098,145 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>GoogLeNet Studio Guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classify an image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop it anywhere on the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left: settings and progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the dataset and the training settings, then Start. Pause holds training between steps; Stop ends it after saving last.pt. Progress shows the epoch, the batch, the speed and, once training is steady, the time remaining.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Top: the curves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loss and accuracy against epochs: every batch (faint), its moving average (solid), and each epoch's training and validation values (markers). Smoothing and a log scale for the loss are above the plots; hover to read the values, drag to pan, scroll to zoom, right-click for the view's menu (View All goes back).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop, paste or open images: each gets the top 5 classes of the current weights (the run training now, an opened checkpoint, or untrained), a picture of what the network sees, and a warning when it is unlike the images the weights learned from.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every block's output shape, parameters and multiply-adds for any input size; it works before PyTorch has loaded. Double-click a row to see that layer's activation maps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run folder, its checkpoints (last.pt, best.pt) and a table of every epoch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The validation confusion matrix and per-class precision, recall and F1, live every epoch; click a cell to see its images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every run folder: tick runs to overlay their curves, open one, or follow one that another process is writing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A classified image inside the network: activation maps, Grad-CAM, a timeline of pinned images while training, and feature visualization.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved work survives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkpoints are written to a temporary file and renamed over the old one: a crash, a kill or a full disk mid-save leaves the previous checkpoint whole. A run saves last.pt after every epoch, every 5 minutes within a long epoch, and when it is stopped or the window closes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing never loses a checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing during training stops it and waits for the step to end, however long it takes; closing again offers to quit at once, which gives up only the work since the last checkpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Faults stop the run, not the app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A NaN loss, running out of memory or unreadable data ends the run with one line; the window keeps working and the last good checkpoint stays loadable. Settings too large for the machine's memory are refused before anything is allocated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Files from strangers are checked, never run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkpoints load without running code and every field is checked before use. Only raster images are decoded (PNG, JPEG, GIF, BMP, TIFF, WebP, PPM, ICO), their size is checked before decoding, and names are shown as plain text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your images stay yours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Datasets made in the app copy images, never move or change them; removing sets files aside in the dataset's .removed folder. Nothing is sent anywhere: the app downloads only the public datasets you ask for.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
@@ -1375,6 +1514,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Its weights classify now; stop training to resume it</source>
         <translation type="unfinished" />
     </message>
@@ -1458,6 +1601,22 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>validation (epoch)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight of the past in the moving average of the per-batch curves (0: none), as in TensorBoard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log scale (loss)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis, where late, small gains stay visible</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2223,6 +2382,22 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Recipe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Start resumes {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2260,6 +2435,30 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>default cache folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your own settings. Tutorial reproduces the reference notebook; Fast is the quickest to a good accuracy measured so far.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measured: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not measured yet for this dataset and device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 4 epochs, bf16 where the CPU has it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}. {1}</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1066,6 +1066,145 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <source>GoogLeNet Studio Guide</source>
+        <translation>GoogLeNet 工作室指南</translation>
+    </message>
+    <message>
+        <source>The window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>你的数据</translation>
+    </message>
+    <message>
+        <source>Classify an image</source>
+        <translation>分类一张图像</translation>
+    </message>
+    <message>
+        <source>Drop it anywhere on the window</source>
+        <translation>拖放到窗口任意位置</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Left: settings and progress</source>
+        <translation>左侧：设置与进度</translation>
+    </message>
+    <message>
+        <source>Choose the dataset and the training settings, then Start. Pause holds training between steps; Stop ends it after saving last.pt. Progress shows the epoch, the batch, the speed and, once training is steady, the time remaining.</source>
+        <translation>选择数据集和训练设置，然后点击“开始”。“暂停”会在两步之间暂停训练；“停止”会在保存 last.pt 后结束训练。进度区显示轮次、批次、速度，训练稳定后还会显示剩余时间。</translation>
+    </message>
+    <message>
+        <source>Top: the curves</source>
+        <translation>上方：曲线</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy against epochs: every batch (faint), its moving average (solid), and each epoch&apos;s training and validation values (markers). Smoothing and a log scale for the loss are above the plots; hover to read the values, drag to pan, scroll to zoom, right-click for the view&apos;s menu (View All goes back).</source>
+        <translation>损失和准确率随轮次的变化：每个批次（浅色）、其滑动平均（实线），以及每轮的训练和验证值（标记点）。平滑和损失的对数坐标在曲线图上方；鼠标悬停可读取数值，拖动可平移，滚轮可缩放，右键打开视图菜单（“View All”可复原）。</translation>
+    </message>
+    <message>
+        <source>Classify</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Drop, paste or open images: each gets the top 5 classes of the current weights (the run training now, an opened checkpoint, or untrained), a picture of what the network sees, and a warning when it is unlike the images the weights learned from.</source>
+        <translation>拖放、粘贴或打开图像：每张图像都会得到当前权重（正在训练的运行、已打开的检查点或未训练的权重）给出的前 5 个类别、网络看到的画面，以及当它与权重学习过的图像不同时的警告。</translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Every block&apos;s output shape, parameters and multiply-adds for any input size; it works before PyTorch has loaded. Double-click a row to see that layer&apos;s activation maps.</source>
+        <translation>任意输入尺寸下每个块的输出形状、参数量和乘加次数；在 PyTorch 加载完成前即可使用。双击某一行可查看该层的激活图。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练运行</translation>
+    </message>
+    <message>
+        <source>The run folder, its checkpoints (last.pt, best.pt) and a table of every epoch.</source>
+        <translation>运行文件夹、其检查点（last.pt、best.pt）以及每一轮的表格。</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>The validation confusion matrix and per-class precision, recall and F1, live every epoch; click a cell to see its images.</source>
+        <translation>验证集的混淆矩阵以及每个类别的精确率、召回率和 F1，每轮实时更新；点击单元格可查看其图像。</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行记录</translation>
+    </message>
+    <message>
+        <source>Every run folder: tick runs to overlay their curves, open one, or follow one that another process is writing.</source>
+        <translation>所有运行文件夹：勾选多个训练运行可叠加曲线，也可打开一个，或跟踪另一个进程正在写入的运行。</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <source>A classified image inside the network: activation maps, Grad-CAM, a timeline of pinned images while training, and feature visualization.</source>
+        <translation>已分类图像在网络内部的情况：激活图、Grad-CAM、训练时固定图像的时间线，以及特征可视化。</translation>
+    </message>
+    <message>
+        <source>Saved work survives</source>
+        <translation>已保存的工作不会丢失</translation>
+    </message>
+    <message>
+        <source>Checkpoints are written to a temporary file and renamed over the old one: a crash, a kill or a full disk mid-save leaves the previous checkpoint whole. A run saves last.pt after every epoch, every 5 minutes within a long epoch, and when it is stopped or the window closes.</source>
+        <translation>检查点先写入临时文件，再重命名覆盖旧文件：保存过程中崩溃、被终止或磁盘已满，之前的检查点都保持完整。训练运行在每轮结束后、较长的一轮中每 5 分钟，以及停止或关闭窗口时保存 last.pt。</translation>
+    </message>
+    <message>
+        <source>Closing never loses a checkpoint</source>
+        <translation>关闭窗口不会丢失检查点</translation>
+    </message>
+    <message>
+        <source>Closing during training stops it and waits for the step to end, however long it takes; closing again offers to quit at once, which gives up only the work since the last checkpoint.</source>
+        <translation>训练中关闭窗口会停止训练，并等待当前一步结束，无论需要多久；再次关闭可立即退出，只会放弃自上个检查点以来的工作。</translation>
+    </message>
+    <message>
+        <source>Faults stop the run, not the app</source>
+        <translation>故障只会停止训练，而不是应用</translation>
+    </message>
+    <message>
+        <source>A NaN loss, running out of memory or unreadable data ends the run with one line; the window keeps working and the last good checkpoint stays loadable. Settings too large for the machine&apos;s memory are refused before anything is allocated.</source>
+        <translation>损失出现 NaN、内存不足或数据无法读取时，训练以一行说明结束；窗口继续工作，最后一个正常的检查点仍可加载。超出本机内存的设置会在分配任何内存之前被拒绝。</translation>
+    </message>
+    <message>
+        <source>Files from strangers are checked, never run</source>
+        <translation>来自他人的文件只会被检查，绝不会被执行</translation>
+    </message>
+    <message>
+        <source>Checkpoints load without running code and every field is checked before use. Only raster images are decoded (PNG, JPEG, GIF, BMP, TIFF, WebP, PPM, ICO), their size is checked before decoding, and names are shown as plain text.</source>
+        <translation>加载检查点不会运行任何代码，每个字段在使用前都会被检查。只解码栅格图像（PNG、JPEG、GIF、BMP、TIFF、WebP、PPM、ICO），解码前先检查其尺寸，名称一律以纯文本显示。</translation>
+    </message>
+    <message>
+        <source>Your images stay yours</source>
+        <translation>你的图像始终属于你</translation>
+    </message>
+    <message>
+        <source>Datasets made in the app copy images, never move or change them; removing sets files aside in the dataset&apos;s .removed folder. Nothing is sent anywhere: the app downloads only the public datasets you ask for.</source>
+        <translation>在应用中创建数据集时会复制图像，绝不移动或修改原图；删除只是把文件移到数据集的 .removed 文件夹。任何数据都不会被发送出去：应用只下载你要求的公开数据集。</translation>
+    </message>
+</context>
+<context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
@@ -1340,6 +1479,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Guide</source>
+        <translation>指南(&amp;G)</translation>
+    </message>
+    <message>
         <source>Its weights classify now; stop training to resume it</source>
         <translation>现在使用它的权重分类；停止训练后才能继续训练它</translation>
     </message>
@@ -1425,6 +1568,22 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>validation (epoch)</source>
         <translation>验证（每轮）</translation>
+    </message>
+    <message>
+        <source>Smoothing</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Weight of the past in the moving average of the per-batch curves (0: none), as in TensorBoard</source>
+        <translation>每批曲线滑动平均中历史值的权重（0：不平滑），与 TensorBoard 相同</translation>
+    </message>
+    <message>
+        <source>Log scale (loss)</source>
+        <translation>对数坐标（损失）</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis, where late, small gains stay visible</source>
+        <translation>以对数坐标显示损失，使后期微小的改进仍清晰可见</translation>
     </message>
     <message>
         <source>cannot export the plots as {0}: use .png or .svg</source>
@@ -2184,6 +2343,22 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>日志</translation>
     </message>
     <message>
+        <source>Recipe</source>
+        <translation>配方</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>教程</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
         <source>Start resumes {0}</source>
         <translation>“开始”将继续训练 {0}</translation>
     </message>
@@ -2222,6 +2397,30 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>default cache folder</source>
         <translation>默认缓存文件夹</translation>
+    </message>
+    <message>
+        <source>Your own settings. Tutorial reproduces the reference notebook; Fast is the quickest to a good accuracy measured so far.</source>
+        <translation>你自己的设置。“教程”复现参考笔记本的设置；“快速”是目前测得最快达到良好准确率的设置。</translation>
+    </message>
+    <message>
+        <source>Measured: {0}.</source>
+        <translation>实测：{0}。</translation>
+    </message>
+    <message>
+        <source>Not measured yet for this dataset and device.</source>
+        <translation>尚未针对此数据集和设备测量。</translation>
+    </message>
+    <message>
+        <source>the reference notebook&apos;s settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
+        <translation>与参考笔记本完全相同的设置：输入 96，批量大小 64，Adam 1e-3，无学习率调度，20 轮，float32</translation>
+    </message>
+    <message>
+        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 4 epochs, bf16 where the CPU has it</source>
+        <translation>输入 64，批量大小 256，Adam 2e-3，4 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
+    </message>
+    <message>
+        <source>{0}. {1}</source>
+        <translation>{0}。{1}</translation>
     </message>
     <message>
         <source>Choose the data folder</source>

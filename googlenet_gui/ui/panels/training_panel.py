@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QLabel, QCheckBox, QComboBox, QDoubleSpinBox, QFi
                                QVBoxLayout, QWidget)
 
 from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
+from ...core.recipes import RECIPES, recipe_of
 from .. import theme
 from ..plain import plain_label, plain_tooltip
 
@@ -86,9 +87,19 @@ class TrainingPanel(QWidget):
         data_form.addRow("", download_row)
         data_form.addRow("", self.data_status)
 
+        # A recipe fills the settings below, which stay editable; editing one makes it "Custom".
+        self.recipe_combo = QComboBox()
+        self.recipe_combo.addItem("", "")  # "Custom", from retranslate()
+        for recipe in RECIPES.values():
+            self.recipe_combo.addItem(recipe.title, recipe.key)
+        self.recipe_note = plain_label("")
+        self.recipe_note.setWordWrap(True)
+
         self.model_box = model_box = QGroupBox()
         self.form = form = QFormLayout(model_box)
-        form.addRow(QLabel(), self.device_combo)  # every row is labelled by retranslate()
+        form.addRow(QLabel(), self.recipe_combo)  # every row is labelled by retranslate()
+        form.addRow("", self.recipe_note)
+        form.addRow(QLabel(), self.device_combo)
         form.addRow(QLabel(), self.input_spin)
         input_problem = QHBoxLayout()
         input_problem.addWidget(self.input_error, 1)
@@ -122,6 +133,13 @@ class TrainingPanel(QWidget):
         self.folder_edit.editingFinished.connect(self.settings_changed)
         self.input_spin.valueChanged.connect(self._input_changed)
         self.input_why_button.clicked.connect(self.show_shapes_requested)
+        self.recipe_combo.activated.connect(lambda _: self._recipe_chosen())
+        for widget in (self.dataset_combo, self.device_combo, self.optimizer_combo, self.schedule_combo,
+                       self.precision_combo):
+            widget.currentIndexChanged.connect(self._sync_recipe)
+        for widget in (self.input_spin, self.epochs_spin, self.batch_spin, self.lr_spin):
+            widget.valueChanged.connect(self._sync_recipe)
+        self.augment_check.toggled.connect(self._sync_recipe)
 
         self._running = False
         self._paused = False
@@ -136,6 +154,7 @@ class TrainingPanel(QWidget):
         self.show_error("")
         self.resume_label.setTextFormat(Qt.PlainText)
         self.error_label.setTextFormat(Qt.PlainText)
+        self._sync_recipe()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -175,6 +194,14 @@ class TrainingPanel(QWidget):
                 (self.tensorboard_check, self.tr("Logging")))
         for field, text in rows:
             self.form.labelForField(field).setText(text)
+        self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
+        recipe_titles = {"tutorial": self.tr("Tutorial"), "fast": self.tr("Fast")}
+        self.recipe_combo.setItemText(0, self.tr("Custom"))
+        for index in range(1, self.recipe_combo.count()):
+            key = self.recipe_combo.itemData(index)
+            self.recipe_combo.setItemText(index, recipe_titles.get(key, RECIPES[key].title))
+        if hasattr(self, "_recipe_synced"):
+            self._sync_recipe()
         self.set_tensorboard_problem(self._tensorboard_problem)
         self._show_folder_texts()
         self.set_running(self._running, self._paused)
@@ -249,7 +276,8 @@ class TrainingPanel(QWidget):
         self._update_download_row()
 
     def _setting_widgets(self) -> tuple[QWidget, ...]:
-        return (self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo, self.input_spin,
+        return (self.recipe_combo, self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo,
+                self.input_spin,
                 self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
                 self.precision_combo, self.augment_check, self.seed_spin, self.tensorboard_check)
 
@@ -357,6 +385,41 @@ class TrainingPanel(QWidget):
         self.folder_label.setText(self.tr("Image folder") if needs_path else self.tr("Data folder"))
         self.folder_edit.setPlaceholderText(self.tr("one sub-folder per class") if needs_path
                                             else self.tr("default cache folder"))
+
+    def recipe_key(self) -> str:
+        """The recipe the settings follow ("" when they follow none: Custom)."""
+        return self.recipe_combo.currentData()
+
+    def choose_recipe(self, key: str) -> None:
+        _select(self.recipe_combo, key)
+        self._recipe_chosen()
+
+    def _recipe_chosen(self) -> None:
+        recipe = RECIPES.get(self.recipe_key())
+        if recipe is not None:  # fill its settings; the dataset, device and seed stay as they are
+            self.set_config(recipe.apply(self.config()))
+        self._sync_recipe()
+
+    def _sync_recipe(self, *_: object) -> None:
+        """Show the recipe the settings match (Custom once one is edited) and what it was measured to reach."""
+        self._recipe_synced = True
+        config = self.config()
+        recipe = recipe_of(config)
+        self.recipe_combo.blockSignals(True)
+        _select(self.recipe_combo, recipe.key if recipe else "")
+        self.recipe_combo.blockSignals(False)
+        if recipe is None:
+            self.recipe_note.setText(self.tr("Your own settings. Tutorial reproduces the reference notebook; "
+                                             "Fast is the quickest to a good accuracy measured so far."))
+            return
+        promise = recipe.promise(config.dataset, config.device or "cpu")
+        measured = (self.tr("Measured: {0}.").format(promise.text()) if promise else
+                    self.tr("Not measured yet for this dataset and device."))
+        summaries = {"tutorial": self.tr("the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, "
+                                         "no schedule, 20 epochs, float32"),
+                     "fast": self.tr("input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 4 epochs, bf16 "
+                                     "where the CPU has it")}
+        self.recipe_note.setText(self.tr("{0}. {1}").format(summaries.get(recipe.key, recipe.summary), measured))
 
     def _browse(self) -> None:
         start = self.folder_edit.text() or str(Path.home())

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.ui import theme
 from googlenet_gui.core.events import EpochEnd
-from googlenet_gui.ui.panels.plots_panel import (ENVELOPE_ABOVE, READOUT_HINT, SMOOTHING, PeakEnvelope, PlotsPanel,
+from googlenet_gui.ui.panels.plots_panel import (ENVELOPE_ABOVE, SMOOTHING, PeakEnvelope, PlotsPanel,
                                                  ema)
 
 
@@ -462,7 +462,7 @@ def test_the_hover_line_goes_when_the_mouse_leaves(panel, qtbot):
     panel._on_mouse_moved(centre)
     assert panel.cursor_shown() and panel.readout.text().startswith("epoch")
     QApplication.sendEvent(panel.graphics, QEvent(QEvent.Leave))
-    assert not panel.cursor_shown() and panel.readout.text() == READOUT_HINT
+    assert not panel.cursor_shown() and panel.readout.text() == panel._hint()
 
 
 def test_smoothing_can_be_changed_and_smooths_the_whole_run_again(panel):

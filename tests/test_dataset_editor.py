@@ -1,6 +1,7 @@
 """The dataset editor (File > New Dataset / Edit Dataset) driven through its real widgets."""
 import io
 import os
+import re
 from pathlib import Path
 
 import numpy as np
@@ -172,7 +173,7 @@ def test_the_check_finds_planted_problems_and_fixes_the_safe_ones(window, qtbot,
     settle(qtbot, editor)
 
     titles = panel.finding_titles()
-    assert any(t.startswith("1 file(s) cannot be read") for t in titles), titles
+    assert any(re.match(r"1 file(\(s\))? cannot be read", t) for t in titles), titles  # with the English plurals or without
     assert any(t.startswith("The same image is in “green”, “red”") for t in titles), titles
     assert any("too small to hold out a validation image: “lonely”" in t for t in titles), titles
     assert "errors" in panel.check_summary.text() or "error(s)" in panel.check_summary.text()
@@ -365,7 +366,8 @@ def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, 
     monkeypatch.setattr(dataset_check, "inspect_file", lambda path: read.append(path) or real(path))
     window.training_panel.input_spin.setValue(96)
     settle(qtbot, editor)
-    assert editor.panel.finding_titles() == ["20 images much smaller than the input size (96 px)"]  # English plurals
+    assert [re.sub(r"image\(s\)", "images", t) for t in editor.panel.finding_titles()] == [
+        "20 images much smaller than the input size (96 px)"]  # with the English plural forms or without
     assert read == []
 
 

@@ -30,6 +30,7 @@ from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
+from .threads import collect_garbage_on_gui_thread
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
@@ -59,6 +60,7 @@ def default_runs_dir() -> Path:
 class MainWindow(QMainWindow):
     def __init__(self, runs_dir: str | Path | None = None):
         super().__init__()
+        collect_garbage_on_gui_thread()
         i18n.ensure_installed()
         self.setWindowTitle("GoogLeNet Studio")
         icon = resources_dir() / "icon.png"

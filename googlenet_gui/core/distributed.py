@@ -22,9 +22,13 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import torch
 import torch.distributed as dist
+
+if TYPE_CHECKING:
+    from .config import TrainConfig
 
 STOP_FILE = "STOP"  # in the run folder: the window's Stop for a torchrun run (any process may write it)
 DEFAULT_TIMEOUT_S = 600.0  # a collective that waits longer than this means a process died or hangs
@@ -224,3 +228,32 @@ class StopFile:
     @staticmethod
     def clear(run_dir: Path) -> None:
         (Path(run_dir) / STOP_FILE).unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- launching from the window
+
+
+def launch_command(config: "TrainConfig", processes: int, run_dir: Path, resume: Path | None = None,
+                   device: str = "cuda", tensorboard: bool = False) -> list[str]:
+    """The torchrun command line that trains `config` in `processes` processes on this machine (one
+    per GPU, or gloo processes on the CPU with device "cpu"), writing `run_dir`: the `train` command
+    with the same settings, run by this Python."""
+    import sys
+
+    command = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc-per-node={processes}",
+               "-m", "googlenet_gui", "train",
+               "--dataset", config.dataset, "--input-size", str(config.input_size), "--epochs", str(config.epochs),
+               "--batch-size", str(config.batch_size), "--optimizer", config.optimizer, "--lr", repr(config.lr),
+               "--momentum", repr(config.momentum), "--weight-decay", repr(config.weight_decay),
+               "--schedule", config.schedule, "--seed", str(config.seed), "--precision", config.precision,
+               "--val-fraction", repr(config.val_fraction), "--device", device, "--out", str(run_dir)]
+    optional = {"--data-dir": config.data_dir, "--limit-train": config.limit_train,
+                "--limit-val": config.limit_val, "--threads": config.num_threads, "--resume": resume}
+    for flag, value in optional.items():
+        if value is not None:
+            command += [flag, str(value)]
+    if config.augment:
+        command.append("--augment")
+    if tensorboard:
+        command.append("--tensorboard")
+    return command

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QImage, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel
 
 from googlenet_gui.core.events import BatchEnd, Finished, Position, RunStarted, Stopped
 from googlenet_gui.ui.controllers.training import SNAPSHOT_INTERVAL
@@ -179,3 +179,21 @@ def test_a_live_result_card_says_how_old_its_copy_of_the_weights_was(window, qtb
     assert int(text.split("copied ")[1].split()[0]) <= SNAPSHOT_INTERVAL + 5  # kept fresh while training
     with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
         window.training_panel.stop_button.click()
+
+
+def test_help_guide_lists_the_tabs_the_real_shortcuts_and_the_data_promises(window, qtbot):
+    window.guide_action.trigger()
+    guide = window.guide
+    qtbot.waitExposed(guide)
+    titles = [guide.tabs.tabText(i) for i in range(guide.tabs.count())]
+    assert titles == ["The window", "Shortcuts", "Your data"]
+    table = guide.shortcuts_table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["File > Open Checkpoint"] == window.open_action.shortcut().toString(QKeySequence.NativeText)
+    assert rows["Train > Start"] == "Ctrl+Return"
+    assert "Help > Guide" in rows
+    texts = " ".join(label.text() for label in guide.findChildren(QLabel))
+    for tab in range(window.tabs.count()):  # every tab of the window is explained
+        assert window.tabs.tabText(tab).replace("&", "") in texts
+    assert "never run" in texts and "last.pt" in texts
+    guide.close()

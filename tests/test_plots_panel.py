@@ -5,13 +5,14 @@ import csv
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QEvent, QPointF, QSettings
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.ui import theme
 from googlenet_gui.core.events import EpochEnd
-from googlenet_gui.ui.panels.plots_panel import ENVELOPE_ABOVE, PeakEnvelope, SMOOTHING, PlotsPanel, ema
+from googlenet_gui.ui.panels.plots_panel import (ENVELOPE_ABOVE, READOUT_HINT, SMOOTHING, PeakEnvelope, PlotsPanel,
+                                                 ema)
 
 
 
@@ -412,3 +413,81 @@ def test_a_long_run_draws_an_envelope_and_every_point_when_zoomed(panel, qtbot):
     assert len(drawn(panel, "loss", "batch")[0]) == len(steps)
     panel.plots["loss"].enableAutoRange()  # back to the whole run
     assert len(drawn(panel, "loss", "batch")[0]) <= ENVELOPE_ABOVE + 1
+
+
+# ---------------------------------------------------------------- axes, legends, smoothing, log scale
+
+
+def shown_range(panel, qtbot, metric, settled=lambda view: True):
+    """The plot's range once shown and once it settles (pyqtgraph applies its automatic range lazily)."""
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    plot = panel.plots[metric]
+    qtbot.waitUntil(lambda: settled(plot.vb.viewRange()), timeout=3000)
+    return plot.vb.viewRange()
+
+
+def test_axis_ranges_are_sensible_from_the_first_point(panel, qtbot):
+    panel.reset(steps_per_epoch=400)
+    panel.add_batches([1], [2.381137847900397], [0.09375])
+    (x0, x1), (y0, y1) = shown_range(panel, qtbot, "loss", lambda view: view[1][1] > 2.38)
+    assert x0 <= 0.0 and 1.0 <= x1 < 1.5  # the first epoch, not -400..400
+    assert y0 <= 0.0 and 2.38 < y1 < 3.0  # from 0 to a little over the loss
+    (_, _), (a0, a1) = shown_range(panel, qtbot, "accuracy", lambda view: view[1][1] >= 1.0)
+    assert a0 <= 0.0 and 1.0 <= a1 < 1.2
+    for plot in panel.plots.values():
+        bottom = plot.getAxis("bottom")
+        assert bottom.autoSIPrefixScale == 1.0 and "x0.001" not in bottom.labelString()
+    ticks = panel.plots["loss"].getAxis("left").tickValues(y0, y1, 300)
+    assert all(abs(v * 4 - round(v * 4)) < 1e-9 for _, values in ticks for v in values)  # round numbers
+
+
+def test_the_legends_sit_outside_the_plots(panel, qtbot):
+    panel.reset(steps_per_epoch=4)
+    panel.add_batches([1, 2, 3, 4], [2.0, 1.5, 1.2, 1.0], [0.2, 0.4, 0.5, 0.6])
+    panel.add_epochs([epoch(1, 1.1, 0.55, 1.0, 0.95)])  # the validation marker at the top right corner
+    shown_range(panel, qtbot, "accuracy", lambda view: view[1][1] >= 1.0)
+    for metric, legend in panel.legends.items():
+        assert legend.isVisible() and panel.legend_names(metric)[-1] == "validation (epoch)"
+        view = panel.plots[metric].vb.sceneBoundingRect()
+        assert not legend.sceneBoundingRect().intersects(view)
+
+
+def test_the_hover_line_goes_when_the_mouse_leaves(panel, qtbot):
+    panel.reset(steps_per_epoch=4)
+    panel.add_batches([1, 2, 3, 4], [2.0, 1.5, 1.2, 1.0], [0.2, 0.4, 0.5, 0.6])
+    shown_range(panel, qtbot, "loss", lambda view: view[1][1] >= 2.0)
+    centre = panel.plots["loss"].vb.sceneBoundingRect().center()
+    panel._on_mouse_moved(centre)
+    assert panel.cursor_shown() and panel.readout.text().startswith("epoch")
+    QApplication.sendEvent(panel.graphics, QEvent(QEvent.Leave))
+    assert not panel.cursor_shown() and panel.readout.text() == READOUT_HINT
+
+
+def test_smoothing_can_be_changed_and_smooths_the_whole_run_again(panel):
+    values = np.linspace(2.0, 0.5, 300) + np.random.default_rng(0).normal(0, 0.2, 300)
+    panel.reset(steps_per_epoch=100)
+    panel.add_batches(list(range(1, 301)), values.tolist(), [0.5] * 300)
+    panel.smoothing_slider.setValue(600)
+    assert panel.smoothing == pytest.approx(0.6) and panel.smoothing_spin.value() == pytest.approx(0.6)
+    np.testing.assert_allclose(data(panel, "loss", "smooth")[1], debiased_ema(values, 0.6))
+    panel.add_batches([301], [1.0], [0.5])  # new batches continue with the new weight
+    np.testing.assert_allclose(data(panel, "loss", "smooth")[1], debiased_ema([*values, 1.0], 0.6))
+    panel.smoothing_spin.setValue(0.0)
+    np.testing.assert_allclose(data(panel, "loss", "smooth")[1], [*values, 1.0])
+
+
+def test_log_scale_for_the_loss_and_both_settings_remembered(panel, qtbot, tmp_path):
+    panel.reset(steps_per_epoch=10)
+    panel.add_batches(list(range(1, 11)), [10.0 ** -k for k in range(10)], [0.5] * 10)
+    panel.log_check.setChecked(True)
+    (_, _), (y0, y1) = shown_range(panel, qtbot, "loss", lambda view: view[1][0] < -8)
+    assert panel.plots["loss"].getAxis("left").logMode and -10 < y0 < -8 and 0 < y1 < 1  # log10 of the values
+    panel.set_smoothing(0.25)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    panel.save_settings(settings)
+    other = PlotsPanel()
+    qtbot.addWidget(other)
+    other.restore_settings(settings)
+    assert other.log_loss() and other.smoothing == pytest.approx(0.25)

@@ -35,6 +35,7 @@ from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
+from .panels.guide_dialog import GuideDialog
 from .panels.features_panel import FeaturesPanel
 from .panels.inside_panel import InsidePanel
 from .panels.plots_panel import PlotsPanel
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.new_run_action = action("&New Run (forget the opened checkpoint)", self._new_run, "Ctrl+N", train_menu)
 
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = action(self.tr("&Guide"), self.show_guide, QKeySequence.HelpContents, help_menu)
         action("&About", self._about, None, help_menu)
 
     def _connect(self) -> None:
@@ -361,6 +363,18 @@ class MainWindow(QMainWindow):
             except OSError as exc:
                 self.statusBar().showMessage(f"Export failed: {exc}", 8000)
 
+    def show_guide(self) -> None:
+        """Help > Guide, with the shortcuts the menus have now."""
+        shortcuts = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            for act in menu.actions() if menu is not None else []:
+                if not act.shortcut().isEmpty():
+                    name = f"{menu_action.text()} > {act.text()}".replace("&", "").rstrip("…")
+                    shortcuts.append((name, act.shortcut().toString(QKeySequence.NativeText)))
+        self.guide = GuideDialog(shortcuts, self)
+        self.guide.show()
+
     def _about(self) -> None:
         QMessageBox.about(self, "GoogLeNet Studio",
                           "Train and understand GoogLeNet (Inception v1 with BatchNorm).\n"
@@ -398,6 +412,7 @@ class MainWindow(QMainWindow):
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
         self.training_panel.restore_settings(settings)
+        self.plots_panel.restore_settings(settings)
         tab = settings.value("window/tab")
         if tab is not None:
             try:
@@ -412,6 +427,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/right_splitter", self.right_splitter.saveState())
         settings.setValue("window/tab", self.tabs.currentIndex())
         self.training_panel.save_settings(settings)
+        self.plots_panel.save_settings(settings)
         settings.sync()
 
     def _run_ended(self, terminal: object) -> None:

@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # makes pg.exporters available
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from ...core.events import EpochEnd
 from ...core.text import printable
@@ -32,6 +32,7 @@ METRICS = ("loss", "accuracy")
 # an effective window of about 2 / (1 - 0.9) - 1 = 19 batches. The average is debiased as
 # TensorBoard's is (divided by 1 - weight^t), so the smoothed curve does not lag behind at the start.
 SMOOTHING = 0.9
+SMOOTHING_MAX = 0.999  # TensorBoard's slider ends there too: 1 would freeze the curve at its start
 READOUT_HINT = "Hover over a plot to read the values."
 # Above this many points per curve the whole-run view draws a peak envelope kept incrementally
 # (PeakEnvelope); zoomed in, the curves get every point and pyqtgraph clips and downsamples them.
@@ -264,14 +265,22 @@ class PlotsPanel(QWidget):
         self.curves: dict[str, dict[str, pg.PlotDataItem]] = {}
         self.cursors: dict[str, pg.InfiniteLine] = {}
         self.legends: dict[str, pg.LegendItem] = {}
-        for metric in METRICS:
-            plot = self.graphics.addPlot()
+        self._anchors: dict[str, pg.PlotDataItem] = {}
+        for column, metric in enumerate(METRICS):
+            plot = self.graphics.addPlot(row=0, col=column)
             plot.showGrid(x=True, y=True, alpha=0.15)
-            plot.getAxis("left").enableAutoSIPrefix(False)  # accuracy is 0..1, never "x0.001"
-            for axis in ("left", "bottom"):  # major and one minor level of grid: the finest level
-                plot.getAxis(axis).setStyle(maxTickLevel=1)  # costs ~6 ms a repaint and adds little
-            # Loss falls and accuracy rises, so their legends sit in the corner the curves leave empty.
-            self.legends[metric] = plot.addLegend(offset=(-10, 10) if metric == "loss" else (-10, -10))
+            for axis in ("left", "bottom"):
+                # epochs and accuracies are plain numbers: never "epoch (x0.001)" at the first batch
+                plot.getAxis(axis).enableAutoSIPrefix(False)
+                # major and one minor level of grid: the finest level costs ~6 ms a repaint and adds little
+                plot.getAxis(axis).setStyle(maxTickLevel=1)
+            # The legend sits under its plot, never over a curve or the newest validation marker.
+            self.legends[metric] = pg.LegendItem(colCount=2)
+            self.graphics.addItem(self.legends[metric], row=1, col=column)
+            # An invisible curve the automatic range always includes: x from 0 to at least epoch 1,
+            # loss from 0, accuracy from 0 to 1, so the first points get sensible axes and ticks.
+            self._anchors[metric] = plot.plot([0.0, 1.0], [0.0, 1.0 if metric == "accuracy" else 0.0],
+                                              pen=pg.mkPen(0, 0, 0, 0))
             curves = {
                 "batch": plot.plot(name="train (batch)"),
                 # not antialiased: a wide antialiased line over thousands of peak-downsampled
@@ -291,12 +300,37 @@ class PlotsPanel(QWidget):
         self.plots["accuracy"].setXLink(self.plots["loss"])
         self._compared: list[pg.PlotDataItem] = []  # other runs' curves (show_comparison), in both plots
         self._compared_runs: list[ComparedRun] = []
-        self._own_in_legend = True  # whether the legends list the current run's curves
+        self._own_in_legend = False  # whether the legends list the current run's curves
+        self._sync_legends(force=True)
         self._envelopes = {(m, k): PeakEnvelope(ENVELOPE_BUCKETS) for m in METRICS for k in ("batch", "smooth")}
         self._showing_envelope = False
         for plot in self.plots.values():  # zooming in or back out switches between envelope and points
             plot.vb.sigRangeChangedManually.connect(self._show_batch_curves)
             plot.vb.sigStateChanged.connect(self._show_batch_curves)
+
+        # TensorBoard's two controls: how much the per-batch curves are smoothed, and a log scale for the loss.
+        self.smoothing_label = QLabel(self.tr("Smoothing"))
+        self.smoothing_slider = QSlider(Qt.Horizontal)
+        self.smoothing_slider.setRange(0, int(SMOOTHING_MAX * 1000))
+        self.smoothing_slider.setMaximumWidth(160)
+        self.smoothing_spin = QDoubleSpinBox()
+        self.smoothing_spin.setRange(0.0, SMOOTHING_MAX)
+        self.smoothing_spin.setDecimals(3)
+        self.smoothing_spin.setSingleStep(0.05)
+        self.smoothing_spin.setToolTip(self.tr("Weight of the past in the moving average of the per-batch "
+                                               "curves (0: none), as in TensorBoard"))
+        self.smoothing_slider.setToolTip(self.smoothing_spin.toolTip())
+        self.log_check = QCheckBox(self.tr("Log scale (loss)"))
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis, where late, small gains stay visible"))
+        self._set_smoothing_controls(smoothing)
+        self.smoothing_slider.valueChanged.connect(lambda value: self.set_smoothing(value / 1000))
+        self.smoothing_spin.valueChanged.connect(self.set_smoothing)
+        self.log_check.toggled.connect(self.set_log_loss)
+        controls = QHBoxLayout()
+        controls.setContentsMargins(6, 2, 6, 0)
+        for widget in (self.smoothing_label, self.smoothing_slider, self.smoothing_spin, self.log_check):
+            controls.addWidget(widget)
+        controls.addStretch(1)
 
         self.readout = plain_label(READOUT_HINT)
         self.readout.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -305,8 +339,10 @@ class PlotsPanel(QWidget):
         self.readout.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.readout)
+        self.graphics.installEventFilter(self)  # the mouse leaving the plots hides the hover line
 
         # Both plots share one scene; rate-limited because a read-out faster than the screen is waste.
         self._mouse_proxy = pg.SignalProxy(self.graphics.scene().sigMouseMoved, rateLimit=60,
@@ -314,6 +350,65 @@ class PlotsPanel(QWidget):
         self._apply_theme()
 
     # ------------------------------------------------------------------ public API
+
+    def set_smoothing(self, weight: float) -> None:
+        """Smooth the per-batch curves with this weight of the past (0..SMOOTHING_MAX); the whole
+        run is smoothed again, so the curve is what it would have been with this weight from the start."""
+        weight = min(max(float(weight), 0.0), SMOOTHING_MAX)
+        if abs(weight - self.smoothing) < 1e-9:
+            return
+        self.smoothing = weight
+        self._set_smoothing_controls(weight)
+        b = self._batch
+        for metric in METRICS:
+            smoothed = debiased_ema(b[metric], weight)
+            b[metric + "_smooth"][:] = smoothed
+            self._ema_last[metric] = float(ema(b[metric], weight, 0.0)[-1]) if b.size else 0.0
+            envelope = self._envelopes[(metric, "smooth")]
+            envelope.clear()
+            envelope.extend(b["x"], smoothed)
+        self._show_batch_curves()
+        if self._compared_runs:
+            self.show_comparison(self._compared_runs)
+
+    def _set_smoothing_controls(self, weight: float) -> None:
+        for widget, value in ((self.smoothing_slider, round(weight * 1000)), (self.smoothing_spin, weight)):
+            widget.blockSignals(True)
+            widget.setValue(value)
+            widget.blockSignals(False)
+
+    def set_log_loss(self, on: bool) -> None:
+        """The loss on a logarithmic axis (the loss of cross-entropy is never 0)."""
+        self.log_check.blockSignals(True)
+        self.log_check.setChecked(on)
+        self.log_check.blockSignals(False)
+        self.plots["loss"].setLogMode(y=bool(on))
+        self._place_anchors()
+        self.plots["loss"].enableAutoRange()
+
+    def log_loss(self) -> bool:
+        return self.log_check.isChecked()
+
+    def restore_settings(self, settings: QSettings) -> None:
+        try:
+            self.set_smoothing(float(settings.value("plots/smoothing", SMOOTHING)))
+        except (TypeError, ValueError):
+            pass
+        self.set_log_loss(str(settings.value("plots/log_loss", "false")).lower() == "true")
+
+    def save_settings(self, settings: QSettings) -> None:
+        settings.setValue("plots/smoothing", self.smoothing)
+        settings.setValue("plots/log_loss", self.log_loss())
+
+    def _place_anchors(self) -> None:
+        """The loss plot's anchor: from 0 on a linear axis; on a log axis (where 0 has no place)
+        at the newest loss, which adds nothing to the range but x from 0 to 1."""
+        y = 0.0
+        if self.log_loss():
+            values = self._batch["loss"] if self._batch.size else self._epoch["loss"]
+            finite = values[np.isfinite(values) & (values > 0)] if len(values) else values
+            y = float(finite[-1]) if len(finite) else 1.0
+        self._anchors["loss"].setData([0.0, 1.0], [y, y])
 
     def reset(self, steps_per_epoch: int = 1) -> None:
         """Clear every curve; later steps are placed at step / steps_per_epoch epochs."""
@@ -330,6 +425,7 @@ class PlotsPanel(QWidget):
             self.cursors[metric].hide()
             self.plots[metric].enableAutoRange()  # a new run starts fully in view, whatever the zoom was
         self.readout.setText(READOUT_HINT)
+        self._place_anchors()
         self._sync_legends()
 
     def add_batches(self, steps: Sequence[int], losses: Sequence[float], accuracies: Sequence[float]) -> None:
@@ -357,6 +453,8 @@ class PlotsPanel(QWidget):
             x, y = self.series(metric, kind)
             envelope.extend(x[new], y[new])
         self._show_batch_curves()
+        if first == 0:
+            self._place_anchors()
         if not self._own_in_legend:
             self._sync_legends()
 
@@ -451,6 +549,7 @@ class PlotsPanel(QWidget):
             shown += [c for c in self._compared if c.name() and c in self.plots[metric].items]
             for curve in shown:
                 legend.addItem(curve, curve.name())
+            legend.setVisible(bool(shown))
 
     def legend_names(self, metric: str = "loss") -> list[str]:
         """The names one plot's legend shows, in order (as text, unescaped)."""
@@ -510,13 +609,24 @@ class PlotsPanel(QWidget):
     def _on_proxy_mouse_moved(self, args: tuple) -> None:
         self._on_mouse_moved(args[0])
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Leave:
+            self._hide_cursor()
+        return super().eventFilter(watched, event)
+
+    def _hide_cursor(self) -> None:
+        for cursor in self.cursors.values():
+            cursor.hide()
+        self.readout.setText(READOUT_HINT)
+
+    def cursor_shown(self) -> bool:
+        return any(cursor.isVisible() for cursor in self.cursors.values())
+
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         """Move the cursor to the hovered epoch position and show the nearest value of each curve."""
         hovered = next((plot for plot in self.plots.values() if plot.vb.sceneBoundingRect().contains(scene_pos)), None)
         if hovered is None or not self.has_data():
-            for cursor in self.cursors.values():
-                cursor.hide()
-            self.readout.setText(READOUT_HINT)
+            self._hide_cursor()
             return
         x = hovered.vb.mapSceneToView(scene_pos).x()
         for cursor in self.cursors.values():  # the x axes are linked: one cursor per plot, same place

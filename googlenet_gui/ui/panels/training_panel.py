@@ -18,6 +18,7 @@ SCHEDULE_TITLES = {"none": "Constant", "cosine": "Cosine decay", "onecycle": "On
 PRECISION_TITLES = {"auto": "Automatic (bf16/fp16 where fast)", "fp32": "float32", "bf16": "bfloat16",
                     "fp16": "float16 (CUDA)"}
 OPTIMIZER_TITLES = {"adam": "Adam", "sgd": "SGD with momentum"}
+TORCHRUN = "torchrun"  # the device list's "All N GPUs (torchrun)": training in one process per GPU
 
 
 class TrainingPanel(QWidget):
@@ -47,6 +48,7 @@ class TrainingPanel(QWidget):
 
         self.device_combo = QComboBox()
         self.device_combo.addItem("cpu (detecting devices…)", "cpu")
+        self._gpus = 0
         # Any size can be typed; one the network cannot take is explained, not silently replaced.
         self.input_spin = _spin(1, MAX_INPUT_SIZE, 96, " px")
         self.input_error = plain_label()
@@ -203,13 +205,21 @@ class TrainingPanel(QWidget):
         self.settings_changed.emit()
 
     def set_devices(self, devices: list[Any]) -> None:
-        """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
+        """DeviceInfo list from core.devices; keeps the current choice where it still exists. With
+        more than one CUDA GPU, also "All N GPUs (torchrun)": a data-parallel run in N processes."""
         current = self.device_combo.currentData()
         self.device_combo.clear()
         for info in devices:
             self.device_combo.addItem(info.label, info.id)
+        self._gpus = sum(1 for info in devices if info.id.startswith("cuda:"))
+        if self._gpus > 1:
+            self.device_combo.addItem(self.tr("All %n GPUs (torchrun)", "", self._gpus), TORCHRUN)
         if not _select(self.device_combo, current):
             self.device_combo.setCurrentIndex(0)
+
+    def gpu_count(self) -> int:
+        """How many CUDA GPUs the device list offers (what "All N GPUs (torchrun)" uses)."""
+        return self._gpus
 
     def set_running(self, running: bool, paused: bool = False) -> None:
         """Controls that cannot change mid-run are disabled while training."""

@@ -13,6 +13,21 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _gc_on_the_gui_thread(request):
+    """As in the app: cycles are collected on the GUI thread only (see ui.threads)."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        request.getfixturevalue("qapp")
+        from googlenet_gui.ui.threads import collect_garbage_on_gui_thread
+
+        collect_garbage_on_gui_thread()
+    yield
+    import gc
+
+    if not gc.isenabled():  # the young generations, on this (the GUI) thread: cheap, and memory stays bounded
+        gc.collect(1)
+
+
+@pytest.fixture(autouse=True)
 def _no_thread_left_running(request):
     """Like napari's fixture: a test that leaves one of the app's QThreads running fails."""
     yield

@@ -50,7 +50,7 @@ def expected(checkpoint, images):
     """What the app itself answers: every class's probability, per image, and the prepared inputs."""
     predictor = Predictor.from_file(checkpoint)
     prepared = torch.stack([predictor.prepare_file(p)[0] for p in images])
-    tops, _ = predictor.classify_tensors(prepared, k=len(predictor.class_names))
+    tops = predictor.classify_tensors(prepared, k=len(predictor.class_names)).tops
     index = {name: i for i, name in enumerate(predictor.class_names)}
     probs = np.zeros((len(images), len(index)))
     for row, top in enumerate(tops):

@@ -147,7 +147,8 @@ def test_inspect_image_answers_as_classification_does():
     image = Image.fromarray((np.arange(28 * 28).reshape(28, 28) % 251).astype(np.uint8))
     tensor = predictor.prepare_image(image)
     result = inside.inspect_image(predictor, tensor)
-    tops, views = predictor.classify_tensors(tensor[None], k=3)
+    answers = predictor.classify_tensors(tensor[None], k=3)
+    tops, views = answers.tops, answers.views
     assert [result.class_names[i] for i in np.argsort(-result.probabilities)] == [name for name, _ in tops[0]]
     assert np.allclose(sorted(result.probabilities, reverse=True), [p for _, p in tops[0]], atol=1e-6)
     assert np.array_equal(result.view, views[0]) and result.view.shape == (64, 64)

@@ -1,4 +1,8 @@
-"""`train`: train headless, printing a progress bar and one line per epoch, writing the run folder."""
+"""`train`: train headless, printing a progress bar and one line per epoch, writing the run folder.
+
+Under torchrun (`torchrun --nproc-per-node N -m googlenet_gui train ...`) every process runs this
+same command: it joins the process group (core/distributed.py) and trains its part of each batch;
+rank 0 alone prints, writes the run folder and watches its STOP file."""
 from __future__ import annotations
 
 import argparse
@@ -12,6 +16,7 @@ from .common import count, error
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from ..core.distributed import DEFAULT_TIMEOUT_S
     from ..core.engine import CHECKPOINT_INTERVAL
     from ..core.recipes import RECIPES
 
@@ -46,6 +51,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, required=True, help="run folder: metrics.jsonl, last.pt, best.pt")
     p.add_argument("--tensorboard", action="store_true",
                    help="also write TensorBoard logs into the run folder (tensorboard --logdir <its parent>)")
+    p.add_argument("--sync-bn", action="store_true",
+                   help="under torchrun on GPUs: BatchNorm statistics over the global batch (SyncBatchNorm)")
+    p.add_argument("--dist-timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help="under torchrun: a process that waits this long for another ends the run "
+                        "(default %(default)g)")
     p.set_defaults(run=run)
 
 
@@ -106,15 +116,54 @@ def _download(args: argparse.Namespace) -> int:
     return 0
 
 
+def _join(args: argparse.Namespace):
+    """This process's place in a torchrun run (and the device it trains on), or (SINGLE, None)
+    when it runs alone; None after printing why it cannot join."""
+    from ..core import distributed
+
+    if not distributed.launched_by_torchrun():
+        if args.sync_bn:
+            error("--sync-bn is for runs of several processes: start them with torchrun")
+            return None
+        return distributed.SINGLE, None
+    if args.download:
+        error("under torchrun the dataset must be there already: download it first without torchrun")
+        return None
+    if not args.dist_timeout > 0:
+        error("--dist-timeout must be more than 0 seconds")
+        return None
+    try:
+        return distributed.start(args.device, args.sync_bn, args.dist_timeout)
+    except distributed.DistributedError as exc:
+        error(str(exc))
+        return None
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..core import distributed
+
+    joined = _join(args)
+    if joined is None:
+        return 1
+    ranks, device = joined
+    try:
+        return _train(args, ranks, device)
+    finally:
+        if ranks.enabled:
+            distributed.finish()
+
+
+def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
     from tqdm import tqdm
 
-    from ..core.engine import Trainer
+    from ..core.distributed import StopFile
     from ..core.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
 
     code = _download(args)
     if code:
         return code
+    if not ranks.is_main:  # the other ranks train in silence; rank 0 speaks for the run
+        return _train_quietly(args, ranks, device)
     tensorboard = None
     if args.tensorboard:
         from ..core.tensorboard_log import TensorBoardLog, missing_package
@@ -123,18 +172,19 @@ def run(args: argparse.Namespace) -> int:
             error(missing_package())
             return 2
         tensorboard = TensorBoardLog(args.out)
-    config = _config(args)
-    if not args.checkpoint_minutes >= 0:
-        error("--checkpoint-minutes must be 0 or more")
+    trainer = _trainer(args, ranks, device)
+    if trainer is None:
         return 1
-    trainer = Trainer(config, run_dir=args.out, resume_from=args.resume,
-                      checkpoint_interval=args.checkpoint_minutes * 60)
-    # Ctrl+C and a polite kill (SIGTERM) both save last.pt and stop within one batch.
+    # Ctrl+C, a polite kill (SIGTERM) and a STOP file in the run folder all save last.pt and stop
+    # within one batch (under torchrun: every rank, whichever one was asked).
     previous = {sig: signal.signal(sig, lambda *_: trainer.request_stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    stop_file = StopFile(args.out)
     bar = None
     code = 0
     try:
         for event in trainer.run():
+            if stop_file.requested():
+                trainer.request_stop()
             if tensorboard is not None:
                 tensorboard.write(event)
             if isinstance(event, RunStarted):
@@ -166,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
             elif isinstance(event, Stopped):
                 where = f"; saved {event.checkpoint}" if event.checkpoint else ""
                 print(f"stopped at step {event.step}{where}", flush=True)
-                code = 130
+                code = 0 if ranks.enabled else 130  # torchrun takes any other code for a crash
             elif isinstance(event, Failed):
                 error(event.message)
                 code = 1
@@ -177,6 +227,41 @@ def run(args: argparse.Namespace) -> int:
             tensorboard.close()
             if tensorboard.problem:
                 print(f"note: {tensorboard.problem}", file=sys.stderr, flush=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return code
+
+
+def _trainer(args: argparse.Namespace, ranks, device: str | None):
+    from ..core.engine import Trainer
+
+    config = _config(args)
+    if device is not None:
+        config.device = device  # under torchrun: cuda:LOCAL_RANK, or cpu
+    if not args.checkpoint_minutes >= 0:
+        error("--checkpoint-minutes must be 0 or more")
+        return None
+    return Trainer(config, run_dir=args.out, resume_from=args.resume,
+                   checkpoint_interval=args.checkpoint_minutes * 60, distributed=ranks)
+
+
+def _train_quietly(args: argparse.Namespace, ranks, device: str | None) -> int:
+    """A rank other than 0: the same run, printing only its failure."""
+    from ..core.events import Failed, Stopped
+
+    trainer = _trainer(args, ranks, device)
+    if trainer is None:
+        return 1
+    previous = {sig: signal.signal(sig, lambda *_: trainer.request_stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    code = 0
+    try:
+        for event in trainer.run():
+            if isinstance(event, Failed):
+                error(f"process {ranks.rank}: {event.message}")
+                code = 1
+            elif isinstance(event, Stopped):
+                code = 0
+    finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return code

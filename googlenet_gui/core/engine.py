@@ -30,6 +30,7 @@ from .checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoin
 from .config import ConfigError, TrainConfig
 from .data import DataError, Dataset, ImageSet, load_dataset
 from .devices import AUTOCAST_DTYPES, DeviceError, precision_for, resolve_device
+from .distributed import SINGLE, Distributed, DistributedError, peer_failure
 from .download import Cancelled, DownloadError
 from .evaluation import Evaluation, ValidationOutputs, epoch_records
 from .events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Event, Failed, Finished,
@@ -113,7 +114,8 @@ class Trainer:
     start and then only when `request_snapshot()` asks), so a classification never waits for
     the step in flight. `keep_predictions`: each epoch's validation also gives the confusion
     matrix, top-5 and every image's answer (EpochEnd.confusion, EpochPredictions); off, only
-    loss and accuracy (benchmarks/evaluation_cost.py measures the difference).
+    loss and accuracy (benchmarks/evaluation_cost.py measures the difference). `distributed`:
+    this process's place in a torchrun run (core/distributed.py); only rank 0 writes `run_dir`.
     """
 
     def __init__(
@@ -127,9 +129,11 @@ class Trainer:
         snapshot_interval: float | None = None,
         checkpoint_interval: float | None = CHECKPOINT_INTERVAL,
         keep_predictions: bool = True,
+        distributed: Distributed = SINGLE,
     ):
         self.config = config
-        self.run_dir = Path(run_dir) if run_dir else None
+        self.distributed = distributed
+        self.run_dir = Path(run_dir) if run_dir and distributed.is_main else None
         self.resume_from = Path(resume_from) if resume_from else None
         self.report_interval = report_interval
         self.keep_checkpoints = keep_checkpoints and self.run_dir is not None
@@ -186,7 +190,7 @@ class Trainer:
             run = self._run
             yield Stopped(run.position if run else Position(), None)
         except (DataError, DeviceError, CheckpointError, ConfigError, DownloadError, TrainingFault,
-                RunFolderBusy) as exc:
+                RunFolderBusy, DistributedError) as exc:
             yield Failed(self._with_checkpoint_note(str(exc)))
         except torch.cuda.OutOfMemoryError:
             yield Failed(self._oom_message("GPU"))
@@ -199,6 +203,8 @@ class Trainer:
             cpu = "defaultcpuallocator" in lower or "can't allocate memory" in lower
             if cpu or "out of memory" in lower or "not enough memory" in lower:
                 yield Failed(self._oom_message("CPU" if cpu else "GPU"))
+            elif self.distributed.enabled and peer_failure(exc):
+                yield Failed(self._with_checkpoint_note(peer_failure(exc)))
             else:
                 traceback.print_exc()
                 yield Failed(self._with_checkpoint_note(f"training failed: {error_line(exc, 300)}"))
@@ -241,6 +247,9 @@ class Trainer:
             self.config = _resumed_config(checkpoint, self.config, self.resume_from.name)
         config = self.config
         config.validate()
+        if config.batch_size < 2 * self.distributed.world_size:
+            raise ConfigError(f"batch size {config.batch_size} is too small for {self.distributed.world_size} "
+                              "processes: each needs at least two images (the batch size is the global one)")
         device = resolve_device(config.device)
         if config.num_threads:
             torch.set_num_threads(config.num_threads)
@@ -260,7 +269,7 @@ class Trainer:
         try:
             run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
                        self.run_dir if self.keep_checkpoints else None, self.report_interval,
-                       self.checkpoint_interval, self.keep_predictions)
+                       self.checkpoint_interval, self.keep_predictions, self.distributed)
             if checkpoint is not None:
                 run.restore(checkpoint, self.resume_from.name)
         except BaseException:
@@ -326,8 +335,9 @@ class _Run:
     def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
                  snapshots: _SnapshotBoard, metrics: MetricsLog | None,
                  checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None,
-                 keep_predictions: bool = True):
+                 keep_predictions: bool = True, distributed: Distributed = SINGLE):
         self.config = config
+        self.distributed = distributed
         self.dataset = dataset
         self.device = device
         self.control = control
@@ -346,8 +356,10 @@ class _Run:
 
         torch.manual_seed(config.seed)
         self.model_config = ModelConfig(dataset.channels, len(dataset.class_names))
-        model = GoogLeNet(self.model_config).to(device)
+        model = distributed.convert_batchnorm(GoogLeNet(self.model_config), device).to(device)
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
+        # the training steps run through DDP; checkpoints, snapshots and validation use the plain model
+        self.train_model = distributed.wrap(self.model, device)
         self.optimizer = make_optimizer(self.model, config, device)
         self.scheduler = make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
@@ -395,6 +407,10 @@ class _Run:
     def started_event(self) -> RunStarted:
         self.publish_snapshot()  # classification works from the first moment
         notes = list(self.dataset.notes)
+        ranks = self.distributed
+        if ranks.enabled:
+            notes.append(f"data-parallel over {ranks.world_size} processes: each trains on its part of the global "
+                         f"batch of {self.batch_size}" + (", BatchNorm synchronised" if ranks.sync_bn else ""))
         if self.batch_size < self.config.batch_size:
             notes.append(f"batch size lowered to {self.batch_size}: "
                          f"the training set has only {len(self.dataset.train)} images")
@@ -445,20 +461,24 @@ class _Run:
                     yield Paused(self.position)
                     control.wait_while_paused()
                     window_start = time.perf_counter()
-                if control.stop_requested:
+                if self.distributed.agree_stop(control.stop_requested, self.device):  # every rank stops together
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     return False
                 b = self.position.batches_done
                 idx = order[b * self.batch_size: (b + 1) * self.batch_size]
+                n = len(idx)  # the global batch; under torchrun this process trains on its part of it
                 x, y = self.train_images[idx], self.train_labels[idx]
                 undo = self._undo_point()
                 if self.pad or self.flip:
                     x = augment(x, self.generator, self.pad, self.flip)
+                part = self.distributed.part(n)
+                x, y = x[part], y[part]
                 x = to_model_input(x, config.input_size, config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
-                    logits = self.model(x)
-                    loss = F.cross_entropy(logits.float(), y)
+                    logits = self.train_model(x)
+                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum")
+                    loss = loss_sum * self.distributed.loss_scale(n)  # the global batch's mean, after DDP's average
                 if undo is not None and control.stop_requested:
                     # A stop asked for during the forward pass: give the step up before its
                     # backward pass (the longer part), as if it had never begun.
@@ -471,15 +491,16 @@ class _Run:
                 self.scaler.update()
                 if self.scheduler is not None:
                     self.scheduler.step()
-                with torch.no_grad():
-                    record = torch.stack([loss.detach().double(), (logits.argmax(1) == y).sum().double()])
-                    sums += torch.stack([record[0] * len(y), record[1]])
-                counted += len(y)
-                pending.append((record, len(y)))
+                with torch.no_grad():  # the global batch's loss sum and correct answers, on every rank
+                    record = self.distributed.sum(
+                        torch.stack([loss_sum.detach().double(), (logits.argmax(1) == y).sum().double()]))
+                    sums += record
+                counted += n
+                pending.append((record, n))
                 self._advance()
                 if self.snapshots.due():
                     self.publish_snapshot()
-                window_images += len(y)
+                window_images += n
                 now = time.perf_counter()
                 if now - window_start >= self.report_interval or self.position.batches_done == self.steps_per_epoch:
                     yield from self._flush(pending, window_images, now - window_start)
@@ -497,8 +518,9 @@ class _Run:
     def _undo_point(self) -> tuple[torch.Tensor, list[torch.Tensor]] | None:
         """What a step changes before its backward pass: the data generator (augmentation) and the
         BatchNorm running statistics. Kept on the CPU only, where a step can take seconds; on a
-        GPU a step is short and the copies would cost more than they save."""
-        if self.device.type != "cpu":
+        GPU a step is short and the copies would cost more than they save. Not under torchrun:
+        there every rank agrees on a stop before the step, never during it."""
+        if self.device.type != "cpu" or self.distributed.enabled:
             return None
         return self.generator.get_state(), [b.clone() for b in self.batchnorm_buffers]
 
@@ -524,8 +546,9 @@ class _Run:
         lr = self.optimizer.param_groups[0]["lr"]
         epoch = self.position.epochs_done + 1
         first = self.position.batches_done - len(values) + 1
-        for i, ((loss, correct), n) in enumerate(zip(values, sizes)):
+        for i, ((loss_sum, correct), n) in enumerate(zip(values, sizes)):
             b = first + i
+            loss = loss_sum / n
             step = self.position.epochs_done * self.steps_per_epoch + b
             if not math.isfinite(loss):
                 raise TrainingFault(
@@ -557,19 +580,32 @@ class _Run:
         outputs = ValidationOutputs(labels, len(self.dataset.class_names), self.keep_predictions)
         features: dict[str, list[torch.Tensor]] = {name: [] for name in ood.BLOCKS}
         chunk = self.batch_size * 2
+        # Under torchrun each rank validates its part and the logits are gathered back in order, so
+        # every rank evaluates the whole set; one process adds each chunk as it comes (less memory).
+        dist = self.distributed
+        mine = dist.part(len(labels))
+        images = self.val_images[mine]
+        kept: list[torch.Tensor] = []
+        largest = max(dist.sizes(len(labels)))  # every rank takes as many turns (and stop agreements)
         try:
-            for start in range(0, len(labels), chunk):
-                if self.control.stop_requested:
+            for start in range(0, largest, chunk):
+                if dist.agree_stop(self.control.stop_requested, self.device):
                     return None
-                x = to_model_input(self.val_images[start:start + chunk], self.config.input_size,
-                                   self.config.channels_last)
+                # a rank whose part is used up runs on no images: the shapes of what it gathers stay known
+                x = to_model_input(images[start:start + chunk], self.config.input_size, self.config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits, blocks = self.model.forward_keeping(x, ood.BLOCKS)
                     logits = logits.float()
-                outputs.add(logits)
+                if dist.enabled:
+                    kept.append(logits)
+                else:
+                    outputs.add(logits)
                 for name, out in blocks.items():  # a few hundred numbers an image: what "unlike" is judged by
                     features[name].append(ood.pooled(out))
+            if dist.enabled:
+                outputs.add(dist.gather_rows(torch.cat(kept), len(labels)))
+                features = {name: [dist.gather_rows(torch.cat(parts), len(labels))] for name, parts in features.items()}
             result = outputs.read(self.dataset.class_names)
             self.outliers = ood.fit({name: torch.cat(parts).cpu() for name, parts in features.items()},
                                     labels.cpu(), len(self.dataset.class_names))

@@ -23,6 +23,7 @@ from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
 from .controllers.export import ExportController
 from .controllers.follow import FollowController
+from .controllers.launch import LaunchController
 from .controllers.runs import RunsController
 from .controllers.features import FeaturesController
 from .controllers.inside import InsideController
@@ -30,6 +31,7 @@ from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
+from .threads import collect_garbage_on_gui_thread
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
@@ -59,6 +61,7 @@ def default_runs_dir() -> Path:
 class MainWindow(QMainWindow):
     def __init__(self, runs_dir: str | Path | None = None):
         super().__init__()
+        collect_garbage_on_gui_thread()
         i18n.ensure_installed()
         icon = resources_dir() / "icon.png"
         if icon.is_file():
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.runs = RunsController(self.runs_panel, self.plots_panel, status, self.runs_dir, self, self)
         self.follow = FollowController(self.plots_panel, self.progress_panel, self.runs_panel, status, self.weights,
                                        lambda: self.training.running, self, self)
+        self.launch = LaunchController(self.training_panel, status, self)
         self.export = ExportController(self._checkpoint_to_export, status, self, self)
         self.inside = InsideController(self.inside_panel, self.weights, self)
         self.timeline = TimelineController(self.timeline_panel, self)
@@ -284,6 +288,12 @@ class MainWindow(QMainWindow):
         self.follow.state_changed.connect(lambda: self.follow.following and self.tabs.setCurrentWidget(self.runs_panel))
         self.training.run_started.connect(lambda _: self.follow.stop())
         self.training.run_started.connect(lambda _: self.runs.refresh())
+        self.training.launch_requested.connect(
+            lambda config, run_dir, resume: self.launch.start(config, run_dir, resume, self.training_panel.gpu_count()))
+        self.launch.follow_requested.connect(self.follow.follow)
+        self.launch.state_changed.connect(self._update_actions)
+        self.launch.ended.connect(lambda _: self.runs.refresh())
+        self.stop_action.triggered.connect(self.launch.stop)
         self.training.run_ended.connect(lambda _: self.runs.refresh())
         self._connect_inside()
 
@@ -373,9 +383,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _update_actions(self) -> None:
-        running = self.training.running
+        running = self.training.running or self.launch.running
         self.start_action.setEnabled(not running)
-        self.pause_action.setEnabled(running)
+        self.pause_action.setEnabled(self.training.running)
         self.stop_action.setEnabled(running)
         self.open_action.setEnabled(not running)
         self.follow_action.setEnabled(not running)
@@ -501,6 +511,7 @@ class MainWindow(QMainWindow):
             self.core.settled.connect(self.close)
             return
         self._close_clock.stop()
+        self.launch.close()  # a torchrun run's processes stop and save last.pt
         self.datasets.cancel_download()
         self.dataset_editor_panel.close()  # its work is cancelled (what it copied stays)
         self.dataset_editor.stop()

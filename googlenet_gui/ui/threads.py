@@ -26,3 +26,22 @@ def start_worker(worker: QObject, run_slot, name: str) -> QThread:
 
 def running_threads() -> list[QThread]:
     return [t for t in list(_threads) if t.isRunning()]
+
+
+_collector = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Run Python's cycle collector only on the GUI thread (once per process; needs a QApplication).
+
+    Automatic collection runs on whichever thread happens to allocate when a threshold is crossed.
+    Collecting a cycle that holds a Qt object on a pool or training thread can deadlock with the
+    GUI thread deleting widgets: seen here, a pool thread's collection destroyed a Qt object and
+    waited for the interpreter lock inside Qt's destructor, while the GUI thread, holding that
+    lock, waited for the object's connection lock. pyqtgraph's GarbageCollector turns automatic
+    collection off and collects on a GUI-thread timer instead (once a second, same thresholds)."""
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)

@@ -1384,6 +1384,44 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
 </context>
 <context>
+    <name>LaunchController</name>
+    <message>
+        <source>cannot write to {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Starting %n process(es) with torchrun…</source>
+        <translation>
+            <numerusform>Starting 1 process with torchrun…</numerusform>
+            <numerusform>Starting %n processes with torchrun…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot stop the run: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping every process after this step and saving last.pt…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchrun could not be started ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The torchrun run has ended; its folder: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchrun ended with code {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training with torchrun failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Timeline</source>
@@ -2292,6 +2330,13 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>cpu (detecting devices…)</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>All %n GPUs (torchrun)</source>
+        <translation>
+            <numerusform>All 1 GPUs (torchrun)</numerusform>
+            <numerusform>All %n GPUs (torchrun)</numerusform>
+        </translation>
     </message>
     <message>
         <source> px</source>

@@ -1349,6 +1349,43 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>LaunchController</name>
+    <message>
+        <source>cannot write to {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n process(es) with torchrun…</source>
+        <translation>
+            <numerusform>正在用 torchrun 启动 %n 个进程…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot stop the run: {0}</source>
+        <translation>无法停止训练运行：{0}</translation>
+    </message>
+    <message>
+        <source>Stopping every process after this step and saving last.pt…</source>
+        <translation>这一步结束后停止所有进程并保存 last.pt…</translation>
+    </message>
+    <message>
+        <source>torchrun could not be started ({0})</source>
+        <translation>无法启动 torchrun（{0}）</translation>
+    </message>
+    <message>
+        <source>The torchrun run has ended; its folder: {0}</source>
+        <translation>torchrun 训练运行已结束；其文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>torchrun ended with code {0}</source>
+        <translation>torchrun 以代码 {0} 结束</translation>
+    </message>
+    <message>
+        <source>Training with torchrun failed: {0}</source>
+        <translation>使用 torchrun 训练失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Timeline</source>
@@ -2253,6 +2290,12 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>cpu (detecting devices…)</source>
         <translation>cpu（正在检测设备…）</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n GPUs (torchrun)</source>
+        <translation>
+            <numerusform>全部 %n 个 GPU（torchrun）</numerusform>
+        </translation>
     </message>
     <message>
         <source> px</source>

@@ -23,7 +23,7 @@ from ...core.weights import WeightsSource
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
 from ..panels.run_panel import RunPanel
-from ..panels.training_panel import TrainingPanel
+from ..panels.training_panel import TORCHRUN, TrainingPanel
 from ..training_worker import TrainingThread, updates_per_second
 
 # While training, the live weights are copied this often, so a dropped image is classified at
@@ -39,6 +39,7 @@ class TrainingController(QObject):
     epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     state_changed = Signal()  # running, paused or the resume target changed: menus follow
     progressed = Signal(int)  # the global step of the newest batch shown (once per batch of events)
+    launch_requested = Signal(object, object, object)  # TrainConfig, run folder, checkpoint to resume: torchrun
 
     def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
                  status: QStatusBar, weights: WeightsSource, runs_dir: Path, parent: QObject | None = None):
@@ -94,6 +95,12 @@ class TrainingController(QObject):
 
         config = self.panel.config()
         run_dir = self._run_folder()
+        if config.device == TORCHRUN:  # "All N GPUs": other processes train, the launch controller starts them
+            resume, self.resume_path = self.resume_path, None
+            self.launch_requested.emit(config, run_dir, resume)
+            self.panel.set_resume(None)  # continued (or not) in the run folder: Start next begins a new run
+            self.state_changed.emit()
+            return
         self.plots.reset(1)
         self.progress.reset()
         self.run_panel.reset(str(run_dir))

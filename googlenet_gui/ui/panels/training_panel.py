@@ -14,6 +14,7 @@ from ...core.recipes import RECIPES, recipe_of
 from .. import theme
 from ..plain import plain_label, plain_tooltip
 
+TORCHRUN = "torchrun"  # the device list's "All N GPUs (torchrun)": training in one process per GPU
 
 
 class TrainingPanel(QWidget):
@@ -43,6 +44,7 @@ class TrainingPanel(QWidget):
         self.device_combo = QComboBox()
         self.device_combo.addItem("", "cpu")  # "cpu (detecting devices…)" until the core has loaded
         self._devices_known = False
+        self._gpus = 0
         # Any size can be typed; one the network cannot take is explained, not silently replaced.
         self.input_spin = _spin(1, MAX_INPUT_SIZE, 96)
         self.input_error = plain_label()
@@ -175,6 +177,9 @@ class TrainingPanel(QWidget):
                 combo.setItemText(index, titles[combo.itemData(index)])
         if not self._devices_known:
             self.device_combo.setItemText(0, self.tr("cpu (detecting devices…)"))
+        torchrun = self.device_combo.findData(TORCHRUN)
+        if torchrun >= 0:
+            self.device_combo.setItemText(torchrun, self.tr("All %n GPUs (torchrun)", "", self._gpus))
         self.input_spin.setSuffix(self.tr(" px"))
         self.browse_button.setText(self.tr("Browse…"))
         self.download_button.setText(self.tr("Download"))
@@ -249,14 +254,22 @@ class TrainingPanel(QWidget):
         self.settings_changed.emit()
 
     def set_devices(self, devices: list[Any]) -> None:
-        """DeviceInfo list from core.devices; keeps the current choice where it still exists."""
+        """DeviceInfo list from core.devices; keeps the current choice where it still exists. With
+        more than one CUDA GPU, also "All N GPUs (torchrun)": a data-parallel run in N processes."""
         current = self.device_combo.currentData()
         self.device_combo.clear()
         self._devices_known = True
         for info in devices:
             self.device_combo.addItem(info.label, info.id)
+        self._gpus = sum(1 for info in devices if info.id.startswith("cuda:"))
+        if self._gpus > 1:
+            self.device_combo.addItem(self.tr("All %n GPUs (torchrun)", "", self._gpus), TORCHRUN)
         if not _select(self.device_combo, current):
             self.device_combo.setCurrentIndex(0)
+
+    def gpu_count(self) -> int:
+        """How many CUDA GPUs the device list offers (what "All N GPUs (torchrun)" uses)."""
+        return self._gpus
 
     def set_running(self, running: bool, paused: bool = False) -> None:
         """Controls that cannot change mid-run are disabled while training."""

@@ -126,7 +126,7 @@ def test_import_never_overwrites_and_refuses_files_of_the_dataset(tmp_path):
     third = photo(tmp_path / "three" / "x.png", 3)
     ds.import_files("cat", [first])
     report = ds.import_files("cat", [second, third])
-    assert sorted(Path(f.path).name for f in report.added) == ["x-2.png", "x-3.png"]
+    assert sorted(Path(f.path).name for f in report.added) == ["x-2.png", "x-3.png"], report.skipped
     assert (ds.root / "cat" / "x.png").read_bytes() == first.read_bytes()
     assert {(ds.root / "cat" / n).read_bytes() for n in ("x-2.png", "x-3.png")} == {second.read_bytes(),
                                                                                     third.read_bytes()}
@@ -214,3 +214,14 @@ def test_a_linked_folder_is_read_but_links_inside_folders_are_not_followed(tmp_p
     ds.add_class("cat")
     report = ds.import_files("cat", [tmp_path / "link"])
     assert [Path(f.path).name for f in report.added] == ["a.png"]
+
+
+def test_many_files_of_one_name_imported_at_once_are_all_kept(tmp_path):
+    ds = DatasetFolder.create(tmp_path / "pets")
+    ds.add_class("cat")
+    sources = [photo(tmp_path / f"from{i}" / "x.png", i) for i in range(24)]
+    report = ds.import_files("cat", sources, workers=8)  # eight threads race for x.png, x-2.png, ...
+    assert not report.skipped and len(report.added) == 24
+    names = sorted(p.name for p in (ds.root / "cat").iterdir())
+    assert names == sorted(["x.png", *(f"x-{n}.png" for n in range(2, 25))])  # no temporary file left
+    assert {(ds.root / "cat" / n).read_bytes() for n in names} == {s.read_bytes() for s in sources}

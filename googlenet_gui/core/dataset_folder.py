@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import threading
 import time
 import unicodedata
@@ -414,10 +415,13 @@ def _copy_new(source: Path, target: Path) -> tuple[Path, str]:
     file, hashing the bytes on the way; a copy is whole or absent. Returns (copy, SHA-256)."""
     import hashlib
 
-    part = _free_name(target.with_name(f".{target.name}.part"))
+    # A name of its own for each copy, made atomically: imports run on several threads, and two
+    # files of one name copied at once must not race for the same temporary file.
+    handle, part_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    part = Path(part_name)
     digest = hashlib.sha256()
     try:
-        with open(source, "rb") as src, open(part, "xb") as dst:
+        with open(source, "rb") as src, os.fdopen(handle, "wb") as dst:
             while chunk := src.read(_COPY_CHUNK):
                 digest.update(chunk)
                 dst.write(chunk)
@@ -434,17 +438,17 @@ def _link_new(part: Path, target: Path) -> Path:
     """Give `part` the name `target` (or the first free one after it) without replacing a file
     that appears meanwhile (a hard link fails where the name exists); `part` stays to be removed."""
     while True:
-        target = _free_name(target)
+        name = _free_name(target)  # from the wanted name each time: another thread may have taken this one
         try:
-            os.link(part, target)
-            return target
+            os.link(part, name)
+            return name
         except FileExistsError:
             continue
         except OSError:  # a file system without hard links: a rename, the name checked just before
-            if os.path.lexists(target):
+            if os.path.lexists(name):
                 continue
-            os.rename(part, target)
-            return target
+            os.rename(part, name)
+            return name
 
 
 def map_until_cancelled(work: Callable[[T], R], items: list[T], cancel: threading.Event | None,

@@ -61,8 +61,15 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--interval", type=int, default=25, help="steps between timeline points (the window's default)")
+    ap.add_argument("--refresh", type=float, default=None,
+                    help="seconds between looks inside with the live weights (default: the window's)")
     a = ap.parse_args()
     import torch
+
+    from googlenet_gui.ui.controllers import inside
+
+    if a.refresh is not None:
+        inside.REFRESH_SECONDS = a.refresh
 
     heads, insides, points, looks = [], [], [], []
     for _ in range(a.repeats):
@@ -73,7 +80,7 @@ def main() -> None:
         looks.append(n_looks)
         time.sleep(1)
     ratio = median(insides) / median(heads)
-    report("inside_training", {"threads": torch.get_num_threads(), "headless_images_per_sec": heads,
+    report("inside_training", {"refresh_s": inside.REFRESH_SECONDS, "threads": torch.get_num_threads(), "headless_images_per_sec": heads,
                                "inside_images_per_sec": insides, "ratio": ratio, "timeline_points": points,
                                "looks_inside": looks, "interval": a.interval},
            f"training with the Inside tab open and a timeline every {a.interval} steps: {median(insides):.0f} / "

@@ -8,6 +8,8 @@ import torch
 
 from googlenet_gui.core.checkpoint import load_checkpoint
 from googlenet_gui.core.config import TrainConfig
+from googlenet_gui.core import engine
+from googlenet_gui.core.devices import DEFAULT_THREADS
 from googlenet_gui.core.engine import Trainer
 from googlenet_gui.core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped
 from googlenet_gui.core.predict import Predictor
@@ -271,3 +273,24 @@ def test_checkpoint_saved_events_name_real_files(tmp_path):
     assert {s.kind for s in saved} >= {"last", "best"}
     for s in saved:
         assert load_checkpoint(s.path).class_names == ["horizontal", "vertical"]
+
+
+@pytest.mark.skipif(DEFAULT_THREADS < 2, reason="one CPU thread: nothing to lose")
+def test_a_training_thread_started_after_a_one_thread_classification_uses_every_core(monkeypatch):
+    """A thread's first PyTorch call takes the thread count last set in any thread: the window's
+    classification threads run on one, and training started after a drop ran at half speed."""
+    def classify_on_one_thread():
+        torch.set_num_threads(1)
+        torch.ones(4).sum()
+
+    worker = threading.Thread(target=classify_on_one_thread)
+    worker.start()
+    worker.join()
+    seen = []
+    real = engine.to_model_input
+    monkeypatch.setattr(engine, "to_model_input", lambda *a, **k: seen.append(torch.get_num_threads()) or real(*a, **k))
+    training = threading.Thread(target=lambda: run_all(Trainer(TrainConfig(epochs=1, **SMALL), dataset=stripes_dataset(),
+                                                               report_interval=0)))
+    training.start()
+    training.join()
+    assert seen and set(seen) == {DEFAULT_THREADS}

@@ -89,4 +89,11 @@ def precision_for(device: torch.device, requested: str) -> str:
     return "fp32"
 
 
+# PyTorch's own choice of CPU threads, read when this module is first imported (the window does it
+# while loading, before anything runs on another thread). It must be read early: a thread's first
+# PyTorch call takes the count the last set_num_threads() asked for in ANY thread, so a new
+# training thread started after a classification (whose threads run on one) would train on one
+# core of two, at half the speed.
+DEFAULT_THREADS = torch.get_num_threads()
+
 AUTOCAST_DTYPES = {"bf16": torch.bfloat16, "fp16": torch.float16}

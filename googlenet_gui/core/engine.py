@@ -29,7 +29,7 @@ import torch.nn.functional as F
 from .checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoint, load_checkpoint, save_checkpoint
 from .config import ConfigError, TrainConfig
 from .data import DataError, Dataset, ImageSet, load_dataset
-from .devices import AUTOCAST_DTYPES, DeviceError, precision_for, resolve_device
+from .devices import AUTOCAST_DTYPES, DEFAULT_THREADS, DeviceError, precision_for, resolve_device
 from .distributed import SINGLE, Distributed, DistributedError, peer_failure
 from .download import Cancelled, DownloadError
 from .evaluation import Evaluation, ValidationOutputs, epoch_records
@@ -251,8 +251,8 @@ class Trainer:
             raise ConfigError(f"batch size {config.batch_size} is too small for {self.distributed.world_size} "
                               "processes: each needs at least two images (the batch size is the global one)")
         device = resolve_device(config.device)
-        if config.num_threads:
-            torch.set_num_threads(config.num_threads)
+        # set on this thread every time: see devices.DEFAULT_THREADS
+        torch.set_num_threads(config.num_threads or DEFAULT_THREADS)
 
         yield Status("loading data")
         dataset = self._dataset or load_dataset(

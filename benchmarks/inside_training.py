@@ -3,7 +3,7 @@ headless (target: at least 0.95), measured as benchmarks/gui_training.py measure
 
 Headless: core.engine.Trainer alone in a fresh process, as the CLI runs it. Inside: the real
 MainWindow, an image classified, selected and pinned, the Inside tab on screen (its maps
-follow the live weights every 3 s), the timeline recording every --interval steps and at the
+follow the live weights every 10 s), the timeline recording every --interval steps and at the
 epoch's end, Start pressed. Both read the engine's own per-batch speed; they alternate in one
 run, on the built-in sample (batch 64, input 96). The numbers of timeline points and of looks
 inside are printed, to show the work was done.

@@ -19,7 +19,9 @@ from ..panels.inside_panel import InsidePanel
 from .classify import weights_text
 from ..words import describe_weights
 
-REFRESH_SECONDS = 3.0  # as often as the live weights are copied (training.SNAPSHOT_INTERVAL)
+# Each look costs training a little on a CPU it shares (benchmarks/inside_training.py: 0.87 of
+# headless at 3 s, 0.92 at 10 s on 2 cores), so the maps follow the live weights every 10 s.
+REFRESH_SECONDS = 10.0
 
 
 class InsideController(QObject):

@@ -6,8 +6,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QStackedWidget, QTableWidget,
                                QTabWidget,
@@ -197,13 +198,19 @@ def test_qt_own_dialogs_are_chinese_too(qapp):
 
 
 def test_well_known_class_names_get_their_chinese_name_beside_them(qapp):
+    from googlenet_gui.ui.panels.evaluate_panel import ConfusionModel
+
+    matrix = ConfusionModel()
+    matrix.set_matrix(["Shirt", "my own class"], np.array([[1, 0], [0, 1]]), np.eye(2))
     i18n.install("zh_CN")
     try:
         assert class_label("Shirt") == "Shirt 衬衫" and class_label("cat") == "cat 猫"
         assert class_label("my own class") == "my own class"
+        # the confusion matrix's axes too, as the language is now
+        assert [matrix.headerData(i, Qt.Horizontal) for i in range(2)] == ["Shirt 衬衫", "my own class"]
     finally:
         i18n.install("en")
-    assert class_label("Shirt") == "Shirt"
+    assert class_label("Shirt") == "Shirt" and matrix.headerData(0, Qt.Vertical) == "Shirt"
 
 
 # ---------------------------------------------------------------------------- the window

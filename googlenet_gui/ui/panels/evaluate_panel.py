@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QWidget)
 
 from ...core.text import NAME_LIMIT, printable
+from ..class_names import class_label
 from .. import theme
 
 if TYPE_CHECKING:  # core.evaluation imports torch, which must not load before the window paints
@@ -122,7 +123,7 @@ class ConfusionModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if section >= len(self.names) or role not in (DISPLAY, TOOLTIP):
             return None
-        name = self.names[section]
+        name = class_label(self.names[section])  # with its Chinese name in Chinese, as the language is now
         if role == TOOLTIP:
             return self.tr("predicted class: {0}").format(name) if orientation == HORIZONTAL else \
                 self.tr("true class: {0}").format(name)
@@ -572,7 +573,7 @@ class EvaluatePanel(QWidget):
         rows = evaluation.per_class()
         table.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            name = QTableWidgetItem(printable(c.name, NAME_LIMIT))
+            name = QTableWidgetItem(class_label(printable(c.name, NAME_LIMIT)))
             name.setToolTip(printable(c.name))
             table.setItem(r, 0, name)
             for col, value in enumerate((c.precision, c.recall, c.f1), start=1):

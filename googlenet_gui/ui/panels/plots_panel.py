@@ -212,11 +212,14 @@ def _svg_closed_paths_fix():
 
 def debiased_ema(values: Sequence[float], weight: float) -> np.ndarray:
     """The zero-started moving average divided by 1 - weight^t, as the live curves are smoothed."""
-    values = np.asarray(values, dtype=np.float64)
-    smoothed = ema(values, weight, 0.0)
-    if weight <= 0.0 or len(values) == 0:
-        return smoothed
-    return smoothed / (1.0 - weight ** np.arange(1, len(values) + 1, dtype=np.float64))
+    return _debiased(ema(np.asarray(values, dtype=np.float64), weight, 0.0), weight)
+
+
+def _debiased(zero_started: np.ndarray, weight: float) -> np.ndarray:
+    """A zero-started moving average (from the first point) divided by 1 - weight^t."""
+    if weight <= 0.0 or len(zero_started) == 0:
+        return zero_started
+    return zero_started / (1.0 - weight ** np.arange(1, len(zero_started) + 1, dtype=np.float64))
 
 
 @dataclass
@@ -360,9 +363,10 @@ class PlotsPanel(QWidget):
         self._set_smoothing_controls(weight)
         b = self._batch
         for metric in METRICS:
-            smoothed = debiased_ema(b[metric], weight)
+            zero_started = ema(b[metric], weight, 0.0)  # once: the next batches continue from its last value
+            self._ema_last[metric] = float(zero_started[-1]) if b.size else 0.0
+            smoothed = _debiased(zero_started, weight)
             b[metric + "_smooth"][:] = smoothed
-            self._ema_last[metric] = float(ema(b[metric], weight, 0.0)[-1]) if b.size else 0.0
             envelope = self._envelopes[(metric, "smooth")]
             envelope.clear()
             envelope.extend(b["x"], smoothed)

@@ -32,6 +32,9 @@ class CoreLoader(QObject):
             return
 
         def work(report: Any) -> list:
+            from ...core.preload import preload_torch_libraries
+
+            preload_torch_libraries()  # mapped with the interpreter lock released: the window keeps painting
             from ...core import devices, engine  # noqa: F401 (engine: what Start needs, loaded now, not then)
 
             return devices.list_devices()

@@ -6,7 +6,11 @@ probes: the first paint of the main window; a key press posted right after that 
 seconds while PyTorch loads on a pool thread; and when PyTorch and the devices are ready.
 The clock starts in the parent just before the child process is spawned.
 
-    python benchmarks/startup.py [--repeats 5]
+    python benchmarks/startup.py [--repeats 5] [--compare-preload]
+
+With --compare-preload, runs without core/preload.py (PyTorch's libraries mapped by `import
+torch` alone, holding the interpreter lock) alternate with the normal ones, and both medians are
+printed.
 """
 from __future__ import annotations
 
@@ -26,6 +30,9 @@ from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from googlenet_gui import app as app_module
+if os.environ.get("STARTUP_NO_PRELOAD"):  # the comparison: PyTorch's libraries mapped by its import alone
+    import googlenet_gui.core.preload as preload
+    preload.preload_torch_libraries = lambda: []
 qapp = app_module._application()
 QSettings.setDefaultFormat(QSettings.IniFormat)
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, os.environ["STARTUP_SETTINGS"])
@@ -78,22 +85,36 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    ap.add_argument("--compare-preload", action="store_true", help="alternate with runs without core/preload.py")
     a = ap.parse_args()
-    runs = []
+    runs, without = [], []
     for _ in range(a.repeats):
-        env = dict(os.environ, QT_QPA_PLATFORM=a.platform, STARTUP_SETTINGS=str(scratch_dir()),
-                   GOOGLENET_RUNS_DIR=str(scratch_dir()), STARTUP_T0=repr(time.time()))
-        out = subprocess.run([sys.executable, "-c", CHILD], env=env, cwd=ROOT, capture_output=True, text=True,
-                             timeout=120)
-        line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
-        if not line:
-            raise SystemExit(out.stderr[-2000:])
-        runs.append(json.loads(line[-1]))
+        runs.append(start_once(a.platform, preload=True))
+        if a.compare_preload:
+            without.append(start_once(a.platform, preload=False))
     figures = {k: median([r[k] for r in runs]) for k in ("paint", "input", "core", "max_stall_ms")}
-    report("startup", {"platform": a.platform, "median": figures, "runs": runs},
-           f"row 4: painted {figures['paint']:.2f} s, accepts input {figures['input']:.2f} s "
-           f"(PyTorch ready {figures['core']:.2f} s; longest event-loop stall {figures['max_stall_ms']:.0f} ms), "
-           f"median of {a.repeats} on {a.platform}")
+    data = {"platform": a.platform, "median": figures, "runs": runs}
+    line = (f"row 4: painted {figures['paint']:.2f} s, accepts input {figures['input']:.2f} s "
+            f"(PyTorch ready {figures['core']:.2f} s; longest event-loop stall {figures['max_stall_ms']:.0f} ms), "
+            f"median of {a.repeats} on {a.platform}")
+    if without:
+        stalls = median([r["max_stall_ms"] for r in without])
+        data["without_preload"] = {"median_max_stall_ms": stalls, "runs": without}
+        line += f"; without the preload: longest stall {stalls:.0f} ms (runs alternated)"
+    report("startup", data, line)
+
+
+def start_once(platform: str, preload: bool) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM=platform, STARTUP_SETTINGS=str(scratch_dir()),
+               GOOGLENET_RUNS_DIR=str(scratch_dir()), STARTUP_T0=repr(time.time()))
+    if not preload:
+        env["STARTUP_NO_PRELOAD"] = "1"
+    out = subprocess.run([sys.executable, "-c", CHILD], env=env, cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    line = [ln for ln in out.stdout.splitlines() if ln.startswith("{")]
+    if not line:
+        raise SystemExit(out.stderr[-2000:])
+    return json.loads(line[-1])
 
 
 if __name__ == "__main__":

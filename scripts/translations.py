@@ -7,6 +7,10 @@
   `pyside6-linguist` to translate);
 - the English file needs only its plural forms ("%n epoch(s)" -> "1 epoch" / "%n epochs"), which
   this script writes from the source text;
+- pyqtgraph ships no translations, but words its plots' menus and export dialog through
+  QCoreApplication.translate: the strings of the modules that build what the window shows
+  (PYQTGRAPH_MODULES, read from the installed pyqtgraph) and of googlenet_gui/ui/plot_menus.py go
+  into resources/i18n/pyqtgraph_<language>.ts, for every language but English;
 - `pyside6-lrelease` compiles each .ts to the .qm the app loads (shipped in the package).
 """
 from __future__ import annotations
@@ -15,12 +19,21 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("en", "zh_CN")
+PLOT_MENUS = Path("googlenet_gui") / "ui" / "plot_menus.py"  # its strings are pyqtgraph's, not the app's
+# pyqtgraph's modules that word what the window shows of it: the ViewBox menu and its axis controls,
+# Plot Options, the scene's Export... and the export dialog with its formats' options
+PYQTGRAPH_MODULES = ("graphicsItems/ViewBox/ViewBoxMenu.py", "graphicsItems/ViewBox/axisCtrlTemplate_generic.py",
+                     "graphicsItems/PlotItem/PlotItem.py", "graphicsItems/PlotItem/plotConfigTemplate_generic.py",
+                     "GraphicsScene/GraphicsScene.py", "GraphicsScene/exportDialogTemplate_generic.py",
+                     "exporters/CSVExporter.py", "exporters/HDF5Exporter.py", "exporters/ImageExporter.py",
+                     "exporters/SVGExporter.py")
 
 
 def tool(name: str) -> str:
@@ -31,7 +44,32 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "googlenet_gui" / "ui").rglob("*.py"))
+    files = (p.relative_to(ROOT) for p in (ROOT / "googlenet_gui" / "ui").rglob("*.py"))
+    return sorted(str(p) for p in files if p != PLOT_MENUS)
+
+
+def pyqtgraph_sources(folder: Path) -> list[str]:
+    """Copies of PYQTGRAPH_MODULES in `folder`, readable by lupdate: the templates pyuic generated call
+    QCoreApplication.translate through a `_translate` alias, which lupdate does not know."""
+    import pyqtgraph
+
+    package = Path(pyqtgraph.__file__).parent
+    copies = []
+    for module in PYQTGRAPH_MODULES:
+        copy = folder / module.replace("/", "_")
+        copy.write_text(re.sub(r"\b_translate\(", "translate(", (package / module).read_text(encoding="utf-8")),
+                        encoding="utf-8")
+        copies.append(str(copy))
+    return copies
+
+
+def lupdate(files: list[str], language: str, ts: Path) -> None:
+    subprocess.run([tool("pyside6-lupdate"), *files, "-no-obsolete", "-locations", "none",
+                    "-target-language", language, "-ts", str(ts)], check=True, cwd=ROOT)
+
+
+def lrelease(ts: Path) -> None:
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, cwd=ROOT)
 
 
 def english_plural(text: str, count: str) -> str:
@@ -60,11 +98,17 @@ def main() -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = I18N / f"googlenet_studio_{language}.ts"
-        subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-                        "-target-language", language, "-ts", str(ts)], check=True, cwd=ROOT)
+        lupdate(sources(), language, ts)
         if language == "en":
             print(f"{ts.name}: {fill_english(ts)} plural forms written")
-        subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True, cwd=ROOT)
+        lrelease(ts)
+    with tempfile.TemporaryDirectory() as folder:
+        pyqtgraph_files = [*pyqtgraph_sources(Path(folder)), str(PLOT_MENUS)]
+        for language in LANGUAGES:
+            if language != "en":  # pyqtgraph's own words are English
+                ts = I18N / f"pyqtgraph_{language}.ts"
+                lupdate(pyqtgraph_files, language, ts)
+                lrelease(ts)
     return 0
 
 

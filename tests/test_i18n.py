@@ -1,5 +1,6 @@
-"""The window in Simplified Chinese: every text a person can see is translated, the .ts file is
-complete, and switching the language live keeps the window working, its curves and results intact."""
+"""The window in Simplified Chinese: every text a person can see is translated (pyqtgraph's menus on
+the plots too), the .ts files are complete, and switching the language live keeps the window working,
+its curves and results intact, and words again at once what was made before the switch."""
 from __future__ import annotations
 
 import re
@@ -8,26 +9,27 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QStackedWidget, QTableWidget,
-                               QTabWidget,
-                               QTreeWidget, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupBox, QLabel, QLineEdit, QListWidget,
+                               QMenu, QStackedWidget, QTableWidget, QTabWidget, QTreeWidget, QWidget, QWidgetAction)
 
 from googlenet_gui.ui import i18n
 from googlenet_gui.ui.class_names import class_label
 from googlenet_gui.ui.main_window import MainWindow
 from helpers import write_stripe_image
+from runlogs import write_run
 
 ROOT = Path(__file__).resolve().parents[1]
 TS = ROOT / "resources" / "i18n" / "googlenet_studio_zh_CN.ts"
+PYQTGRAPH_TS = ROOT / "resources" / "i18n" / "pyqtgraph_zh_CN.ts"  # pyqtgraph's menus and export dialog
 
 # Words that stay as they are in a Chinese window: names of things, units, file names, code.
 KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "sgd", "cuda", "cpu", "gib", "mib", "float32",
         "bfloat16", "float16", "bf16", "fp16", "grad", "cam", "onnx", "torchscript", "tensorboard", "logdir", "csv",
         "png", "svg", "top", "fashion", "mnist", "cifar", "olah", "distill", "fvcore", "torch", "utils",
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
-        "studio", "mps"}
+        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:
@@ -39,46 +41,48 @@ def english_words(text: str, data: set[str]) -> list[str]:
     return [w for w in words if w.lower() not in KEPT]
 
 
+def widget_texts(widget: QWidget) -> list[str]:
+    """The texts one widget shows: its tooltip, and its text, title, placeholder, items, tabs or headers."""
+    texts = [widget.toolTip()]
+    if isinstance(widget, QLabel) and widget.pixmap().isNull():
+        texts.append(widget.text())
+    elif isinstance(widget, QAbstractButton):
+        texts.append(widget.text())
+    elif isinstance(widget, QGroupBox):
+        texts.append(widget.title())
+    elif isinstance(widget, QLineEdit):
+        texts.append(widget.placeholderText())
+    elif isinstance(widget, QComboBox):
+        texts += [widget.itemText(i) for i in range(widget.count())]
+    elif isinstance(widget, QTabWidget):
+        texts += [widget.tabText(i) for i in range(widget.count())]
+    elif isinstance(widget, QTreeWidget) and not widget.isHeaderHidden():
+        header = widget.headerItem()
+        for i in range(header.columnCount()):
+            texts += [header.text(i), header.toolTip(i)]
+    elif isinstance(widget, QTableWidget):
+        texts += [item.text() for i in range(widget.columnCount()) if (item := widget.horizontalHeaderItem(i))]
+    return [text for text in texts if text]
+
+
+def shown_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every text of the visible widgets of `root`, a window."""
+    return [(type(widget).__name__ + " " + widget.objectName(), text)
+            for widget in [root, *root.findChildren(QWidget)] if _shown(widget, root) for text in widget_texts(widget)]
+
+
 def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
     """(where, text) for every text of the window's visible widgets, tabs, headers, tooltips, menus and
-    actions, and the status bar."""
-    found: list[tuple[str, str]] = []
+    actions (pyqtgraph's Export... on the plots too), and the status bar."""
+    found = shown_texts(window)
 
-    def add(where: QWidget | QAction, text: str) -> None:
+    def add(where: QAction | QWidget, text: str) -> None:
         if text:
             found.append((type(where).__name__ + " " + (where.objectName() or ""), text))
 
-    for widget in [window, *window.findChildren(QWidget)]:
-        if not _shown(widget, window):
-            continue
-        add(widget, widget.toolTip())
-        if isinstance(widget, QLabel) and widget.pixmap().isNull():
-            add(widget, widget.text())
-        elif isinstance(widget, QAbstractButton):
-            add(widget, widget.text())
-        elif isinstance(widget, QGroupBox):
-            add(widget, widget.title())
-        elif isinstance(widget, QLineEdit):
-            add(widget, widget.placeholderText())
-        elif isinstance(widget, QComboBox):
-            for i in range(widget.count()):
-                add(widget, widget.itemText(i))
-        elif isinstance(widget, QTabWidget):
-            for i in range(widget.count()):
-                add(widget, widget.tabText(i))
-        elif isinstance(widget, QTreeWidget):
-            header = widget.headerItem()
-            for i in range(header.columnCount()):
-                add(widget, header.text(i))
-                add(widget, header.toolTip(i))
-        elif isinstance(widget, QTableWidget):
-            for i in range(widget.columnCount()):
-                item = widget.horizontalHeaderItem(i)
-                if item is not None:
-                    add(widget, item.text())
     languages = set(window.language_actions.values())  # each language is named in itself
     for action in window.findChildren(QAction):
-        if action not in languages and not _pyqtgraph_menu(action):
+        if action not in languages:
             add(action, action.text())
     for menu_action in window.menuBar().actions():
         add(menu_action, menu_action.text())
@@ -96,16 +100,6 @@ def _shown(widget: QWidget, window: QWidget) -> bool:
             return False  # another window (the dataset editor) when it is not open
         widget = widget.parentWidget()
     return True
-
-
-def _pyqtgraph_menu(action: QAction) -> bool:
-    """pyqtgraph's own context menus of the plots (Export..., View All): its strings, not the app's."""
-    parent = action.parent()
-    while parent is not None:
-        if type(parent).__module__.startswith("pyqtgraph"):
-            return True
-        parent = parent.parent()
-    return False
 
 
 def untranslated(window: MainWindow, data: set[str]) -> list[tuple[str, str, list[str]]]:
@@ -172,10 +166,11 @@ def data_names(win: MainWindow, tmp_path: Path) -> set[str]:
 
 # ---------------------------------------------------------------------------- the .ts file
 
-def test_the_translation_is_complete_and_keeps_every_placeholder():
+@pytest.mark.parametrize("ts, least", [(TS, 400), (PYQTGRAPH_TS, 80)], ids=["app", "pyqtgraph"])
+def test_the_translation_is_complete_and_keeps_every_placeholder(ts, least):
     placeholders = re.compile(r"\{[^{}]*\}|%n")
-    messages = list(ET.parse(TS).iter("message"))
-    assert len(messages) > 400
+    messages = list(ET.parse(ts).iter("message"))
+    assert len(messages) > least
     for message in messages:
         source = message.findtext("source")
         translation = message.find("translation")
@@ -275,3 +270,164 @@ def test_the_chosen_language_is_remembered(window, qtbot, settings_dir):
     assert i18n.chosen_language() == "zh_CN" and window.language_actions["zh_CN"].isChecked()
     window.set_language("en")
     assert i18n.chosen_language() == "en"
+
+
+# ---------------------------------------------------------------------------- pyqtgraph's menus on the plots
+
+def open_plot_menu(qtbot, view: QWidget, view_box) -> QMenu:
+    """Right-click the middle of a plot, as a person does: the menu pyqtgraph pops up."""
+    centre = view.mapFromScene(view_box.sceneBoundingRect().center())
+    qtbot.mouseClick(view.viewport(), Qt.RightButton, pos=centre)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu), timeout=5_000)
+    return QApplication.activePopupWidget()
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    """Every text of a menu and its sub-menus: the entries, and the controls an entry holds (Plot
+    Options' and the axes' check boxes, labels, group titles and their tooltips)."""
+    found = []
+    for action in menu.actions():
+        if isinstance(action, QWidgetAction) and action.defaultWidget() is not None:
+            found += [text for widget in [action.defaultWidget(), *action.defaultWidget().findChildren(QWidget)]
+                      for text in widget_texts(widget)]
+        elif not action.isSeparator():
+            found.append(action.text())
+            if action.menu() is not None:
+                found += menu_texts(action.menu())
+    return found
+
+
+def dialog_texts(dialog: QWidget) -> list[str]:
+    """The export dialog's texts: its title, labels, buttons, the items to export, the formats, and
+    the chosen format's options (their names and choices)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # the rows of the options shown before
+    texts = [dialog.windowTitle()]
+    for widget in [dialog, *dialog.findChildren(QWidget)]:
+        texts += widget_texts(widget)
+        if isinstance(widget, QTreeWidget):
+            texts += [item.text(0) for item in widget.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive)]
+        elif isinstance(widget, QListWidget):
+            texts += [widget.item(i).text() for i in range(widget.count())]
+    return [text for text in texts if text]
+
+
+def english_left(texts: list[str], data: set[str] = frozenset()) -> list[tuple[str, list[str]]]:
+    return [(text, words) for text in texts if (words := english_words(text, set(data)))]
+
+
+def test_the_plots_right_click_menus_follow_the_language(window, qtbot):
+    """pyqtgraph's menus, built with the window in English, are Chinese after a switch, then English again."""
+    plots = window.plots_panel
+    view, loss = plots.graphics, plots.plots["loss"].vb
+    menu = open_plot_menu(qtbot, view, loss)
+    english = menu_texts(menu)
+    menu.close()
+    assert {"View All", "X axis", "Y axis", "Mouse Mode", "3 button", "Plot Options", "Transforms", "Grid",
+            "Show X Grid", "Invert Axis", "Link Axis:", "Auto Pan Only", "Export..."} <= set(english)
+
+    window.set_language("zh_CN")
+    menu = open_plot_menu(qtbot, view, loss)
+    chinese = menu_texts(menu)
+    assert {"查看全部", "X 轴", "Y 轴", "鼠标模式", "三键模式", "单键模式", "绘图选项", "变换", "降采样", "网格",
+            "显示 X 网格", "反转轴", "链接轴：", "仅自动平移", "导出..."} <= set(chinese)
+    assert len(chinese) == len(english)
+    assert english_left(chinese) == []
+    # Export... opens pyqtgraph's export dialog, in Chinese too, the CSV format's choices as well
+    next(action for action in menu.actions() if action.text() == "导出...").trigger()
+    menu.close()
+    dialog = view.scene().exportDialog
+    qtbot.waitUntil(dialog.isVisible)
+    texts = dialog_texts(dialog)
+    assert {"导出", "要导出的项：", "整个场景", "绘图", "导出格式", "原始绘图数据（CSV）", "图像文件（PNG、TIF、JPG 等）",
+            "导出选项", "分隔符", "逗号", "制表符", "列模式", "复制", "关闭"} <= set(texts)
+    assert english_left(texts) == [], english_left(texts)
+    # the timeline's plot (the Inside tab) was built in English too
+    window.tabs.setCurrentWidget(window.inside_panel)
+    window.inside_panel.show_view(window.timeline_panel)
+    timeline = window.timeline_panel
+    qtbot.waitUntil(timeline.plot_widget.isVisible)
+    menu = open_plot_menu(qtbot, timeline.plot_widget, timeline.plot.vb)
+    assert english_left(menu_texts(menu)) == [] and "查看全部" in menu_texts(menu)
+    menu.close()
+
+    window.set_language("en")  # the export dialog is still open: it follows too
+    assert {"Export", "Item to export:", "Entire Scene", "Plot", "CSV of original plot data", "separator", "comma",
+            "tab", "Close"} <= set(dialog_texts(dialog))
+    dialog.close()
+    window.tabs.setCurrentWidget(window.classify_panel)
+    menu = open_plot_menu(qtbot, view, loss)
+    assert menu_texts(menu) == english
+    menu.close()
+
+
+# ---------------------------------------------------------------------------- texts made before a switch
+
+@pytest.fixture
+def split_dataset(tmp_path) -> Path:
+    """A dataset with train/ and val/ folders whose check finds problems: copies of one image, a
+    class without validation images, images much smaller than the input."""
+    root = tmp_path / "split"
+    for label, vertical in (("horizontal", False), ("vertical", True)):
+        (root / "train" / label).mkdir(parents=True)
+        for i in range(3):
+            write_stripe_image(root / "train" / label / f"{i}.png", vertical, size=32, mode="RGB")
+    (root / "val" / "horizontal").mkdir(parents=True)
+    write_stripe_image(root / "val" / "horizontal" / "v.png", False, size=32, mode="RGB")
+    return root
+
+
+def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, stripes_folder, split_dataset):
+    """Made in English from events: a classified image's "by …" line, the runs count, a dataset
+    check's findings (and the other texts made so: messages, counts, "seen by …"). After a switch
+    they are Chinese at once, and after switching back, English as they were."""
+    write_run(tmp_path / "runs" / "first")
+    window.tabs.setCurrentWidget(window.runs_panel)
+    runs = window.runs_panel
+    qtbot.waitUntil(lambda: runs.status_label.text() == "1 run", timeout=30_000)
+    window.classify.classify_paths([str(stripes_folder / "vertical" / "0.png")])
+    classify = window.classify_panel
+    qtbot.waitUntil(lambda: classify.row_count() == 1 and not classify.pending_count(), timeout=60_000)
+    row = classify.rows()[0]
+    row.inside_button.click()  # the Inside tab: the image "seen by" the untrained weights
+    qtbot.waitUntil(lambda: window.inside_panel.inside is not None, timeout=60_000)
+    editor = window.dataset_editor
+    editor.open(str(split_dataset))
+    qtbot.waitUntil(lambda: editor.dataset is not None and not editor.busy and bool(editor.panel.finding_titles()),
+                    timeout=60_000)
+    check = editor.panel
+    check.findings_tree.setCurrentItem(check.findings_tree.topLevelItem(1))
+
+    def made_from_events() -> dict:
+        tree = check.class_tree
+        return {"by": row.weights_label.text(), "runs": runs.status_label.text(),
+                "summary": check.check_summary.text(), "findings": check.finding_titles(),
+                "chosen": check.findings_tree.currentItem().text(0), "advice": check.advice_label.text(),
+                "counts": [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())],
+                "classified": classify.message_label.text(), "seen by": window.inside_panel.weights_label.text(),
+                "editor": check.windowTitle()}
+
+    english = made_from_events()
+    assert english["by"] == "by untrained weights" and english["runs"] == "1 run"
+    assert english["summary"].startswith("7 images checked:") and english["counts"] == ["3 + 1 val", "3"]
+    assert english["classified"] == "Classified 1 image with untrained weights"
+    assert english["seen by"] == "seen by untrained weights"
+
+    window.set_language("zh_CN")
+    chinese = made_from_events()
+    assert chinese["by"] == "使用未训练的权重" and chinese["runs"] == "1 个训练运行"
+    assert chinese["summary"].startswith("已检查 7 张图像：") and chinese["counts"][0].startswith("3 + 1")
+    assert len(chinese["findings"]) == len(english["findings"])
+    assert chinese["chosen"] == chinese["findings"][1]  # the finding chosen stays chosen
+    from googlenet_gui.core.data import FASHION_CLASSES  # what the untrained weights answer (the built-in sample's)
+
+    data = data_names(window, tmp_path) | {"first", "split", *FASHION_CLASSES}
+    said = [text for value in chinese.values() for text in (value if isinstance(value, list) else [value])]
+    assert english_left(said, data) == []
+    open_every_tab(window, qtbot)
+    left = untranslated(window, data)
+    left += [(where, text, words) for where, text in shown_texts(check) if (words := english_words(text, data))]
+    assert left == [], "\n".join(map(repr, left))
+
+    window.set_language("en")
+    assert made_from_events() == english
+    check.close()

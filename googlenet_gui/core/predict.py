@@ -51,7 +51,6 @@ class Prediction:
     view: np.ndarray | None = None  # what the network sees: uint8 [S, S] or [S, S, 3]
     thumbnail: np.ndarray | None = None  # the image as a person sees it, at most 96 x 96
     error: str | None = None
-    weights: str = ""  # which weights answered: "best.pt (after epoch 3)", "live weights, epoch 2, batch 5 of 50"
     unlikeness: float | None = None  # above 1: unlike the images the weights were trained on (None: not known)
 
     @property

@@ -2,8 +2,10 @@
 choice (View > Language), loaded with Qt's translation system.
 
 The app's strings are translated from resources/i18n/googlenet_studio_<language>.qm (made by
-scripts/translations.py); Qt's own dialogs from Qt's qtbase_<language>.qm. English has a file of
-its own too: it holds the plural forms ("1 epoch", "2 epochs") of the "%n epoch(s)" strings.
+scripts/translations.py); pyqtgraph's menus and export dialog on the plots from
+resources/i18n/pyqtgraph_<language>.qm (made by the same script: pyqtgraph ships none; see
+plot_menus.py); Qt's own dialogs from Qt's qtbase_<language>.qm. English has a file of its own too:
+it holds the plural forms ("1 epoch", "2 epochs") of the "%n epoch(s)" strings.
 """
 from __future__ import annotations
 
@@ -40,9 +42,10 @@ def install(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    files = [(str(resources_dir() / "i18n"), f"googlenet_studio_{language}")]
+    ours = str(resources_dir() / "i18n")
+    files = [(ours, f"googlenet_studio_{language}")]
     if language != "en":
-        files.append((QLibraryInfo.path(QLibraryInfo.TranslationsPath), f"qtbase_{language}"))
+        files += [(ours, f"pyqtgraph_{language}"), (QLibraryInfo.path(QLibraryInfo.TranslationsPath), f"qtbase_{language}")]
     for folder, name in files:
         translator = QTranslator()
         if translator.load(name, folder):

@@ -260,6 +260,7 @@ class MainWindow(QMainWindow):
             act.setText(text)
         self.statusBar().clearMessage()  # news in the language before: the next message comes in the new one
         self.classify.retranslate()
+        self.dataset_editor.retranslate()
 
     def _connect(self) -> None:
         self.core.ready.connect(self._core_loaded)
@@ -373,7 +374,7 @@ class MainWindow(QMainWindow):
         """The dataset editor's "Train on This Dataset": a new run on the folder, with the other
         settings as the training panel has them."""
         if self.training.running:
-            self.dataset_editor_panel.show_message(self.tr("Training is running: stop it first"), error=True)
+            self.dataset_editor_panel.show_message(lambda: self.tr("Training is running: stop it first"), error=True)
             return
         if self.training.resume_path is not None:
             self._new_run()
@@ -420,7 +421,11 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Export failed: {0}").format(exc), 8000)
 
     def show_guide(self) -> None:
-        """Help > Guide, with the shortcuts the menus have now."""
+        """Help > Guide, with the shortcuts the menus have (in the language they are in)."""
+        self.guide = GuideDialog(self._shortcuts, self)
+        self.guide.show()
+
+    def _shortcuts(self) -> list[tuple[str, str]]:
         shortcuts = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
@@ -428,8 +433,7 @@ class MainWindow(QMainWindow):
                 if not act.shortcut().isEmpty():
                     name = f"{menu_action.text()} > {act.text()}".replace("&", "").rstrip("…")
                     shortcuts.append((name, act.shortcut().toString(QKeySequence.NativeText)))
-        self.guide = GuideDialog(shortcuts, self)
-        self.guide.show()
+        return shortcuts
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("GoogLeNet Studio"),

@@ -46,10 +46,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{0}, copied {1:.0f} s before</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Weights: live from training</source>
         <translation type="unfinished" />
     </message>
@@ -2562,6 +2558,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>untrained weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}, copied {1:.0f} s before</source>
         <translation type="unfinished" />
     </message>
 </context>

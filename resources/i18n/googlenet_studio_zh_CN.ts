@@ -47,10 +47,6 @@
         <translation>图像 ({0});;所有文件 (*)</translation>
     </message>
     <message>
-        <source>{0}, copied {1:.0f} s before</source>
-        <translation>{0}，{1:.0f} 秒前复制</translation>
-    </message>
-    <message>
         <source>Weights: live from training</source>
         <translation>权重：训练中的实时权重</translation>
     </message>
@@ -2522,6 +2518,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>untrained weights</source>
         <translation>未训练的权重</translation>
+    </message>
+    <message>
+        <source>{0}, copied {1:.0f} s before</source>
+        <translation>{0}，{1:.0f} 秒前复制</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,6 @@ first, and a Clear drops those still on their way.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -21,7 +20,7 @@ from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
-from ..words import describe_weights
+from ..words import WeightsFacts
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 
@@ -30,15 +29,6 @@ def image_filter() -> str:
     """The open dialogs' filter, in the language installed now."""
     return QCoreApplication.translate("ClassifyController", "Images ({0});;All files (*)").format(IMAGE_PATTERNS)
 PASTE_SIDE = 512  # a pasted image is kept at most this big, for classifying it again
-
-
-def weights_text(predictor: Any) -> str:
-    """Which weights answered, as a result card says it: a live run's copy says how old it was."""
-    taken_at = getattr(predictor, "taken_at", None)
-    if taken_at is None:
-        return describe_weights(predictor)
-    return QCoreApplication.translate("ClassifyController", "{0}, copied {1:.0f} s before").format(
-        describe_weights(predictor), time.monotonic() - taken_at)
 
 
 class ClassifyController(QObject):
@@ -62,8 +52,9 @@ class ClassifyController(QObject):
         return self._pasted.get(source)
 
     def retranslate(self) -> None:
-        """The texts kept on screen, in the language installed now (the window calls it on a switch)."""
-        self.weights_changed()
+        """The window's weights line, in the language installed now (the window calls it on a switch;
+        the panel words its own texts again)."""
+        self._show_weights_label()
 
     # ------------------------------------------------------------ what answers
 
@@ -71,19 +62,25 @@ class ClassifyController(QObject):
         """The weights source changed, or training started or ended (`training`): say so."""
         if training is not None:
             self.training = training
+        self._show_weights_label()
+        kind, training = self.weights.kind, self.training
+        if kind == LIVE:
+            self.panel.set_weights(lambda: self.tr("the live weights of the current run (refreshed every few seconds)")
+                                   if training else self.tr("the weights the last run ended with"), True)
+        elif kind == FILE:
+            self.panel.set_weights(display_name(self.weights.file), True)
+        else:
+            self.panel.set_weights(lambda: self.tr("untrained weights"), False)
+
+    def _show_weights_label(self) -> None:
         kind = self.weights.kind
         if kind == LIVE:
             self.weights_label.setText(self.tr("Weights: live from training") if self.training
                                        else self.tr("Weights: the last run's"))
-            self.panel.set_weights(self.tr("the live weights of the current run (refreshed every few seconds)")
-                                   if self.training else self.tr("the weights the last run ended with"), True)
         elif kind == FILE:
-            name = display_name(self.weights.file)
-            self.weights_label.setText(self.tr("Weights: {0}").format(name))
-            self.panel.set_weights(name, True)
+            self.weights_label.setText(self.tr("Weights: {0}").format(display_name(self.weights.file)))
         else:
             self.weights_label.setText(self.tr("Weights: untrained"))
-            self.panel.set_weights(self.tr("untrained weights"), False)
 
     # ------------------------------------------------------------ asking
 
@@ -124,18 +121,14 @@ class ClassifyController(QObject):
         get_predictor = self.weights.predictor_getter()
         pasted = {name: self._pasted[name] for name in sources if name in self._pasted}
 
-        def work(report: Any) -> tuple[list, dict[str, QImage], str, bool, list[str]]:
+        def work(report: Any) -> tuple[list, dict[str, QImage], WeightsFacts, list[str]]:
             predictor = get_predictor()
             files = [s for s in sources if s not in pasted]
             # each file is decoded once, by the core's guarded reader; the thumbnails come from it too
             by_source = {p.source: p for p in predictor.classify_files(files)} if files else {}
             for name, image in pasted.items():
                 by_source[name] = predictor.classify_image(image, name)
-            predictions = [by_source[s] for s in sources]
-            weights = weights_text(predictor)
-            for p in predictions:
-                p.weights = weights
-            return predictions, {}, describe_weights(predictor), predictor.trained, predictor.class_names
+            return [by_source[s] for s in sources], {}, WeightsFacts.of(predictor), predictor.class_names
 
         self._ask(sources, work, refused)
 
@@ -144,28 +137,32 @@ class ClassifyController(QObject):
         request = self._next_request
         self.show_panel()
         self.panel.add_pending(request, sources)
-        self.panel.show_message(self.tr("Classifying %n image(s)…", "", len(sources)))
+        self.panel.show_message(lambda: self.tr("Classifying %n image(s)…", "", len(sources)))
         run_inference_job(work, on_result=lambda value: self._show(request, value, refused),
                           on_error=lambda message: self._failed(request, message))
 
     def _show(self, request: int, value: tuple, refused: list[str]) -> None:
-        predictions, thumbnails, description, trained, class_names = value
-        if not self.panel.show_predictions(predictions, thumbnails, request=request):
+        predictions, thumbnails, weights, class_names = value
+        if not self.panel.show_predictions(predictions, thumbnails, request=request, weights=weights.with_age):
             return  # cleared while it was on its way
         if request < self._newest_shown:
             return  # an older request finished late: its rows are in place, the header stays the newer one's
         self._newest_shown = request
-        self.panel.set_weights(description, trained)
+        self.panel.set_weights(weights.describe, weights.trained)
         self.panel.set_classes(class_names)
         bad = [display_name(p.source) for p in predictions if not p.ok]
-        notes = [self.tr("{0} of %n could not be classified: {1}", "", len(predictions)).format(len(bad), _listed(bad))] \
-            if bad else []
-        if refused:
-            notes.append(self.tr("refused: {0}").format(_listed(refused)))
-        if notes:
-            self.panel.show_message(self.tr("; ").join(notes), error=True)
+        count = len(predictions)
+        if bad or refused:
+            def notes() -> str:
+                said = [self.tr("{0} of %n could not be classified: {1}", "", count).format(len(bad), _listed(bad))] \
+                    if bad else []
+                if refused:
+                    said.append(self.tr("refused: {0}").format(_listed(refused)))
+                return self.tr("; ").join(said)
+
+            self.panel.show_message(notes, error=True)
         else:
-            self.panel.show_message(self.tr("Classified %n image(s) with {0}", "", len(predictions)).format(description))
+            self.panel.show_message(lambda: self.tr("Classified %n image(s) with {0}", "", count).format(weights.describe()))
 
     def _failed(self, request: int, message: str) -> None:
         self.panel.show_predictions([], request=request)  # takes the placeholders away
@@ -193,7 +190,7 @@ class ClassifyController(QObject):
             self.classify_image(QImage(mime.imageData()), self.tr("dropped image"))
         if refused:
             self.show_panel()
-            self.panel.show_message(self.tr("Refused: {0}").format(_listed(refused)), error=True)
+            self.panel.show_message(lambda: self.tr("Refused: {0}").format(_listed(refused)), error=True)
         return accepted
 
     @Slot()
@@ -207,7 +204,7 @@ class ClassifyController(QObject):
             self.classify_image(QImage(clipboard.image()), self.tr("clipboard"))
         else:
             self.show_panel()
-            self.panel.show_message(self.tr("The clipboard holds no image"), error=True)
+            self.panel.show_message(lambda: self.tr("The clipboard holds no image"), error=True)
 
     @Slot()
     def open_dialog(self) -> None:

@@ -52,6 +52,7 @@ class DatasetEditorController(QObject):
         self.listing: Any = None  # core Listing, as last read
         self.facts: dict = {}  # path -> core FileFacts
         self.findings: list = []  # core Findings of the last complete check
+        self._check_shown: tuple[Any, Any] | None = None  # the check report shown and the listing it judged, to word again
         self._generation = 0  # which dataset results belong to: late ones of another are dropped
         self._queue: list[_Task] = []
         self._running: _Task | None = None
@@ -79,6 +80,11 @@ class DatasetEditorController(QObject):
     @property
     def busy(self) -> bool:
         return self._running is not None or bool(self._queue)
+
+    def retranslate(self) -> None:
+        """The check's findings in the language installed now (the window calls it on a switch; the
+        editor words the rest again itself)."""
+        self._show_check(keep_place=True)
 
     # ------------------------------------------------------------ opening
 
@@ -116,6 +122,7 @@ class DatasetEditorController(QObject):
 
     def _opened(self, dataset: Any, listing: Any) -> None:
         self.dataset, self.facts, self.findings = dataset, {}, []
+        self._check_shown = None
         self.panel.set_dataset(str(dataset.root))
         self.panel.show_findings("", [])
         self._show_listing(listing)
@@ -157,7 +164,7 @@ class DatasetEditorController(QObject):
 
     def _class_added(self, name: str) -> None:
         self.panel.select_class(name)
-        self.panel.show_message(self.tr("Added the class “{0}”: drop images on it").format(printable(name, 60)))
+        self.panel.show_message(lambda: self.tr("Added the class “{0}”: drop images on it").format(printable(name, 60)))
 
     @Slot(str, str)
     def rename_class(self, old: str, new: str) -> None:
@@ -173,7 +180,7 @@ class DatasetEditorController(QObject):
 
     def remove_class(self, name: str) -> None:
         self._edit(lambda dataset: dataset.remove_class(name),
-                   lambda _: self.panel.show_message(self.tr("Removed the class “{0}” (kept in .removed)")
+                   lambda _: self.panel.show_message(lambda: self.tr("Removed the class “{0}” (kept in .removed)")
                                                      .format(printable(name, 60))))
 
     def _ask(self, title: str, text: str) -> bool:
@@ -196,7 +203,7 @@ class DatasetEditorController(QObject):
         """Files or folders (URLs) dropped on a class, or image data (a picture from a web page)."""
         paths, refused = local_paths(urls)
         if refused:
-            self.panel.show_message(self.tr("Refused: {0}").format("; ".join(refused[:3])), error=True)
+            self.panel.show_message(lambda: self.tr("Refused: {0}").format("; ".join(refused[:3])), error=True)
         if paths:
             self.import_paths(class_name, paths)
         elif image is not None and not image.isNull():
@@ -214,15 +221,17 @@ class DatasetEditorController(QObject):
         for facts in report.added:
             self.facts[facts.path] = facts
         name = printable(report.class_name, 60)
-        added = len(report.added)
-        if report.cancelled:
-            text = self.tr("Adding to “{0}” was cancelled; %n image(s) were added", "", added).format(name)
-        else:
-            text = self.tr("Added %n image(s) to “{0}”", "", added).format(name)
+        added, cancelled = len(report.added), report.cancelled
         reasons = [why for _, why in report.skipped]
-        if reasons:
-            text += "; " + self.tr("skipped %n file(s): {0}", "", len(reasons)).format(
-                "; ".join(reasons[:3]) + ("…" if len(reasons) > 3 else ""))
+
+        def text() -> str:
+            said = self.tr("Adding to “{0}” was cancelled; %n image(s) were added", "", added).format(name) \
+                if cancelled else self.tr("Added %n image(s) to “{0}”", "", added).format(name)
+            if reasons:
+                said += "; " + self.tr("skipped %n file(s): {0}", "", len(reasons)).format(
+                    "; ".join(reasons[:3]) + ("…" if len(reasons) > 3 else ""))
+            return said
+
         details = "\n".join(reasons[:50]) + ("\n…" if len(reasons) > 50 else "")
         self.panel.show_message(text, error=bool(reasons) and not added, details=details)
         if added:
@@ -247,7 +256,8 @@ class DatasetEditorController(QObject):
 
         def done(facts: Any) -> None:
             self.facts[facts.path] = facts
-            self.panel.show_message(self.tr("Added {0} to “{1}”").format(display_name(facts.path), printable(class_name, 60)))
+            self.panel.show_message(lambda: self.tr("Added {0} to “{1}”").format(display_name(facts.path),
+                                                                                printable(class_name, 60)))
             self.panel.select_class(class_name)
             self.panel.select_image(facts.path)
 
@@ -263,7 +273,7 @@ class DatasetEditorController(QObject):
         elif mime is not None and mime.hasImage():
             self.add_image(class_name, clipboard.image())
         else:
-            self.panel.show_message(self.tr("The clipboard holds no image"), error=True)
+            self.panel.show_message(lambda: self.tr("The clipboard holds no image"), error=True)
 
     @Slot(str)
     def open_files_dialog(self, class_name: str) -> None:
@@ -296,7 +306,8 @@ class DatasetEditorController(QObject):
         self._edit(lambda dataset: dataset.remove_files(files), self._removed)
 
     def _removed(self, moved: list[str]) -> None:
-        self.panel.show_message(self.tr("Removed %n image(s) (kept in the dataset's .removed folder)", "", len(moved)))
+        count = len(moved)
+        self.panel.show_message(lambda: self.tr("Removed %n image(s) (kept in the dataset's .removed folder)", "", count))
 
     # ------------------------------------------------------------ the check
 
@@ -322,13 +333,26 @@ class DatasetEditorController(QObject):
         if not report.complete:
             self.facts.update(report.facts)  # what was read is not read again
             if not self._check_due:  # not stopped for an edit: stopped by the user
-                self.panel.show_findings(self.tr("The check was cancelled after %n image(s)", "", len(report.facts))
-                                         + " " + self.tr("(Check Again finishes it)"), [])
+                self._check_shown = (report, self.listing)
+                self._show_check()
             return
         self.facts = report.facts
         self.findings = report.findings
-        class_of = self.listing.class_of() if self.listing else {}
-        rows = [self._row(f, report, class_of) for f in report.findings]
+        self._check_shown = (report, self.listing)
+        self._show_check()
+
+    def _show_check(self, keep_place: bool = False) -> None:
+        """The check shown, in words: a cancelled one's summary, or a complete one's findings, worded
+        from the report and the listing it judged. `keep_place`: worded again (another language)."""
+        if self._check_shown is None:
+            return
+        report, listing = self._check_shown
+        if not report.complete:
+            self.panel.show_findings(self.tr("The check was cancelled after %n image(s)", "", len(report.facts))
+                                     + " " + self.tr("(Check Again finishes it)"), [], keep_place)
+            return
+        class_of = listing.class_of() if listing else {}
+        rows = [self._row(f, report, class_of, bool(listing and listing.split)) for f in report.findings]
         errors = sum(f.severity == "error" for f in report.findings)
         warnings = len(report.findings) - errors
         if not rows:
@@ -336,9 +360,9 @@ class DatasetEditorController(QObject):
         else:
             summary = " ".join((self.tr("%n image(s) checked:", "", report.files), self.tr("%n error(s),", "", errors),
                                 self.tr("%n warning(s)", "", warnings)))
-        self.panel.show_findings(summary, rows)
+        self.panel.show_findings(summary, rows, keep_place)
 
-    def _row(self, finding: Any, report: Any, class_of: dict[str, str]) -> FindingRow:
+    def _row(self, finding: Any, report: Any, class_of: dict[str, str], split: bool) -> FindingRow:
         """A finding in words, with its files (the first FILES_SHOWN: its fix covers them all) or classes."""
         from ...core import dataset_check as dc
 
@@ -394,7 +418,7 @@ class DatasetEditorController(QObject):
             return row(self.tr("%n class(es) without images: {0}", "", n_classes).format(names()),
                        self.tr("Add images to them, or remove them: a class without images is never learnt, yet the "
                                "network can still answer it."), classes())
-        if kind == dc.NO_VALIDATION and self.listing is not None and self.listing.split:
+        if kind == dc.NO_VALIDATION and split:
             return row(self.tr("%n class(es) without validation images: {0}", "", n_classes).format(names()),
                        self.tr("Move some of their images into the dataset's validation folder, so training can tell "
                                "how well it learnt them."), classes())
@@ -508,7 +532,7 @@ class DatasetEditorController(QObject):
         self._running, self._cancel = None, None
         self._show_listing(listing)
         if isinstance(value, ClassNameError):
-            self.panel.show_message(self._name_problem(value), error=True)
+            self.panel.show_message(lambda: self._name_problem(value), error=True)
         elif isinstance(value, DatasetError):
             self.panel.show_message(str(value), error=True)
         else:
@@ -532,16 +556,19 @@ class DatasetEditorController(QObject):
 
     def _show_progress(self, task: _Task, done: int, total: int) -> None:
         queued = sum(t.kind == IMPORT for t in self._queue)
-        if task.kind == IMPORT:
-            text = (self.tr("Adding images to “{0}”: {1} of {2}").format(printable(task.class_name, 40), f"{done:,}",
-                                                                     f"{total:,}")
-                    if total else self.tr("Looking for images to add to “{0}”…").format(printable(task.class_name, 40)))
-        elif task.kind == CHECK:
-            text = self.tr("Checking images: {0} of {1}").format(f"{done:,}", f"{total:,}") if total else self.tr("Checking…")
-        else:
-            text = self.tr("Saving the change…")
-        if queued:
-            text += " " + self.tr("(%n more queued)", "", queued)
+
+        def text() -> str:
+            if task.kind == IMPORT:
+                said = (self.tr("Adding images to “{0}”: {1} of {2}").format(printable(task.class_name, 40),
+                                                                            f"{done:,}", f"{total:,}")
+                        if total else self.tr("Looking for images to add to “{0}”…").format(printable(task.class_name, 40)))
+            elif task.kind == CHECK:
+                said = self.tr("Checking images: {0} of {1}").format(f"{done:,}", f"{total:,}") if total \
+                    else self.tr("Checking…")
+            else:
+                said = self.tr("Saving the change…")
+            return said + (" " + self.tr("(%n more queued)", "", queued) if queued else "")
+
         self.panel.set_progress(text, done, total)
 
     @Slot()
@@ -558,7 +585,7 @@ class DatasetEditorController(QObject):
         self.panel.show_classes(rows)
         with_images = sum(1 for c in listing.classes if c.files)
         self.panel.set_trainable(with_images >= 2, "" if with_images >= 2 else
-                                 self.tr("Training needs at least two classes with images"))
+                                 lambda: self.tr("Training needs at least two classes with images"))
 
     def _name_problem(self, error: Any) -> str:
         name = printable(error.name, 60)

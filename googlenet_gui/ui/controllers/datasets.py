@@ -46,16 +46,16 @@ class DatasetController(QObject):
         folder = Path(config.data_dir) if config.data_dir else None
         if config.dataset == "folder":
             available = folder is not None and folder.is_dir()
-            message = "" if available else self.tr("Choose a folder with one sub-folder per class")
+            self.panel.set_dataset_available(available, "" if available else
+                                             lambda: self.tr("Choose a folder with one sub-folder per class"))
         elif config.dataset == "sample":
-            available, message = True, ""
+            self.panel.set_dataset_available(True)
         else:
             found = data.found_in(config.dataset, folder)
-            available = found is not None
-            message = self.tr("Found in {0}").format(found) if found else self.tr(
-                "Not on this computer (looked in {0}): download it, or choose the folder that holds it").format(
-                    folder or data.default_data_dir())
-        self.panel.set_dataset_available(available, message)
+            looked_in = folder or data.default_data_dir()
+            self.panel.set_dataset_available(found is not None, (lambda: self.tr("Found in {0}").format(found)) if found
+                                             else lambda: self.tr("Not on this computer (looked in {0}): download it, "
+                                                                  "or choose the folder that holds it").format(looked_in))
 
     @Slot(str, str)
     def download(self, name: str, folder: str) -> None:
@@ -87,10 +87,10 @@ class DatasetController(QObject):
         config = self.panel.config()
         where = config.data_dir or str(data.default_data_dir())
         if message == "cancelled":
-            self.panel.set_dataset_available(False, self.tr("Download cancelled."))
+            self.panel.set_dataset_available(False, lambda: self.tr("Download cancelled."))
             return
         # said where the download was started: the data section
-        self.panel.set_dataset_available(False, self.tr(
+        self.panel.set_dataset_available(False, lambda: self.tr(
             "Download failed: {0}. Put the dataset's files in {1} yourself, or choose another dataset.").format(
                 _reason(message), where), error=True)
 

@@ -24,6 +24,7 @@ from ...core.text import NAME_LIMIT, display_name, printable
 from ..jobs import run_inference_job, run_job
 from ..panels.classify_panel import array_to_qimage
 from ..panels.evaluate_panel import THUMBNAIL, EvaluatePanel
+from ..words import Text, describe_checkpoint, say
 from .checkpoints import checkpoint_filter
 
 KEPT_EPOCHS = 20  # the latest epochs of a live run whose images a cell can list (8 bytes an image each)
@@ -33,7 +34,7 @@ GALLERY_CHUNK = 200  # thumbnails made per pool job
 
 @dataclass
 class _Entry:
-    label: str  # what the epoch slider says
+    label: Text  # what the epoch slider says
     epoch: int | None
     evaluation: Any  # core.evaluation.Evaluation
 
@@ -42,7 +43,7 @@ class _Entry:
 class _Source:
     """What the tab shows: a run's epochs, an opened checkpoint's, or one evaluated checkpoint."""
 
-    title: str
+    title: Text
     class_names: list[str]
     input_size: int
     entries: list[_Entry] = field(default_factory=list)
@@ -80,7 +81,7 @@ class EvaluateController(QObject):
 
         names = list(started.class_names)
         entries = [_Entry(self._epoch_label(e.epoch), e.epoch, Evaluation.from_epoch(e, names)) for e in started.history]
-        source = _Source(self.tr("Current run"), names, int(started.config["input_size"]),
+        source = _Source(lambda: self.tr("Current run"), names, int(started.config["input_size"]),
                          [e for e in entries if e.evaluation is not None],
                          lambda: _images_of(trainer.validation_images()), live=True)
         self._pending_end = None
@@ -140,7 +141,7 @@ class EvaluateController(QObject):
                    for e in checkpoint.history]
         position = checkpoint.position
         own = position.epochs_done if position.batches_done == 0 and position.epochs_done else None
-        self._set_source(_Source(checkpoint.describe(name), names, checkpoint.preprocess.input_size,
+        self._set_source(_Source(lambda: describe_checkpoint(name, position), names, checkpoint.preprocess.input_size,
                                  [e for e in entries if e.evaluation is not None], checkpoint=checkpoint,
                                  checkpoint_name=name, own_epoch=own))
 
@@ -168,12 +169,16 @@ class EvaluateController(QObject):
         images = data.val.images
         position = checkpoint.position
         label = self._epoch_label(position.epochs_done) if position.epochs_done and not position.batches_done \
-            else self.tr("as saved")
-        title = self.tr("{0} evaluated on {1}, validation split").format(checkpoint.describe(name),
-                                                                       printable(data.name, NAME_LIMIT))
+            else lambda: self.tr("as saved")
+        data_name = printable(data.name, NAME_LIMIT)
+
+        def title() -> str:
+            return self.tr("{0} evaluated on {1}, validation split").format(describe_checkpoint(name, position),
+                                                                          data_name)
+
         self._set_source(_Source(title, list(checkpoint.class_names), checkpoint.preprocess.input_size,
                                  [_Entry(label, position.epochs_done or None, evaluation)], lambda: images))
-        self.status.showMessage(self.tr("Evaluated {0}").format(checkpoint.describe(name)), 5000)
+        self.status.showMessage(self.tr("Evaluated {0}").format(describe_checkpoint(name, position)), 5000)
 
     def _evaluate(self, load: Callable[[], tuple[Any, str]], done: Callable[[Any, str, Any, Any], None],
                   what: str) -> None:
@@ -208,17 +213,17 @@ class EvaluateController(QObject):
             self._cancel = None
             self.panel.set_idle()
             if cancel.is_set():
-                self.panel.show_message(self.tr("Evaluation cancelled."))
+                self.panel.show_message(lambda: self.tr("Evaluation cancelled."))
             else:
-                self.panel.show_message(self.tr("Evaluation failed: {0}").format(message), error=True)
+                self.panel.show_message(lambda: self.tr("Evaluation failed: {0}").format(message), error=True)
 
         def progress(done_: int, total: int, message: str) -> None:
             if job == self._job:
-                text = self.tr("Evaluating {0}…") if message == "evaluating" else self.tr("{0}: loading data…")
-                self.panel.set_progress(done_, total, text.format(what))
+                self.panel.set_progress(done_, total, lambda: self.tr("Evaluating {0}…").format(what)
+                                        if message == "evaluating" else self.tr("{0}: loading data…").format(what))
 
         self.panel.show_message("")
-        self.panel.set_busy(self.tr("{0}: loading data…").format(what))
+        self.panel.set_busy(lambda: self.tr("{0}: loading data…").format(what))
         run_job(work, on_result=finished, on_error=failed, on_progress=progress)
 
     @Slot()
@@ -229,7 +234,7 @@ class EvaluateController(QObject):
             self._cancel = None
             self._job += 1
             self.panel.set_idle()
-            self.panel.show_message(self.tr("Evaluation cancelled."))
+            self.panel.show_message(lambda: self.tr("Evaluation cancelled."))
 
     # ------------------------------------------------------------ showing
 
@@ -260,18 +265,18 @@ class EvaluateController(QObject):
             if gallery:
                 self.show_cell(*self.cell)
 
-    def _nothing_text(self, source: _Source) -> str:
+    def _nothing_text(self, source: _Source) -> Text:
         if source.live:
-            return self.tr("The first epoch's evaluation appears here when it ends.")
-        return self.tr("{0} holds no evaluations (no validation set, more than 100 classes, or saved by an earlier "
-                       "version): Evaluate Checkpoint… computes one.").format(source.title)
+            return lambda: self.tr("The first epoch's evaluation appears here when it ends.")
+        return lambda: self.tr("{0} holds no evaluations (no validation set, more than 100 classes, or saved by an "
+                               "earlier version): Evaluate Checkpoint… computes one.").format(say(source.title))
 
     def _epoch_selected(self, position: int) -> None:
         if self.source is not None and self.source.entries:
             self._show(position)
 
-    def _epoch_label(self, epoch: int) -> str:
-        return self.tr("epoch {0}").format(epoch)
+    def _epoch_label(self, epoch: int) -> Text:
+        return lambda: self.tr("epoch {0}").format(epoch)
 
     # ------------------------------------------------------------ a cell's images
 
@@ -289,18 +294,21 @@ class EvaluateController(QObject):
         if evaluation.has_images:
             self._fill_gallery(source, evaluation, true, predicted)
         elif source.checkpoint is not None and entry.epoch is not None and entry.epoch == source.own_epoch:
-            self.panel.clear_gallery(self.tr("Evaluating {0} to list the images…").format(source.title))
+            self.panel.clear_gallery(lambda: self.tr("Evaluating {0} to list the images…").format(say(source.title)))
             if self._evaluating is not source or self._cancel is None:  # one evaluation, whichever cell waits
                 self._evaluating = source
                 self._evaluate(lambda: (source.checkpoint, source.checkpoint_name),
                                lambda *value: self._opened_evaluated(source, *value), source.checkpoint_name)
         elif source.checkpoint is not None:
-            own = self.tr("epoch {0}").format(source.own_epoch) if source.own_epoch else self.tr("no epoch's")
-            self.panel.clear_gallery(self.tr("{0} holds the weights of {1}: only that epoch's images can be listed.")
-                                     .format(source.title, own))
+            def held() -> str:
+                own = self.tr("epoch {0}").format(source.own_epoch) if source.own_epoch else self.tr("no epoch's")
+                return self.tr("{0} holds the weights of {1}: only that epoch's images can be listed.").format(
+                    say(source.title), own)
+
+            self.panel.clear_gallery(held)
         else:
-            self.panel.clear_gallery(self.tr("The images of {0} are not kept: a run keeps them for its last {1} "
-                                             "epochs.").format(entry.label, KEPT_EPOCHS))
+            self.panel.clear_gallery(lambda: self.tr("The images of {0} are not kept: a run keeps them for its last "
+                                                     "{1} epochs.").format(say(entry.label), KEPT_EPOCHS))
 
     def _opened_evaluated(self, source: _Source, checkpoint: Any, name: str, data: Any, evaluation: Any) -> None:
         """The opened checkpoint's own epoch, evaluated again with each image's answer."""
@@ -319,24 +327,31 @@ class EvaluateController(QObject):
         names = [printable(n, NAME_LIMIT) for n in source.class_names]
         indices, probabilities = evaluation.cell(true, predicted)
         count = len(indices)
-        if true == predicted:
-            title = self.tr("%n image(s) of {0} predicted right, most confident first", "", count).format(names[true])
-        else:
-            title = self.tr("%n image(s) of {0} predicted as {1}, most confident first", "", count).format(
-                names[true], names[predicted])
-        if count > GALLERY_LIMIT:
-            title += " " + self.tr("(the {0} most confident shown)").format(f"{GALLERY_LIMIT:,}")
+
+        def title() -> str:
+            if true == predicted:
+                text = self.tr("%n image(s) of {0} predicted right, most confident first", "", count).format(names[true])
+            else:
+                text = self.tr("%n image(s) of {0} predicted as {1}, most confident first", "", count).format(
+                    names[true], names[predicted])
+            if count > GALLERY_LIMIT:
+                text += " " + self.tr("(the {0} most confident shown)").format(f"{GALLERY_LIMIT:,}")
+            return text
+
         if images is None:
-            self.panel.clear_gallery(self.tr("The images are not loaded yet."))
+            self.panel.clear_gallery(lambda: self.tr("The images are not loaded yet."))
             return
         self.panel.clear_gallery(title)
         items = [(int(i), float(p)) for i, p in zip(indices[:GALLERY_LIMIT], probabilities[:GALLERY_LIMIT])]
-        tip = self.tr("Image {0} of the validation set: true {1}, predicted {2} ({3}). Click to classify it.")
-        self._next_chunk(self._gallery, images, items, source.input_size,
-                         lambda i, p: tip.format(i, names[true], names[predicted], f"{p:.1%}"))
+
+        def tooltip(i: int, p: float) -> Text:
+            return lambda: self.tr("Image {0} of the validation set: true {1}, predicted {2} ({3}). Click to classify "
+                                   "it.").format(i, names[true], names[predicted], f"{p:.1%}")
+
+        self._next_chunk(self._gallery, images, items, source.input_size, tooltip)
 
     def _next_chunk(self, gallery: int, images: Any, items: list[tuple[int, float]], input_size: int,
-                    tooltip: Callable[[int, float], str]) -> None:
+                    tooltip: Callable[[int, float], Text]) -> None:
         chunk, rest = items[:GALLERY_CHUNK], items[GALLERY_CHUNK:]
         if not chunk:
             return

@@ -14,7 +14,7 @@ from ...core.shapes import inspect_shapes, map_rows
 from ...core.weights import WeightsSource
 from ..jobs import run_inference_job
 from ..panels.features_panel import FeaturesPanel
-from .classify import weights_text
+from ..words import WeightsFacts
 
 
 class FeaturesController(QObject):
@@ -40,30 +40,34 @@ class FeaturesController(QObject):
         steps = self.panel.steps()
         get_predictor = self.weights.predictor_getter()
         self.panel.set_request(layer, channels[0])
-        what = self.tr("{0}, channel {1}").format(layer, channels[0]) if len(channels) == 1 else \
-            self.tr("{0}, channels {1} to {2}").format(layer, channels[0], channels[-1])
-        self.panel.show_message("")
-        self.panel.set_busy(self.tr("Visualizing {0}…").format(what), steps)
+        def busy() -> str:
+            what = self.tr("{0}, channel {1}").format(layer, channels[0]) if len(channels) == 1 else \
+                self.tr("{0}, channels {1} to {2}").format(layer, channels[0], channels[-1])
+            return self.tr("Visualizing {0}…").format(what)
 
-        def work(report: Any) -> tuple[Any, str]:
+        self.panel.show_message("")
+        self.panel.set_busy(busy, steps)
+
+        def work(report: Any) -> tuple[Any, WeightsFacts]:
             from ...core.featurevis import visualize
 
             predictor = get_predictor()
             result = visualize(predictor.model, predictor.preprocess, layer, list(channels), steps,
                                progress=lambda done, total: report(done, total, ""), cancel=cancel)
-            return result, weights_text(predictor)
+            return result, WeightsFacts.of(predictor)
 
-        def finished(value: tuple[Any, str]) -> None:
+        def finished(value: tuple[Any, WeightsFacts]) -> None:
             if job == self._job:
                 self._cancel = None
                 self.panel.set_idle()
-                self.panel.show_result(*value)
+                result, weights = value
+                self.panel.show_result(result, weights.with_age)
 
         def failed(message: str) -> None:
             if job == self._job:
                 self._cancel = None
                 self.panel.set_idle()
-                self.panel.show_message(self.tr("Visualization failed: {0}").format(message), error=True)
+                self.panel.show_message(lambda: self.tr("Visualization failed: {0}").format(message), error=True)
 
         def progress(done: int, total: int, _message: str) -> None:
             if job == self._job:
@@ -79,7 +83,7 @@ class FeaturesController(QObject):
             self._cancel = None
             self._job += 1
             self.panel.set_idle()
-            self.panel.show_message(self.tr("Visualization cancelled."))
+            self.panel.show_message(lambda: self.tr("Visualization cancelled."))
 
     @Slot()
     def save_dialog(self) -> None:

@@ -81,7 +81,8 @@ class FollowController(QObject):
         self._generation += 1
         self._reset_view()
         self._checkpoint_used = False
-        self.runs_panel.set_following(self.tr("Following {}: reading…").format(display_name(folder)))
+        name = display_name(folder)
+        self.runs_panel.set_following(lambda: self.tr("Following {}: reading…").format(name))
         self.timer.start()
         self._poll()
         self.state_changed.emit()
@@ -167,15 +168,19 @@ class FollowController(QObject):
     def _show_state(self, update: FollowUpdate) -> None:
         name = display_name(self.folder) if self.folder else ""
         if update.state is None:
-            self.runs_panel.set_following(self.tr("Following {}: waiting for the run to write metrics.jsonl").format(name))
+            self.runs_panel.set_following(
+                lambda: self.tr("Following {}: waiting for the run to write metrics.jsonl").format(name))
             return
-        where = ""
-        if self._last_batch is not None and update.state == RUNNING:
-            e = self._last_batch
-            where = self.tr(", epoch {} of {}, batch {} of {}").format(
-                e.epoch, self._started.epochs if self._started else "?", e.batch, e.batches)
-        text = self.tr("Following {}: {}").format(name, state_text(update.state, update.last_write, time.time())) + where
-        self.runs_panel.set_following(text)
+        state, last_write, now = update.state, update.last_write, time.time()
+        batch = self._last_batch if update.state == RUNNING else None
+        epochs = self._started.epochs if self._started else "?"
+
+        def following() -> str:
+            where = "" if batch is None else self.tr(", epoch {} of {}, batch {} of {}").format(
+                batch.epoch, epochs, batch.batch, batch.batches)
+            return self.tr("Following {}: {}").format(name, state_text(state, last_write, now)) + where
+
+        self.runs_panel.set_following(following)
         if update.state != RUNNING and not self._ended:
             self._ended = True
             run_time = None

@@ -16,8 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.weights import LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
-from .classify import weights_text
-from ..words import describe_weights
+from ..words import WeightsFacts
 
 # Each look costs training a little on a CPU it shares (benchmarks/inside_training.py: 0.87 of
 # headless at 3 s, 0.92 at 10 s on 2 cores), so the maps follow the live weights every 10 s.
@@ -35,7 +34,7 @@ class InsideController(QObject):
         self._running = False
         self._again: bool | None = None  # a look asked for while one ran: None none, else whether maps too
         self._looked_at = 0.0  # time.monotonic() of the last look
-        self._weights_seen = ""  # which weights the view shows (a live run's copy names its step)
+        self._weights_seen: WeightsFacts | None = None  # which weights the view shows (a live run's copy: its step)
         self._stale = False  # the weights changed while the view was hidden
         self._pinned: set[str] = set()
         panel.cam_requested.connect(lambda *_: self.look(maps=False))
@@ -50,15 +49,15 @@ class InsideController(QObject):
             return
         self.source, self.image = source, image
         self.panel.set_pinned(source in self._pinned)
-        self.panel.show_message(self.tr("Looking inside…"))
+        self.panel.show_message(lambda: self.tr("Looking inside…"))
         self.look()
 
     def show_layer(self, name: str) -> None:
         """The Shapes tab asked for `name`'s maps."""
         self.panel.select_layer(name, from_shapes=True)
         if self.source is None:
-            self.panel.show_message(self.tr("{0}: click an image in the Classify tab (or drop one on the window) to "
-                                            "see its maps.").format(name))
+            self.panel.show_message(lambda: self.tr("{0}: click an image in the Classify tab (or drop one on the "
+                                                    "window) to see its maps.").format(name))
 
     def set_pins(self, pinned: list[str]) -> None:
         self._pinned = set(pinned)
@@ -104,7 +103,7 @@ class InsideController(QObject):
             from ...core.shapes import inspect_shapes, map_rows
 
             predictor = get_predictor()
-            weights = describe_weights(predictor)
+            weights = WeightsFacts.of(predictor)
             pixels = image if image is not None else open_for_inside(source)
             wanted = class_index if 0 <= class_index < len(predictor.class_names) else None
             p = predictor.preprocess
@@ -112,12 +111,12 @@ class InsideController(QObject):
             result = inspect_image(predictor, predictor.prepare_image(pixels), cam_layer, wanted,
                                    maps=maps or weights != seen)
             rows = map_rows(inspect_shapes(p.channels, p.input_size, p.input_size))
-            return source, pixels, weights, weights_text(predictor), result, rows
+            return source, pixels, weights, result, rows
 
         run_inference_job(work, on_result=self._show, on_error=self._failed)
 
     def _show(self, value: tuple) -> None:
-        source, pixels, weights, shown_weights, result, rows = value
+        source, pixels, weights, result, rows = value
         current = source == self.source  # else another image was selected meanwhile: its look follows
         if current:
             self.image = pixels  # decoded once, kept for the next looks
@@ -126,7 +125,7 @@ class InsideController(QObject):
             return
         if result.layers:
             self._weights_seen = weights
-            self.panel.show_inside(source, shown_weights, result, rows)
+            self.panel.show_inside(source, weights.with_age, result, rows)
         elif self.panel.inside is not None:
             self.panel.show_gradcam(result.gradcam, result)
 

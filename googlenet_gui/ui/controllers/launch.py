@@ -140,9 +140,8 @@ class LaunchController(QObject):
         self.state_changed.emit()
 
     def _fail(self, message: str) -> None:
-        text = self.tr("Training with torchrun failed: {0}").format(message)
-        self.status.showMessage(text)
-        self.panel.show_error(text)
+        self.status.showMessage(self.tr("Training with torchrun failed: {0}").format(message))
+        self.panel.show_error(lambda: self.tr("Training with torchrun failed: {0}").format(message))
 
     def last_error(self) -> str:
         """The child's most telling line: the app's own "error:" line if it printed one, else

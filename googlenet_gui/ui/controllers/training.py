@@ -170,17 +170,18 @@ class TrainingController(QObject):
         self.resume_path = path
         shown = dataclasses.replace(config)
         shown.epochs = max(config.epochs, checkpoint.position.epochs_done + 1)
-        self.panel.set_resume(shown, f"{path.name} {position_where(checkpoint.position)}")
+        position = checkpoint.position
+        self.panel.set_resume(shown, lambda: f"{path.name} {position_where(position)}")
         self.plots.load_history(checkpoint.position.steps_per_epoch, checkpoint.batch_history, checkpoint.history)
         self.run_panel.reset(str(path.parent))
         self.run_panel.add_epochs(checkpoint.history)
         for kind in ("last", "best"):  # the run folder's checkpoints, as the Run tab shows them during a run
             saved = path.parent / f"{kind}.pt"
             if saved == path:
-                self.run_panel.checkpoint_saved(kind, str(saved), describe_position(checkpoint.position))
+                self.run_panel.checkpoint_saved(kind, str(saved), lambda: describe_position(position))
             elif saved.is_file():
                 stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.stat().st_mtime))
-                self.run_panel.checkpoint_saved(kind, str(saved), self.tr("saved {0}").format(stamp))
+                self.run_panel.checkpoint_saved(kind, str(saved), lambda stamp=stamp: self.tr("saved {0}").format(stamp))
         self.state_changed.emit()
 
     def new_run(self) -> None:
@@ -226,7 +227,8 @@ class TrainingController(QObject):
             elif isinstance(event, CheckpointSaved):
                 if event.kind == "last":
                     self.last_checkpoint = event.path
-                self.run_panel.checkpoint_saved(event.kind, event.path, describe_position(event.position))
+                self.run_panel.checkpoint_saved(event.kind, event.path,
+                                                lambda position=event.position: describe_position(position))
                 self.checkpoint_saved.emit(event)
             elif isinstance(event, Paused):
                 self.status.showMessage(self.tr("Paused {0}; Resume continues").format(position_where(event.position)))
@@ -262,7 +264,7 @@ class TrainingController(QObject):
             self.status.showMessage(self.tr("Stopped {0}{1}").format(position_where(terminal.position), kept))
         elif isinstance(terminal, Failed):
             self.status.showMessage(self.tr("Training failed: {0}").format(terminal.message))
-            self.panel.show_error(self.tr("Training failed: {0}").format(terminal.message))
+            self.panel.show_error(lambda: self.tr("Training failed: {0}").format(terminal.message))
         if self.tensorboard is not None and self.tensorboard.problem:
             self.status.showMessage(self.status.currentMessage() + "; " + self.tensorboard.problem)
         if self.resume_path is not None and isinstance(terminal, (Finished, Stopped)):

@@ -27,6 +27,7 @@ from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
+from ..words import Text, say
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
     from googlenet_gui.core.predict import Prediction
@@ -48,8 +49,9 @@ class PredictionRow(QFrame):
     pin_toggled = Signal(str, bool)
     inside_requested = Signal(str)
 
-    def __init__(self, prediction: Prediction, thumbnail: QImage | None = None,
+    def __init__(self, prediction: Prediction, thumbnail: QImage | None = None, weights: Text = "",
                  parent: QWidget | None = None) -> None:
+        """`weights`: which weights answered ("" when not known)."""
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
         self.selected = False
@@ -80,10 +82,10 @@ class PredictionRow(QFrame):
 
         details = QVBoxLayout()
         details.addWidget(name)
-        self.weights_text = prediction.weights
+        self._weights = weights
         self.weights_label = plain_label()
         self.weights_label.setStyleSheet("color: gray; font-size: 10px;")
-        self.weights_label.setVisible(bool(prediction.weights))
+        self.weights_label.setVisible(bool(weights))
         details.addWidget(self.weights_label)
         self.unlike_training = prediction.unlike_training
         self.unlikeness = prediction.unlikeness
@@ -142,6 +144,11 @@ class PredictionRow(QFrame):
         layout.addLayout(actions)
         self.retranslate()
 
+    @property
+    def weights_text(self) -> str:
+        """Which weights answered, in the language installed now."""
+        return say(self._weights)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
@@ -155,7 +162,7 @@ class PredictionRow(QFrame):
             picture.setToolTip(text)
             if picture.pixmap().isNull():
                 picture.setText(self.tr("no preview"))
-        self.weights_label.setText(self.tr("by {0}").format(self.weights_text))
+        self.weights_label.setText(self.tr("by {0}").format(self.weights_text))  # which weights: from the facts kept
         self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
                                            "unlike): the answer may mean little").format(self.unlikeness or 0.0))
         for name_label, name in zip(self.class_name_labels, self.class_labels):
@@ -246,7 +253,8 @@ class ClassifyPanel(QWidget):
         super().__init__(parent)
         self.weights_label = plain_label()
         self.weights_label.setWordWrap(True)
-        self._weights: tuple[str, bool] | None = None  # the description and trained flag shown
+        self._weights: tuple[Text, bool] | None = None  # the description and trained flag shown
+        self._message: tuple[Text, bool] = ("", False)  # the status line and whether it is an error
         self._classes: list[str] = []
 
         self.open_button = QPushButton()
@@ -312,12 +320,16 @@ class ClassifyPanel(QWidget):
         self.hint_label.setText(self.tr("Drop image files anywhere on the window"))
         if self._weights is None:
             self.weights_label.setText(self.tr("Weights: none loaded yet"))
+        else:
+            self.set_weights(*self._weights)
         self.set_classes(self._classes)
+        self.show_message(*self._message)
 
     # ------------------------------------------------------------------ public API
 
-    def set_weights(self, description: str, trained: bool) -> None:
+    def set_weights(self, description: Text, trained: bool) -> None:
         self._weights = (description, trained)
+        description = say(description)
         if trained:
             self.weights_label.setText(self.tr("Weights: {0}").format(description))
             self.weights_label.setStyleSheet("")
@@ -338,11 +350,11 @@ class ClassifyPanel(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def show_predictions(self, predictions: list[Prediction], thumbnails: dict[str, QImage] | None = None,
-                         request: int | None = None) -> bool:
-        """Show one row per prediction. With `request`, they take the place of that request's
-        placeholders (so results stay in the order they were asked for, whichever finishes first);
-        a request whose placeholders are gone (cleared) shows nothing and returns False. Without,
-        they go on top. Only the newest MAX_ROWS rows are kept."""
+                         request: int | None = None, weights: Text = "") -> bool:
+        """Show one row per prediction, each saying which `weights` answered. With `request`, they take
+        the place of that request's placeholders (so results stay in the order they were asked for,
+        whichever finishes first); a request whose placeholders are gone (cleared) shows nothing and
+        returns False. Without, they go on top. Only the newest MAX_ROWS rows are kept."""
         thumbnails = thumbnails or {}
         at = 0
         if request is not None:
@@ -352,7 +364,7 @@ class ClassifyPanel(QWidget):
             at = self._items.index(pending[0])
             for row in pending:
                 self._remove(row)
-        new_rows = [self._row(p, thumbnails.get(p.source)) for p in predictions[:MAX_ROWS]]
+        new_rows = [self._row(p, thumbnails.get(p.source), weights) for p in predictions[:MAX_ROWS]]
         for i, row in enumerate(new_rows):
             self._rows_layout.insertWidget(at + i, row)
         self._items[at:at] = new_rows
@@ -369,8 +381,10 @@ class ClassifyPanel(QWidget):
                                            "the image shows: {0}", "", len(names)).format(shown))
         self.classes_label.setVisible(bool(names))
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: Text, error: bool = False) -> None:
         """A one-line status above the results; an empty text hides it."""
+        self._message = (text, error)
+        text = say(text)
         self.message_label.setText(text)
         self.message_label.setStyleSheet(_error_style() if error else "")
         self.message_label.setVisible(bool(text))
@@ -410,8 +424,8 @@ class ClassifyPanel(QWidget):
 
     # ------------------------------------------------------------------ internals
 
-    def _row(self, prediction: Prediction, thumbnail: QImage | None) -> PredictionRow:
-        row = PredictionRow(prediction, thumbnail)
+    def _row(self, prediction: Prediction, thumbnail: QImage | None, weights: Text) -> PredictionRow:
+        row = PredictionRow(prediction, thumbnail, weights)
         row.set_selected(row.source == self._selected)
         row.set_pinned(row.source in self._pinned)
         row.clicked.connect(self._clicked)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
 from ...core.text import display_name, printable
 from .. import theme
 from ..plain import plain_label, plain_tooltip
+from ..words import Text, say
 
 THUMBNAIL = 96  # side of a thumbnail, in pixels
 THUMBNAILS_KEPT = 1500  # about 40 MB of pixmaps at most
@@ -144,7 +145,7 @@ class ThumbnailModel(QAbstractListModel):
     def set_thumbnail(self, path: str, image: QImage | None, error: str = "") -> None:
         self._asked.discard(path)
         if error or image is None or image.isNull():
-            self._errors[path] = error or self.tr("no preview")
+            self._errors[path] = error  # "": no preview, said when asked for
         else:
             if image.width() < THUMBNAIL and image.height() < THUMBNAIL:  # tiny images blown up, pixels visible
                 image = image.scaled(THUMBNAIL, THUMBNAIL, Qt.KeepAspectRatio, Qt.FastTransformation)
@@ -194,7 +195,7 @@ class ThumbnailModel(QAbstractListModel):
             if index.row() >= self.val_from:
                 tip += "\n" + self.tr("validation image")
             if path in self._errors:
-                tip += "\n" + self._errors[path]
+                tip += "\n" + (self._errors[path] or self.tr("no preview"))
             return plain_tooltip(tip)
         if role == PATH_ROLE:
             return path
@@ -241,6 +242,11 @@ class DatasetEditorPanel(QWidget):
         self._classes: dict[str, ClassRow] = {}
         self._busy = False
         self._trainable = False
+        # texts given to the editor, kept to be worded again in another language
+        self._root = ""
+        self._why_not_trainable: Text = ""
+        self._progress: Text | None = None
+        self._message: tuple[Text, bool, Text] = ("", False, "")
 
         self.folder_label = plain_label()
         self.folder_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -425,8 +431,9 @@ class DatasetEditorPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        """The editor's own texts in the language installed now; the controller words the check again."""
-        self.setWindowTitle(self.tr("Dataset"))
+        """The editor's own texts in the language installed now, and those it was given; the controller
+        words the check again."""
+        self.setWindowTitle(self.tr("Dataset: {0}").format(display_name(self._root)) if self._root else self.tr("Dataset"))
         self.class_tree.setHeaderLabels([self.tr("Class"), self.tr("Images")])
         self.new_class_edit.setPlaceholderText(self.tr("New class name"))
         texts = ((self.add_class_button, self.tr("Add Class")), (self.rename_class_button, self.tr("Rename")),
@@ -440,14 +447,25 @@ class DatasetEditorPanel(QWidget):
                  (self.remove_action, self.tr("Remove Images")))
         for widget, text in texts:
             widget.setText(text)
+        for i in range(self.class_tree.topLevelItemCount()):  # "120 + 30 val"
+            item = self.class_tree.topLevelItem(i)
+            row = self._classes.get(item.data(0, CLASS_ROLE))
+            if row is not None:
+                item.setText(1, self._count_text(row))
+        self._show_selected_class()
+        self.set_trainable(self._trainable, self._why_not_trainable)
+        if self._progress is not None:
+            self.progress_label.setText(say(self._progress))
+        self.show_message(*self._message)
 
     # ------------------------------------------------------------ state shown
 
     def set_dataset(self, root: str) -> None:
+        self._root = root
         self.setWindowTitle(self.tr("Dataset: {0}").format(display_name(root)))
         self.folder_label.setText(printable(root))
         self.model.forget()
-        self.message_label.clear()
+        self.show_message("")
 
     def show_classes(self, classes: list[ClassRow], select: str | None = None) -> None:
         """The dataset's classes as they are on disk now; the selection stays where it can."""
@@ -493,28 +511,38 @@ class DatasetEditorPanel(QWidget):
         self._busy = busy
         self._update_enabled()
 
-    def set_trainable(self, trainable: bool, why: str = "") -> None:
-        self._trainable = trainable
-        self.train_button.setToolTip(why)
+    def set_trainable(self, trainable: bool, why: Text = "") -> None:
+        self._trainable, self._why_not_trainable = trainable, why
+        self.train_button.setToolTip(say(why))
         self._update_enabled()
 
-    def set_progress(self, text: str | None, done: int = 0, total: int = 0) -> None:
+    def set_progress(self, text: Text | None, done: int = 0, total: int = 0) -> None:
         """Work under way (None: none). total 0: how much is not known yet."""
+        self._progress = text
         running = text is not None
         for widget in (self.progress_bar, self.progress_label, self.cancel_button):
             widget.setVisible(running)
         if running:
-            self.progress_label.setText(text)
+            self.progress_label.setText(say(text))
             self.progress_bar.setRange(0, max(total, 0))
             self.progress_bar.setValue(min(done, total) if total else 0)
 
-    def show_message(self, text: str, error: bool = False, details: str = "") -> None:
+    def show_message(self, text: Text, error: bool = False, details: Text = "") -> None:
         """One line under the classes; `details` (every skipped file, say) in its tooltip."""
+        self._message = (text, error, details)
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "")
-        self.message_label.setText(text)
-        self.message_label.setToolTip(plain_tooltip(details) if details else "")
+        self.message_label.setText(say(text))
+        self.message_label.setToolTip(plain_tooltip(say(details)) if details else "")
 
-    def show_findings(self, summary: str, rows: list[FindingRow]) -> None:
+    def show_findings(self, summary: str, rows: list[FindingRow], keep_place: bool = False) -> None:
+        """The check's summary and findings. `keep_place`: the same findings worded again (in another
+        language): the chosen one and those opened stay so."""
+        tree = self.findings_tree
+        current = tree.currentItem()
+        place = (tree.indexOfTopLevelItem(current.parent() or current),
+                 current.parent().indexOfChild(current) if current.parent() else -1) if current else (-1, -1)
+        count = tree.topLevelItemCount()
+        opened = {i for i in range(count) if tree.topLevelItem(i).isExpanded()}
         self.check_summary.setText(summary)
         self.findings_tree.clear()
         style = self.style()
@@ -535,7 +563,12 @@ class DatasetEditorPanel(QWidget):
             if hidden > 0:
                 item.addChild(QTreeWidgetItem([self.tr("… and %n more", "", hidden)]))
             self.findings_tree.addTopLevelItem(item)
-        if rows:
+        if keep_place and place[0] >= 0 and len(rows) == count:
+            for i in opened:
+                tree.topLevelItem(i).setExpanded(True)
+            top = tree.topLevelItem(place[0])
+            tree.setCurrentItem(top.child(place[1]) if place[1] >= 0 else top)
+        elif rows:
             self.findings_tree.setCurrentItem(self.findings_tree.topLevelItem(0))
         self._show_advice()
 

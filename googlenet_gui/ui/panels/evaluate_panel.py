@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 from ...core.text import NAME_LIMIT, printable
 from ..class_names import class_label
 from .. import theme
+from ..words import Text, say
 
 if TYPE_CHECKING:  # core.evaluation imports torch, which must not load before the window paints
     from googlenet_gui.core.evaluation import Evaluation
@@ -135,7 +136,7 @@ class GalleryModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.items: list[tuple[int, float, QImage, str]] = []  # (index, probability, thumbnail, tooltip)
+        self.items: list[tuple[int, float, QImage, Text]] = []  # (index, probability, thumbnail, tooltip)
         self._pixmaps: dict[int, QPixmap] = {}
 
     def clear(self) -> None:
@@ -143,7 +144,7 @@ class GalleryModel(QAbstractListModel):
         self.items, self._pixmaps = [], {}
         self.endResetModel()
 
-    def append(self, items: list[tuple[int, float, QImage, str]]) -> None:
+    def append(self, items: list[tuple[int, float, QImage, Text]]) -> None:
         if not items:
             return
         first = len(self.items)
@@ -164,7 +165,7 @@ class GalleryModel(QAbstractListModel):
                 self._pixmaps[row] = QPixmap.fromImage(thumbnail)
             return self._pixmaps[row]
         if role == TOOLTIP:
-            return tooltip
+            return say(tooltip)
         if role == INDEX_ROLE:
             return image_index
         return None
@@ -210,8 +211,13 @@ class EvaluatePanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.evaluation: Evaluation | None = None
-        self.source_text = ""
-        self._epoch_labels: list[str] = []
+        # what the panel was told to show, kept to be worded again in another language
+        self._source: Text = ""  # what the matrix belongs to
+        self._epoch_labels: list[Text] = []
+        self._nothing: Text = self._nothing_text  # why there is no evaluation, while there is none
+        self._gallery_title: Text = self._gallery_hint
+        self._busy: Text = ""
+        self._message: tuple[Text, bool] = ("", False)
 
         self.source_label = QLabel()
         self.source_label.setTextFormat(Qt.PlainText)
@@ -339,7 +345,7 @@ class EvaluatePanel(QWidget):
         layout.addWidget(self.summary_label)
         layout.addWidget(self.message_label)
         layout.addWidget(self.splitter, 1)
-        self.show_nothing(self._nothing_text())
+        self.show_nothing(self._nothing_text)
         self.retranslate()
 
     def _nothing_text(self) -> str:
@@ -358,12 +364,15 @@ class EvaluatePanel(QWidget):
         self.epoch_title.setText(self.tr("Epoch"))
         self.class_table.setHorizontalHeaderLabels([self.tr("Class"), self.tr("Precision"), self.tr("Recall"),
                                                     self.tr("F1"), self.tr("Support")])
+        self.summary_label.setText(self.summary_text(self.evaluation) if self.evaluation is not None
+                                   else say(self._nothing))
         if self.evaluation is not None:
-            self.summary_label.setText(self.summary_text(self.evaluation))
-        elif self._showing_default:
-            self.summary_label.setText(self._nothing_text())
-        if self._gallery_default:
-            self.gallery_label.setText(self._gallery_hint())
+            self._fill_class_table(self.evaluation)  # the classes' Chinese names, as the language is now
+        self.source_label.setText(say(self._source))
+        self._update_epoch_label()
+        self.gallery_label.setText(say(self._gallery_title))
+        self.busy_label.setText(say(self._busy))
+        self.show_message(*self._message)
         self.matrix_model.headerDataChanged.emit(Qt.Horizontal, 0, max(0, self.matrix_model.columnCount() - 1))
         self.matrix_model.headerDataChanged.emit(Qt.Vertical, 0, max(0, self.matrix_model.rowCount() - 1))
         self.evaluate_button.setText(self.tr("Evaluate Checkpoint…"))
@@ -374,12 +383,16 @@ class EvaluatePanel(QWidget):
 
     # ------------------------------------------------------------------ what is shown
 
-    def set_source(self, text: str) -> None:
-        """What the matrix belongs to: 'Current run', 'best.pt (after epoch 3) on sample'…"""
-        self.source_text = text
-        self.source_label.setText(text)
+    @property
+    def source_text(self) -> str:
+        return say(self._source)
 
-    def set_epochs(self, labels: list[str], current: int) -> None:
+    def set_source(self, text: Text) -> None:
+        """What the matrix belongs to: 'Current run', 'best.pt (after epoch 3) on sample'…"""
+        self._source = text
+        self.source_label.setText(say(text))
+
+    def set_epochs(self, labels: list[Text], current: int) -> None:
         """The slider's positions ('epoch 3', …) and the one shown; it says nothing back."""
         self._epoch_labels = list(labels)
         self.epoch_slider.blockSignals(True)
@@ -407,16 +420,16 @@ class EvaluatePanel(QWidget):
         self.summary_label.setText(self.summary_text(evaluation))
         self._fill_class_table(evaluation)
 
-    def show_nothing(self, message: str) -> None:
+    def show_nothing(self, message: Text) -> None:
         """No evaluation to show, and why."""
         self.evaluation = None
         self.matrix_model.set_matrix([], np.zeros((0, 0), dtype=np.int64), np.zeros((0, 0)))
         self.class_table.setRowCount(0)
-        self.summary_label.setText(message)
-        self._showing_default = message == self._nothing_text()
+        self._nothing = message
+        self.summary_label.setText(say(message))
         self.hover_label.setText("")
         self.set_epochs([], 0)
-        self.clear_gallery(self._gallery_hint())
+        self.clear_gallery(self._gallery_hint)
 
     def summary_text(self, evaluation: Evaluation) -> str:
         def percent(value: float | None) -> str:
@@ -431,20 +444,24 @@ class EvaluatePanel(QWidget):
         """Mark a cell as the one whose images the gallery shows."""
         self.matrix_view.setCurrentIndex(self.matrix_model.index(true, predicted))
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: Text, error: bool = False) -> None:
+        self._message = (text, error)
+        text = say(text)
         self.message_label.setText(text)
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "")
         self.message_label.setVisible(bool(text))
 
-    def set_busy(self, text: str) -> None:
+    def set_busy(self, text: Text) -> None:
         """Work under way (loading data, evaluating): what, a progress bar and Cancel."""
-        self.busy_label.setText(text)
+        self._busy = text
+        self.busy_label.setText(say(text))
         self.progress_bar.setRange(0, 0)
         self.busy_row.show()
 
-    def set_progress(self, done: int, total: int, text: str) -> None:
+    def set_progress(self, done: int, total: int, text: Text) -> None:
         """`total` 0: not known yet (the bar moves to and fro)."""
-        self.busy_label.setText(text)
+        self._busy = text
+        self.busy_label.setText(say(text))
         self.progress_bar.setRange(0, max(total, 0))
         self.progress_bar.setValue(min(done, total) if total else 0)
 
@@ -456,21 +473,20 @@ class EvaluatePanel(QWidget):
 
     # ------------------------------------------------------------------ the gallery
 
-    def clear_gallery(self, text: str) -> None:
+    def clear_gallery(self, text: Text) -> None:
         self.gallery_model.clear()
-        self.gallery_label.setText(text)
-        self._gallery_default = text == self._gallery_hint()
+        self.set_gallery_title(text)
 
-    def add_gallery_images(self, items: list[tuple[int, float, QImage, str]]) -> None:
+    def add_gallery_images(self, items: list[tuple[int, float, QImage, Text]]) -> None:
         """(index in the split, probability, thumbnail, tooltip) of the next images."""
         self.gallery_model.append(items)
 
     def gallery_indices(self) -> list[int]:
         return [item[0] for item in self.gallery_model.items]
 
-    def set_gallery_title(self, text: str) -> None:
-        self.gallery_label.setText(text)
-        self._gallery_default = False
+    def set_gallery_title(self, text: Text) -> None:
+        self._gallery_title = text
+        self.gallery_label.setText(say(text))
 
     # ------------------------------------------------------------------ export
 
@@ -547,7 +563,7 @@ class EvaluatePanel(QWidget):
     def _update_epoch_label(self) -> None:
         labels = self._epoch_labels
         value = self.epoch_slider.value()
-        self.epoch_label.setText(labels[value] if 0 <= value < len(labels) else "–")
+        self.epoch_label.setText(say(labels[value]) if 0 <= value < len(labels) else "–")
 
     def _percent_toggled(self, percent: bool) -> None:
         self.matrix_model.set_percent(percent)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 
 from .. import theme
 from ..plain import plain_label
+from ..words import Text, say
 
 if TYPE_CHECKING:  # core.featurevis imports torch, which must not load before the window paints
     from googlenet_gui.core.featurevis import Visualization
@@ -36,10 +37,10 @@ class ResultsModel(QAbstractListModel):
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.items: list[tuple[int, QImage, str]] = []  # channel, image, tooltip
+        self.items: list[tuple[int, QImage, Text]] = []  # channel, image, tooltip
         self._pixmaps: dict[int, QPixmap] = {}
 
-    def set_items(self, items: list[tuple[int, QImage, str]]) -> None:
+    def set_items(self, items: list[tuple[int, QImage, Text]]) -> None:
         self.beginResetModel()
         self.items, self._pixmaps = items, {}
         self.endResetModel()
@@ -58,7 +59,7 @@ class ResultsModel(QAbstractListModel):
                                                                     Qt.SmoothTransformation))
             return self._pixmaps[row]
         if role == TOOLTIP:
-            return tooltip
+            return say(tooltip)
         return None
 
 
@@ -71,6 +72,8 @@ class FeaturesPanel(QWidget):
         super().__init__(parent)
         self._channels: dict[str, int] = {}  # each layer's channel count, at the network's input
         self.result: Visualization | None = None
+        self._weights: Text = ""  # which weights made the result
+        self._busy: Text = ""  # what is under way
 
         self.layer_combo = QComboBox()
         self.layer_combo.currentIndexChanged.connect(lambda _: self._layer_changed())
@@ -132,7 +135,7 @@ class FeaturesPanel(QWidget):
         layout.addWidget(self.message_label)
         layout.addLayout(summary)
         layout.addWidget(self.results_view, 1)
-        self._intro_shown = True
+        self._message: tuple[Text, bool] = (self._intro, False)  # the message line and whether it is an error
         self.retranslate()
 
     def _intro(self) -> str:
@@ -141,7 +144,7 @@ class FeaturesPanel(QWidget):
                        "finds little; after some training, the patterns the channel has learned.")
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.LanguageChange and hasattr(self, "_intro_shown"):
+        if event.type() == QEvent.LanguageChange and hasattr(self, "_message"):
             self.retranslate()
         super().changeEvent(event)
 
@@ -156,8 +159,12 @@ class FeaturesPanel(QWidget):
                                             "together"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.save_button.setText(self.tr("Save Image…"))
-        if self._intro_shown:
-            self.show_message(self._intro())
+        self.show_message(*self._message)
+        self.busy_label.setText(say(self._busy))
+        if self._channels:
+            self._layer_changed()  # "of 512"
+        if self.result is not None:
+            self._describe_result()
 
     # ------------------------------------------------------------------ public API
 
@@ -184,8 +191,9 @@ class FeaturesPanel(QWidget):
     def steps(self) -> int:
         return self.steps_spin.value()
 
-    def set_busy(self, text: str, total: int) -> None:
-        self.busy_label.setText(text)
+    def set_busy(self, text: Text, total: int) -> None:
+        self._busy = text
+        self.busy_label.setText(say(text))
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(0)
         self.busy_row.show()
@@ -204,24 +212,33 @@ class FeaturesPanel(QWidget):
     def is_busy(self) -> bool:
         return not self.busy_row.isHidden()
 
-    def show_message(self, text: str, error: bool = False) -> None:
-        self._intro_shown = text == self._intro()
+    def show_message(self, text: Text, error: bool = False) -> None:
+        self._message = (text, error)
+        text = say(text)
         self.message_label.setText(text)
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "color: gray;")
         self.message_label.setVisible(bool(text))
 
-    def show_result(self, result: Visualization, weights: str) -> None:
-        self.result = result
-        tip = self.tr("{0} channel {1}: mean activation {2:.3g} for the starting noise, {3:.3g} for this image")
-        items = [(c, result_image(result.images[i]), tip.format(result.layer, c, result.start[i], result.final[i]))
-                 for i, c in enumerate(result.channels)]
-        self.results_model.set_items(items)
+    def show_result(self, result: Visualization, weights: Text) -> None:
+        """The images made for `result`'s channels by `weights` (which weights, in words)."""
+        self.result, self._weights = result, weights
+
+        def tip(channel: int, start: float, final: float) -> Text:
+            return lambda: self.tr("{0} channel {1}: mean activation {2:.3g} for the starting noise, {3:.3g} for "
+                                   "this image").format(result.layer, channel, start, final)
+
+        self.results_model.set_items([(c, result_image(result.images[i]), tip(c, result.start[i], result.final[i]))
+                                      for i, c in enumerate(result.channels)])
+        self._describe_result()
+        self.save_button.setEnabled(True)
+
+    def _describe_result(self) -> None:
+        result = self.result
         gains = [f / s for s, f in zip(result.start, result.final) if s > 0]
         gain = self.tr(", {0:.1f}-fold the starting noise's (median)").format(float(np.median(gains))) if gains else ""
         self.summary_label.setText(self.tr("{0}, %n channel(s), {1} steps, with {2}: mean activation {3:.3g} "
                                            "(average){4}", "", len(result.channels)).format(
-            result.layer, result.steps, weights, float(np.mean(result.final)), gain))
-        self.save_button.setEnabled(True)
+            result.layer, result.steps, say(self._weights), float(np.mean(result.final)), gain))
 
     def result_count(self) -> int:
         return self.results_model.rowCount()

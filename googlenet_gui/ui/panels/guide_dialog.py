@@ -2,27 +2,45 @@
 so they are always the real ones) and what the app promises about the user's data."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Callable
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 
 class GuideDialog(QDialog):
-    """A short guide in three tabs. `shortcuts`: (menu entry, key sequence) pairs, as the menus have them."""
+    """A short guide in three tabs. `shortcuts()`: (menu entry, key sequence) pairs, as the menus have them now."""
 
-    def __init__(self, shortcuts: list[tuple[str, str]], parent: QWidget | None = None):
+    def __init__(self, shortcuts: Callable[[], list[tuple[str, str]]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("GoogLeNet Studio Guide"))
+        self._shortcuts = shortcuts
         self.resize(720, 520)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._text_page(self._window_text()), self.tr("The window"))
-        self.tabs.addTab(self._shortcuts_page(shortcuts), self.tr("Shortcuts"))
-        self.tabs.addTab(self._text_page(self._data_text()), self.tr("Your data"))
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.LanguageChange and hasattr(self, "tabs"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The guide in the language installed now: its pages are made again, the one shown stays."""
+        shown = self.tabs.currentIndex()
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.setWindowTitle(self.tr("GoogLeNet Studio Guide"))
+        self.tabs.addTab(self._text_page(self._window_text()), self.tr("The window"))
+        self.tabs.addTab(self._shortcuts_page(self._shortcuts()), self.tr("Shortcuts"))
+        self.tabs.addTab(self._text_page(self._data_text()), self.tr("Your data"))
+        self.tabs.setCurrentIndex(max(shown, 0))
 
     def _text_page(self, paragraphs: list[tuple[str, str]]) -> QWidget:
         page = QWidget()

@@ -23,6 +23,7 @@ from ...core.text import NAME_LIMIT, display_name, printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
+from ..words import Text, say
 
 if TYPE_CHECKING:  # core.inside imports torch, which must not load before the window paints
     from googlenet_gui.core.inside import GradCam, ImageInside, LayerMaps
@@ -100,8 +101,8 @@ class InsidePanel(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.inside: ImageInside | None = None
-        self._weights = ""  # which weights the image is seen by, in words
-        self._nothing_message = True  # the message shown is the panel's own "Click an image…"
+        self._weights: Text = ""  # which weights the image is seen by
+        self._message: tuple[Text, bool] = ("", False)  # the message line and whether it is an error
         self.gradcam: GradCam | None = None  # the heatmap shown
         self.layer = DEFAULT_LAYER  # whose maps are shown
         self.source = ""  # the image's name, as the Classify tab lists it
@@ -150,7 +151,7 @@ class InsidePanel(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(self.views, 1)
         self.retranslate()
-        self.show_nothing(self._nothing_text())
+        self.show_nothing(self._nothing_text)
 
     def _nothing_text(self) -> str:
         return self.tr("Click an image in the Classify tab (or drop one on the window) to see it inside the network.")
@@ -180,10 +181,9 @@ class InsidePanel(QWidget):
                             (self.opacity_title, self.tr("Opacity")), (self.legend_low, self.tr("no evidence")),
                             (self.legend_high, self.tr("the most"))):
             label.setText(text)
+        self.show_message(*self._message)
         if self.inside is None:
             self.all_check.setText(self.tr("All channels"))
-            if self._nothing_message:
-                self.show_message(self._nothing_text())
         else:
             self._show_layer()
             self._describe_image()
@@ -301,9 +301,8 @@ class InsidePanel(QWidget):
     def show_view(self, widget: QWidget) -> None:
         self.views.setCurrentWidget(widget)
 
-    def show_nothing(self, message: str) -> None:
+    def show_nothing(self, message: Text) -> None:
         """No image to show, and why."""
-        self._nothing_message = message == self._nothing_text()  # the default words, retranslated
         self.inside = None
         self.source = ""
         self.header.hide()
@@ -320,12 +319,14 @@ class InsidePanel(QWidget):
         self.cam_caption.setText("")
         self._update_buttons()
 
-    def show_message(self, text: str, error: bool = False) -> None:
+    def show_message(self, text: Text, error: bool = False) -> None:
+        self._message = (text, error)
+        text = say(text)
         self.message_label.setText(text)
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "color: gray;")
         self.message_label.setVisible(bool(text))
 
-    def show_inside(self, source: str, weights: str, inside: ImageInside, rows: list[tuple[str, Any]]) -> None:
+    def show_inside(self, source: str, weights: Text, inside: ImageInside, rows: list[tuple[str, Any]]) -> None:
         """One image as `weights` see it: `rows` are the shape table's (full name, LayerShape) for
         the layers that have maps, in the table's order."""
         first = self.inside is None or self.source != source
@@ -360,13 +361,15 @@ class InsidePanel(QWidget):
         inside = self.inside
         if inside is None:
             return
-        self.weights_label.setText(self.tr("seen by {0}").format(self._weights))
+        self.weights_label.setText(self.tr("seen by {0}").format(say(self._weights)))
         top = inside.top
         self.answer_label.setText(self.tr("answers {0} ({1:.1%})").format(
             class_label(printable(inside.class_names[top], NAME_LIMIT)), float(inside.probabilities[top])))
         if self.class_combo.count():
             self.class_combo.setItemText(0, self.tr("top-1: {0}").format(
                 class_label(printable(inside.class_names[top], NAME_LIMIT))))
+        for index in range(1, self.class_combo.count()):  # the classes' Chinese names, as the language is now
+            self.class_combo.setItemText(index, self._class_item(inside, self.class_combo.itemData(index)))
 
     def _describe_cam(self) -> None:
         cam, inside = self.gradcam, self.inside
@@ -500,8 +503,7 @@ class InsidePanel(QWidget):
         top = inside.top
         self.class_combo.addItem("", top)  # "top-1: ..." from _describe_image()
         for i in np.argsort(-inside.probabilities, kind="stable"):
-            self.class_combo.addItem(f"{class_label(printable(inside.class_names[i], NAME_LIMIT))} ({inside.probabilities[i]:.1%})",
-                                     int(i))
+            self.class_combo.addItem(self._class_item(inside, int(i)), int(i))
         if chosen_class is not None:
             self.class_combo.setCurrentIndex(self.class_combo.findData(chosen_class, flags=Qt.MatchExactly)
                                              if chosen_class != top else 0)
@@ -512,6 +514,10 @@ class InsidePanel(QWidget):
                 self.cam_layer_combo.addItem(name, name)
         if layer is not None:
             self._select_combo(self.cam_layer_combo, layer)
+
+    @staticmethod
+    def _class_item(inside: ImageInside, i: int) -> str:
+        return f"{class_label(printable(inside.class_names[i], NAME_LIMIT))} ({inside.probabilities[i]:.1%})"
 
     @staticmethod
     def _select_combo(combo: QComboBox, value: Any) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QS
 
 from ...core.events import EpochEnd
 from ...core.text import printable
-from .. import theme
+from .. import plot_menus, theme
 from ..plain import plain_label
 
 METRICS = ("loss", "accuracy")
@@ -263,6 +263,7 @@ class PlotsPanel(QWidget):
 
         # Both plots in one GraphicsLayoutWidget, so exporting its layout puts both in one file.
         self.graphics = pg.GraphicsLayoutWidget()
+        plot_menus.follow_language(self.graphics)  # right-click's menus in the window's language
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, dict[str, pg.PlotDataItem]] = {}
         self.cursors: dict[str, pg.InfiniteLine] = {}

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QLabel, QAbstractItemView, QFormLayout, QHBoxLayo
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..plain import plain_label
+from ..words import Text, say
 from ...core.events import EpochEnd
 
 COLUMNS = 6  # epoch, train loss, train accuracy, val loss, val accuracy, time
@@ -47,6 +48,7 @@ class RunPanel(QWidget):
 
         self._folder: Path | None = None
         self._best: str | None = None
+        self._saved: dict[str, tuple[Text, str]] = {}  # "last"/"best": where the run was when saved, and the path
         self.open_folder_button.clicked.connect(self._open_folder)
         self.use_best_button.clicked.connect(lambda: self._best and self.classify_with_requested.emit(self._best))
         self.retranslate()
@@ -65,6 +67,8 @@ class RunPanel(QWidget):
         self.use_best_button.setText(self.tr("Classify with best.pt"))
         if self._folder is None:
             self.folder_label.setText(self.tr("no run yet"))
+        for kind, (where, path) in self._saved.items():
+            self.checkpoint_saved(kind, path, where)
         for row in range(self.table.rowCount()):  # the unit of the time column
             item = self.table.item(row, COLUMNS - 1)
             seconds = item.data(Qt.UserRole) if item is not None else None
@@ -74,6 +78,7 @@ class RunPanel(QWidget):
     def reset(self, folder: str | None) -> None:
         self._folder = Path(folder) if folder else None
         self._best = None
+        self._saved.clear()
         self.folder_label.setText(folder or self.tr("no run yet"))
         self.last_label.setText("–")
         self.best_label.setText("–")
@@ -99,9 +104,10 @@ class RunPanel(QWidget):
         self.table.setUpdatesEnabled(True)
         self.table.scrollToBottom()
 
-    def checkpoint_saved(self, kind: str, path: str, where: str) -> None:
-        """`where`: the run's position when it was saved, as Position.describe() says it."""
-        text = f"{where} — {path}"
+    def checkpoint_saved(self, kind: str, path: str, where: Text) -> None:
+        """`where`: the run's position when it was saved, as words.describe_position says it."""
+        self._saved[kind] = (where, path)
+        text = f"{say(where)} — {path}"
         if kind == "best":
             self._best = path
             self.best_label.setText(text)

@@ -16,6 +16,7 @@ from ...core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
 from ...core.runs import RunSummary
 from ...core.text import printable
 from ..plain import plain_label, plain_tooltip
+from ..words import Text, say
 
 NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, DEVICE, STATE = range(9)
 FOLDER_ROLE = Qt.UserRole + 1  # the run folder, on the name column's item
@@ -192,6 +193,9 @@ class RunsPanel(QWidget):
         self.note_button = QPushButton()
         self.delete_button = QPushButton()
         self.status_label = plain_label()
+        self._run_count: int | None = None  # how many runs the status line counts (None: none read yet)
+        self._reading = False  # the first read of the run folders is under way
+        self._following: Text | None = None
 
         self.model = RunsModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -266,6 +270,8 @@ class RunsPanel(QWidget):
         """The panel's texts in the language installed now."""
         self.model.retranslate()
         self.set_differences(*self._differences)
+        self._show_count()
+        self.set_following(self._following)
         self.stop_following_button.setText(self.tr("Stop following"))
         self.refresh_button.setText(self.tr("Refresh"))
         self.add_folder_button.setText(self.tr("Add Folder…"))
@@ -285,13 +291,20 @@ class RunsPanel(QWidget):
         self.model.set_runs(runs, time.time() if now is None else now)
         if selected is not None and self.selected() != selected:
             self.select(selected)
-        self.status_label.setText(self.tr("%n run(s)", "", len(runs)))
+        self._run_count, self._reading = len(runs), False
+        self._show_count()
         self._update_buttons()
         self.ticked_changed.emit(self.ticked())
 
     def set_reading(self, reading: bool) -> None:
-        if reading:
+        self._reading = reading
+        self._show_count()
+
+    def _show_count(self) -> None:
+        if self._reading:
             self.status_label.setText(self.tr("Reading run folders…"))
+        elif self._run_count is not None:
+            self.status_label.setText(self.tr("%n run(s)", "", self._run_count))
 
     def ticked(self) -> list[str]:
         """The ticked runs' folders, in the order the table shows them."""
@@ -345,10 +358,11 @@ class RunsPanel(QWidget):
                         [self.differences.item(r, c).text() for c in range(self.differences.columnCount())])
         return rows
 
-    def set_following(self, text: str | None) -> None:
+    def set_following(self, text: Text | None) -> None:
         """The followed run's state in one line; None: nothing is followed."""
+        self._following = text
         self.following_bar.setVisible(text is not None)
-        self.following_label.setText(text or "")
+        self.following_label.setText(say(text) if text is not None else "")
 
     # ------------------------------------------------------------ internals
 

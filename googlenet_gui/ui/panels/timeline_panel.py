@@ -16,8 +16,9 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.text import NAME_LIMIT, display_name, printable
-from .. import theme
+from .. import plot_menus, theme
 from ..plain import plain_label
+from ..words import Text, say
 
 TOP_CLASSES = 3  # a class is drawn if it was ever among the image's this many most probable
 MAX_CURVES = 10
@@ -52,6 +53,7 @@ class TimelinePanel(QWidget):
         self.message_label.setStyleSheet("color: gray;")
 
         self.plot_widget = pg.PlotWidget()
+        plot_menus.follow_language(self.plot_widget)  # right-click's menus in the window's language
         self.plot = self.plot_widget.getPlotItem()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setYRange(0, 1, padding=0.02)
@@ -66,6 +68,7 @@ class TimelinePanel(QWidget):
         layout.addWidget(self.message_label)
         layout.addWidget(self.plot_widget, 1)
         self._shown_images: tuple[list[str], set[str]] = ([], set())
+        self._message: Text = ""
         self.retranslate()
         self.set_images([], set(), None)
 
@@ -81,8 +84,7 @@ class TimelinePanel(QWidget):
         names, pinned = self._shown_images
         if names:
             self.set_images(names, pinned, self.current_image())
-        else:
-            self.show_message(self._pin_hint())
+        self.show_message(self._message)
 
     def _pin_hint(self) -> str:
         return self.tr("Pin an image (Pin, in this tab's header or on a Classify row) to follow its class probabilities "
@@ -112,7 +114,7 @@ class TimelinePanel(QWidget):
         self.unpin_button.setEnabled(chosen is not None and chosen in pinned)
         if not names:
             self.show_series(None, [], [], [], np.zeros((0, 0)))
-            self.show_message(self._pin_hint())
+            self.show_message(self._pin_hint)
 
     def show_series(self, image: str | None, class_names: list[str], steps: list[int], epoch_ends: list[int],
                     probabilities: np.ndarray) -> None:
@@ -123,7 +125,8 @@ class TimelinePanel(QWidget):
         self.curves, self.epoch_lines = [], []
         self.legend.setVisible(bool(len(steps)))
         if image is None or not len(steps):
-            self.show_message(self.tr("No points yet for {0}: they come as the run trains.").format(display_name(image))
+            name = display_name(image) if image is not None else ""
+            self.show_message((lambda: self.tr("No points yet for {0}: they come as the run trains.").format(name))
                               if image is not None else "")
             return
         self.show_message("")
@@ -140,7 +143,9 @@ class TimelinePanel(QWidget):
             self.curves.append(curve)
         self.plot.setXRange(float(x.min()), float(max(x.max(), x.min() + 1)), padding=0.02)
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, text: Text) -> None:
+        self._message = text
+        text = say(text)
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 

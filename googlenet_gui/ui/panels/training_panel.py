@@ -13,6 +13,7 @@ from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SO
 from ...core.recipes import RECIPES, recipe_of
 from .. import theme
 from ..plain import plain_label, plain_tooltip
+from ..words import Text, say
 
 TORCHRUN = "torchrun"  # the device list's "All N GPUs (torchrun)": training in one process per GPU
 
@@ -148,7 +149,10 @@ class TrainingPanel(QWidget):
         self._downloading = False
         self._available = True
         self._tensorboard_problem: str | None = None
-        self._resume_description = ""
+        # texts given to the panel, kept to be worded again in another language
+        self._resume_description: Text = ""
+        self._error: Text = ""
+        self._data_status: Text = ""
         self.retranslate()
         self._dataset_changed()
         self._input_changed()
@@ -211,7 +215,9 @@ class TrainingPanel(QWidget):
         self._show_folder_texts()
         self.set_running(self._running, self._paused)
         if self._resume_description:
-            self.resume_label.setText(self.tr("Start resumes {0}").format(self._resume_description))
+            self.resume_label.setText(self.tr("Start resumes {0}").format(say(self._resume_description)))
+        self.error_label.setText(say(self._error))
+        self.data_status.setText(say(self._data_status))
         self.input_error.setText(self.input_problem())
 
     # ------------------------------------------------------------ state shown
@@ -309,27 +315,29 @@ class TrainingPanel(QWidget):
             "Also write the run's scalars into its run folder for tensorboard --logdir <runs folder>")))
         self._update_enabled()
 
-    def show_error(self, text: str) -> None:
+    def show_error(self, text: Text) -> None:
         """One line on why the last run failed ('' clears it)."""
+        self._error = text
         self.error_label.setStyleSheet(f"color: {theme.error_color().name()}")
-        self.error_label.setText(text)
+        self.error_label.setText(say(text))
         self.error_label.setVisible(bool(text))
 
-    def set_resume(self, config: TrainConfig | None, description: str = "") -> None:
+    def set_resume(self, config: TrainConfig | None, description: Text = "") -> None:
         """Start will continue a run from a checkpoint: show its settings, locked except those a
         resume may change. None: a new run again, every setting editable."""
         if config is not None:
             self.set_config(config)
         self._resume_description = description if config is not None else ""
-        self.resume_label.setText(self.tr("Start resumes {0}").format(description) if config is not None else "")
+        self.resume_label.setText(self.tr("Start resumes {0}").format(say(description)) if config is not None else "")
         self._update_enabled()
 
     def resuming(self) -> bool:
         return bool(self.resume_label.text())
 
-    def set_dataset_available(self, available: bool, message: str = "", error: bool = False) -> None:
+    def set_dataset_available(self, available: bool, message: Text = "", error: bool = False) -> None:
         self._available = available
-        self.data_status.setText(message)
+        self._data_status = message
+        self.data_status.setText(say(message))
         self.data_status.setStyleSheet(f"color: {theme.error_color().name()}" if error else "")
         self._update_download_row()
         self._update_start()
@@ -388,6 +396,7 @@ class TrainingPanel(QWidget):
         for w in (self.folder_label, self.folder_edit, self.browse_button):
             w.setVisible(info.key != "sample")
         self._available = True
+        self._data_status = ""
         self.data_status.setText("")
         self._update_download_row()
         self._update_start()

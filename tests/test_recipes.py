@@ -53,13 +53,34 @@ def test_choosing_a_recipe_in_the_window_fills_the_settings_and_editing_one_make
     config = panel.config()
     assert FAST.matches(config) and config.input_size == 64 and config.batch_size == 256
     assert config.seed == 7 and config.dataset == "fashion-mnist"
-    assert "92.7% in 8 min on 2 CPU cores" in panel.recipe_note.text()
+    assert "92.7% in 8 min on 2 CPU core" in panel.recipe_note.text()  # (English plural forms: test_i18n)
     panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("sample"))
     assert panel.recipe_key() == "fast" and "Not measured yet" in panel.recipe_note.text()
     panel.lr_spin.setValue(0.01)  # edited: the settings are the user's own now
     assert panel.recipe_key() == "" and panel.config().lr == pytest.approx(0.01)
     panel.choose_recipe("tutorial")
     assert TUTORIAL.matches(panel.config()) and panel.recipe_key() == "tutorial"
+
+
+def test_a_recipe_s_promise_is_worded_in_the_language_of_the_window(qtbot):
+    from PySide6.QtCore import QEvent, QCoreApplication
+
+    from googlenet_gui.ui import i18n
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("fashion-mnist"))
+    panel.choose_recipe("fast")
+    i18n.install("zh_CN")
+    try:
+        QCoreApplication.sendEvent(panel, QEvent(QEvent.LanguageChange))
+        note = panel.recipe_note.text()
+        assert "实测：在 2 个 CPU 核心（Xeon, Sapphire Rapids class, bf16）上 8 分钟 内达到 92.7%。" in note
+        assert " in 8 min" not in note
+    finally:
+        i18n.install("en")
+        QCoreApplication.sendEvent(panel, QEvent(QEvent.LanguageChange))
+    assert "Measured: 92.7% in 8 min on 2 CPU cores (Xeon, Sapphire Rapids class, bf16)." in panel.recipe_note.text()
 
 
 def cli_config(*args: str) -> TrainConfig:

@@ -2435,6 +2435,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Thorough</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
@@ -2479,11 +2483,7 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your own settings. Tutorial reproduces the reference notebook; Fast is the quickest to a good accuracy measured so far.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Measured: {0}.</source>
+        <source>Your own settings. Tutorial reproduces the reference notebook; Fast is the quickest to a good accuracy measured so far; Thorough trains longer for a higher one.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2499,8 +2499,37 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Fast's settings over 10 epochs with random crops and flips, for the best accuracy in about half an hour on 2 CPU cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{0}. {1}</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>1 min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>1 s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Measured: {0} in {1} on {2} ({3}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n CPU core(s)</source>
+        <translation>
+            <numerusform>1 CPU core</numerusform>
+            <numerusform>%n CPU cores</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose the data folder</source>

@@ -1,6 +1,7 @@
 """Data-parallel training on CPUs: real processes with gloo on 127.0.0.1, started by torchrun (as a
 user would) or by hand with torchrun's environment variables (to kill one without torchrun's agent
-stepping in). Each run is the built-in sample cut to a few dozen images at input 64, in fp32."""
+stepping in). Each run is a few dozen images at input 64, in fp32: the built-in sample, or an image
+folder the test writes."""
 from __future__ import annotations
 
 import json
@@ -17,8 +18,11 @@ import torch
 
 from googlenet_gui.core import distributed
 from googlenet_gui.core.checkpoint import load_checkpoint
+from googlenet_gui.core.data import ImageSet
 from googlenet_gui.core.distributed import STOP_FILE, Distributed
 from googlenet_gui.core.evaluation import evaluate_checkpoint, evaluation_dataset
+from googlenet_gui.core.shards import TrainingShard, validation_shard
+from googlenet_gui.core.transforms import augment
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ["--dataset", "sample", "--limit-train", "48", "--limit-val", "30", "--input-size", "64",
@@ -32,9 +36,10 @@ def _env() -> dict[str, str]:
     return env
 
 
-def torchrun(processes: int, out: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def torchrun(processes: int, out: Path, *args: str, timeout: float = 120,
+             settings: list[str] = SMALL) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", str(processes),
-               "-m", "googlenet_gui", "train", *SMALL, "--out", str(out), *args]
+               "-m", "googlenet_gui", "train", *settings, "--out", str(out), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=_env(), cwd=ROOT)
 
 
@@ -79,6 +84,59 @@ def test_parts_cover_a_batch_in_order_and_the_loss_scale_gives_the_global_mean()
     ranks = [Distributed(rank, 2) for rank in range(2)]
     averaged = sum(losses[r.part(5)].sum() * r.loss_scale(5) for r in ranks) / 2
     assert averaged.item() == pytest.approx(losses.mean().item())
+
+
+def numbered_images(n: int) -> ImageSet:
+    """n tiny images whose label is their index, so a batch shows which images it holds."""
+    images = torch.arange(n * 4 * 4, dtype=torch.int64).remainder(251).to(torch.uint8).reshape(n, 1, 4, 4)
+    return ImageSet(images, torch.arange(n))
+
+
+@pytest.mark.parametrize("world", [2, 3])
+def test_each_rank_holds_only_its_shard_and_the_ranks_together_train_the_one_process_batches(world):
+    train, batch_size, steps = numbered_images(103), 32, 4  # 3 full batches and one of 7
+    permutation = torch.randperm(103, generator=torch.Generator().manual_seed(3))
+    alone = TrainingShard(train, batch_size, steps, torch.device("cpu"), Distributed())
+    alone.start_epoch(permutation)
+    ranks = [TrainingShard(train, batch_size, steps, torch.device("cpu"), Distributed(r, world)) for r in range(world)]
+    for first in (0, 2):  # a new epoch, and a resume before its third batch
+        for shard in ranks:
+            shard.start_epoch(permutation, first)
+        # each rank holds its part of the batches still to train, nothing more
+        assert [len(shard.labels) for shard in ranks] == [
+            sum(Distributed(r, world).sizes(len(permutation[b * 32:(b + 1) * 32]))[r] for b in range(first, steps))
+            for r in range(world)]
+        assert sum(len(shard.labels) for shard in ranks) == 103 - first * 32
+        for b in range(first, steps):
+            whole = alone.batch(b)
+            parts = [shard.batch(b) for shard in ranks]
+            assert all(p.size == whole.size for p in parts)
+            assert torch.equal(torch.cat([p.labels for p in parts]), whole.labels)
+            assert torch.equal(torch.cat([p.images for p in parts]), whole.images)
+            assert [p.part for p in parts] == [Distributed(r, world).part(whole.size) for r in range(world)]
+
+
+def test_augmenting_a_part_gives_its_images_what_the_whole_batch_gives_them_and_draws_the_same_numbers():
+    images = torch.randint(0, 256, (7, 1, 6, 6), dtype=torch.uint8, generator=torch.Generator().manual_seed(1))
+    generator = torch.Generator().manual_seed(5)
+    whole = augment(images, generator, pad=2, flip=True)
+    after_whole = generator.get_state()
+    pieces = []
+    for rank in range(2):
+        part = Distributed(rank, 2).part(7)
+        generator = torch.Generator().manual_seed(5)
+        pieces.append(augment(images[part], generator, pad=2, flip=True, part=part, batch_size=7))
+        assert torch.equal(generator.get_state(), after_whole)  # the next batch's numbers are the same too
+    assert torch.equal(torch.cat(pieces), whole)
+    assert not torch.equal(whole, images.float())  # the crops and flips did something
+
+
+def test_each_rank_holds_its_part_of_the_validation_images():
+    val = numbered_images(31)
+    parts = [validation_shard(val, torch.device("cpu"), Distributed(r, 2)) for r in range(2)]
+    assert [len(p) for p in parts] == [16, 15]
+    assert torch.equal(torch.cat(parts), val.images)
+    assert torch.equal(validation_shard(val, torch.device("cpu"), Distributed()), val.images)
 
 
 def test_stop_file_is_obeyed_once_and_an_old_one_is_not(tmp_path):
@@ -178,3 +236,4 @@ def test_a_killed_rank_ends_the_other_with_a_message_and_last_pt_loadable(tmp_pa
     assert procs[0].returncode == 1
     assert "another process of this distributed run died or stopped answering" in err
     assert load_checkpoint(run / "last.pt").position.step >= 1
+

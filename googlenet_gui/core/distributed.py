@@ -16,8 +16,9 @@ How a run is split (the same settings mean the same at any scale):
   the generator advances the same way at any scale) and crops and flips only the rank's part, so
   every image gets what it would get in one process.
 - Validation is split the same way: each rank holds its contiguous part of the validation images
-  (and all the labels), and the logits and features are gathered back in order, so every rank
-  evaluates exactly the whole validation set.
+  (and all the labels), evaluates it with rank 0's BatchNorm statistics (the ones the checkpoint
+  holds; `broadcast_buffers`), and the logits and features are gathered back in order, so every
+  rank evaluates exactly the whole validation set.
 - BatchNorm (without `--sync-bn`) normalises each rank's part with that part's statistics, and
   DDP broadcasts rank 0's running statistics at every training step, so the checkpoint's are those
   rank 0's parts gave.
@@ -111,6 +112,14 @@ class Distributed:
         pieces = [torch.empty_like(padded) for _ in sizes]
         dist.all_gather(pieces, padded)
         return torch.cat([piece[:size] for piece, size in zip(pieces, sizes)])
+
+    def broadcast_buffers(self, model: torch.nn.Module) -> None:
+        """Rank 0's buffers (BatchNorm's running statistics) on every rank, in place. DDP does this at
+        the start of each training forward pass; the evaluation runs the plain model, where each rank
+        still holds the statistics its own last part gave."""
+        if self.enabled:
+            for buffer in model.buffers():
+                dist.broadcast(buffer, src=0)
 
     def wrap(self, model: torch.nn.Module, device: torch.device) -> torch.nn.Module:
         """The module the training steps run: DistributedDataParallel around `model` (whose

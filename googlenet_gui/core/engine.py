@@ -582,6 +582,7 @@ class _Run:
         # Under torchrun each rank validates its part and the logits are gathered back in order, so
         # every rank evaluates the whole set; one process adds each chunk as it comes (less memory).
         dist = self.distributed
+        dist.broadcast_buffers(self.model)  # every rank evaluates with the statistics last.pt holds (rank 0's)
         images = self.val_images  # this process's part
         kept: list[torch.Tensor] = []
         largest = max(dist.sizes(len(labels)))  # every rank takes as many turns (and stop agreements)

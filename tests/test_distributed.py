@@ -13,14 +13,20 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
+from PIL import Image
 
+from googlenet_gui.cli import build_parser
+from googlenet_gui.cli.train import _config
 from googlenet_gui.core import distributed
 from googlenet_gui.core.checkpoint import load_checkpoint
 from googlenet_gui.core.data import ImageSet
 from googlenet_gui.core.distributed import STOP_FILE, Distributed
+from googlenet_gui.core.engine import Trainer
 from googlenet_gui.core.evaluation import evaluate_checkpoint, evaluation_dataset
+from googlenet_gui.core.events import BatchEnd, Finished, Stopped
 from googlenet_gui.core.shards import TrainingShard, validation_shard
 from googlenet_gui.core.transforms import augment
 
@@ -237,3 +243,116 @@ def test_a_killed_rank_ends_the_other_with_a_message_and_last_pt_loadable(tmp_pa
     assert "another process of this distributed run died or stopped answering" in err
     assert load_checkpoint(run / "last.pt").position.step >= 1
 
+
+# ---------------------------------------------------------------- 2 processes = 1 process, weight for weight
+
+
+class OneProcessComputingAsTwo(Distributed):
+    """One process (no collectives) whose network, while training, computes each batch as the two
+    processes of a DDP run do: each rank's part (Distributed.sizes) goes through the network on its
+    own, so BatchNorm normalises it with its own statistics, and only rank 0's part updates the
+    running statistics (DDP broadcasts rank 0's buffers at every forward pass, and rank 0 writes the
+    checkpoint). The parts also round as the ranks do: this network's gradient jumps where a ReLU or
+    a max-pool changes its choice, so a reference that rounds differently (BatchNorm split alone, or
+    one thread more) ends 4 steps away by far more than float tolerance. Put in through the engine's
+    own model seam (`convert_batchnorm`): the training loop is the real one."""
+
+    def convert_batchnorm(self, model: torch.nn.Module, device: torch.device) -> torch.nn.Module:
+        whole_forward = model.forward
+        norms = [m for m in model.modules() if isinstance(m, torch.nn.BatchNorm2d)]
+
+        def forward(x: torch.Tensor) -> torch.Tensor:
+            if not model.training:
+                return whole_forward(x)
+            outputs = []
+            for rank, part in enumerate(x.split(Distributed(0, 2).sizes(len(x)))):
+                for norm in norms:  # the other ranks' statistics never reach the checkpoint
+                    norm.track_running_stats = rank == 0
+                outputs.append(whole_forward(part))
+            for norm in norms:
+                norm.track_running_stats = True
+            return torch.cat(outputs)
+
+        model.forward = forward
+        return model
+
+
+def write_image_folder(root: Path, train: int, val: int, seed: int = 0) -> Path:
+    """Three classes of 28x28 grayscale images: noise over a horizontal bar, a vertical bar or a blob."""
+    rng = np.random.default_rng(seed)
+    for split, count in (("train", train), ("val", val)):
+        for i in range(count):
+            label = i % 3
+            image = rng.integers(0, 90, size=(28, 28))
+            at = rng.integers(4, 20)
+            if label == 0:
+                image[at:at + 5, :] += 150
+            elif label == 1:
+                image[:, at:at + 5] += 150
+            else:
+                image[at:at + 8, at:at + 8] += 150
+            folder = root / split / f"class{label}"
+            folder.mkdir(parents=True, exist_ok=True)
+            Image.fromarray(image.clip(0, 255).astype(np.uint8)).save(folder / f"{i:03d}.png")
+    return root
+
+
+def train_in_this_process(out: Path, settings: list[str], distributed: Distributed = Distributed(),
+                          stop_at_step: int | None = None) -> None:
+    """The `train` command's settings, trained by the engine in this process (stopped after a step if asked)."""
+    config = _config(build_parser().parse_args(["train", *settings, "--out", str(out)]))
+    trainer = Trainer(config, run_dir=out, distributed=distributed)
+    for event in trainer.run():
+        if isinstance(event, BatchEnd) and event.step == stop_at_step:
+            trainer.request_stop()
+    assert isinstance(event, Stopped if stop_at_step else Finished), event
+
+
+def beyond_tolerance(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor], rtol: float = 1e-4,
+                     atol: float = 1e-5) -> dict[str, float]:
+    """For every parameter and buffer: how far its largest |a - b| goes beyond `atol + rtol * |b|` (0: within)."""
+    assert a.keys() == b.keys()
+    return {key: float(((a[key].double() - b[key].double()).abs() - (atol + rtol * b[key].double().abs()))
+                       .max().clamp(min=0)) for key in a}
+
+
+def is_statistic(key: str) -> bool:
+    return key.endswith(("running_mean", "running_var", "num_batches_tracked"))
+
+
+def test_two_processes_end_with_the_weights_of_one_process_computing_each_part_as_a_rank_does(tmp_path):
+    """2 processes with a global batch of 32 = 1 process with a batch of 32, to float tolerance, after 4
+    SGD steps (with augmentation, and a last batch of 7 split 4 + 3), BatchNorm accounted for; also
+    when the 2 processes resume a 1-process run within its epoch."""
+    data = write_image_folder(tmp_path / "images", train=103, val=17)
+    settings = ["--dataset", "folder", "--data-dir", str(data), "--input-size", "64", "--batch-size", "32",
+                "--epochs", "1", "--optimizer", "sgd", "--lr", "0.01", "--momentum", "0.9", "--augment",
+                "--precision", "fp32", "--threads", "1"]
+    check_ok(torchrun(2, tmp_path / "two", settings=settings, timeout=600))
+    train_in_this_process(tmp_path / "accounted", settings, OneProcessComputingAsTwo())
+    train_in_this_process(tmp_path / "plain", settings)
+    train_in_this_process(tmp_path / "halfway", settings, OneProcessComputingAsTwo(), stop_at_step=2)
+
+    two = load_checkpoint(tmp_path / "two" / "last.pt")
+    accounted = load_checkpoint(tmp_path / "accounted" / "last.pt")
+    assert two.position.step == accounted.position.step == 4
+    beyond = beyond_tolerance(two.model_state, accounted.model_state)
+    assert max(beyond.values()) == 0.0, max(beyond.items(), key=lambda item: item[1])
+    # every rank validated with rank 0's BatchNorm statistics, the ones last.pt holds
+    assert two.history[-1].val_loss == pytest.approx(accounted.history[-1].val_loss, rel=1e-5)
+    assert two.history[-1].val_accuracy == accounted.history[-1].val_accuracy
+
+    # a run stopped within the epoch in one process resumes in two (each rank taking its shard of the
+    # batches left) to the same weights
+    halfway = tmp_path / "halfway"
+    assert load_checkpoint(halfway / "last.pt").position.batches_done == 2
+    check_ok(torchrun(2, halfway, "--resume", str(halfway / "last.pt"), settings=settings, timeout=600))
+    resumed = load_checkpoint(halfway / "last.pt")
+    assert resumed.position.step == 4
+    assert max(beyond_tolerance(resumed.model_state, accounted.model_state).values()) == 0.0
+
+    # the check is sensitive: against one process with BatchNorm over the whole batch, both the
+    # weights and the running statistics are far beyond the tolerance
+    beyond = beyond_tolerance(two.model_state, load_checkpoint(tmp_path / "plain" / "last.pt").model_state)
+    assert max(v for k, v in beyond.items() if not is_statistic(k)) > 1e-3
+    assert max(v for k, v in beyond.items() if is_statistic(k)) > 1e-3

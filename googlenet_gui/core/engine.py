@@ -8,9 +8,9 @@ what it needs from the Trainer: the settings, a RunControl and a place to publis
 
 Speed: the dataset lives on the training device as one uint8 tensor (under torchrun, each
 process's shard of it: core/shards.py); each batch is indexed, augmented, resized and normalised
-there as whole-batch ops; channels_last and autocast (bf16
-on CPUs with native bf16, bf16/fp16 on CUDA) are on by default; loss and accuracy are kept on
-the device and read back at most every `report_interval` seconds, never with a per-step sync.
+there as whole-batch ops; channels_last and autocast (bf16 on CPUs with native bf16, bf16/fp16
+on CUDA) are on by default; loss and accuracy are kept on the device and read back at most
+every `report_interval` seconds, never with a per-step sync.
 """
 from __future__ import annotations
 

@@ -5,11 +5,23 @@ this process's rank, the world size, and the few collectives the loop needs. Wit
 (`SINGLE`) every collective is a no-op, so the loop has no second path.
 
 How a run is split (the same settings mean the same at any scale):
-- `--batch-size` is the global batch. Every rank draws the same seeded permutation and the same
-  augmentation of the whole batch, and trains on its contiguous part (`part`); the loss is summed
-  and scaled so that DDP's average of the gradients is the gradient of the global batch's mean.
-- Validation is split the same way; each rank's logits and features are gathered back in order,
-  so every rank evaluates exactly the whole validation set.
+- `--batch-size` is the global batch. Every rank draws the same seeded permutation of the training
+  set each epoch; batch b is the permutation's b-th slice, and each rank trains its contiguous part
+  of it (`part`). The loss is summed and scaled so that DDP's average of the gradients is the
+  gradient of the global batch's mean.
+- Each rank holds on its device only its shard (core/shards.py): at the start of an epoch (or of a
+  resume, from the stored permutation) it takes from its host copy of the dataset (every process
+  loads the whole dataset) its part of every batch of the epoch, so a batch is a contiguous slice of
+  the shard. Augmentation draws the random numbers of the whole global batch on every rank (cheap;
+  the generator advances the same way at any scale) and crops and flips only the rank's part, so
+  every image gets what it would get in one process.
+- Validation is split the same way: each rank holds its contiguous part of the validation images
+  (and all the labels), evaluates it with rank 0's BatchNorm statistics (the ones the checkpoint
+  holds; `broadcast_buffers`), and the logits and features are gathered back in order, so every
+  rank evaluates exactly the whole validation set.
+- BatchNorm (without `--sync-bn`) normalises each rank's part with that part's statistics, and
+  DDP broadcasts rank 0's running statistics at every training step, so the checkpoint's are those
+  rank 0's parts gave.
 - Rank 0 alone writes metrics.jsonl and the checkpoints (the plain, unwrapped model), so a run
   from N processes resumes on M, or on one, and the other way round.
 - A stop (a signal to any rank, the STOP file that rank 0 watches) is agreed on with one small
@@ -100,6 +112,14 @@ class Distributed:
         pieces = [torch.empty_like(padded) for _ in sizes]
         dist.all_gather(pieces, padded)
         return torch.cat([piece[:size] for piece, size in zip(pieces, sizes)])
+
+    def broadcast_buffers(self, model: torch.nn.Module) -> None:
+        """Rank 0's buffers (BatchNorm's running statistics) on every rank, in place. DDP does this at
+        the start of each training forward pass; the evaluation runs the plain model, where each rank
+        still holds the statistics its own last part gave."""
+        if self.enabled:
+            for buffer in model.buffers():
+                dist.broadcast(buffer, src=0)
 
     def wrap(self, model: torch.nn.Module, device: torch.device) -> torch.nn.Module:
         """The module the training steps run: DistributedDataParallel around `model` (whose

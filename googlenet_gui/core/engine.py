@@ -6,10 +6,11 @@ the latest snapshot of its weights for classifying. The loop itself lives in `_R
 holds the model, the optimizer, the data on the device and the run's position, and gets only
 what it needs from the Trainer: the settings, a RunControl and a place to publish snapshots.
 
-Speed: the dataset lives on the training device as one uint8 tensor; each batch is indexed,
-augmented, resized and normalised there as whole-batch ops; channels_last and autocast (bf16
-on CPUs with native bf16, bf16/fp16 on CUDA) are on by default; loss and accuracy are kept on
-the device and read back at most every `report_interval` seconds, never with a per-step sync.
+Speed: the dataset lives on the training device as one uint8 tensor (under torchrun, each
+process's shard of it: core/shards.py); each batch is indexed, augmented, resized and normalised
+there as whole-batch ops; channels_last and autocast (bf16 on CPUs with native bf16, bf16/fp16
+on CUDA) are on by default; loss and accuracy are kept on the device and read back at most
+every `report_interval` seconds, never with a per-step sync.
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ from .memory import available_bytes, estimate_training, shortfall_message
 from .model import GoogLeNet, ModelConfig
 from .optim import make_optimizer, make_scheduler
 from .runlog import LOG_VERSION, MetricsLog, RunFolderBusy
+from .shards import TrainingShard, device_bytes, validation_shard
 from .text import error_line
 from .transforms import Preprocess, augment, augment_padding, to_model_input
 
@@ -263,7 +265,7 @@ class Trainer:
             raise DataError(f"{dataset.name}: needs at least two training images (found {len(dataset.train)})")
         if checkpoint is not None:
             _check_resume_fits(checkpoint, dataset, self.resume_from.name)
-        _check_memory(config, dataset, device)
+        _check_memory(config, dataset, device, self.distributed)
 
         metrics = MetricsLog(self.run_dir, checkpoint.position if checkpoint else None) if self.run_dir else None
         try:
@@ -380,9 +382,10 @@ class _Run:
         self.batchnorm_buffers = [b for name, b in self.model.named_buffers()
                                   if name.endswith(("running_mean", "running_var", "num_batches_tracked"))]
 
-        self.train_images = dataset.train.images.to(device)
-        self.train_labels = dataset.train.labels.to(device)
-        self.val_images = dataset.val.images.to(device)
+        # on the device: the training images (the whole set, or this process's shard of each epoch), this
+        # process's part of the validation images, and every validation label (its outputs are gathered whole)
+        self.train_data = TrainingShard(dataset.train, self.batch_size, self.steps_per_epoch, device, distributed)
+        self.val_images = validation_shard(dataset.val, device, distributed)
         self.val_labels = dataset.val.labels.to(device)
         self.pad = augment_padding(dataset.stored_size) if config.augment else 0
         self.flip = config.augment and dataset.flip_ok
@@ -432,7 +435,7 @@ class _Run:
         config, control = self.config, self.control
         if self.permutation is None:
             self.permutation = torch.randperm(len(self.dataset.train), generator=self.generator)
-        order = self.permutation.to(self.device)
+        self.train_data.start_epoch(self.permutation, self.position.batches_done)
         self.model.train()
         sums = torch.zeros(2, device=self.device, dtype=torch.float64)  # loss * n, correct
         counted = 0
@@ -464,15 +467,11 @@ class _Run:
                 if self.distributed.agree_stop(control.stop_requested, self.device):  # every rank stops together
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     return False
-                b = self.position.batches_done
-                idx = order[b * self.batch_size: (b + 1) * self.batch_size]
-                n = len(idx)  # the global batch; under torchrun this process trains on its part of it
-                x, y = self.train_images[idx], self.train_labels[idx]
+                # the global batch has n images; under torchrun this process holds and trains its part of it
+                x, y, n, part = self.train_data.batch(self.position.batches_done)
                 undo = self._undo_point()
                 if self.pad or self.flip:
-                    x = augment(x, self.generator, self.pad, self.flip)
-                part = self.distributed.part(n)
-                x, y = x[part], y[part]
+                    x = augment(x, self.generator, self.pad, self.flip, part, n)
                 x = to_model_input(x, config.input_size, config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
@@ -583,8 +582,8 @@ class _Run:
         # Under torchrun each rank validates its part and the logits are gathered back in order, so
         # every rank evaluates the whole set; one process adds each chunk as it comes (less memory).
         dist = self.distributed
-        mine = dist.part(len(labels))
-        images = self.val_images[mine]
+        dist.broadcast_buffers(self.model)  # every rank evaluates with the statistics last.pt holds (rank 0's)
+        images = self.val_images  # this process's part
         kept: list[torch.Tensor] = []
         largest = max(dist.sizes(len(labels)))  # every rank takes as many turns (and stop agreements)
         try:
@@ -797,13 +796,13 @@ def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -
 RESUMABLE_SETTINGS = ("device", "epochs", "data_dir", "num_threads")
 
 
-def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device) -> None:
+def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, distributed: Distributed) -> None:
     """Refuse, with numbers, settings that cannot fit in the device's memory (before allocating)."""
     available = available_bytes(device)
     if available is None:
         return
-    # on the CPU the data is in memory already; on a GPU it is about to be copied there
-    data_bytes = 0 if device.type == "cpu" else dataset.train.images.numel() + dataset.val.images.numel()
+    # on the CPU the data is in memory already; on a GPU it (or this process's shard) is about to be copied there
+    data_bytes = 0 if device.type == "cpu" else device_bytes(dataset, distributed)
     estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size,
                                  min(config.batch_size, len(dataset.train)), data_bytes)
     where = "this computer" if device.type == "cpu" else str(device)

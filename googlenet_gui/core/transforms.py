@@ -59,24 +59,31 @@ def network_views(images: torch.Tensor, input_size: int, side: int | None = None
     return view
 
 
-def augment(images: torch.Tensor, generator: torch.Generator, pad: int, flip: bool) -> torch.Tensor:
+def augment(images: torch.Tensor, generator: torch.Generator, pad: int, flip: bool,
+            part: slice | None = None, batch_size: int | None = None) -> torch.Tensor:
     """Random crop with reflection padding and optional horizontal flip, per image, as batch ops.
 
     The random numbers come from `generator` (on the CPU) so a seeded run is reproducible on
-    any device; the result is float, still in 0..255.
+    any device; the result is float, still in 0..255. `images` may be one `part` of a batch of
+    `batch_size` images (a process's part under torchrun): the numbers are drawn for the whole
+    batch, so the generator advances the same way at any split and each image gets the crop and
+    flip it would get in one process, and only the part's images are cropped and flipped.
     """
     n, _, h, w = images.shape
+    if part is None:
+        part, batch_size = slice(0, n), n
     x = images.float()
     if pad > 0:
         padded = F.pad(x, (pad, pad, pad, pad), mode="reflect")
-        offsets = torch.randint(0, 2 * pad + 1, (2, n), generator=generator).to(images.device, non_blocking=True)
+        drawn = torch.randint(0, 2 * pad + 1, (2, batch_size), generator=generator)
+        offsets = drawn[:, part].to(images.device, non_blocking=True)
         rows = offsets[0][:, None] + torch.arange(h, device=images.device)  # [N, h]
         cols = offsets[1][:, None] + torch.arange(w, device=images.device)  # [N, w]
         batch = torch.arange(n, device=images.device)[:, None, None]
         # Advanced indexing puts the indexed dims first: [N, h, w, C] -> [N, C, h, w]
         x = padded[batch, :, rows[:, :, None], cols[:, None, :]].permute(0, 3, 1, 2)
     if flip:
-        mask = (torch.rand(n, generator=generator) < 0.5).to(images.device, non_blocking=True)
+        mask = (torch.rand(batch_size, generator=generator)[part] < 0.5).to(images.device, non_blocking=True)
         x = torch.where(mask[:, None, None, None], x.flip(-1), x)
     return x
 

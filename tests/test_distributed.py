@@ -42,16 +42,30 @@ def _env() -> dict[str, str]:
     return env
 
 
-def torchrun(processes: int, out: Path, *args: str, timeout: float = 120,
+def run_group(command: list[str], timeout: float) -> subprocess.CompletedProcess:
+    """Run `command` in a process group of its own; on a timeout the whole group is killed (torchrun's
+    ranks too, which killing the launcher alone would leave behind)."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(),
+                               cwd=ROOT, start_new_session=True)
+    try:
+        out, err = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def torchrun(processes: int, out: Path, *args: str, timeout: float = 600,
              settings: list[str] = SMALL) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc-per-node", str(processes),
                "-m", "googlenet_gui", "train", *settings, "--out", str(out), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=_env(), cwd=ROOT)
+    return run_group(command, timeout)
 
 
 def train_alone(out: Path, *args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "googlenet_gui", "train", *SMALL, "--out", str(out), *args]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, env=_env(), cwd=ROOT)
+    return run_group(command, 600)
 
 
 def records(run: Path) -> list[dict]:

@@ -80,6 +80,7 @@ class TimelineController(QObject):
             self._read(read, holds_file=True)
         else:
             self._show()
+            self.step_reached(started.position.step)  # the first point: the weights the run starts from
 
     def step_reached(self, step: int) -> None:
         """Training got to global step `step`: a point is due every N steps."""

@@ -13,9 +13,10 @@ With --recipe the recipe is chosen in the panel's Recipe box (as a user would) a
 flags are ignored; the accuracy reached at 1, 2, 5, 10 and 30 minutes (the last epoch finished
 by then) is printed for the time-to-accuracy table.
 
-The defaults are the recipe that reaches 92.7% in 8 minutes on 2 CPU cores: the smallest
-input the dashboard offers near the network's minimum (64; the minimum is 61), batch 256 for
-throughput, Adam with a one-cycle schedule over 4 epochs, bf16 autocast (the default).
+The defaults are the first Fast recipe (row 8: 92.7% in 8 minutes on 2 CPU cores): the smallest
+input the dashboard offers near the network's minimum (64; the minimum is 61), batch 256, Adam
+with a one-cycle schedule over 4 epochs, bf16 autocast (the default). The recipes of
+core/recipes.py are chosen with --recipe; BENCHMARKS.md, "Time to accuracy by recipe".
 """
 from __future__ import annotations
 

@@ -104,3 +104,45 @@ def test_the_inside_panel_shows_class_names_as_plain_text(qtbot):
     assert not panel.back_button.isVisible()  # no way back unless the Shapes tab sent the user
     panel.select_layer("inception5b", from_shapes=True)
     assert panel.back_button.isVisible() and panel.shown_channels() == result.layers["inception5b"].strongest(16)
+
+
+def test_the_maps_follow_a_cpu_run_that_uses_every_core_less_often(qtbot, monkeypatch):
+    import os
+    import time
+
+    import torch
+
+    from googlenet_gui.core.weights import LIVE
+    from googlenet_gui.ui.controllers import inside
+
+    class LiveWeights:
+        kind = LIVE
+
+    panel = InsidePanel()
+    qtbot.addWidget(panel)
+    controller = inside.InsideController(panel, LiveWeights())
+    looks = []
+    monkeypatch.setattr(controller, "look", lambda **kwargs: looks.append(kwargs))
+    monkeypatch.setattr(panel, "showing_image", lambda: True)
+    controller.source = "shirt.png"
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)  # this (the GUI) thread's own count does not matter
+        controller.follow_run("cpu", os.cpu_count())  # CPU training on every core
+        assert controller.refresh_seconds == inside.SATURATED_CPU_REFRESH_SECONDS == 30
+        looks.clear()
+        controller._looked_at = time.monotonic() - 15  # a look 15 s ago: not due yet
+        controller.weights_moved()
+        assert looks == []
+        controller._looked_at = time.monotonic() - 31
+        controller.weights_moved()
+        assert len(looks) == 1
+
+        controller.follow_run("cuda:0", None)  # training elsewhere: the CPU is free for looks
+        assert controller.refresh_seconds == inside.REFRESH_SECONDS == 10
+        looks.clear()
+        controller._looked_at = time.monotonic() - 15
+        controller.weights_moved()
+        assert len(looks) == 1
+    finally:
+        torch.set_num_threads(threads)

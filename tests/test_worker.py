@@ -38,9 +38,19 @@ def test_batches_are_coalesced_and_all_delivered(qtbot):
 def test_a_saturated_cpu_updates_rarely_and_a_gpu_often(monkeypatch):
     import torch
 
-    monkeypatch.setattr(torch, "get_num_threads", lambda: 2)
+    from googlenet_gui.core import devices
+
+    monkeypatch.setattr(devices, "DEFAULT_THREADS", 2)
     monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 2)
     assert worker_module.updates_per_second("cpu") == worker_module.SATURATED_CPU_UPDATES_PER_SECOND < 1
     assert worker_module.updates_per_second("cuda:0") == worker_module.MAX_UPDATES_PER_SECOND
+    assert worker_module.updates_per_second("cpu", 1) == worker_module.MAX_UPDATES_PER_SECOND  # a core left free
+    # whatever this (the GUI) thread's own PyTorch count is: after a classification it is often 1
+    threads = torch.get_num_threads()
+    try:
+        torch.set_num_threads(1)
+        assert worker_module.updates_per_second("cpu") == worker_module.SATURATED_CPU_UPDATES_PER_SECOND
+    finally:
+        torch.set_num_threads(threads)
     monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 16)
     assert worker_module.updates_per_second("cpu") == worker_module.MAX_UPDATES_PER_SECOND

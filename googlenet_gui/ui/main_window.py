@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         self.inside_panel.visualize_requested.connect(self._visualize)
         self.tabs.currentChanged.connect(lambda _: self.tabs.currentWidget() is self.inside_panel and inside.shown())
         self.training.run_started.connect(lambda started: timeline.follow_run(started, self.training.trainer))
-        self.training.run_started.connect(lambda _: inside.weights_changed())
+        self.training.run_started.connect(lambda started: inside.follow_run(started.device, started.config.get("num_threads")))
         self.training.progressed.connect(timeline.step_reached)
         self.training.progressed.connect(lambda _: inside.weights_moved())
         self.training.checkpoint_saved.connect(timeline.checkpoint_saved)

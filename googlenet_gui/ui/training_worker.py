@@ -21,13 +21,19 @@ MAX_UPDATES_PER_SECOND = 30
 SATURATED_CPU_UPDATES_PER_SECOND = 0.5
 
 
-def updates_per_second(device: str) -> float:
-    """How often the window may update for a run on `device`."""
-    import torch  # loaded by now: the engine is about to run
+def saturates_cpu(device: str, num_threads: int | None) -> bool:
+    """Whether a run on `device` with the setting `num_threads` keeps every CPU core busy (then any
+    other work slows it down). The thread count is the one the training thread will set, not the
+    calling thread's: a thread's PyTorch count is whatever was last set anywhere before its first
+    call (the GUI thread's is often the classification threads' one)."""
+    from ..core.devices import DEFAULT_THREADS  # loaded by now: the engine is about to run
 
-    if device.startswith("cpu") and torch.get_num_threads() >= (os.cpu_count() or 1):
-        return SATURATED_CPU_UPDATES_PER_SECOND
-    return MAX_UPDATES_PER_SECOND
+    return device.startswith("cpu") and (num_threads or DEFAULT_THREADS) >= (os.cpu_count() or 1)
+
+
+def updates_per_second(device: str, num_threads: int | None = None) -> float:
+    """How often the window may update for a run on `device` with the setting `num_threads`."""
+    return SATURATED_CPU_UPDATES_PER_SECOND if saturates_cpu(device, num_threads) else MAX_UPDATES_PER_SECOND
 
 
 class TrainingWorker(QObject):

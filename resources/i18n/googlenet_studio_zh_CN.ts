@@ -2454,32 +2454,28 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>与参考笔记本完全相同的设置：输入 96，批量大小 64，Adam 1e-3，无学习率调度，20 轮，float32</translation>
     </message>
     <message>
-        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 4 epochs, bf16 where the CPU has it</source>
-        <translation>输入 64，批量大小 256，Adam 2e-3，4 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
+        <source>input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it</source>
+        <translation>输入 64，批量大小 128，Adam 3e-3，2 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
     </message>
     <message>
-        <source>Fast&apos;s settings over 10 epochs with random crops and flips, for the best accuracy in about half an hour on 2 CPU cores</source>
-        <translation>“快速”的设置，训练 10 轮，并使用随机裁剪和翻转，在 2 个 CPU 核心上约半小时内达到最佳准确率</translation>
+        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 10 epochs, random crops and flips</source>
+        <translation>输入 64，批量大小 256，Adam 2e-3，10 轮单周期学习率调度，随机裁剪和翻转</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
     </message>
     <message>
         <source>{0}. {1}</source>
         <translation>{0}。{1}</translation>
     </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Measured: {0} in {1} on {2} ({3}).</source>
-        <translation>实测：在 {2}（{3}）上 {1} 内达到 {0}。</translation>
+        <translation>实测：在 {2}（{3}）上 {1}内达到 {0}。</translation>
     </message>
     <message numerus="yes">
         <source>%n CPU core(s)</source>

@@ -16,11 +16,15 @@ from PySide6.QtCore import QObject, Signal
 from ...core.weights import LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
+from ..training_worker import saturates_cpu
 from ..words import WeightsFacts
 
-# Each look costs training a little on a CPU it shares (benchmarks/inside_training.py: 0.87 of
-# headless at 3 s, 0.92 at 10 s on 2 cores), so the maps follow the live weights every 10 s.
+# Each look costs training a little on a CPU it shares: on 2 cores that both train, a look's
+# ~100 ms of work costs training about twice that (the other OpenMP thread waits for it), so
+# there the maps follow the live weights every 30 s, elsewhere every 10 s
+# (benchmarks/inside_training.py: 0.87 of headless at 3 s, 0.93 at 10 s; BENCHMARKS.md).
 REFRESH_SECONDS = 10.0
+SATURATED_CPU_REFRESH_SECONDS = 30.0
 
 
 class InsideController(QObject):
@@ -34,6 +38,7 @@ class InsideController(QObject):
         self._running = False
         self._again: bool | None = None  # a look asked for while one ran: None none, else whether maps too
         self._looked_at = 0.0  # time.monotonic() of the last look
+        self.refresh_seconds = REFRESH_SECONDS  # how often the maps follow a live run's weights
         self._weights_seen: WeightsFacts | None = None  # which weights the view shows (a live run's copy: its step)
         self._stale = False  # the weights changed while the view was hidden
         self._pinned: set[str] = set()
@@ -65,6 +70,13 @@ class InsideController(QObject):
 
     # ------------------------------------------------------------ when to look again
 
+    def follow_run(self, device: str, num_threads: int | None) -> None:
+        """A run started on `device` (with the thread setting `num_threads`): the maps follow its
+        weights, less often where training keeps every CPU core busy."""
+        busy = saturates_cpu(device, num_threads)
+        self.refresh_seconds = SATURATED_CPU_REFRESH_SECONDS if busy else REFRESH_SECONDS
+        self.weights_changed()
+
     def weights_changed(self) -> None:
         """Other weights were chosen (a run started, a checkpoint opened, a new run)."""
         self._stale = True
@@ -72,7 +84,7 @@ class InsideController(QObject):
 
     def weights_moved(self) -> None:
         """The live run has trained on: look again if the view is on screen and it is time."""
-        if self.weights.kind == LIVE and time.monotonic() - self._looked_at >= REFRESH_SECONDS:
+        if self.weights.kind == LIVE and time.monotonic() - self._looked_at >= self.refresh_seconds:
             self._stale = True
             self.shown()
 

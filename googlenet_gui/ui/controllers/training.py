@@ -113,7 +113,7 @@ class TrainingController(QObject):
 
             self.tensorboard = TensorBoardLog(run_dir)
         consumers = (self.tensorboard,) if self.tensorboard is not None else ()
-        self.thread.start(trainer, updates_per_second(config.device), consumers)
+        self.thread.start(trainer, updates_per_second(config.device, config.num_threads), consumers)
         self.weights.use_live(trainer)
         self.panel.show_error("")
         self.panel.set_running(True)

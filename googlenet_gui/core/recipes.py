@@ -37,10 +37,6 @@ class Promise:
         """The time in minutes to a tenth, without a trailing .0 ("4.5", "8")."""
         return f"{self.seconds / 60:.1f}".removesuffix(".0")
 
-    def text(self) -> str:
-        when = f"{self.minutes_text()} min" if self.seconds >= 60 else f"{self.seconds:.0f} s"
-        return f"{self.accuracy:.1%} in {when} on {self.cores} CPU cores ({self.cpu})"
-
 
 @dataclass(frozen=True)
 class Recipe:

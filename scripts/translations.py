@@ -2,8 +2,10 @@
 
     python scripts/translations.py            # lupdate every .ts from the code, fill English plurals, lrelease
 
-- `pyside6-lupdate` collects every tr() / QCoreApplication.translate() string of googlenet_gui/ui
-  into resources/i18n/googlenet_studio_<language>.ts (Qt Linguist's format: open them with
+- `pyside6-lupdate` collects every tr() / QCoreApplication.translate() string of googlenet_gui/ui,
+  and every template the core marks with QT_TRANSLATE_NOOP("Core", ...) in googlenet_gui/core (its
+  sentences: errors, problems, notes; see core/messages.py), into
+  resources/i18n/googlenet_studio_<language>.ts (Qt Linguist's format: open them with
   `pyside6-linguist` to translate);
 - the English file needs only its plural forms ("%n epoch(s)" -> "1 epoch" / "%n epochs"), which
   this script writes from the source text;
@@ -44,7 +46,9 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    files = (p.relative_to(ROOT) for p in (ROOT / "googlenet_gui" / "ui").rglob("*.py"))
+    """The window's code (ui/) and the core, whose sentences the window says in its language."""
+    package = ROOT / "googlenet_gui"
+    files = (p.relative_to(ROOT) for folder in ("ui", "core") for p in (package / folder).rglob("*.py"))
     return sorted(str(p) for p in files if p != PLOT_MENUS)
 
 

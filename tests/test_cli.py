@@ -137,3 +137,44 @@ def test_classify_a_unicode_name_on_an_ascii_terminal(trained_run, tmp_path):
     assert "Traceback" not in result.stderr
     first, *ranks = result.stdout.splitlines()
     assert first.endswith("Pull\\xf6ver \\u2713.png") and len(ranks) == 2
+
+
+def test_the_errors_the_window_translates_stay_english_here(tmp_path, capsys):
+    """The CLI prints the core's English, word for word, for the errors the Chinese window says in Chinese
+    (tests/test_i18n.py meets the same ones there)."""
+    import torch
+
+    from googlenet_gui.core.checkpoint import FORMAT, FORMAT_VERSION
+    from helpers import constant_checkpoint, write_stripe_image
+
+    notes = tmp_path / "notes.png"
+    notes.write_text("a shopping list, not a picture")
+    assert main(["classify", "--checkpoint", str(constant_checkpoint(tmp_path / "c.pt")), str(notes)]) == 1
+    assert capsys.readouterr().err == "error: notes.png: not an image format this app can read\n"
+
+    bad = tmp_path / "three-eyed.pt"
+    torch.save({"format": FORMAT, "format_version": FORMAT_VERSION, "model_config": {"in_channels": 2, "num_classes": 10},
+                "model_state": {}, "class_names": [], "preprocess": {}}, bad)
+    assert main(["classify", "--checkpoint", str(bad), str(notes)]) == 2
+    assert capsys.readouterr().err == ("error: three-eyed.pt: damaged checkpoint (the network must take 1 (grayscale) "
+                                       "or 3 (colour) input channels)\n")
+
+    assert main(["train", "--input-size", "1024", "--batch-size", "4096", "--epochs", "1", "--out", str(tmp_path / "a")]) == 1
+    err = capsys.readouterr().err  # after "loading sample..."
+    assert err.endswith("\n") and re.fullmatch(
+        r"error: not enough memory: batch size \d+ at input 1024 needs about [\d,.]+ [GT]iB \([\d,.]+ [GT]iB for the "
+        r"batch's activations\), and this computer has [\d,.]+ [GT]iB free; (batch size \d+ or less fits|even a batch "
+        r"of 2 does not fit) at input 1024.*", err.splitlines()[-1])
+
+    folder = tmp_path / "one-class"
+    (folder / "cats").mkdir(parents=True)
+    for i in range(4):
+        write_stripe_image(folder / "cats" / f"{i}.png", False, size=32, mode="RGB")
+    assert main(["train", "--dataset", "folder", "--data-dir", str(folder), "--input-size", "64", "--epochs", "1",
+                 "--out", str(tmp_path / "b")]) == 1
+    assert capsys.readouterr().err.endswith(f"error: {folder}: needs at least two class sub-folders with images "
+                                            "(found 1)\n")
+
+    assert main(["shapes", "--input-size", "40"]) == 2
+    assert capsys.readouterr().err == ("error: input 40x40 is too small: it breaks in block4 at block4.5 (MaxPool2d 3x3, "
+                                       "stride 2, pad 0); the smallest size that works is 61x61\n")

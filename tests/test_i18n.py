@@ -431,3 +431,139 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
     window.set_language("en")
     assert made_from_events() == english
     check.close()
+
+
+# ---------------------------------------------------------------------------- the core's messages in the window
+
+def shown_in_both(window: MainWindow, read, data: set[str]) -> tuple[str, str]:
+    """What `read()` shows in the Chinese window (it must be Chinese but for names and numbers), then after
+    switching to English with View > Language: (chinese, english)."""
+    chinese = read()
+    assert chinese and english_words(chinese, data) == [], chinese
+    window.set_language("en")
+    return chinese, read()
+
+
+def test_a_refused_image_is_said_in_the_window_language(window, qtbot, tmp_path):
+    notes = tmp_path / "notes.png"
+    notes.write_text("a shopping list, not a picture")
+    window.set_language("zh_CN")
+    window.classify.classify_paths([str(notes)])
+    panel = window.classify_panel
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and not panel.pending_count(), timeout=60_000)
+    row = panel.rows()[0]
+    assert row.error_text == "notes.png：不是本应用能读取的图像格式"
+    assert row.error_label.text() == row.error_text and english_words(panel.message_label.text(), {"notes.png"}) == []
+    window.set_language("en")  # the row and the panel's line follow the switch
+    assert row.error_text == "notes.png: not an image format this app can read" == row.error_label.text()
+    assert panel.message_label.text() == "1 of 1 could not be classified: notes.png"
+
+
+def test_a_checkpoint_that_fails_its_checks_is_said_in_the_window_language(window, qtbot, tmp_path):
+    """File > Open (the status bar) and File > Evaluate Checkpoint (the Evaluate tab, which keeps it)."""
+    import torch
+
+    from googlenet_gui.core.checkpoint import FORMAT, FORMAT_VERSION
+
+    bad = tmp_path / "three-eyed.pt"  # a checkpoint whose network would take two channels
+    torch.save({"format": FORMAT, "format_version": FORMAT_VERSION, "model_config": {"in_channels": 2, "num_classes": 10},
+                "model_state": {}, "class_names": [], "preprocess": {}}, bad)
+    chinese = "three-eyed.pt：检查点已损坏（网络的输入通道数必须是 1（灰度）或 3（彩色））"
+    english = "three-eyed.pt: damaged checkpoint (the network must take 1 (grayscale) or 3 (colour) input channels)"
+    status = window.statusBar()
+    window.set_language("zh_CN")
+    window.checkpoints.open(bad, resume=True)
+    qtbot.waitUntil(lambda: status.currentMessage() == chinese, timeout=30_000)
+    window.evaluate.evaluate_file(bad)
+    message = window.evaluate_panel.message_label
+    qtbot.waitUntil(lambda: message.text() == f"评估失败：{chinese}", timeout=30_000)
+    window.set_language("en")
+    assert message.text() == f"Evaluation failed: {english}"
+    window.checkpoints.open(bad, resume=True)  # the status bar was cleared by the switch
+    qtbot.waitUntil(lambda: status.currentMessage() == english, timeout=30_000)
+
+
+def test_settings_too_large_for_the_memory_are_refused_in_the_window_language(window, qtbot, tmp_path):
+    """An impossible batch and input size, refused before anything is allocated: its numbers are this machine's."""
+    tp = window.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("sample"))
+    tp.input_spin.setValue(1024)
+    tp.batch_spin.setValue(4096)
+    tp.epochs_spin.setValue(1)
+    window.set_language("zh_CN")
+    window.training.start()
+    qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
+    chinese, english = shown_in_both(window, tp.error_label.text, {"TiB"})  # a unit, like GiB
+    assert re.fullmatch(r"训练失败：内存不足：输入 1024 时批量大小 \d+ 约需 [\d,.]+ [GT]iB（其中该批的激活值占 [\d,.]+ [GT]iB），"
+                        r"而本机只有 [\d,.]+ [GT]iB 可用；输入 1024 时，.+", chinese), chinese
+    assert re.fullmatch(r"Training failed: not enough memory: batch size \d+ at input 1024 needs about [\d,.]+ [GT]iB "
+                        r"\([\d,.]+ [GT]iB for the batch's activations\), and this computer has [\d,.]+ [GT]iB free; "
+                        r"(batch size \d+ or less fits|even a batch of 2 does not fit) at input 1024.*", english), english
+
+
+def test_a_dataset_folder_error_is_said_in_the_window_language(window, qtbot, tmp_path):
+    folder = tmp_path / "one-class"
+    (folder / "cats").mkdir(parents=True)
+    for i in range(4):
+        write_stripe_image(folder / "cats" / f"{i}.png", False, size=32, mode="RGB")
+    window.set_language("zh_CN")
+    train_on(window, folder, epochs=1)
+    qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
+    chinese, english = shown_in_both(window, window.training_panel.error_label.text, {str(folder)})
+    assert chinese == f"训练失败：{folder}：至少需要两个含有图像的类别子文件夹（找到 1 个）"
+    assert english == f"Training failed: {folder}: needs at least two class sub-folders with images (found 1)"
+
+
+def test_the_shapes_tab_says_where_a_small_input_breaks_in_the_window_language(window, qtbot):
+    shapes = window.shapes_panel
+    window.set_language("zh_CN")
+    shapes.height_spin.setValue(40)
+    chinese, english = shown_in_both(window, shapes.error_label.text,
+                                     {"block", "inception", "Conv2d", "MaxPool2d", "stride", "pad", "40x96", "61x61"})
+    assert chinese.startswith("输入 40x96 太小：在 block") and chinese.endswith("可用的最小尺寸为 61x61")
+    assert english.startswith("input 40x96 is too small: it breaks in block") and english.endswith(
+        "the smallest size that works is 61x61")
+
+
+def test_a_pasted_image_is_named_in_the_window_language(window, qtbot):
+    """Its name is made when it is pasted; the name shown follows a switch, the key (its English) stays."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(32, 32, QImage.Format_RGB32)
+    image.fill(0x808080)
+    window.classify.classify_image(image)
+    panel = window.classify_panel
+    qtbot.waitUntil(lambda: panel.row_count() == 1 and not panel.pending_count(), timeout=60_000)
+    row = panel.rows()[0]
+
+    def labels() -> set[str]:
+        return {label.text() for label in row.findChildren(QLabel)}
+
+    assert "clipboard 1" in labels() and row.source == "clipboard 1"
+    window.set_language("zh_CN")
+    assert "剪贴板 1" in labels() and "clipboard 1" not in labels() and row.source == "clipboard 1"
+    assert window.classify.kept_image(row.source) is not None  # still found by its key
+    window.set_language("en")
+    assert "clipboard 1" in labels() and "剪贴板 1" not in labels()
+
+
+def test_the_runs_differences_name_each_setting_in_the_window_language(qtbot):
+    from googlenet_gui.ui.panels.runs_panel import RunsPanel
+
+    panel = RunsPanel()
+    qtbot.addWidget(panel)
+    panel.set_differences(["a", "b"], [("batch_size", [64, 128]), ("lr", [0.001, 0.003]), ("optimizer", ["adam", "sgd"]),
+                                       ("schedule", ["none", "onecycle"]), ("augment", [False, True])])
+    english = [["Batch size", "64", "128"], ["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam", "SGD with momentum"],
+               ["Schedule", "Constant", "One-cycle"], ["Augmentation", "no", "yes"]]
+    assert panel.difference_rows() == english
+    assert "batch_size" in panel.differences.verticalHeaderItem(0).toolTip()
+    i18n.install("zh_CN")
+    try:
+        assert panel.difference_rows() == [["批量大小", "64", "128"], ["学习率", "0.001", "0.003"],
+                                           ["优化器", "Adam", "带动量的 SGD"], ["学习率调度", "恒定", "单周期"],
+                                           ["数据增强", "否", "是"]]
+        assert "batch_size" in panel.differences.verticalHeaderItem(0).toolTip()
+    finally:
+        i18n.install("en")
+    assert panel.difference_rows() == english

@@ -79,8 +79,14 @@ def test_differences_are_listed_only_for_two_or_more_runs(qtbot):
     qtbot.addWidget(panel)
     panel.set_differences(["a"], [])
     assert panel.differences.isHidden() and "Tick two" in panel.differences_label.text()
-    panel.set_differences(["a", "b"], [("lr", ["0.001", "0.003"])])
-    assert not panel.differences.isHidden() and panel.difference_rows() == [["lr", "0.001", "0.003"]]
+    panel.set_differences(["a", "b"], [("lr", [0.001, 0.003]), ("optimizer", ["adam", "sgd"]), ("augment", [False, True]),
+                                       ("limit_train", [None, 500]), ("a_later_setting", ["x", "y"])])
+    assert not panel.differences.isHidden()
+    # each setting by the training panel's name for it (its key in the tooltip), its values in words
+    assert panel.difference_rows() == [["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam", "SGD with momentum"],
+                                       ["Augmentation", "no", "yes"], ["Training images used", "–", "500"],
+                                       ["a_later_setting", "x", "y"]]
+    assert "lr" in panel.differences.verticalHeaderItem(0).toolTip()
     panel.set_differences(["a", "b"], [])
     assert "same settings" in panel.differences_label.text()
 

@@ -86,8 +86,8 @@ def test_cli_runs_appear_with_their_figures_and_two_ticked_are_overlaid(open_win
     assert "larger" not in plots.legend_names("loss")
     compared = [c for c in plots._compared if c.name() in ("base", "faster")]
     assert sorted(len(c.xData) for c in compared) == [2, 2, 4, 4]  # 2 batches an epoch, both plots
-    assert {tuple(row) for row in panel.difference_rows()} == {("epochs", "1", "2"), ("lr", "0.001", "0.003")} or \
-        {tuple(row) for row in panel.difference_rows()} == {("epochs", "2", "1"), ("lr", "0.003", "0.001")}
+    assert {tuple(row) for row in panel.difference_rows()} == {("Epochs", "1", "2"), ("Learning rate", "0.001", "0.003")} or \
+        {tuple(row) for row in panel.difference_rows()} == {("Epochs", "2", "1"), ("Learning rate", "0.003", "0.001")}
 
     panel.set_ticked(str(cli_runs / "faster"), False)
     qtbot.waitUntil(lambda: "faster" not in plots.legend_names("loss"), timeout=30_000)

@@ -30,6 +30,7 @@ import torch
 
 from .config import ConfigError, TrainConfig
 from .events import EpochEnd, Position
+from .messages import QT_TRANSLATE_NOOP, Message, message_of
 from .model import ModelConfig, state_shapes
 from .ood import BLOCKS as OUTLIER_BLOCKS
 from .ood import LayerModel, OutlierModel
@@ -47,6 +48,10 @@ BATCH_HISTORY_KEYS = ("step", "loss", "accuracy")
 
 class CheckpointError(RuntimeError):
     """A checkpoint that cannot be written or used, with a one-line message."""
+
+
+DAMAGED = QT_TRANSLATE_NOOP("Core", "{name}: damaged, truncated or not a checkpoint ({reason})")
+NOT_OURS = QT_TRANSLATE_NOOP("Core", "{name}: not a GoogLeNet Studio checkpoint")
 
 
 @dataclass
@@ -119,7 +124,9 @@ class Checkpoint:
 
     def describe(self, name: str) -> str:
         """'best.pt (after epoch 3)'; a file of weights alone (an export) is just its name."""
-        return f"{name} ({self.position.describe()})" if self.position.step else name
+        if not self.position.step:
+            return name
+        return Message(QT_TRANSLATE_NOOP("Core", "{name} ({position})"), name=name, position=self.position.describe())
 
 
 # ---------------------------------------------------------------- files
@@ -154,28 +161,28 @@ def read_payload(path: Path) -> Any:
     """The stored object, loaded with weights_only=True (never runs code); not yet checked."""
     name = printable(path.name, 100)
     if path.is_dir():
-        raise CheckpointError(f"{name}: is a folder, not a checkpoint")
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: is a folder, not a checkpoint"), name=name))
     if not path.is_file():
-        raise CheckpointError(f"{name}: file not found")
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: file not found"), name=name))
     if path.stat().st_size == 0:
-        raise CheckpointError(f"{name}: the file is empty")
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: the file is empty"), name=name))
     with open(path, "rb") as f:
         magic = f.read(4)
     if magic != b"PK\x03\x04" and not magic.startswith(b"\x80"):  # torch's zip format, or a bare pickle
-        raise CheckpointError(f"{name}: not a checkpoint (unknown file format)")
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not a checkpoint (unknown file format)"), name=name))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # torch's note about pickle protocols in foreign files
             return torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         if "weights only load failed" in str(exc).lower():
-            raise CheckpointError(
-                f"{name}: refused: not a plain checkpoint; loading it would need Python's unsafe pickle loader, "
-                "which can run code") from None
-        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({error_line(exc, 100)})") from None
+            raise CheckpointError(Message(
+                QT_TRANSLATE_NOOP("Core", "{name}: refused: not a plain checkpoint; loading it would need Python's unsafe "
+                                          "pickle loader, which can run code"), name=name)) from None
+        raise CheckpointError(Message(DAMAGED, name=name, reason=error_line(exc, 100))) from None
     except (RuntimeError, EOFError, zipfile.BadZipFile, ValueError, OSError, KeyError, IndexError, TypeError,
             AttributeError, UnicodeDecodeError, MemoryError, RecursionError) as exc:
-        raise CheckpointError(f"{name}: damaged, truncated or not a checkpoint ({error_line(exc, 100)})") from None
+        raise CheckpointError(Message(DAMAGED, name=name, reason=error_line(exc, 100))) from None
 
 
 def state_dict_problem(exc: BaseException) -> str:
@@ -199,27 +206,29 @@ class _Reader:
     def __init__(self, name: str):
         self.name = name
 
-    def fail(self, what: str) -> CheckpointError:
-        return CheckpointError(f"{self.name}: damaged checkpoint ({what})")
+    def fail(self, problem: str) -> CheckpointError:
+        return CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: damaged checkpoint ({problem})"), name=self.name,
+                                       problem=problem))
 
     def checkpoint(self, data: Any) -> Checkpoint:
         name = self.name
         if not isinstance(data, dict):
-            raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
+            raise CheckpointError(Message(NOT_OURS, name=name))
         if not (isinstance(data.get("format"), str) and data["format"] == FORMAT):
             if data and all(isinstance(v, torch.Tensor) for v in data.values()):
-                raise CheckpointError(f"{name}: a bare state_dict, not a GoogLeNet Studio checkpoint "
-                                      "(no classes or settings)")
-            raise CheckpointError(f"{name}: not a GoogLeNet Studio checkpoint")
+                raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: a bare state_dict, not a GoogLeNet Studio "
+                                                                        "checkpoint (no classes or settings)"), name=name))
+            raise CheckpointError(Message(NOT_OURS, name=name))
         version = data.get("format_version")
         if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-            raise self.fail("its format version is not a whole number")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "its format version is not a whole number")))
         if version > FORMAT_VERSION:
-            raise CheckpointError(f"{name}: made by a newer version of the app (format {version}); "
-                                  f"this one reads formats up to {FORMAT_VERSION}")
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: made by a newer version of the app (format "
+                                                                    "{version}); this one reads formats up to {newest}"),
+                                          name=name, version=version, newest=FORMAT_VERSION))
         for key in ("model_config", "model_state", "class_names", "preprocess"):
             if key not in data:
-                raise CheckpointError(f"{name}: incomplete checkpoint (no {key})")
+                raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: incomplete checkpoint (no {key})"), name=name, key=key))
         if version == 1:
             data = _from_version_1(data)
 
@@ -237,7 +246,8 @@ class _Reader:
             position=position,
             history=self.history(data.get("history"), config.num_classes),
             batch_history=self.batch_history(data.get("batch_history")),
-            best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"), "best validation accuracy"),
+            best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"),
+                                                     QT_TRANSLATE_NOOP("Core", "best validation accuracy")),
             outliers=self.outliers(data.get("outliers"), config),
             resume=self.resume(data.get("resume")),
         )
@@ -245,17 +255,21 @@ class _Reader:
     # -------------------------------------------------------- plain values
 
     def integer(self, value: Any, what: str, low: int, high: int) -> int:
+        what = _noun(what)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.fail(f"{what} is not a whole number")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{what} is not a whole number"), what=what))
         if not low <= value <= high:
-            raise self.fail(f"{what} is {value}, outside {low}..{high}")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{what} is {value}, outside {low}..{high}"), what=what, value=value,
+                                           low=low, high=high))
         return value
 
     def number(self, value: Any, what: str, low: float = -math.inf, high: float = math.inf) -> float:
+        what = _noun(what)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            raise self.fail(f"{what} is not a finite number")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{what} is not a finite number"), what=what))
         if not low <= value <= high:
-            raise self.fail(f"{what} is outside {low:g}..{high:g}")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{what} is outside {low:g}..{high:g}"), what=what, low=low,
+                                           high=high))
         return float(value)
 
     def optional_fraction(self, value: Any, what: str) -> float | None:
@@ -263,7 +277,7 @@ class _Reader:
 
     def table(self, value: Any, what: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(f"its {what} is not a table of settings")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "its {what} is not a table of settings"), what=_noun(what)))
         return value
 
     # -------------------------------------------------------- fields
@@ -272,71 +286,78 @@ class _Reader:
         d = self.table(value, "model_config")
         channels = d.get("in_channels")
         if isinstance(channels, bool) or not isinstance(channels, int) or channels not in (1, 3):
-            raise self.fail("the network must take 1 (grayscale) or 3 (colour) input channels")
-        return ModelConfig(channels, self.integer(d.get("num_classes"), "the number of classes", 2, MAX_CLASSES))
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the network must take 1 (grayscale) or 3 (colour) input channels")))
+        return ModelConfig(channels, self.integer(d.get("num_classes"), QT_TRANSLATE_NOOP("Core", "the number of classes"), 2, MAX_CLASSES))
 
     def class_names(self, value: Any, count: int) -> list[str]:
         if not isinstance(value, list):
-            raise self.fail("class_names is not a list")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "class_names is not a list")))
         if len(value) != count:
-            raise self.fail(f"{len(value)} class names for a network of {count} classes")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{names} class names for a network of {count} classes"),
+                                           names=len(value), count=count))
         for i, name in enumerate(value):
             if not isinstance(name, str):
-                raise self.fail(f"class name {i + 1} is not text")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "class name {number} is not text"), number=i + 1))
             if not 0 < len(name) <= MAX_NAME_LENGTH:
-                raise self.fail(f"class name {i + 1} is empty or longer than {MAX_NAME_LENGTH} characters")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "class name {number} is empty or longer than {most} characters"),
+                                               number=i + 1, most=MAX_NAME_LENGTH))
         return list(value)
 
     def preprocess(self, value: Any, channels: int) -> Preprocess:
         from .shapes import smallest_input
 
         d = self.table(value, "preprocess")
-        if self.integer(d.get("channels"), "the preprocessing's channels", 1, 3) != channels:
-            raise self.fail("the preprocessing's channels differ from the network's")
+        if self.integer(d.get("channels"), QT_TRANSLATE_NOOP("Core", "the preprocessing's channels"), 1, 3) != channels:
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the preprocessing's channels differ from the network's")))
         smallest = smallest_input(channels)
-        input_size = self.integer(d.get("input_size"), "the input size", smallest, MAX_IMAGE_SIDE)
-        stored_size = self.integer(d.get("stored_size"), "the stored image size", 1, MAX_IMAGE_SIDE)
-        mean = self.number(d.get("mean", 0.5), "the normalisation mean", 0.0, 1.0)
-        std = self.number(d.get("std", 0.5), "the normalisation std", 1e-3, 10.0)
+        input_size = self.integer(d.get("input_size"), QT_TRANSLATE_NOOP("Core", "the input size"), smallest, MAX_IMAGE_SIDE)
+        stored_size = self.integer(d.get("stored_size"), QT_TRANSLATE_NOOP("Core", "the stored image size"), 1, MAX_IMAGE_SIDE)
+        mean = self.number(d.get("mean", 0.5), QT_TRANSLATE_NOOP("Core", "the normalisation mean"), 0.0, 1.0)
+        std = self.number(d.get("std", 0.5), QT_TRANSLATE_NOOP("Core", "the normalisation std"), 1e-3, 10.0)
         return Preprocess(channels, input_size, stored_size, mean, std)
 
     def model_state(self, value: Any, config: ModelConfig) -> dict[str, torch.Tensor]:
         if not isinstance(value, dict):
-            raise self.fail("model_state is not a table of tensors")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "model_state is not a table of tensors")))
         expected = state_shapes(config)
         missing = [k for k in expected if k not in value]
         unexpected = [k for k in value if k not in expected]
         if missing or unexpected:
             key = missing[0] if missing else unexpected[0]
-            what = "missing" if missing else "unexpected"
-            raise CheckpointError(f"{self.name}: its weights do not fit the network it describes "
-                                  f"({what} tensor {printable(str(key), 80)})")
+            template = (QT_TRANSLATE_NOOP("Core", "{name}: its weights do not fit the network it describes (missing "
+                                                  "tensor {key})") if missing else
+                        QT_TRANSLATE_NOOP("Core", "{name}: its weights do not fit the network it describes (unexpected "
+                                                  "tensor {key})"))
+            raise CheckpointError(Message(template, name=self.name, key=printable(str(key), 80)))
         for key, shape in expected.items():
             tensor = value[key]
             if not isinstance(tensor, torch.Tensor) or tuple(tensor.shape) != shape:
                 got = tuple(tensor.shape) if isinstance(tensor, torch.Tensor) else type(tensor).__name__
-                raise CheckpointError(f"{self.name}: its weights do not fit the network it describes "
-                                      f"(size mismatch for {key}: {got} instead of {shape})")
+                raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its weights do not fit the network it "
+                                                                        "describes (size mismatch for {key}: {got} instead "
+                                                                        "of {shape})"),
+                                              name=self.name, key=key, got=got, shape=shape))
             if tensor.layout != torch.strided:
-                raise self.fail(f"{key} is not a plain (dense) tensor")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a plain (dense) tensor"), key=key))
             if key.endswith("num_batches_tracked"):
                 if tensor.dtype != torch.int64:
-                    raise self.fail(f"{key} is not a whole-number tensor")
+                    raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a whole-number tensor"), key=key))
                 continue
             if tensor.dtype not in (torch.float32, torch.float16, torch.bfloat16, torch.float64):
-                raise self.fail(f"{key} is not a floating-point tensor")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a floating-point tensor"), key=key))
             if not bool(torch.isfinite(tensor).all()):
-                raise CheckpointError(f"{self.name}: its weights hold NaN or infinite values ({key}); "
-                                      "the run that made it had diverged")
+                raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its weights hold NaN or infinite values "
+                                                                        "({key}); the run that made it had diverged"),
+                                              name=self.name, key=key))
         return dict(value)
 
     def position(self, value: Any) -> Position:
         if value is None:
             return Position()
         d = self.table(value, "position")
-        per_epoch = self.integer(d.get("steps_per_epoch"), "steps per epoch", 1, 10**9)
-        return Position(self.integer(d.get("epochs_done"), "epochs done", 0, MAX_EPOCHS),
-                        self.integer(d.get("batches_done"), "batches done", 0, per_epoch), per_epoch)
+        per_epoch = self.integer(d.get("steps_per_epoch"), QT_TRANSLATE_NOOP("Core", "steps per epoch"), 1, 10**9)
+        return Position(self.integer(d.get("epochs_done"), QT_TRANSLATE_NOOP("Core", "epochs done"), 0, MAX_EPOCHS),
+                        self.integer(d.get("batches_done"), QT_TRANSLATE_NOOP("Core", "batches done"), 0, per_epoch), per_epoch)
 
     def train_config(self, value: Any) -> TrainConfig | None:
         if value is None:
@@ -346,89 +367,100 @@ class _Reader:
             config = TrainConfig.from_dict(d)
             config.validate()
         except (ConfigError, TypeError, ValueError) as exc:
-            raise self.fail(f"its training settings: {error_line(exc, 120)}") from None
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "its training settings: {problem}"),
+                                    problem=error_line(exc, 120))) from None
         return config
 
     def history(self, value: Any, num_classes: int) -> list[EpochEnd]:
         if value is None:
             return []
         if not isinstance(value, list) or len(value) > MAX_EPOCHS:
-            raise self.fail("the history is not a list of epochs")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the history is not a list of epochs")))
         seen: set[int] = set()  # a confusion matrix's lists, each read once (events.check_confusion)
         try:
             history = [EpochEnd.from_dict(h, seen) for h in value]
         except ValueError as exc:
-            raise self.fail(str(exc)) from None
+            raise self.fail(message_of(exc)) from None
         for h in history:
             if h.confusion is not None and len(h.confusion) != num_classes:
-                raise self.fail(f"epoch {h.epoch}'s confusion matrix is not {num_classes} x {num_classes}")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "epoch {epoch}'s confusion matrix is not {n} x {n}"),
+                                               epoch=h.epoch, n=num_classes))
         return history
 
     def batch_history(self, value: Any) -> dict[str, list[float]]:
         if value is None:
             return {k: [] for k in BATCH_HISTORY_KEYS}
-        d = self.table(value, "batch history")
+        d = self.table(value, QT_TRANSLATE_NOOP("Core", "batch history"))
         columns = {}
         for key in BATCH_HISTORY_KEYS:
             column = d.get(key)
             if column is None:
                 column = torch.zeros(0)
             if not isinstance(column, torch.Tensor) or column.dim() != 1 or not column.is_floating_point():
-                raise self.fail(f"the batch history's {key} is not a column of numbers")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the batch history's {key} is not a column of numbers"), key=key))
             columns[key] = column.tolist()
         if len({len(c) for c in columns.values()}) != 1:
-            raise self.fail("the batch history's columns differ in length")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the batch history's columns differ in length")))
         return columns
 
     def outliers(self, value: Any, config: ModelConfig) -> OutlierModel | None:
         if value is None:
             return None
-        d = self.table(value, "outlier model")
-        layers_table = self.table(d.get("layers"), "outlier model's layers")
+        d = self.table(value, QT_TRANSLATE_NOOP("Core", "outlier model"))
+        layers_table = self.table(d.get("layers"), QT_TRANSLATE_NOOP("Core", "outlier model's layers"))
         if set(layers_table) != set(OUTLIER_BLOCKS):
-            raise self.fail("the outlier model's layers are not the network's")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's layers are not the network's")))
         layers = {}
         for name in OUTLIER_BLOCKS:
-            layer = self.table(layers_table[name], f"outlier model's {name}")
+            layer = self.table(layers_table[name], Message(QT_TRANSLATE_NOOP("Core", "outlier model's {block}"), block=name))
             width = _block_channels()[name]
             means, precision = layer.get("means"), layer.get("precision")
             for what, tensor, shape in (("means", means, (config.num_classes, width)),
                                         ("precision", precision, (width, width))):
                 if not isinstance(tensor, torch.Tensor) or tensor.layout != torch.strided or \
                         tensor.dtype != torch.float32 or tuple(tensor.shape) != shape:
-                    raise self.fail(f"the outlier model's {name} {what} is not a {shape} float tensor")
+                    raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} is not a {shape} float tensor"),
+                                                   block=name, what=what, shape=shape))
                 if not bool(torch.isfinite(tensor).all()):
-                    raise self.fail(f"the outlier model's {name} {what} holds NaN or infinite values")
-            layers[name] = LayerModel(means, precision, self.number(layer.get("threshold"), "a threshold", 1e-12))
-        return OutlierModel(layers, self.number(d.get("threshold"), "the outlier threshold", 1e-12),
-                            self.number(d.get("false_positive_rate"), "a false positive rate", 0.0, 1.0),
-                            self.integer(d.get("fitted_on"), "the images fitted on", 1, 10**9))
+                    raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} holds NaN or infinite values"),
+                                                   block=name, what=what))
+            threshold = self.number(layer.get("threshold"), QT_TRANSLATE_NOOP("Core", "a threshold"), 1e-12)
+            layers[name] = LayerModel(means, precision, threshold)
+        return OutlierModel(layers, self.number(d.get("threshold"), QT_TRANSLATE_NOOP("Core", "the outlier threshold"), 1e-12),
+                            self.number(d.get("false_positive_rate"), QT_TRANSLATE_NOOP("Core", "a false positive rate"), 0.0, 1.0),
+                            self.integer(d.get("fitted_on"), QT_TRANSLATE_NOOP("Core", "the images fitted on"), 1, 10**9))
 
     def resume(self, value: Any) -> ResumeState | None:
         if value is None:
             return None
-        d = self.table(value, "resume state")
-        optimizer = self.table(d.get("optimizer"), "optimizer state")
+        d = self.table(value, QT_TRANSLATE_NOOP("Core", "resume state"))
+        optimizer = self.table(d.get("optimizer"), QT_TRANSLATE_NOOP("Core", "optimizer state"))
         scheduler = d.get("scheduler")
         scaler = d.get("scaler")
-        for what, item in (("scheduler state", scheduler), ("gradient scaler state", scaler)):
+        for what, item in ((QT_TRANSLATE_NOOP("Core", "scheduler state"), scheduler),
+                           (QT_TRANSLATE_NOOP("Core", "gradient scaler state"), scaler)):
             if item is not None:
                 self.table(item, what)
         permutation = d.get("permutation")
         if permutation is not None and (not isinstance(permutation, torch.Tensor) or permutation.dim() != 1
                                         or permutation.dtype != torch.int64):
-            raise self.fail("the stored shuffle is not a list of image indices")
-        rng = self.table(d.get("rng"), "random number state")
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the stored shuffle is not a list of image indices")))
+        rng = self.table(d.get("rng"), QT_TRANSLATE_NOOP("Core", "random number state"))
         for key in ("data", "torch"):
             state = rng.get(key)
             if not isinstance(state, torch.Tensor) or state.dtype != torch.uint8:
-                raise self.fail(f"the random number state {key!r} is not a byte tensor")
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the random number state {key!r} is not a byte tensor"), key=key))
         sums = d.get("epoch_sums", [0.0, 0.0, 0.0])
         if not isinstance(sums, list) or len(sums) != 3:
-            raise self.fail("the epoch's partial sums are not three numbers")
-        epoch_sums = tuple(self.number(v, "a partial sum", 0.0) for v in sums)
-        epoch_time = self.number(d.get("epoch_time", 0.0), "the epoch's time so far", 0.0)
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the epoch's partial sums are not three numbers")))
+        epoch_sums = tuple(self.number(v, QT_TRANSLATE_NOOP("Core", "a partial sum"), 0.0) for v in sums)
+        epoch_time = self.number(d.get("epoch_time", 0.0), QT_TRANSLATE_NOOP("Core", "the epoch's time so far"), 0.0)
         return ResumeState(optimizer, scheduler, scaler, permutation, rng, epoch_sums, epoch_time)
+
+
+def _noun(what: str) -> Message:
+    """What a check names (QT_TRANSLATE_NOOP-marked, or a field's own name), said in the window's language too."""
+    return what if isinstance(what, Message) else Message(what)
 
 
 @lru_cache(maxsize=1)
@@ -500,9 +532,11 @@ def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
-            raise CheckpointError(
-                f"disk full while saving {path.name} in {path.parent}; the previous checkpoint is kept") from None
-        raise CheckpointError(f"cannot save {path.name}: {exc.strerror or exc}; the previous checkpoint is kept") from None
+            raise CheckpointError(Message(
+                QT_TRANSLATE_NOOP("Core", "disk full while saving {file} in {folder}; the previous checkpoint is kept"),
+                file=path.name, folder=path.parent)) from None
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "cannot save {file}: {reason}; the previous checkpoint is kept"),
+                                      file=path.name, reason=exc.strerror or str(exc))) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

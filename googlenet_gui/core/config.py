@@ -7,6 +7,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 
 @dataclass(frozen=True)
 class SourceInfo:
@@ -70,40 +72,44 @@ class TrainConfig:
         """Every field's type and range; ConfigError says which setting and what fits."""
         self._check_types()
         if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(f"optimizer must be one of {', '.join(OPTIMIZERS)}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "optimizer must be one of {choices}"), choices=", ".join(OPTIMIZERS)))
         if self.schedule not in SCHEDULES:
-            raise ConfigError(f"schedule must be one of {', '.join(SCHEDULES)}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "schedule must be one of {choices}"), choices=", ".join(SCHEDULES)))
         if self.precision not in PRECISIONS:
-            raise ConfigError(f"precision must be one of {', '.join(PRECISIONS)}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "precision must be one of {choices}"), choices=", ".join(PRECISIONS)))
         if not 1 <= self.epochs <= MAX_EPOCHS:
-            raise ConfigError(f"epochs must be between 1 and {MAX_EPOCHS:,}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "epochs must be between 1 and {most:,}"), most=MAX_EPOCHS))
         if self.batch_size < 2:
-            raise ConfigError("batch size must be at least 2 (BatchNorm needs two images to train)")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "batch size must be at least 2 (BatchNorm needs two images to train)")))
         if self.batch_size > MAX_BATCH_SIZE:
-            raise ConfigError(f"batch size must be at most {MAX_BATCH_SIZE:,}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "batch size must be at most {most:,}"), most=MAX_BATCH_SIZE))
         if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ConfigError("learning rate must be a positive number")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "learning rate must be a positive number")))
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
-            raise ConfigError("weight decay must be a number >= 0")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "weight decay must be a number >= 0")))
         if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
-            raise ConfigError("momentum must be a number in [0, 1)")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "momentum must be a number in [0, 1)")))
         if not (math.isfinite(self.val_fraction) and 0 <= self.val_fraction < 1):
-            raise ConfigError("validation fraction must be in [0, 1)")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "validation fraction must be in [0, 1)")))
         if not 0 <= self.seed <= MAX_SEED:
-            raise ConfigError(f"seed must be between 0 and {MAX_SEED}")
-        for name in ("limit_train", "limit_val"):
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "seed must be between 0 and {most}"), most=MAX_SEED))
+        for name, words in (("limit_train", QT_TRANSLATE_NOOP("Core", "limit train")),
+                            ("limit_val", QT_TRANSLATE_NOOP("Core", "limit val"))):
             value = getattr(self, name)
             if value is not None and value < 1:
-                raise ConfigError(f"{name.replace('_', ' ')} must be at least 1 image (leave it out to use all)")
+                raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "{setting} must be at least 1 image (leave it out "
+                                                                    "to use all)"), setting=Message(words)))
         if self.num_threads is not None and not 1 <= self.num_threads <= 1024:
-            raise ConfigError("thread count must be between 1 and 1024")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "thread count must be between 1 and 1024")))
         if self.input_size > MAX_INPUT_SIZE:
-            raise ConfigError(f"input size {self.input_size} is too large; the largest is {MAX_INPUT_SIZE}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "input size {size} is too large; the largest is {largest}"),
+                                      size=self.input_size, largest=MAX_INPUT_SIZE))
         from .shapes import smallest_input  # plain arithmetic on the layer table
 
         smallest = smallest_input(1)
         if self.input_size < smallest:
-            raise ConfigError(f"input size {self.input_size} is too small; the smallest that works is {smallest}")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "input size {size} is too small; the smallest that works is {smallest}"),
+                                      size=self.input_size, smallest=smallest))
 
     def _check_types(self) -> None:
         for f in dataclasses.fields(self):
@@ -115,7 +121,8 @@ class TrainConfig:
                 isinstance(value, kind) and not isinstance(value, bool)) if kind is not float else (
                 isinstance(value, (int, float)) and not isinstance(value, bool))
             if not ok:
-                raise ConfigError(f"setting {f.name} must be {_TYPE_WORDS[kind]}")
+                raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "setting {setting} must be {kind}"), setting=f.name,
+                                              kind=Message(_TYPE_WORDS[kind])))
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -132,4 +139,5 @@ _FIELD_TYPES = {"dataset": str, "data_dir": str, "input_size": int, "epochs": in
                 "augment": bool, "seed": int, "device": str, "precision": str, "channels_last": bool,
                 "limit_train": int, "limit_val": int, "val_fraction": float, "num_threads": int}
 _OPTIONAL = {"data_dir", "limit_train", "limit_val", "num_threads"}
-_TYPE_WORDS = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+_TYPE_WORDS = {str: QT_TRANSLATE_NOOP("Core", "text"), int: QT_TRANSLATE_NOOP("Core", "a whole number"),
+               float: QT_TRANSLATE_NOOP("Core", "a number"), bool: QT_TRANSLATE_NOOP("Core", "true or false")}

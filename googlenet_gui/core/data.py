@@ -25,6 +25,7 @@ from .config import SOURCES, SPLITS
 from .dataset_folder import class_folders, image_files, split_roots
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, is_grayscale, open_image, prepare
+from .messages import QT_TRANSLATE_NOOP, Message
 
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 MNIST_CLASSES = [str(i) for i in range(10)]
@@ -35,6 +36,11 @@ SAMPLE_FILE = "sample/fashion-mnist-sample.npz"
 
 class DataError(RuntimeError):
     """Missing, empty or corrupt data, with a one-line message for the user."""
+
+
+NOT_FOUND = QT_TRANSLATE_NOOP("Core", "{name}: {file} not found under {root} (download it, or pick the folder that "
+                                      "holds it)")
+NO_FOLDER_CHOSEN = Message(QT_TRANSLATE_NOOP("Core", "folder: choose the folder that holds one sub-folder per class"))
 
 
 @dataclass
@@ -85,7 +91,8 @@ class Dataset:
         """"val" (the held-out split the engine validates on) or "test" (the same, unless the
         folder has its own test/ folder beside val/)."""
         if name not in SPLITS:
-            raise DataError(f"unknown split {name!r}; choose one of: {', '.join(SPLITS)}")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "unknown split {name!r}; choose one of: {choices}"), name=name,
+                                    choices=", ".join(SPLITS)))
         return self.test if name == "test" and self.test is not None else self.val
 
 
@@ -105,7 +112,8 @@ def load_sample() -> Dataset:
             val = ImageSet(torch.from_numpy(z["test_images"]).unsqueeze(1), torch.from_numpy(z["test_labels"]).long())
             names = [str(n) for n in z["class_names"]]
     except (OSError, KeyError, ValueError) as exc:
-        raise DataError(f"the built-in sample dataset cannot be read ({exc})") from None
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "the built-in sample dataset cannot be read ({reason})"),
+                                reason=str(exc))) from None
     return Dataset("sample", train, val, names, flip_ok=True)
 
 
@@ -144,7 +152,8 @@ def _find_idx_file(name: str, root: Path, stem: str) -> Path | None:
                 os.replace(part, raw / stem)
             except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
                 part.unlink(missing_ok=True)
-                raise DataError(f"{gz}: cannot decompress ({exc})") from None
+                raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot decompress ({reason})"), file=gz,
+                                        reason=str(exc))) from None
             return raw / stem
     return None
 
@@ -169,14 +178,15 @@ def load_idx(name: str, root: Path) -> Dataset:
     for key, stem in IDX_FILES.items():
         path = _find_idx_file(name, root, stem)
         if path is None:
-            raise DataError(f"{name}: {stem} not found under {root} (download it, or pick the folder that holds it)")
+            raise DataError(Message(NOT_FOUND, name=name, file=stem, root=root))
         try:
             arrays[key] = read_image_file(str(path)) if "images" in key else read_label_file(str(path))
         except (AssertionError, RuntimeError, ValueError, IndexError, OSError, TypeError, KeyError) as exc:
-            raise DataError(f"{path.name}: not a valid IDX file ({type(exc).__name__})") from None
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{file}: not a valid IDX file ({kind})"), file=path.name,
+                                        kind=type(exc).__name__)) from None
     for split in ("train", "test"):
         if arrays[f"{split}_images"].shape[0] != arrays[f"{split}_labels"].shape[0]:
-            raise DataError(f"{name}: {split} images and labels differ in count")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: {split} images and labels differ in count"), name=name, split=split))
     classes = FASHION_CLASSES if name == "fashion-mnist" else MNIST_CLASSES
     train = ImageSet(arrays["train_images"].unsqueeze(1).contiguous(), arrays["train_labels"].long())
     val = ImageSet(arrays["test_images"].unsqueeze(1).contiguous(), arrays["test_labels"].long())
@@ -187,7 +197,8 @@ def load_idx(name: str, root: Path) -> Dataset:
 def _check_labels(name: str, splits: list[ImageSet], num_classes: int) -> None:
     for split in splits:
         if len(split) and (int(split.labels.min()) < 0 or int(split.labels.max()) >= num_classes):
-            raise DataError(f"{name}: labels outside 0..{num_classes - 1}; the files are corrupt")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: labels outside 0..{last}; the files are corrupt"), name=name,
+                                    last=num_classes - 1))
 
 
 # ---------------------------------------------------------------- CIFAR-10 (python pickles)
@@ -223,9 +234,10 @@ def _read_cifar_batch(path: Path) -> tuple[np.ndarray, np.ndarray]:
         data = np.asarray(entry["data"], dtype=np.uint8).reshape(-1, 3, 32, 32)
         labels = np.asarray(entry.get("labels", entry.get("fine_labels")), dtype=np.int64)
     except (pickle.UnpicklingError, KeyError, ValueError, TypeError, EOFError, AttributeError, OSError) as exc:
-        raise DataError(f"{path.name}: not a valid CIFAR-10 batch ({str(exc)[:80]})") from None
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{file}: not a valid CIFAR-10 batch ({reason})"), file=path.name,
+                                reason=str(exc)[:80])) from None
     if len(data) != len(labels):
-        raise DataError(f"{path.name}: images and labels differ in count")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{file}: images and labels differ in count"), file=path.name))
     return data, labels
 
 
@@ -242,7 +254,7 @@ def load_cifar10(root: Path) -> Dataset:
     folder = _cifar_dir(root)
     missing = [f for f in CIFAR_TRAIN + CIFAR_TEST if not (folder / f).is_file()]
     if missing:
-        raise DataError(f"cifar10: {missing[0]} not found under {root} (download it, or pick the folder that holds it)")
+        raise DataError(Message(NOT_FOUND, name="cifar10", file=missing[0], root=root))
 
     def read(files: list[str]) -> ImageSet:
         parts = [_read_cifar_batch(folder / f) for f in files]
@@ -282,15 +294,16 @@ def load_folder(
     """
     root = Path(root)
     if not root.is_dir():
-        raise DataError(f"{root}: folder not found")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: folder not found"), folder=root))
     train_root, val_root = split_roots(root)
     classes = [p.name for p in class_folders(train_root)]
     if len(classes) < 2:
-        raise DataError(f"{train_root}: needs at least two class sub-folders with images (found {len(classes)})")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: needs at least two class sub-folders with images (found {found})"),
+                                folder=train_root, found=len(classes)))
     train_items = _list_images(train_root, classes)
     val_items = _list_images(val_root, classes) if val_root else []
     if not train_items:
-        raise DataError(f"{train_root}: no image files in its class folders")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: no image files in its class folders"), folder=train_root))
 
     decoded, gray = _decode_all(train_items + val_items, size, progress, cancel)
     channels = 1 if gray else 3
@@ -304,15 +317,18 @@ def load_folder(
 
     train = gather(train_items, decoded[: len(train_items)])
     if len(train) == 0:
-        raise DataError(f"{root}: none of the {skipped} image files could be read")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: none of the {count} image files could be read"), folder=root,
+                                count=skipped))
     present = torch.unique(train.labels).numel()
     if present < 2:
-        raise DataError(f"{train_root}: needs readable images in at least two classes (found {present})")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: needs readable images in at least two classes (found {found})"),
+                                folder=train_root, found=present))
     if val_root is not None:
         val = gather(val_items, decoded[len(train_items):])
     else:
         train, val = _split_per_class(train, val_fraction, seed)
-    notes = [f"{skipped} unreadable image {'file' if skipped == 1 else 'files'} skipped"] if skipped else []
+    notes = [Message(QT_TRANSLATE_NOOP("Core", "{count} unreadable image file skipped"), count=skipped) if skipped == 1
+             else Message(QT_TRANSLATE_NOOP("Core", "{count} unreadable image files skipped"), count=skipped)] if skipped else []
     test = None
     test_root = root / "test"
     if include_test and val_root is not None and val_root.name != "test" and test_root.is_dir():
@@ -384,14 +400,15 @@ def describe(name: str, data_dir: Path | None, input_size: int) -> tuple[list[st
         return list(CIFAR10_CLASSES), SOURCES[name].channels, 32
     if name == "folder":
         if not data_dir or not Path(data_dir).is_dir():
-            raise DataError("folder: choose the folder that holds one sub-folder per class")
+            raise DataError(NO_FOLDER_CHOSEN)
         root = Path(data_dir)
         train_root = root / "train" if (root / "train").is_dir() else root
         classes = [p.name for p in class_folders(train_root)]
         if len(classes) < 2:
-            raise DataError(f"{train_root}: needs at least two class sub-folders (found {len(classes)})")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: needs at least two class sub-folders (found {found})"),
+                                    folder=train_root, found=len(classes)))
         return classes, SOURCES[name].channels, input_size
-    raise DataError(f"unknown dataset {name!r}")
+    raise DataError(Message(QT_TRANSLATE_NOOP("Core", "unknown dataset {name!r}"), name=name))
 
 
 def found_in(name: str, data_dir: Path | None = None) -> Path | None:
@@ -441,10 +458,10 @@ def download(
         md5 = (checksums or {CIFAR10.filename: CIFAR10.tgz_md5}).get(filename)
         archive = download_from_mirrors(mirrors or [base], filename, root, md5, progress, cancel)
         if progress:
-            progress(0, 0, f"extracting {filename}")
+            progress(0, 0, Message(QT_TRANSLATE_NOOP("Core", "extracting {file}"), file=filename))
         extract_tar(archive, root)
         if not cifar_available(root):
-            raise DownloadError(f"{filename}: the archive does not hold the CIFAR-10 batches")
+            raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: the archive does not hold the CIFAR-10 batches"), file=filename))
         archive.unlink(missing_ok=True)
     elif name in ("fashion-mnist", "mnist"):
         cls = _torchvision_class(name)
@@ -456,7 +473,7 @@ def download(
             download_from_mirrors(mirrors or list(cls.mirrors), f"{stem}.gz", raw, sums.get(f"{stem}.gz"), progress, cancel)
             _find_idx_file(name, root, stem)  # decompress now: a bad archive fails here, not later
     else:
-        raise DataError(f"{name}: nothing to download")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: nothing to download"), name=name))
 
 
 def load_dataset(
@@ -475,11 +492,12 @@ def load_dataset(
         return load_sample()
     if name == "folder":
         if not data_dir:
-            raise DataError("folder: choose the folder that holds one sub-folder per class")
+            raise DataError(NO_FOLDER_CHOSEN)
         return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel, include_test)
     root = Path(data_dir) if data_dir else default_data_dir()
     if name == "cifar10":
         return load_cifar10(root)
     if name in ("fashion-mnist", "mnist"):
         return load_idx(name, root)
-    raise DataError(f"unknown dataset {name!r}; choose one of: {', '.join(SOURCES)}")
+    raise DataError(Message(QT_TRANSLATE_NOOP("Core", "unknown dataset {name!r}; choose one of: {choices}"), name=name,
+                            choices=", ".join(SOURCES)))

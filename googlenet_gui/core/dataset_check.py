@@ -23,6 +23,7 @@ import numpy as np
 
 from .dataset_folder import _CHECK_SIDE, Listing, Progress, _Ticker, map_until_cancelled
 from .images import DecodedImage, ImageLoadError, convert, is_grayscale, read_image
+from .messages import message_of
 
 # kinds of finding
 UNREADABLE = "unreadable"
@@ -108,7 +109,7 @@ def inspect_file(path: str) -> FileFacts:
     try:
         decoded = read_image(path, target_size=_CHECK_SIDE)
     except ImageLoadError as exc:
-        return FileFacts(path, st.st_size, st.st_mtime_ns, digest, error=str(exc))
+        return FileFacts(path, st.st_size, st.st_mtime_ns, digest, error=message_of(exc))
     facts = inspect_decoded(path, decoded, digest)
     facts.size, facts.mtime_ns = st.st_size, st.st_mtime_ns
     return facts

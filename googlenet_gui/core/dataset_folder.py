@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TypeVar
 
 from .text import NAME_LIMIT, display_name, printable
+from .messages import QT_TRANSLATE_NOOP, Message, message_of
 
 # What training reads as images: torchvision's ImageFolder extensions, and GIF.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp", ".gif")
@@ -40,6 +41,10 @@ R = TypeVar("R")
 
 class DatasetError(ValueError):
     """A dataset edit that cannot be done, with a one-line message for the user."""
+
+
+NO_CLASS = QT_TRANSLATE_NOOP("Core", "there is no class '{name}'")
+CANNOT_MAKE_CLASS = QT_TRANSLATE_NOOP("Core", "cannot make the class folder '{name}' ({reason})")
 
 
 class ClassNameError(DatasetError):
@@ -167,20 +172,22 @@ class DatasetFolder:
         root = Path(root)
         if root.exists():
             if not root.is_dir():
-                raise DatasetError(f"{display_name(root)}: a file of that name exists")
+                raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: a file of that name exists"), folder=display_name(root)))
             if any(not p.name.startswith(".") for p in root.iterdir()):
-                raise DatasetError(f"{display_name(root)} is not empty: choose a new folder, or edit it as a dataset")
+                raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{folder} is not empty: choose a new folder, or edit it as a dataset"),
+                                           folder=display_name(root)))
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatasetError(f"{display_name(root)}: cannot create the folder ({_reason(exc)})") from None
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: cannot create the folder ({reason})"),
+                                       folder=display_name(root), reason=_reason(exc))) from None
         return cls(root)
 
     @classmethod
     def open(cls, root: str | os.PathLike) -> "DatasetFolder":
         root = Path(root)
         if not root.is_dir():
-            raise DatasetError(f"{display_name(root)}: folder not found")
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: folder not found"), folder=display_name(root)))
         return cls(root)
 
     # ------------------------------------------------------------ reading
@@ -197,7 +204,8 @@ class DatasetFolder:
                 val = [str(p) for p in image_files(val_root / name)] if val_root and (val_root / name).is_dir() else []
                 classes.append(ClassListing(name, files, val))
         except OSError as exc:
-            raise DatasetError(f"{display_name(self.root)}: cannot be read ({_reason(exc)})") from None
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: cannot be read ({reason})"), folder=display_name(self.root),
+                                       reason=_reason(exc))) from None
         return Listing(str(self.root), val_root is not None, classes)
 
     def _split_roots(self) -> list[Path]:
@@ -211,11 +219,12 @@ class DatasetFolder:
         """Where images added to a class go (its training folder)."""
         folder = split_roots(self.root)[0] / name
         if name not in self._class_names():
-            raise DatasetError(f"there is no class '{printable(name, 60)}' in {display_name(self.root)}")
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "there is no class '{name}' in {folder}"), name=printable(name, 60),
+                                       folder=display_name(self.root)))
         try:
             folder.mkdir(exist_ok=True)  # a class with validation images only gets its training folder
         except OSError as exc:
-            raise DatasetError(f"cannot make the class folder '{printable(name, 60)}' ({_reason(exc)})") from None
+            raise DatasetError(Message(CANNOT_MAKE_CLASS, name=printable(name, 60), reason=_reason(exc))) from None
         return folder
 
     # ------------------------------------------------------------ classes
@@ -226,13 +235,13 @@ class DatasetFolder:
             for split in self._split_roots():
                 (split / name).mkdir(parents=True)
         except OSError as exc:
-            raise DatasetError(f"cannot make the class folder '{printable(name, 60)}' ({_reason(exc)})") from None
+            raise DatasetError(Message(CANNOT_MAKE_CLASS, name=printable(name, 60), reason=_reason(exc))) from None
         return name
 
     def rename_class(self, old: str, new: str) -> str:
         names = self._class_names()
         if old not in names:
-            raise DatasetError(f"there is no class '{printable(old, 60)}'")
+            raise DatasetError(Message(NO_CLASS, name=printable(old, 60)))
         new = check_class_name(new, names, renaming=old)
         if new == old:
             return new
@@ -241,13 +250,14 @@ class DatasetFolder:
                 if (split / old).is_dir():
                     os.rename(split / old, split / new)
         except OSError as exc:
-            raise DatasetError(f"cannot rename '{printable(old, 60)}' ({_reason(exc)})") from None
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "cannot rename '{name}' ({reason})"), name=printable(old, 60),
+                                       reason=_reason(exc))) from None
         return new
 
     def remove_class(self, name: str) -> None:
         """Move the class's folders (and their images) into .removed/."""
         if name not in self._class_names():
-            raise DatasetError(f"there is no class '{printable(name, 60)}'")
+            raise DatasetError(Message(NO_CLASS, name=printable(name, 60)))
         for split in self._split_roots():
             if (split / name).is_dir():
                 self._set_aside(split / name)
@@ -263,7 +273,7 @@ class DatasetFolder:
             if not os.path.lexists(path):
                 continue  # gone already (removed twice, or by hand)
             if os.path.abspath(path) not in inside:
-                raise DatasetError(f"{display_name(path)} is not an image of this dataset")
+                raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{file} is not an image of this dataset"), file=display_name(path)))
             self._set_aside(Path(path))
             moved.append(path)
         return moved
@@ -278,7 +288,8 @@ class DatasetFolder:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.rename(path, target)
         except OSError as exc:
-            raise DatasetError(f"cannot remove {display_name(path)} ({_reason(exc)})") from None
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "cannot remove {file} ({reason})"), file=display_name(path),
+                                       reason=_reason(exc))) from None
         return target
 
     def import_files(self, class_name: str, sources: Iterable[str | os.PathLike], progress: Progress | None = None,
@@ -301,14 +312,18 @@ class DatasetFolder:
             try:
                 decoded = read_image(source, target_size=_CHECK_SIDE)
             except ImageLoadError as exc:
-                return None, str(exc)
+                return None, message_of(exc)
             name = _target_name(source.name, decoded.format)
             if name is None:
-                return None, f"{display_name(source)}: {decoded.format or 'this'} images are not read by training"
+                return None, (Message(QT_TRANSLATE_NOOP("Core", "{file}: {format} images are not read by training"),
+                                      file=display_name(source), format=decoded.format) if decoded.format else
+                              Message(QT_TRANSLATE_NOOP("Core", "{file}: this image format is not read by training"),
+                                      file=display_name(source)))
             try:
                 copy, digest = _copy_new(source, target / name)
             except OSError as exc:
-                return None, f"{display_name(source)}: cannot copy ({_reason(exc)})"
+                return None, Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot copy ({reason})"), file=display_name(source),
+                                     reason=_reason(exc))
             return inspect_decoded(copy, decoded, digest), None
 
         ticker = _Ticker(progress, len(files), f"copying into {class_name}")
@@ -331,7 +346,7 @@ class DatasetFolder:
             image.save(part, "PNG")
             _link_new(part, target)
         except OSError as exc:
-            raise DatasetError(f"cannot save the image ({_reason(exc)})") from None
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "cannot save the image ({reason})"), reason=_reason(exc))) from None
         finally:
             part.unlink(missing_ok=True)
         return inspect_file(str(target))
@@ -364,7 +379,7 @@ def collect_files(sources: Iterable[str | os.PathLike], dataset_root: Path, skip
         seen.add((st.st_dev, st.st_ino))
         real = os.path.realpath(path)
         if real == root or real.startswith(root + os.sep):
-            skipped.append((str(path), f"{display_name(path)}: already in this dataset"))
+            skipped.append((str(path), Message(QT_TRANSLATE_NOOP("Core", "{file}: already in this dataset"), file=display_name(path))))
             return
         found.append(path)
 

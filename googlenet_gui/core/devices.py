@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import torch
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 
 class DeviceError(RuntimeError):
     """A device that is not there, with a one-line message."""
@@ -65,7 +67,8 @@ def resolve_device(spec: str) -> torch.device:
     if spec == "cuda":
         spec = "cuda:0"
     if spec not in available:
-        raise DeviceError(f"device {spec!r} is not available on this machine; available: {', '.join(available)}")
+        raise DeviceError(Message(QT_TRANSLATE_NOOP("Core", "device {device!r} is not available on this machine; available: "
+                                                            "{choices}"), device=spec, choices=", ".join(available)))
     return torch.device(spec)
 
 

@@ -18,9 +18,12 @@ import urllib.request
 from pathlib import Path
 from typing import Callable
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 # progress(bytes_done, bytes_total_or_0, message)
 ProgressFn = Callable[[int, int, str], None]
 CHUNK = 1 << 16
+DOWNLOAD_FAILED = QT_TRANSLATE_NOOP("Core", "{file}: download failed: {reason}")  # `reason`: what the user can act on
 
 
 class DownloadError(RuntimeError):
@@ -72,13 +75,15 @@ def download_file(
                 digest.update(chunk)
                 done += len(chunk)
                 if progress:
-                    progress(done, total, f"downloading {dest.name}")
+                    progress(done, total, Message(QT_TRANSLATE_NOOP("Core", "downloading {file}"), file=dest.name))
             out.flush()
             os.fsync(out.fileno())
         if total and done != total:
-            raise DownloadError(f"{dest.name}: download cut off after {done:,} of {total:,} bytes")
+            raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} of {total:,} bytes"),
+                                        file=dest.name, done=done, total=total))
         if md5 is not None and digest.hexdigest() != md5:
-            raise DownloadError(f"{dest.name}: checksum mismatch (the file is damaged or not the expected one)")
+            raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: checksum mismatch (the file is damaged or not the expected "
+                                                                  "one)"), file=dest.name))
         os.replace(part, dest)
         return dest
     except (Cancelled, DownloadError):
@@ -86,26 +91,28 @@ def download_file(
         raise
     except urllib.error.HTTPError as exc:
         part.unlink(missing_ok=True)
-        raise DownloadError(f"{dest.name}: server answered {exc.code} {exc.reason} for {url}") from None
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: server answered {code} {reason} for {url}"), file=dest.name,
+                                    code=exc.code, reason=exc.reason, url=url)) from None
     except http.client.IncompleteRead as exc:
         part.unlink(missing_ok=True)
-        raise DownloadError(f"{dest.name}: download cut off after {len(exc.partial):,} more bytes") from None
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} more bytes"), file=dest.name,
+                                    done=len(exc.partial))) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
         part.unlink(missing_ok=True)
-        raise DownloadError(f"{dest.name}: download failed: {failure_words(exc)}") from None
+        raise DownloadError(Message(DOWNLOAD_FAILED, file=dest.name, reason=failure_words(exc))) from None
 
 
 def failure_words(exc: BaseException) -> str:
     """Why a download failed, in words a person can act on (not '[Errno -2] Name or service not known')."""
     reason = getattr(exc, "reason", None) or exc
     if isinstance(reason, socket.gaierror):
-        return "no internet connection (the server's name could not be looked up)"
+        return Message(QT_TRANSLATE_NOOP("Core", "no internet connection (the server's name could not be looked up)"))
     if isinstance(reason, ConnectionRefusedError):
-        return "the server refused the connection"
+        return Message(QT_TRANSLATE_NOOP("Core", "the server refused the connection"))
     if isinstance(reason, (TimeoutError, socket.timeout)):
-        return "the server did not answer in time"
+        return Message(QT_TRANSLATE_NOOP("Core", "the server did not answer in time"))
     if isinstance(reason, ssl.SSLError):
-        return f"the secure connection failed ({reason})"
+        return Message(QT_TRANSLATE_NOOP("Core", "the secure connection failed ({reason})"), reason=str(reason))
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror.lower()
     return str(reason) or type(reason).__name__
@@ -126,7 +133,7 @@ def download_from_mirrors(
             return download_file(mirror.rstrip("/") + "/" + filename, dest_dir / filename, md5, progress, cancel)
         except DownloadError as exc:
             last = exc
-    raise last or DownloadError(f"{filename}: no mirror to download from")
+    raise last or DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: no mirror to download from"), file=filename))
 
 
 def extract_tar(archive: Path, dest_dir: Path) -> None:
@@ -135,4 +142,5 @@ def extract_tar(archive: Path, dest_dir: Path) -> None:
         with tarfile.open(archive) as tar:
             tar.extractall(dest_dir, filter="data")
     except (tarfile.TarError, OSError, EOFError) as exc:
-        raise DownloadError(f"{archive.name}: cannot extract ({exc})") from None
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot extract ({reason})"), file=archive.name,
+                                    reason=str(exc))) from None

@@ -38,6 +38,7 @@ from .events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, Epo
                      Paused, Position, RunStarted, Status, Stopped)
 from . import ood
 from .memory import available_bytes, estimate_training, shortfall_message
+from .messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
 from .model import GoogLeNet, ModelConfig
 from .optim import make_optimizer, make_scheduler
 from .runlog import LOG_VERSION, MetricsLog, RunFolderBusy
@@ -193,7 +194,7 @@ class Trainer:
             yield Stopped(run.position if run else Position(), None)
         except (DataError, DeviceError, CheckpointError, ConfigError, DownloadError, TrainingFault,
                 RunFolderBusy, DistributedError) as exc:
-            yield Failed(self._with_checkpoint_note(str(exc)))
+            yield Failed(self._with_checkpoint_note(message_of(exc)))
         except torch.cuda.OutOfMemoryError:
             yield Failed(self._oom_message("GPU"))
         except MemoryError:
@@ -209,14 +210,18 @@ class Trainer:
                 yield Failed(self._with_checkpoint_note(peer_failure(exc)))
             else:
                 traceback.print_exc()
-                yield Failed(self._with_checkpoint_note(f"training failed: {error_line(exc, 300)}"))
+                yield Failed(self._with_checkpoint_note(Message(QT_TRANSLATE_NOOP("Core", "training failed: {reason}"),
+                                                                 reason=error_line(exc, 300))))
         except OSError as exc:  # the run folder cannot be written: a full disk, a read-only or vanished folder
-            where = exc.filename or self.run_dir or "the run folder"
-            what = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or type(exc).__name__)
-            yield Failed(self._with_checkpoint_note(f"cannot write to {where}: {what}."))
+            where = exc.filename or self.run_dir or Message(QT_TRANSLATE_NOOP("Core", "the run folder"))
+            what = Message(QT_TRANSLATE_NOOP("Core", "disk full")) if exc.errno == errno.ENOSPC else (
+                exc.strerror or type(exc).__name__)
+            yield Failed(self._with_checkpoint_note(Message(QT_TRANSLATE_NOOP("Core", "cannot write to {where}: {what}."),
+                                                            where=where, what=what)))
         except Exception as exc:  # the last line of defence: the app must stay up
             traceback.print_exc()
-            yield Failed(self._with_checkpoint_note(f"unexpected error: {type(exc).__name__}: {error_line(exc)}"))
+            yield Failed(self._with_checkpoint_note(Message(QT_TRANSLATE_NOOP("Core", "unexpected error: {kind}: {reason}"),
+                                                             kind=type(exc).__name__, reason=error_line(exc))))
         finally:
             if self._run is not None:
                 self._run.close()
@@ -227,21 +232,23 @@ class Trainer:
         """Where a failure happened: the batch being trained, not the last one done."""
         run = self._run
         if run is None:
-            return "before training started"
+            return Message(QT_TRANSLATE_NOOP("Core", "before training started"))
         p = run.position
         if p.batches_done >= p.steps_per_epoch:
-            return f"while validating epoch {p.epochs_done + 1}"
-        return f"at epoch {p.epochs_done + 1}, batch {p.batches_done + 1}"
+            return Message(QT_TRANSLATE_NOOP("Core", "while validating epoch {epoch}"), epoch=p.epochs_done + 1)
+        return Message(QT_TRANSLATE_NOOP("Core", "at epoch {epoch}, batch {batch}"), epoch=p.epochs_done + 1,
+                       batch=p.batches_done + 1)
 
     def _with_checkpoint_note(self, message: str) -> str:
         if self._run is not None and self._run.saved_any:
-            return f"{message.rstrip('.')}. The last good checkpoint is kept."
+            return Message(QT_TRANSLATE_NOOP("Core", "{failure}. The last good checkpoint is kept."), failure=as_clause(message))
         return message
 
     def _oom_message(self, where: str) -> str:
-        return self._with_checkpoint_note(
-            f"out of {where} memory {self._where()} (batch size {self.config.batch_size}, input {self.config.input_size}); "
-            f"try a smaller batch size or input size")
+        return self._with_checkpoint_note(Message(
+            QT_TRANSLATE_NOOP("Core", "out of {device} memory {where} (batch size {batch_size}, input {input_size}); try a "
+                                      "smaller batch size or input size"),
+            device=where, where=self._where(), batch_size=self.config.batch_size, input_size=self.config.input_size))
 
     def _train(self) -> Iterator[Event]:
         checkpoint = load_checkpoint(self.resume_from) if self.resume_from else None
@@ -250,19 +257,22 @@ class Trainer:
         config = self.config
         config.validate()
         if config.batch_size < 2 * self.distributed.world_size:
-            raise ConfigError(f"batch size {config.batch_size} is too small for {self.distributed.world_size} "
-                              "processes: each needs at least two images (the batch size is the global one)")
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "batch size {batch_size} is too small for {processes} "
+                                                                "processes: each needs at least two images (the batch "
+                                                                "size is the global one)"),
+                                      batch_size=config.batch_size, processes=self.distributed.world_size))
         device = resolve_device(config.device)
         # set on this thread every time: see devices.DEFAULT_THREADS
         torch.set_num_threads(config.num_threads or DEFAULT_THREADS)
 
-        yield Status("loading data")
+        yield Status(Message(QT_TRANSLATE_NOOP("Core", "loading data")))
         dataset = self._dataset or load_dataset(
             config.dataset, config.data_dir, config.input_size, config.val_fraction, config.seed,
             progress=None, cancel=self.control.stop_event)
         dataset = dataset.limited(config.limit_train, config.limit_val, config.seed)
         if len(dataset.train) < 2:
-            raise DataError(f"{dataset.name}: needs at least two training images (found {len(dataset.train)})")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: needs at least two training images (found {found})"),
+                                    name=dataset.name, found=len(dataset.train)))
         if checkpoint is not None:
             _check_resume_fits(checkpoint, dataset, self.resume_from.name)
         _check_memory(config, dataset, device, self.distributed)
@@ -286,7 +296,7 @@ class Trainer:
             finished_batches = yield from run.train_epoch()
             validation = None
             if finished_batches:
-                yield Status("validating")
+                yield Status(Message(QT_TRANSLATE_NOOP("Core", "validating")))
                 validation = run.validate()
             if validation is None:  # stop requested
                 run.publish_snapshot()  # the weights it stopped with, for classifying
@@ -415,8 +425,9 @@ class _Run:
             notes.append(f"data-parallel over {ranks.world_size} processes: each trains on its part of the global "
                          f"batch of {self.batch_size}" + (", BatchNorm synchronised" if ranks.sync_bn else ""))
         if self.batch_size < self.config.batch_size:
-            notes.append(f"batch size lowered to {self.batch_size}: "
-                         f"the training set has only {len(self.dataset.train)} images")
+            notes.append(Message(QT_TRANSLATE_NOOP("Core", "batch size lowered to {batch_size}: the training set has only "
+                                                           "{count} images"),
+                                 batch_size=self.batch_size, count=len(self.dataset.train)))
         event = RunStarted(
             self.config.to_dict(), str(self.device), self.precision, len(self.dataset.train), len(self.dataset.val),
             list(self.dataset.class_names), self.dataset.channels, self.steps_per_epoch, self.total_steps,
@@ -550,9 +561,11 @@ class _Run:
             loss = loss_sum / n
             step = self.position.epochs_done * self.steps_per_epoch + b
             if not math.isfinite(loss):
-                raise TrainingFault(
-                    f"loss became {'NaN' if math.isnan(loss) else 'infinite'} at epoch {epoch}, batch {b}; "
-                    f"training stopped. Try a lower learning rate.")
+                raise TrainingFault(Message(
+                    QT_TRANSLATE_NOOP("Core", "loss became NaN at epoch {epoch}, batch {batch}; training stopped. Try a "
+                                              "lower learning rate.") if math.isnan(loss) else
+                    QT_TRANSLATE_NOOP("Core", "loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try "
+                                              "a lower learning rate."), epoch=epoch, batch=b))
             event = BatchEnd(epoch, b, self.steps_per_epoch, step, self.total_steps, loss, correct / n, lr, speed)
             self.batch_history["step"].append(step)
             self.batch_history["loss"].append(loss)
@@ -654,8 +667,9 @@ class _Run:
             return None
         if self.metrics is not None and self.metrics.deleted():
             self.metrics.rebuild(self._log_records())
-            yield Status(f"the run folder {self.checkpoint_dir} was deleted while training; it was made again "
-                         "with the run's checkpoint and its log rebuilt from memory")
+            yield Status(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "
+                                                           "made again with the run's checkpoint and its log rebuilt from "
+                                                           "memory"), folder=self.checkpoint_dir))
         path = save_checkpoint(self.checkpoint(), self.checkpoint_dir / f"{kind}.pt")
         self.saved_any = True
         self.last_save = time.perf_counter()
@@ -711,16 +725,18 @@ class _Run:
         """Continue from a checkpoint of this run: weights, optimizer, schedule, RNGs, position."""
         position, resume = checkpoint.position, checkpoint.resume
         if resume is None:
-            raise CheckpointError(f"{name}: holds weights only, not the state a resume needs; "
-                                  "classify with it, or start a new run")
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: holds weights only, not the state a resume "
+                                                                    "needs; classify with it, or start a new run"), name=name))
         if position.steps_per_epoch != self.steps_per_epoch:
-            raise CheckpointError(
-                f"{name}: made with {position.steps_per_epoch} batches per epoch, this data gives "
-                f"{self.steps_per_epoch}: resume with the same dataset, limits and batch size")
+            raise CheckpointError(Message(
+                QT_TRANSLATE_NOOP("Core", "{name}: made with {made} batches per epoch, this data gives {now}: resume with "
+                                          "the same dataset, limits and batch size"),
+                name=name, made=position.steps_per_epoch, now=self.steps_per_epoch))
         permutation = resume.permutation
         if permutation is not None and not _is_permutation(permutation, len(self.dataset.train)):
-            raise CheckpointError(f"{name}: its stored shuffle is not an order of this dataset's "
-                                  f"{len(self.dataset.train)} training images")
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its stored shuffle is not an order of this "
+                                                                    "dataset's {count} training images"),
+                                          name=name, count=len(self.dataset.train)))
         try:
             self.model.load_state_dict(checkpoint.model_state)
             self.optimizer.load_state_dict(resume.optimizer)
@@ -739,7 +755,8 @@ class _Run:
             if cuda is not None and torch.cuda.is_available() and len(cuda) == torch.cuda.device_count():
                 torch.cuda.set_rng_state_all(cuda)
         except Exception as exc:  # noqa: BLE001 - a crafted optimizer or RNG state fails in many ways
-            raise CheckpointError(f"cannot resume from {name} ({type(exc).__name__}: {error_line(exc, 150)})") from None
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "cannot resume from {name} ({kind}: {reason})"), name=name,
+                                          kind=type(exc).__name__, reason=error_line(exc, 150))) from None
         self.position = position
         self.epoch_sums = list(resume.epoch_sums)
         self.epoch_time = resume.epoch_time
@@ -777,7 +794,7 @@ def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -
     """The stored config, with what may change on resume taken from the request: the device,
     the number of epochs (0 keeps the stored one), where the data lives, the thread count."""
     if checkpoint.train_config is None:
-        raise CheckpointError(f"{name}: holds no training settings, so it cannot be resumed")
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: holds no training settings, so it cannot be resumed"), name=name))
     stored = dataclasses.replace(checkpoint.train_config)
     for key in RESUMABLE_SETTINGS:
         value = getattr(requested, key)
@@ -787,8 +804,9 @@ def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -
             continue
         setattr(stored, key, value)
     if 0 < requested.epochs <= checkpoint.position.epochs_done:
-        raise ConfigError(f"{name} has already trained {checkpoint.position.epochs_done} epochs: "
-                          f"ask for more than that to continue")
+        raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "{name} has already trained {epochs} epochs: ask for more than "
+                                                            "that to continue"),
+                                  name=name, epochs=checkpoint.position.epochs_done))
     return stored
 
 
@@ -805,7 +823,7 @@ def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, d
     data_bytes = 0 if device.type == "cpu" else device_bytes(dataset, distributed)
     estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size,
                                  min(config.batch_size, len(dataset.train)), data_bytes)
-    where = "this computer" if device.type == "cpu" else str(device)
+    where = Message(QT_TRANSLATE_NOOP("Core", "this computer")) if device.type == "cpu" else str(device)
     message = shortfall_message(estimate, available, config.input_size, where)
     if message:
         raise ConfigError(message)
@@ -814,6 +832,8 @@ def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, d
 def _check_resume_fits(checkpoint: Checkpoint, dataset: Dataset, name: str) -> None:
     mc = checkpoint.model_config
     if mc.in_channels != dataset.channels or mc.num_classes != len(dataset.class_names):
-        raise CheckpointError(
-            f"{name}: made for {mc.in_channels} channel(s) and {mc.num_classes} classes, "
-            f"but {dataset.name} has {dataset.channels} and {len(dataset.class_names)}")
+        raise CheckpointError(Message(
+            QT_TRANSLATE_NOOP("Core", "{name}: made for {channels} channel(s) and {classes} classes, but {dataset} has "
+                                      "{dataset_channels} and {dataset_classes}"),
+            name=name, channels=mc.in_channels, classes=mc.num_classes, dataset=dataset.name,
+            dataset_channels=dataset.channels, dataset_classes=len(dataset.class_names)))

@@ -22,6 +22,7 @@ from .data import DataError, Dataset, load_dataset
 from .devices import AUTOCAST_DTYPES, precision_for, resolve_device
 from .download import Cancelled
 from .events import EpochEnd, EpochPredictions
+from .messages import QT_TRANSLATE_NOOP, Message
 from .model import GoogLeNet
 from .transforms import to_model_input
 
@@ -243,7 +244,8 @@ def evaluation_dataset(checkpoint: Checkpoint, dataset: str | None = None, data_
     config = checkpoint.train_config
     if dataset is None:
         if config is None:
-            raise DataError("this checkpoint holds no training settings, so its dataset is not known: name one")
+            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "this checkpoint holds no training settings, so its dataset is not known: "
+                                                            "name one")))
         dataset = config.dataset
     own = config is not None and dataset == config.dataset
     data = load_dataset(dataset, data_dir or (config.data_dir if own else None), checkpoint.preprocess.input_size,
@@ -293,10 +295,13 @@ def check_fits(checkpoint: Checkpoint, dataset: Dataset, name: str = "checkpoint
     """The checkpoint's network must take the dataset's channels and name the same classes."""
     mc = checkpoint.model_config
     if mc.in_channels != dataset.channels:
-        raise DataError(f"{name}: made for {mc.in_channels}-channel images, {dataset.name} has {dataset.channels}")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: made for {channels}-channel images, {dataset} has {dataset_channels}"),
+                                name=name, channels=mc.in_channels, dataset=dataset.name, dataset_channels=dataset.channels))
     if list(checkpoint.class_names) != list(dataset.class_names):
-        raise DataError(f"{name}: made for {mc.num_classes} classes ({_names(checkpoint.class_names)}), "
-                        f"{dataset.name} has {len(dataset.class_names)} ({_names(dataset.class_names)})")
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: made for {classes} classes ({names}), {dataset} has "
+                                                          "{dataset_classes} ({dataset_names})"),
+                                name=name, classes=mc.num_classes, names=_names(checkpoint.class_names), dataset=dataset.name,
+                                dataset_classes=len(dataset.class_names), dataset_names=_names(dataset.class_names)))
 
 
 def _names(names: Sequence[str], shown: int = 4) -> str:
@@ -313,6 +318,7 @@ def _network(checkpoint: Checkpoint, device: torch.device, channels_last: bool, 
     try:
         model.load_state_dict(state, assign=True)
     except (TypeError, ValueError, KeyError, RuntimeError) as exc:
-        raise CheckpointError(f"{name}: weights do not fit the network ({state_dict_problem(exc)})") from None
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: weights do not fit the network ({problem})"), name=name,
+                                      problem=state_dict_problem(exc))) from None
     model = model.to(device).eval()
     return model.to(memory_format=torch.channels_last) if channels_last else model

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import QT_TRANSLATE_NOOP, Message
+
 # A confusion matrix is stored with each epoch (metrics.jsonl, the checkpoint's history) for at
 # most this many classes: 10,000 cells an epoch. Bigger ones are computed, shown and exported,
 # never stored.
@@ -34,13 +36,16 @@ class Position:
     def where(self) -> str:
         """For a sentence: 'before training', 'after epoch 3' or 'at epoch 4, batch 17 of 50'."""
         text = self.describe()
-        return f"at {text}" if self.batches_done else text
+        return Message(QT_TRANSLATE_NOOP("Core", "at {position}"), position=text) if self.batches_done else text
 
     def describe(self) -> str:
         """'before training', 'after epoch 3' or 'epoch 4, batch 17 of 50'."""
         if self.batches_done:
-            return f"epoch {self.epochs_done + 1}, batch {self.batches_done} of {self.steps_per_epoch}"
-        return f"after epoch {self.epochs_done}" if self.epochs_done else "before training"
+            return Message(QT_TRANSLATE_NOOP("Core", "epoch {epoch}, batch {batch} of {batches}"), epoch=self.epochs_done + 1,
+                           batch=self.batches_done, batches=self.steps_per_epoch)
+        if self.epochs_done:
+            return Message(QT_TRANSLATE_NOOP("Core", "after epoch {epoch}"), epoch=self.epochs_done)
+        return Message(QT_TRANSLATE_NOOP("Core", "before training"))
 
 
 @dataclass
@@ -70,7 +75,7 @@ class EpochEnd:
         list stand for thousands (pickle's shared references); a matrix or row met twice is
         refused, so reading costs no more than the file's own size."""
         if not isinstance(d, dict):
-            raise ValueError("an epoch record is not a table of values")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record is not a table of values")))
         values = {}
         for f in dataclasses.fields(cls):
             value = d.get(f.name)
@@ -82,14 +87,15 @@ class EpochEnd:
                 values[f.name] = None
                 continue
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ValueError(f"an epoch record's {f.name} is missing or not a number")
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is missing or not a number"), field=f.name))
             if f.name in ("epoch", "step"):
                 if not isinstance(value, int) or value < 0:
-                    raise ValueError(f"an epoch record's {f.name} is not a whole number >= 0")
+                    raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not a whole number >= 0"),
+                                             field=f.name))
             elif not math.isfinite(value):
-                raise ValueError(f"an epoch record's {f.name} is not finite")
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not finite"), field=f.name))
             elif f.name == "val_top5" and not 0 <= value <= 1:
-                raise ValueError("an epoch record's val_top5 is not a fraction")
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's val_top5 is not a fraction")))
             values[f.name] = value
         return cls(**values)
 
@@ -98,20 +104,22 @@ def check_confusion(value: Any, seen: set[int]) -> list[list[int]]:
     """A stored confusion matrix, checked by type and size before anything walks it: a square
     list of lists of counts, at most MAX_STORED_MATRIX classes; ValueError says what is wrong."""
     if not isinstance(value, list) or not 2 <= len(value) <= MAX_STORED_MATRIX:
-        raise ValueError(f"an epoch record's confusion matrix is not a list of 2 to {MAX_STORED_MATRIX} rows")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's confusion matrix is not a list of 2 to {most} rows"),
+                                 most=MAX_STORED_MATRIX))
     n = len(value)
     for row in [value, *value]:
         if not isinstance(row, list):
-            raise ValueError("an epoch record's confusion matrix has a row that is not a list")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's confusion matrix has a row that is not a list")))
         if id(row) in seen:
-            raise ValueError("an epoch record's confusion matrix repeats a list")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's confusion matrix repeats a list")))
         seen.add(id(row))
     for row in value:
         if len(row) != n:
-            raise ValueError("an epoch record's confusion matrix is not square")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's confusion matrix is not square")))
         for count in row:
             if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= MAX_COUNT:
-                raise ValueError("an epoch record's confusion matrix holds something other than counts")
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's confusion matrix holds something other than "
+                                                                  "counts")))
     return value
 
 

@@ -17,6 +17,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from .messages import QT_TRANSLATE_NOOP, Message
 from .text import error_line
 
 FORMATS = ("onnx", "torchscript")
@@ -37,8 +38,9 @@ def missing_packages(fmt: str) -> str | None:
     missing = [name for name in NEEDS.get(fmt, ()) if importlib.util.find_spec(name) is None]
     if not missing:
         return None
-    return (f"{fmt.upper() if fmt == 'onnx' else fmt} export needs {', '.join(missing)}: "
-            f"pip install \"googlenet-studio[{EXTRA}]\"")
+    return Message(QT_TRANSLATE_NOOP("Core", "{format} export needs {packages}: {command}"),
+                   format=fmt.upper() if fmt == "onnx" else fmt, packages=", ".join(missing),
+                   command=f'pip install "googlenet-studio[{EXTRA}]"')
 
 
 def description(checkpoint: Any, source: str) -> dict[str, Any]:
@@ -64,7 +66,8 @@ def export_checkpoint(checkpoint_path: str | os.PathLike, fmt: str, out: str | o
     from .text import display_name
 
     if fmt not in FORMATS:
-        raise ExportError(f"unknown export format {fmt!r}: use {' or '.join(FORMATS)}")
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "unknown export format {format!r}: use {choices}"), format=fmt,
+                                  choices=" or ".join(FORMATS)))
     problem = missing_packages(fmt)
     if problem:
         raise ExportError(problem)
@@ -81,9 +84,9 @@ def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "") -> Path
 
     out = Path(out)
     if out.is_dir():
-        raise ExportError(f"{out.name}: is a folder; give a file name")
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{file}: is a folder; give a file name"), file=out.name))
     if not out.parent.is_dir():
-        raise ExportError(f"{out.parent}: no such folder")
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: no such folder"), folder=out.parent))
     model = Predictor.from_checkpoint(checkpoint, source or "checkpoint").model.float().eval()
     p = checkpoint.preprocess
     example = torch.zeros(2, p.channels, p.input_size, p.input_size)
@@ -92,7 +95,8 @@ def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "") -> Path
     try:
         open(tmp, "xb").close()  # made by open(), so the export gets the user's usual permissions
     except OSError as exc:
-        raise ExportError(f"cannot write in {out.parent}: {exc.strerror or error_line(exc)}") from None
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "cannot write in {folder}: {reason}"), folder=out.parent,
+                                  reason=exc.strerror or error_line(exc))) from None
     try:
         with warnings.catch_warnings():  # torch's notes on deprecations and tracing are not the user's business
             warnings.simplefilter("ignore")
@@ -103,10 +107,12 @@ def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "") -> Path
         os.replace(tmp, out)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"cannot write {out.name}: {exc.strerror or error_line(exc)}") from None
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "cannot write {file}: {reason}"), file=out.name,
+                                  reason=exc.strerror or error_line(exc))) from None
     except Exception as exc:  # noqa: BLE001 - an exporter's own failure, reported as one line
         tmp.unlink(missing_ok=True)
-        raise ExportError(f"{fmt} export failed: {type(exc).__name__}: {error_line(exc, 200)}") from None
+        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{format} export failed: {kind}: {reason}"), format=fmt,
+                                  kind=type(exc).__name__, reason=error_line(exc, 200))) from None
     return out
 
 

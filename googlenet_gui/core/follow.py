@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .events import BatchEnd, EpochEnd, RunStarted
+from .messages import QT_TRANSLATE_NOOP, Message
 from .runlog import (BATCH, EPOCH, HEAD_LIMIT, METRICS_FILE, RUN_STARTED, batch_from_record, epoch_from_record,
                      parse_record, run_state, started_from_record, writer_active)
 from .text import display_name, error_line
@@ -22,6 +23,7 @@ from .text import display_name, error_line
 READ_LIMIT = 16 << 20  # bytes read in one poll at most: a long log arrives over a few polls
 _RECHECK = 256  # bytes before the read position compared each poll to notice a rewritten log
 LAST_CHECKPOINT = "last.pt"
+CANNOT_READ = QT_TRANSLATE_NOOP("Core", "{name}: cannot read {file} ({reason})")
 
 FollowedEvent = RunStarted | BatchEnd | EpochEnd
 
@@ -54,7 +56,8 @@ class RunFollower:
     def poll(self, now: float | None = None) -> FollowUpdate:
         name = display_name(self.folder)
         if not self.folder.is_dir():
-            return FollowUpdate(problem=f"{name}: the run folder was deleted or moved; following stopped")
+            return FollowUpdate(problem=Message(QT_TRANSLATE_NOOP("Core", "{name}: the run folder was deleted or moved; following "
+                                                                   "stopped"), name=name))
         try:
             stat = self.path.stat()
         except FileNotFoundError:
@@ -62,13 +65,13 @@ class RunFollower:
             update.last_checkpoint = self._checkpoint()
             return update
         except OSError as exc:
-            return FollowUpdate(problem=f"{name}: cannot read {METRICS_FILE} ({error_line(exc, 100)})")
+            return FollowUpdate(problem=Message(CANNOT_READ, name=name, file=METRICS_FILE, reason=error_line(exc, 100)))
         try:
             update = self._read(stat)
         except FileNotFoundError:  # removed between the stat and the open: the next poll sees it gone
             return FollowUpdate(restarted=self._forget())
         except OSError as exc:
-            return FollowUpdate(problem=f"{name}: cannot read {METRICS_FILE} ({error_line(exc, 100)})")
+            return FollowUpdate(problem=Message(CANNOT_READ, name=name, file=METRICS_FILE, reason=error_line(exc, 100)))
         update.last_write = stat.st_mtime
         update.state = run_state(self._last, writer_active(self.path), stat.st_mtime,
                                  time.time() if now is None else now)

@@ -16,6 +16,7 @@ import torch
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .text import display_name, error_line
+from .messages import QT_TRANSLATE_NOOP, Message
 
 # Pillow's own guard against decompression bombs: images above this many pixels are refused.
 MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
@@ -34,6 +35,9 @@ warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
 
 class ImageLoadError(ValueError):
     """A file that cannot be used as an image, with a message fit for the user."""
+
+
+A_FOLDER = QT_TRANSLATE_NOOP("Core", "{name}: is a folder, not an image")
 
 
 def open_nonblocking(path: str, flags: int) -> int:
@@ -65,11 +69,11 @@ def read_image(path: str | os.PathLike, target_size: int | None = None) -> Decod
     with _open(path, name) as file:
         info = os.fstat(file.fileno())
         if stat.S_ISDIR(info.st_mode):
-            raise ImageLoadError(f"{name}: is a folder, not an image")
+            raise ImageLoadError(Message(A_FOLDER, name=name))
         if not stat.S_ISREG(info.st_mode):  # a pipe or a device could block or never end
-            raise ImageLoadError(f"{name}: not a regular file")
+            raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not a regular file"), name=name))
         if info.st_size == 0:
-            raise ImageLoadError(f"{name}: empty file (0 bytes)")
+            raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: empty file (0 bytes)"), name=name))
         return _decode(file, name, target_size)
 
 
@@ -77,15 +81,15 @@ def _open(path: str | os.PathLike, name: str) -> BinaryIO:
     try:
         return open(path, "rb", opener=open_nonblocking)
     except FileNotFoundError:
-        raise ImageLoadError(f"{name}: file not found") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: file not found"), name=name)) from None
     except IsADirectoryError:
-        raise ImageLoadError(f"{name}: is a folder, not an image") from None
+        raise ImageLoadError(Message(A_FOLDER, name=name)) from None
     except PermissionError:
         if os.path.isdir(path):  # Windows refuses to open a folder this way
-            raise ImageLoadError(f"{name}: is a folder, not an image") from None
-        raise ImageLoadError(f"{name}: permission denied") from None
+            raise ImageLoadError(Message(A_FOLDER, name=name)) from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: permission denied"), name=name)) from None
     except (OSError, ValueError) as exc:  # a name too long, a loop of links, a NUL in the name
-        raise ImageLoadError(f"{name}: cannot open ({_reason(exc)})") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: cannot open ({reason})"), name=name, reason=_reason(exc))) from None
 
 
 def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
@@ -94,30 +98,34 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
         img = Image.open(file, formats=RASTER_FORMATS)
         # Only the header has been read: refuse a huge declared size before decoding.
         if img.width * img.height > MAX_PIXELS:
-            raise ImageLoadError(
-                f"{name}: image too large ({img.width}x{img.height} pixels; the limit is {MAX_PIXELS:,} pixels)"
-            )
+            raise ImageLoadError(Message(
+                QT_TRANSLATE_NOOP("Core", "{name}: image too large ({width}x{height} pixels; the limit is {limit:,} pixels)"),
+                name=name, width=img.width, height=img.height, limit=MAX_PIXELS))
         width, height, fmt = img.width, img.height, img.format or ""  # before a reduced-scale decode
         if target_size and img.format in ("JPEG", "MPO"):
             img.draft("RGB" if img.mode not in ("L", "1") else "L", (target_size, target_size))
         decoded = img.width * img.height * _bytes_per_pixel(img.mode)
         if decoded > MAX_DECODED_BYTES:
-            raise ImageLoadError(
-                f"{name}: image too large to decode safely ({img.width}x{img.height} {img.mode} pixels need "
-                f"{decoded / 2**20:,.0f} MiB; the limit is {MAX_DECODED_BYTES / 2**20:,.0f} MiB)")
+            raise ImageLoadError(Message(
+                QT_TRANSLATE_NOOP("Core", "{name}: image too large to decode safely ({width}x{height} {mode} pixels need "
+                                          "{needed:,.0f} MiB; the limit is {limit:,.0f} MiB)"),
+                name=name, width=img.width, height=img.height, mode=img.mode, needed=decoded / 2**20,
+                limit=MAX_DECODED_BYTES / 2**20))
         img.load()
         ImageOps.exif_transpose(img, in_place=True)  # no copy of the pixels unless it must turn them
         return DecodedImage(img, fmt, width, height)
     except ImageLoadError:
         raise
     except Image.DecompressionBombError:
-        raise ImageLoadError(f"{name}: image too large (over {MAX_PIXELS:,} pixels)") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: image too large (over {limit:,} pixels)"), name=name,
+                                     limit=MAX_PIXELS)) from None
     except UnidentifiedImageError:
-        raise ImageLoadError(f"{name}: not an image format this app can read") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not an image format this app can read"), name=name)) from None
     except MemoryError:
-        raise ImageLoadError(f"{name}: not enough memory to decode this image") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not enough memory to decode this image"), name=name)) from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
-        raise ImageLoadError(f"{name}: truncated or corrupt image ({error_line(exc, 120)})") from None
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: truncated or corrupt image ({reason})"), name=name,
+                                     reason=error_line(exc, 120))) from None
 
 
 def _bytes_per_pixel(mode: str) -> int:

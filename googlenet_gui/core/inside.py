@@ -26,6 +26,7 @@ from torch import nn
 
 from .architecture import BLOCK_NAMES, BRANCH_NAMES
 from .model import GoogLeNet, Inception
+from .messages import QT_TRANSLATE_NOOP, Message
 from .shapes import inception_name, inspect_shapes, map_rows, named_rows
 from .transforms import from_model_input, to_model_input
 
@@ -167,7 +168,8 @@ def look(model: GoogLeNet, x: torch.Tensor, cam_layer: str | None = None, class_
         if not bool(torch.isfinite(probabilities).all()):
             from .predict import WeightsError
 
-            raise WeightsError("these weights give no answer (NaN): the run that made them diverged")
+            raise WeightsError(Message(QT_TRANSLATE_NOOP("Core", "these weights give no answer (NaN): the run that made them "
+                                                             "diverged")))
         if class_index is None:
             class_index = int(probabilities.argmax())
         elif not 0 <= class_index < len(probabilities):

@@ -17,6 +17,7 @@ from functools import lru_cache
 import torch
 
 from .model import GoogLeNet, ModelConfig
+from .messages import QT_TRANSLATE_NOOP, Message
 
 BACKWARD_FACTOR = 1.25
 RUNTIME_BYTES = 400 * 2**20
@@ -99,11 +100,16 @@ def shortfall_message(estimate: MemoryEstimate, available: int, input_size: int,
     if estimate.total <= available * FITS_BELOW:
         return None
     largest = estimate.largest_batch(available)
-    advice = (f"batch size {largest} or less fits at input {input_size}" if largest >= 2 else
-              f"even a batch of 2 does not fit at input {input_size}: choose a smaller input size")
-    return (f"not enough memory: batch size {estimate.batch_size} at input {input_size} needs about "
-            f"{_gib(estimate.total)} ({_gib(estimate.per_image * estimate.batch_size)} for the batch's activations), "
-            f"and {where} has {_gib(available)} free; {advice}")
+    advice = (Message(QT_TRANSLATE_NOOP("Core", "batch size {largest} or less fits at input {input_size}"),
+                      largest=largest, input_size=input_size) if largest >= 2 else
+              Message(QT_TRANSLATE_NOOP("Core", "even a batch of 2 does not fit at input {input_size}: choose a smaller "
+                                                "input size"), input_size=input_size))
+    return Message(QT_TRANSLATE_NOOP("Core", "not enough memory: batch size {batch_size} at input {input_size} needs about "
+                                             "{needed} ({activations} for the batch's activations), and {where} has "
+                                             "{available} free; {advice}"),
+                   batch_size=estimate.batch_size, input_size=input_size, needed=_gib(estimate.total),
+                   activations=_gib(estimate.per_image * estimate.batch_size), where=where, available=_gib(available),
+                   advice=advice)
 
 
 def _gib(n: int) -> str:

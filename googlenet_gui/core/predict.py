@@ -19,6 +19,7 @@ from PIL import Image
 from . import ood
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
 from .images import ImageLoadError, flatten, open_image, prepare, thumbnail
+from .messages import QT_TRANSLATE_NOOP, Message, message_of
 from .model import GoogLeNet, ModelConfig
 from .text import display_name, error_line, printable
 from .transforms import Preprocess, from_model_input, to_model_input
@@ -42,6 +43,10 @@ class Answers:
 
 class WeightsError(ValueError):
     """Weights that cannot answer (NaN from a diverged run), with a one-line message."""
+
+
+CANNOT_CONVERT = QT_TRANSLATE_NOOP("Core", "{name}: cannot convert this image ({reason})")
+THESE_WEIGHTS = Message(QT_TRANSLATE_NOOP("Core", "these weights"))
 
 
 @dataclass
@@ -105,14 +110,15 @@ class Predictor:
             elif isinstance(module, torch.nn.BatchNorm2d):
                 module.reset_parameters()
         return cls(model, class_names, Preprocess(channels, input_size, stored_size), trained=False,
-                   description="untrained weights")
+                   description=Message(QT_TRANSLATE_NOOP("Core", "untrained weights")))
 
     @classmethod
     def from_snapshot(cls, snapshot: "WeightsSnapshot") -> "Predictor":
         """From a live run's weights snapshot (engine.Trainer.latest_snapshot)."""
         predictor = cls.from_state(snapshot.model_config, snapshot.state, snapshot.class_names, snapshot.preprocess,
                                    trained=snapshot.step > 0,
-                                   description=f"live weights, {snapshot.position.describe()}")
+                                   description=Message(QT_TRANSLATE_NOOP("Core", "live weights, {position}"),
+                                                       position=snapshot.position.describe()))
         predictor.taken_at = snapshot.taken_at
         predictor.position = snapshot.position
         predictor.outliers = snapshot.outliers
@@ -134,7 +140,8 @@ class Predictor:
             predictor.position = checkpoint.position if checkpoint.position.step else None
             return predictor
         except (TypeError, ValueError, KeyError, RuntimeError) as exc:
-            raise CheckpointError(f"{name}: weights do not fit the network ({state_dict_problem(exc)})") from None
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: weights do not fit the network ({problem})"), name=name,
+                                          problem=state_dict_problem(exc))) from None
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
@@ -147,7 +154,7 @@ class Predictor:
         try:
             return self.prepare_image(img), thumbnail(img)
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
-            raise ImageLoadError(f"{display_name(path)}: cannot convert this image ({error_line(exc, 120)})") from None
+            raise ImageLoadError(Message(CANNOT_CONVERT, name=display_name(path), reason=error_line(exc, 120))) from None
 
     @torch.inference_mode()
     def classify_tensors(self, images: torch.Tensor, k: int = 5) -> Answers:
@@ -158,8 +165,8 @@ class Predictor:
         logits, blocks = self.model.forward_keeping(x, ood.BLOCKS if self.outliers else ())
         probs = torch.softmax(logits.float(), dim=1)
         if not bool(torch.isfinite(probs).all()):
-            raise WeightsError(f"{self.description or 'these weights'}: they give no answer (NaN): "
-                               "the run that made them diverged")
+            raise WeightsError(Message(QT_TRANSLATE_NOOP("Core", "{weights}: they give no answer (NaN): the run that made "
+                                                                 "them diverged"), weights=self.description or THESE_WEIGHTS))
         k = min(k, probs.shape[1])
         values, indices = probs.topk(k, dim=1)
         tops = [[(self.class_names[i], float(v)) for v, i in zip(vs.tolist(), ids.tolist())]
@@ -176,11 +183,11 @@ class Predictor:
         try:
             tensor = self.prepare_image(img)
         except Exception as exc:  # noqa: BLE001 - reported as the image's one-line error
-            return Prediction(source, error=f"{printable(source, 100)}: cannot convert this image ({error_line(exc, 120)})")
+            return Prediction(source, error=Message(CANNOT_CONVERT, name=printable(source, 100), reason=error_line(exc, 120)))
         try:
             answers = self.classify_tensors(tensor[None], k)
         except WeightsError as exc:
-            return Prediction(source, error=str(exc), thumbnail=thumbnail(img))
+            return Prediction(source, error=message_of(exc), thumbnail=thumbnail(img))
         return Prediction(source, answers.tops[0], np.ascontiguousarray(answers.views[0]), thumbnail(img),
                           unlikeness=answers.unlike(0))
 
@@ -193,7 +200,7 @@ class Predictor:
                 tensor, results[i].thumbnail = self.prepare_file(path)
                 good.append((i, tensor))
             except ImageLoadError as exc:
-                results[i].error = str(exc)
+                results[i].error = message_of(exc)
         # A bounded batch per forward pass: memory stays flat however many files are dropped.
         for start in range(0, len(good), CLASSIFY_BATCH):
             chunk = good[start:start + CLASSIFY_BATCH]
@@ -201,7 +208,7 @@ class Predictor:
                 answers = self.classify_tensors(torch.stack([t for _, t in chunk]), k)
             except WeightsError as exc:
                 for i, _ in chunk:
-                    results[i].error = str(exc)
+                    results[i].error = message_of(exc)
                 continue
             for j, ((i, _), top, view) in enumerate(zip(chunk, answers.tops, answers.views)):
                 results[i].top = top

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, TextIO
 
 from .events import BatchEnd, EpochEnd, Position, RunStarted
+from .messages import QT_TRANSLATE_NOOP, Message
 
 METRICS_FILE = "metrics.jsonl"
 LOG_VERSION = 2  # 2: epochs counted from 1
@@ -130,8 +131,9 @@ def _lock(file: TextIO, run_dir: Path) -> None:
         except BlockingIOError:
             # A reader testing the lock (writer_active) holds it for a moment; a training holds it for good.
             if time.monotonic() >= deadline:
-                raise RunFolderBusy(f"{run_dir} is being written by another training; choose another run folder "
-                                    "or stop that training first") from None
+                raise RunFolderBusy(Message(QT_TRANSLATE_NOOP("Core", "{folder} is being written by another training; "
+                                                                      "choose another run folder or stop that training "
+                                                                      "first"), folder=run_dir)) from None
             time.sleep(0.02)
 
 

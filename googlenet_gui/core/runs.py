@@ -21,6 +21,7 @@ from typing import Any
 
 from .events import BatchEnd, EpochEnd, RunStarted
 from .follow import RunFollower
+from .messages import QT_TRANSLATE_NOOP, Message
 from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, read_outline,
                      run_state, writer_active)
 from .text import error_line
@@ -85,11 +86,11 @@ def write_notes(folder: Path, notes: RunNotes) -> None:
     """Store a run's name and note in its folder (a temporary file renamed over the old one)."""
     name, note = notes.name.strip(), notes.note.strip()
     if len(name) > MAX_NAME_LENGTH:
-        raise NotesError(f"a run's name can be at most {MAX_NAME_LENGTH} characters")
+        raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "a run's name can be at most {most} characters"), most=MAX_NAME_LENGTH))
     if len(note) > MAX_NOTE_LENGTH:
-        raise NotesError(f"a note can be at most {MAX_NOTE_LENGTH:,} characters")
+        raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "a note can be at most {most:,} characters"), most=MAX_NOTE_LENGTH))
     if not folder.is_dir():
-        raise NotesError(f"{folder.name}: the run folder is gone")
+        raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: the run folder is gone"), folder=folder.name))
     fd, tmp = tempfile.mkstemp(prefix=f".{NOTES_FILE}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -97,7 +98,8 @@ def write_notes(folder: Path, notes: RunNotes) -> None:
         os.replace(tmp, folder / NOTES_FILE)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise NotesError(f"cannot save the notes of {folder.name}: {exc.strerror or error_line(exc)}") from None
+        raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "cannot save the notes of {folder}: {reason}"), folder=folder.name,
+                                 reason=exc.strerror or error_line(exc))) from None
 
 
 # ---------------------------------------------------------------- summaries
@@ -141,7 +143,8 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
     except OSError as exc:
         return RunSummary(folder, name, notes.note, _stamp_of(folder), None, None, 0, None, None, 0.0, None, FAILED,
                           0.0, checkpoints=_checkpoints(folder),
-                          problem=f"cannot read {METRICS_FILE}: {exc.strerror or error_line(exc)}")
+                          problem=Message(QT_TRANSLATE_NOOP("Core", "cannot read {file}: {reason}"), file=METRICS_FILE,
+                                          reason=exc.strerror or error_line(exc)))
     first = outline.first or {}
     latest = outline.latest_start or first
     settings = latest.get("config") if isinstance(latest.get("config"), dict) else {}
@@ -163,7 +166,8 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
         last_write=last_write,
         settings=dict(settings),
         checkpoints=_checkpoints(folder),
-        problem=None if outline.first or stat.st_size == 0 else f"{METRICS_FILE} does not begin with a run's settings",
+        problem=None if outline.first or stat.st_size == 0 else Message(
+            QT_TRANSLATE_NOOP("Core", "{file} does not begin with a run's settings"), file=METRICS_FILE),
     )
 
 

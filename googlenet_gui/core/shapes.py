@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .architecture import BRANCH_LABELS, GLOBAL_POOL, LAYERS, Conv, Inception, Pool
+from .messages import QT_TRANSLATE_NOOP, Message
 
 class InputTooSmallError(ValueError):
     """The input size does not survive the network's downsampling."""
@@ -206,14 +207,16 @@ def inspect_shapes(in_channels: int = 3, height: int = 96, width: int = 96, num_
     Raises InputTooSmallError naming the block and layer where a too-small input breaks.
     """
     if min(in_channels, height, width, num_classes) < 1:
-        raise ValueError("channels, height, width and classes must all be at least 1")
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "channels, height, width and classes must all be at least 1")))
     try:
         return _report(in_channels, height, width, num_classes)
     except _Breaks as broken:
         smallest = smallest_input(in_channels)
         block = broken.path.split(".")[0]
-        raise InputTooSmallError(
-            f"input {height}x{width} is too small: it breaks in {block} at {friendly_name(broken.path)} "
-            f"({_describe(broken.layer)}); the smallest size that works is {smallest}x{smallest}",
+        raise InputTooSmallError(Message(
+            QT_TRANSLATE_NOOP("Core", "input {height}x{width} is too small: it breaks in {block} at {layer} ({kind}); the "
+                                      "smallest size that works is {smallest}x{smallest}"),
+            height=height, width=width, block=block, layer=friendly_name(broken.path), kind=_describe(broken.layer),
+            smallest=smallest),
             block, broken.path, smallest, smallest,
         ) from None

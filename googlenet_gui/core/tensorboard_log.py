@@ -13,16 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from .events import TERMINAL, BatchEnd, EpochEnd, RunStarted
+from .messages import QT_TRANSLATE_NOOP, Message
 from .text import error_line, printable
 
 EXTRA = "tensorboard"
 FLUSH_SECONDS = 5  # a TensorBoard watching the folder sees a live run this late at most
+STOPPED = QT_TRANSLATE_NOOP("Core", "TensorBoard logging stopped: {reason}")
 
 
 def missing_package() -> str | None:
     """One line naming the extra to install when the tensorboard package is not installed."""
     if importlib.util.find_spec("tensorboard") is None:
-        return f'TensorBoard logs need the tensorboard package: pip install "googlenet-studio[{EXTRA}]"'
+        return Message(QT_TRANSLATE_NOOP("Core", "TensorBoard logs need the tensorboard package: {command}"),
+                       command=f'pip install "googlenet-studio[{EXTRA}]"')
     return None
 
 
@@ -48,7 +51,7 @@ class TensorBoardLog:
         try:
             self._write(event)
         except Exception as exc:  # noqa: BLE001 - logging must never end a training
-            self.problem = f"TensorBoard logging stopped: {error_line(exc, 150)}"
+            self.problem = Message(STOPPED, reason=error_line(exc, 150))
             self.close()
 
     def close(self) -> None:
@@ -57,7 +60,7 @@ class TensorBoardLog:
             try:
                 writer.close()
             except Exception as exc:  # noqa: BLE001
-                self.problem = self.problem or f"TensorBoard logging stopped: {error_line(exc, 150)}"
+                self.problem = self.problem or Message(STOPPED, reason=error_line(exc, 150))
 
     def _write(self, event: Any) -> None:
         if isinstance(event, RunStarted):

@@ -7,6 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .messages import Message
+
 # A class name longer than this is cut when shown: a name is a label, not a document.
 NAME_LIMIT = 100
 
@@ -33,10 +35,12 @@ def display_name(path: str | os.PathLike) -> str:
 
 
 def error_line(exc: BaseException, limit: int = 200) -> str:
-    """The first line of an exception's message (its type when it has none), fit for a message."""
+    """The first line of an exception's message (its type when it has none), fit for a message.
+    The core's own errors are one line already: their Message is kept (the window translates it)."""
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    return printable(lines[0], limit) if lines else type(exc).__name__
-
+    line = printable(lines[0], limit) if lines else type(exc).__name__
+    said = exc.args[0] if len(exc.args) == 1 else None
+    return said if isinstance(said, Message) and said == line else line
 
 
 def safe_file_name(text: str, fallback: str, limit: int = 60) -> str:

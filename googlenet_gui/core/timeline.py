@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .events import Position
+from .messages import QT_TRANSLATE_NOOP, Message
 
 TIMELINE_FILE = "timeline.jsonl"
 VERSION = 1
@@ -95,8 +96,9 @@ class TimelineFile:
         except FileNotFoundError:
             return timeline
         if size > MAX_FILE_BYTES:
-            raise ValueError(f"{self.path.name} is {size / 2**20:.0f} MB, more than a timeline can be "
-                             f"({MAX_FILE_BYTES // 2**20} MB): it is not read")
+            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "{file} is {size:.0f} MB, more than a timeline can be "
+                                                               "({most} MB): it is not read"),
+                                     file=self.path.name, size=size / 2**20, most=MAX_FILE_BYTES >> 20))
         classes: list[str] | None = None
         with open(self.path, encoding="utf-8", errors="replace") as f:
             for line in f:
@@ -176,7 +178,8 @@ def pinned_probabilities(predictor: Any, images: dict[str, Any]) -> dict[str, li
         x = to_model_input(batch, p.input_size, channels_last=False, mean=p.mean, std=p.std)
         probabilities = torch.softmax(predictor.model(x).float(), dim=1)
     if not bool(torch.isfinite(probabilities).all()):
-        from .predict import WeightsError
+        from .predict import THESE_WEIGHTS, WeightsError
 
-        raise WeightsError(f"{predictor.description or 'these weights'}: they give no answer (NaN)")
+        raise WeightsError(Message(QT_TRANSLATE_NOOP("Core", "{weights}: they give no answer (NaN)"),
+                                   weights=predictor.description or THESE_WEIGHTS))
     return {name: row for name, row in zip(images, probabilities.tolist())}

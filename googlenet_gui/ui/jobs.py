@@ -6,8 +6,10 @@ job starts, and each job has its own signals, so nothing is routed by tags.
 
 `work(report)` runs on a pool thread; `report(done, total, message)` sends progress. Its return
 value reaches `on_result` on the GUI thread; an exception reaches `on_error` as one line (the
-app never shows a traceback). Values cross threads as plain Python objects, never tensors that
-the GUI thread would compute with.
+app never shows a traceback): the core's own errors as their core.messages.Message, which
+words.say() puts in the window's language, so a handler shows it through say() or a panel that
+keeps a words.Text; a progress message may be a Message too. Values cross threads as plain
+Python objects, never tensors that the GUI thread would compute with.
 """
 from __future__ import annotations
 
@@ -24,8 +26,8 @@ class _JobSignals(QObject):
     """Made on the GUI thread; its slots (and so the handlers) run there: the pool thread only emits."""
 
     result = Signal(object)
-    failed = Signal(str)
-    progress = Signal(int, int, str)
+    failed = Signal(object)  # a str, or the core's Message (a str too: a Signal(str) would drop what it is)
+    progress = Signal(int, int, object)
 
     def __init__(self, on_result: Callable[[Any], None] | None, on_error: Callable[[str], None] | None,
                  on_progress: Callable[[int, int, str], None] | None):
@@ -41,13 +43,13 @@ class _JobSignals(QObject):
         if self._on_result is not None:
             self._on_result(value)
 
-    @Slot(str)
+    @Slot(object)
     def _deliver_error(self, message: str) -> None:
         self._finish()
         if self._on_error is not None:
             self._on_error(message)
 
-    @Slot(int, int, str)
+    @Slot(int, int, object)
     def _deliver_progress(self, done: int, total: int, message: str) -> None:
         if self._on_progress is not None and self in _running:
             self._on_progress(done, total, message)
@@ -73,7 +75,7 @@ class _Job(QRunnable):
 
             if not getattr(exc, "__module__", "").startswith("googlenet_gui"):
                 traceback.print_exc()
-            signals.failed.emit(error_line(exc, 300))
+            signals.failed.emit(error_line(exc, 300))  # the core's Message, kept
             return
         signals.result.emit(value)
 

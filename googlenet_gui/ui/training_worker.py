@@ -8,8 +8,9 @@ import time
 import traceback
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from ..core.messages import QT_TRANSLATE_NOOP, Message
 from .threads import start_worker
 
 MAX_UPDATES_PER_SECOND = 30
@@ -80,14 +81,14 @@ class TrainingWorker(QObject):
             traceback.print_exc()
             from ..core.text import error_line
 
-            terminal = Failed(QCoreApplication.translate("TrainingWorker", "unexpected error: {0}: {1}").format(
-                type(exc).__name__, error_line(exc)))
+            terminal = Failed(Message(QT_TRANSLATE_NOOP("Core", "unexpected error: {kind}: {reason}"),
+                                      kind=type(exc).__name__, reason=error_line(exc)))
         for consumer in self.consumers:
             consumer.close()
         if pending:
             self.events.emit(pending)
         self.done.emit(terminal if terminal is not None else Failed(
-            QCoreApplication.translate("TrainingWorker", "training ended without a result")))
+            Message(QT_TRANSLATE_NOOP("Core", "training ended without a result"))))
 
 
 class TrainingThread(QObject):

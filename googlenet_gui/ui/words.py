@@ -1,10 +1,11 @@
 """The window's words for things the core describes in English: a run's position, which weights
-answer. The core keeps its English descriptions (the CLI prints them); the window says them in
-the language installed now, from the same facts.
+answer, and every sentence the core says (a core.messages.Message: an error, a problem, a note).
+The core keeps its English (the CLI prints it); the window says it in the language installed now,
+from the same facts.
 
-A text a panel is given to keep on screen is a `Text`: a plain string (a name, a message from the
-core) or a function of no arguments that words it in the language installed now, holding the facts
-it needs. A panel keeps it and says it again when the language changes (`say`).
+A text a panel is given to keep on screen is a `Text`: a plain string (a name), a core Message, or
+a function of no arguments that words it in the language installed now, holding the facts it
+needs. A panel keeps it and says it again when the language changes (`say`).
 """
 from __future__ import annotations
 
@@ -14,12 +15,43 @@ from typing import Any, Callable, Union
 
 from PySide6.QtCore import QCoreApplication
 
+from ..core.messages import CONTEXT, Message
+
 Text = Union[str, Callable[[], str]]
 
 
 def say(text: Text) -> str:
-    """`text` in the language installed now."""
-    return text() if callable(text) else text
+    """`text` in the language installed now: a core Message translated, a function called, a name as it is."""
+    if callable(text):
+        return text()
+    return translated(text) if isinstance(text, Message) else text
+
+
+def image_name(source: str) -> str:
+    """An image as the window names it, on one line: a file by its name; image data kept from a paste or
+    a drop (its source is a Message, "clipboard 3", which is also its key) in the language installed now."""
+    from ..core.text import display_name, printable
+
+    return printable(translated(source), 100) if isinstance(source, Message) else display_name(source)
+
+
+def failure(message: str, lead: Callable[[str], str]) -> Text:
+    """A failed job's line (ui/jobs.py) as the window says it: the core's Message as it is (it names what
+    failed and why, in the language installed now), any other error's own English after `lead`, which
+    words a start for it in the language installed now ("Cannot open best.pt: {0}")."""
+    return message if isinstance(message, Message) else (lambda: lead(message))
+
+
+def translated(message: Message) -> str:
+    """A core Message in the language installed now: its template's translation with the same values put in
+    (a value that is a Message is translated too; names and numbers stay as they are)."""
+    values = {key: translated(value) if isinstance(value, Message) else value for key, value in message.values.items()}
+    template = QCoreApplication.translate(CONTEXT, message.template)
+    try:
+        text = template.format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation whose fields differ: its English, rather than nothing
+        text = message.template.format(**values)
+    return text.rstrip(".。") if message.clause else text
 
 
 def describe_position(position: Any) -> str:
@@ -89,3 +121,76 @@ class WeightsFacts:
 def describe_weights(predictor: Any) -> str:
     """Which weights a core.predict.Predictor holds: untrained, a live run's, or a checkpoint's."""
     return WeightsFacts.of(predictor).describe()
+
+
+# ---------------------------------------------------------------- training settings
+
+def setting_name(key: str) -> str:
+    """A training setting (a core.config.TrainConfig field) as the window names it (the training panel's
+    labels, the Runs tab's differences), in the language installed now; a key it does not know (a later
+    version's) as it is."""
+    names = {
+        "dataset": QCoreApplication.translate("Settings", "Dataset"),
+        "data_dir": QCoreApplication.translate("Settings", "Data folder"),
+        "input_size": QCoreApplication.translate("Settings", "Input size"),
+        "epochs": QCoreApplication.translate("Settings", "Epochs"),
+        "batch_size": QCoreApplication.translate("Settings", "Batch size"),
+        "optimizer": QCoreApplication.translate("Settings", "Optimizer"),
+        "lr": QCoreApplication.translate("Settings", "Learning rate"),
+        "momentum": QCoreApplication.translate("Settings", "Momentum"),
+        "weight_decay": QCoreApplication.translate("Settings", "Weight decay"),
+        "schedule": QCoreApplication.translate("Settings", "Schedule"),
+        "augment": QCoreApplication.translate("Settings", "Augmentation"),
+        "seed": QCoreApplication.translate("Settings", "Seed"),
+        "device": QCoreApplication.translate("Settings", "Device"),
+        "precision": QCoreApplication.translate("Settings", "Precision"),
+        "channels_last": QCoreApplication.translate("Settings", "Channels-last memory layout"),
+        "limit_train": QCoreApplication.translate("Settings", "Training images used"),
+        "limit_val": QCoreApplication.translate("Settings", "Validation images used"),
+        "val_fraction": QCoreApplication.translate("Settings", "Validation share"),
+        "num_threads": QCoreApplication.translate("Settings", "CPU threads"),
+    }
+    return names.get(key, key)
+
+
+def choice_name(value: str) -> str:
+    """An optimizer's, schedule's or precision's name (a TrainConfig value) as the training panel lists it."""
+    names = {
+        "adam": "Adam", "sgd": QCoreApplication.translate("Settings", "SGD with momentum"),
+        "none": QCoreApplication.translate("Settings", "Constant"),
+        "cosine": QCoreApplication.translate("Settings", "Cosine decay"),
+        "onecycle": QCoreApplication.translate("Settings", "One-cycle"),
+        "auto": QCoreApplication.translate("Settings", "Automatic (bf16/fp16 where fast)"),
+        "fp32": "float32", "bf16": "bfloat16", "fp16": QCoreApplication.translate("Settings", "float16 (CUDA)"),
+    }
+    return names.get(value, value)
+
+
+def dataset_title(key: str) -> str:
+    """A dataset of the catalogue (core.config.SOURCES) as the training panel lists it."""
+    from ..core.config import SOURCES
+
+    titles = {"sample": QCoreApplication.translate("Settings", "Sample (Fashion-MNIST subset, built in)"),
+              "folder": QCoreApplication.translate("Settings", "Image folder (one sub-folder per class)")}
+    return titles.get(key) or (SOURCES[key].title if key in SOURCES else key)
+
+
+CHOICES = ("optimizer", "schedule", "precision")
+
+
+def setting_value(key: str, value: Any) -> str:
+    """A setting's value as the window words it: the training panel's names for a choice or a dataset, yes or
+    no, a number as it is written; a name (a folder, a device) as it is."""
+    from ..core.text import printable
+
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Settings", "yes") if value else QCoreApplication.translate("Settings", "no")
+    if isinstance(value, float):
+        return f"{value:g}"
+    if key == "dataset" and isinstance(value, str):
+        return printable(dataset_title(value), 100)
+    if key in CHOICES and isinstance(value, str):
+        return printable(choice_name(value), 100)
+    return printable(str(value), 100)

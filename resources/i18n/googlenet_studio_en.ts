@@ -15,6 +15,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot open {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your last run is open again: {0}. Start resumes it; Train &gt; New Run starts afresh.</source>
         <translation type="unfinished" />
     </message>
@@ -36,6 +40,10 @@
     </message>
     <message>
         <source>Saved {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -73,10 +81,6 @@
         <source>untrained weights</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>clipboard</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>Classifying %n image(s)…</source>
         <translation>
@@ -112,10 +116,6 @@
     </message>
     <message>
         <source>Only image files (or image data) can be dropped here</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>dropped image</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -201,6 +201,949 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>{name}: damaged, truncated or not a checkpoint ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a GoogLeNet Studio checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ({position})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: is a folder, not a checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: file not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a checkpoint (unknown file format)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: refused: not a plain checkpoint; loading it would need Python's unsafe pickle loader, which can run code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: damaged checkpoint ({problem})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: a bare state_dict, not a GoogLeNet Studio checkpoint (no classes or settings)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its format version is not a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: made by a newer version of the app (format {version}); this one reads formats up to {newest}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: incomplete checkpoint (no {key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>best validation accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is {value}, outside {low}..{high}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a finite number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is outside {low:g}..{high:g}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its {what} is not a table of settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the network must take 1 (grayscale) or 3 (colour) input channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the number of classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class_names is not a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{names} class names for a network of {count} classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class name {number} is not text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>class name {number} is empty or longer than {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the preprocessing's channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the preprocessing's channels differ from the network's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the input size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the stored image size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the normalisation mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the normalisation std</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>model_state is not a table of tensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (missing tensor {key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (unexpected tensor {key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (size mismatch for {key}: {got} instead of {shape})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is not a plain (dense) tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is not a whole-number tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{key} is not a floating-point tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its weights hold NaN or infinite values ({key}); the run that made it had diverged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>steps per epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epochs done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batches done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its training settings: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history is not a list of epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch}'s confusion matrix is not {n} x {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the batch history's {key} is not a column of numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the batch history's columns differ in length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>outlier model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>outlier model's layers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outlier model's layers are not the network's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>outlier model's {block}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outlier model's {block} {what} is not a {shape} float tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outlier model's {block} {what} holds NaN or infinite values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the outlier threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a false positive rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the images fitted on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>resume state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optimizer state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>scheduler state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gradient scaler state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the stored shuffle is not a list of image indices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>random number state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the random number state {key!r} is not a byte tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the epoch's partial sums are not three numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a partial sum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the epoch's time so far</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disk full while saving {file} in {folder}; the previous checkpoint is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot save {file}: {reason}; the previous checkpoint is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optimizer must be one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>schedule must be one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>precision must be one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epochs must be between 1 and {most:,}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch size must be at least 2 (BatchNorm needs two images to train)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch size must be at most {most:,}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning rate must be a positive number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weight decay must be a number &gt;= 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>momentum must be a number in [0, 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validation fraction must be in [0, 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seed must be between 0 and {most}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>limit train</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>limit val</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting} must be at least 1 image (leave it out to use all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>thread count must be between 1 and 1024</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input size {size} is too large; the largest is {largest}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input size {size} is too small; the smallest that works is {smallest}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>setting {setting} must be {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {file} not found under {root} (download it, or pick the folder that holds it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>folder: choose the folder that holds one sub-folder per class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown split {name!r}; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the built-in sample dataset cannot be read ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: cannot decompress ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: not a valid IDX file ({kind})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {split} images and labels differ in count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: labels outside 0..{last}; the files are corrupt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: not a valid CIFAR-10 batch ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: images and labels differ in count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: folder not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: needs at least two class sub-folders with images (found {found})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: no image files in its class folders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: none of the {count} image files could be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: needs readable images in at least two classes (found {found})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} unreadable image file skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count} unreadable image files skipped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: needs at least two class sub-folders (found {found})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown dataset {name!r}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>extracting {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: the archive does not hold the CIFAR-10 batches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: nothing to download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown dataset {name!r}; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no class '{name}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot make the class folder '{name}' ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: a file of that name exists</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder} is not empty: choose a new folder, or edit it as a dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: cannot create the folder ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: cannot be read ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no class '{name}' in {folder}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot rename '{name}' ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is not an image of this dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot remove {file} ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: {format} images are not read by training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: this image format is not read by training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: cannot copy ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot save the image ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: already in this dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>device {device!r} is not available on this machine; available: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: download failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>downloading {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: download cut off after {done:,} of {total:,} bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: checksum mismatch (the file is damaged or not the expected one)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: server answered {code} {reason} for {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: download cut off after {done:,} more bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no internet connection (the server's name could not be looked up)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the secure connection failed ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: no mirror to download from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: cannot extract ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training failed: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write to {where}: {what}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected error: {kind}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>before training started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>while validating epoch {epoch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at epoch {epoch}, batch {batch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{failure}. The last good checkpoint is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>out of {device} memory {where} (batch size {batch_size}, input {input_size}); try a smaller batch size or input size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch size {batch_size} is too small for {processes} processes: each needs at least two images (the batch size is the global one)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loading data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: needs at least two training images (found {found})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch size lowered to {batch_size}: the training set has only {count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loss became NaN at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run folder {folder} was deleted while training; it was made again with the run's checkpoint and its log rebuilt from memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: holds weights only, not the state a resume needs; classify with it, or start a new run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: made with {made} batches per epoch, this data gives {now}: resume with the same dataset, limits and batch size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: its stored shuffle is not an order of this dataset's {count} training images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot resume from {name} ({kind}: {reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: holds no training settings, so it cannot be resumed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} has already trained {epochs} epochs: ask for more than that to continue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: made for {channels} channel(s) and {classes} classes, but {dataset} has {dataset_channels} and {dataset_classes}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this checkpoint holds no training settings, so its dataset is not known: name one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: made for {channels}-channel images, {dataset} has {dataset_channels}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: made for {classes} classes ({names}), {dataset} has {dataset_classes} ({dataset_names})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: weights do not fit the network ({problem})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at {position}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>epoch {epoch}, batch {batch} of {batches}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after epoch {epoch}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>before training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record is not a table of values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's {field} is missing or not a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's {field} is not a whole number &gt;= 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's {field} is not finite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's val_top5 is not a fraction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's confusion matrix is not a list of 2 to {most} rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's confusion matrix has a row that is not a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's confusion matrix repeats a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's confusion matrix is not square</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch record's confusion matrix holds something other than counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{format} export needs {packages}: {command}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown export format {format!r}: use {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: is a folder; give a file name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write in {folder}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write {file}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{format} export failed: {kind}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: cannot read {file} ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: the run folder was deleted or moved; following stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: is a folder, not an image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: empty file (0 bytes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: permission denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: cannot open ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: image too large ({width}x{height} pixels; the limit is {limit:,} pixels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: image too large to decode safely ({width}x{height} {mode} pixels need {needed:,.0f} MiB; the limit is {limit:,.0f} MiB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: image too large (over {limit:,} pixels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not an image format this app can read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: not enough memory to decode this image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: truncated or corrupt image ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>these weights give no answer (NaN): the run that made them diverged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batch size {largest} or less fits at input {input_size}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>even a batch of 2 does not fit at input {input_size}: choose a smaller input size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not enough memory: batch size {batch_size} at input {input_size} needs about {needed} ({activations} for the batch's activations), and {where} has {available} free; {advice}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: cannot convert this image ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>these weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>untrained weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live weights, {position}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{weights}: they give no answer (NaN): the run that made them diverged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder} is being written by another training; choose another run folder or stop that training first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a run's name can be at most {most} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a note can be at most {most:,} characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: the run folder is gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot save the notes of {folder}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} does not begin with a run's settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>channels, height, width and classes must all be at least 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input {height}x{width} is too small: it breaks in {block} at {layer} ({kind}); the smallest size that works is {smallest}x{smallest}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TensorBoard logging stopped: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TensorBoard logs need the tensorboard package: {command}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is {size:.0f} MB, more than a timeline can be ({most} MB): it is not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{weights}: they give no answer (NaN)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the image is too large ({width}x{height} pixels)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validation image {index} (true {name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>validation image {index}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training ended without a result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CoreLoader</name>
     <message>
         <source>Loading PyTorch ({0:.0f} s; the first start after installing takes longest). Settings and the Shapes tab work meanwhile.</source>
@@ -261,6 +1204,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot open the dataset {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Dataset editor closed: the work under way was cancelled (images already added stay)</source>
         <translation type="unfinished" />
     </message>
@@ -310,10 +1257,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
             <numerusform>skipped 1 file: {0}</numerusform>
             <numerusform>skipped %n files: {0}</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the image is too large ({0}x{1} pixels)</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>Added {0} to “{1}”</source>
@@ -545,6 +1488,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
             <numerusform>The check found 1 problem that make training fail or mislead (see Check). Train anyway?</numerusform>
             <numerusform>The check found %n problems that make training fail or mislead (see Check). Train anyway?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The dataset's work failed: {0}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Adding images to “{0}”: {1} of {2}</source>
@@ -816,14 +1763,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>validation image {0} (true {1})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>validation image {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>No confusion matrix to export yet</source>
         <translation type="unfinished" />
     </message>
@@ -1081,6 +2020,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot follow the run: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Following {}: waiting for the run to write metrics.jsonl</source>
         <translation type="unfinished" />
     </message>
@@ -1240,6 +2183,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>{0}: click an image in the Classify tab (or drop one on the window) to see its maps.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot look inside the network: {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1877,6 +2824,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot save the notes of {}: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{} is being written by a training: stop it first</source>
         <translation type="unfinished" />
     </message>
@@ -1897,7 +2848,15 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot move {} to the trash: {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Deleted {}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot delete {}: {}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2055,6 +3014,125 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>folder: {}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels-last memory layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training images used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation images used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (bf16/fp16 where fast)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample (Fashion-MNIST subset, built in)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2292,38 +3370,6 @@ Drop images on the window to classify them with the current weights.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>Sample (Fashion-MNIST subset, built in)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image folder (one sub-folder per class)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cosine decay</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>One-cycle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Automatic (bf16/fp16 where fast)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>float16 (CUDA)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>cpu (detecting devices…)</source>
         <translation type="unfinished" />
     </message>
@@ -2372,50 +3418,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Augmentation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Seed</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2468,10 +3470,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Image folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Data folder</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2539,17 +3537,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <source>unexpected error: {0}: {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>training ended without a result</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -16,6 +16,10 @@
         <translation>正在打开 {0}…</translation>
     </message>
     <message>
+        <source>Cannot open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Your last run is open again: {0}. Start resumes it; Train &gt; New Run starts afresh.</source>
         <translation>已重新打开上次的训练运行：{0}。“开始”将继续训练；“训练 &gt; 新建运行”则从头开始。</translation>
     </message>
@@ -38,6 +42,10 @@
     <message>
         <source>Saved {0}</source>
         <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Cannot save {0}: {1}</source>
+        <translation>无法保存 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -74,10 +82,6 @@
         <source>untrained weights</source>
         <translation>未训练的权重</translation>
     </message>
-    <message>
-        <source>clipboard</source>
-        <translation>剪贴板</translation>
-    </message>
     <message numerus="yes">
         <source>Classifying %n image(s)…</source>
         <translation>
@@ -111,10 +115,6 @@
     <message>
         <source>Only image files (or image data) can be dropped here</source>
         <translation>这里只能拖放图像文件（或图像数据）</translation>
-    </message>
-    <message>
-        <source>dropped image</source>
-        <translation>拖放的图像</translation>
     </message>
     <message>
         <source>The clipboard holds no image</source>
@@ -198,6 +198,949 @@
     </message>
 </context>
 <context>
+    <name>Core</name>
+    <message>
+        <source>{name}: damaged, truncated or not a checkpoint ({reason})</source>
+        <translation>{name}：文件已损坏、被截断或不是检查点（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: not a GoogLeNet Studio checkpoint</source>
+        <translation>{name}：不是 GoogLeNet Studio 的检查点</translation>
+    </message>
+    <message>
+        <source>{name} ({position})</source>
+        <translation>{name}（{position}）</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a checkpoint</source>
+        <translation>{name}：是文件夹，不是检查点</translation>
+    </message>
+    <message>
+        <source>{name}: file not found</source>
+        <translation>{name}：找不到文件</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation>{name}：文件是空的</translation>
+    </message>
+    <message>
+        <source>{name}: not a checkpoint (unknown file format)</source>
+        <translation>{name}：不是检查点（未知的文件格式）</translation>
+    </message>
+    <message>
+        <source>{name}: refused: not a plain checkpoint; loading it would need Python&apos;s unsafe pickle loader, which can run code</source>
+        <translation>{name}：已拒绝：不是普通的检查点；加载它需要 Python 不安全的 pickle 加载器，而它可以执行代码</translation>
+    </message>
+    <message>
+        <source>{name}: damaged checkpoint ({problem})</source>
+        <translation>{name}：检查点已损坏（{problem}）</translation>
+    </message>
+    <message>
+        <source>{name}: a bare state_dict, not a GoogLeNet Studio checkpoint (no classes or settings)</source>
+        <translation>{name}：只是一个 state_dict，不是 GoogLeNet Studio 的检查点（没有类别和设置）</translation>
+    </message>
+    <message>
+        <source>its format version is not a whole number</source>
+        <translation>其格式版本不是整数</translation>
+    </message>
+    <message>
+        <source>{name}: made by a newer version of the app (format {version}); this one reads formats up to {newest}</source>
+        <translation>{name}：由更新版本的应用创建（格式 {version}）；此版本最多只能读取格式 {newest}</translation>
+    </message>
+    <message>
+        <source>{name}: incomplete checkpoint (no {key})</source>
+        <translation>{name}：检查点不完整（缺少 {key}）</translation>
+    </message>
+    <message>
+        <source>best validation accuracy</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>{what} is not a whole number</source>
+        <translation>{what}不是整数</translation>
+    </message>
+    <message>
+        <source>{what} is {value}, outside {low}..{high}</source>
+        <translation>{what}为 {value}，超出 {low}..{high}</translation>
+    </message>
+    <message>
+        <source>{what} is not a finite number</source>
+        <translation>{what}不是有限数</translation>
+    </message>
+    <message>
+        <source>{what} is outside {low:g}..{high:g}</source>
+        <translation>{what}超出 {low:g}..{high:g}</translation>
+    </message>
+    <message>
+        <source>its {what} is not a table of settings</source>
+        <translation>其{what}不是设置表</translation>
+    </message>
+    <message>
+        <source>the network must take 1 (grayscale) or 3 (colour) input channels</source>
+        <translation>网络的输入通道数必须是 1（灰度）或 3（彩色）</translation>
+    </message>
+    <message>
+        <source>the number of classes</source>
+        <translation>类别数</translation>
+    </message>
+    <message>
+        <source>class_names is not a list</source>
+        <translation>class_names 不是列表</translation>
+    </message>
+    <message>
+        <source>{names} class names for a network of {count} classes</source>
+        <translation>{names} 个类别名称，而网络有 {count} 个类别</translation>
+    </message>
+    <message>
+        <source>class name {number} is not text</source>
+        <translation>第 {number} 个类别名称不是文本</translation>
+    </message>
+    <message>
+        <source>class name {number} is empty or longer than {most} characters</source>
+        <translation>第 {number} 个类别名称为空或超过 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>the preprocessing&apos;s channels</source>
+        <translation>预处理的通道数</translation>
+    </message>
+    <message>
+        <source>the preprocessing&apos;s channels differ from the network&apos;s</source>
+        <translation>预处理的通道数与网络的不同</translation>
+    </message>
+    <message>
+        <source>the input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>the stored image size</source>
+        <translation>存储的图像尺寸</translation>
+    </message>
+    <message>
+        <source>the normalisation mean</source>
+        <translation>归一化均值</translation>
+    </message>
+    <message>
+        <source>the normalisation std</source>
+        <translation>归一化标准差</translation>
+    </message>
+    <message>
+        <source>model_state is not a table of tensors</source>
+        <translation>model_state 不是张量表</translation>
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (missing tensor {key})</source>
+        <translation>{name}：其权重与它描述的网络不匹配（缺少张量 {key}）</translation>
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (unexpected tensor {key})</source>
+        <translation>{name}：其权重与它描述的网络不匹配（多出张量 {key}）</translation>
+    </message>
+    <message>
+        <source>{name}: its weights do not fit the network it describes (size mismatch for {key}: {got} instead of {shape})</source>
+        <translation>{name}：其权重与它描述的网络不匹配（{key} 的尺寸为 {got}，应为 {shape}）</translation>
+    </message>
+    <message>
+        <source>{key} is not a plain (dense) tensor</source>
+        <translation>{key} 不是普通（稠密）张量</translation>
+    </message>
+    <message>
+        <source>{key} is not a whole-number tensor</source>
+        <translation>{key} 不是整数张量</translation>
+    </message>
+    <message>
+        <source>{key} is not a floating-point tensor</source>
+        <translation>{key} 不是浮点张量</translation>
+    </message>
+    <message>
+        <source>{name}: its weights hold NaN or infinite values ({key}); the run that made it had diverged</source>
+        <translation>{name}：其权重含有 NaN 或无穷大的值（{key}）；生成它的训练运行已经发散</translation>
+    </message>
+    <message>
+        <source>steps per epoch</source>
+        <translation>每轮步数</translation>
+    </message>
+    <message>
+        <source>epochs done</source>
+        <translation>已完成轮数</translation>
+    </message>
+    <message>
+        <source>batches done</source>
+        <translation>已完成批数</translation>
+    </message>
+    <message>
+        <source>its training settings: {problem}</source>
+        <translation>其训练设置：{problem}</translation>
+    </message>
+    <message>
+        <source>the history is not a list of epochs</source>
+        <translation>训练历史不是各轮的列表</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}&apos;s confusion matrix is not {n} x {n}</source>
+        <translation>第 {epoch} 轮的混淆矩阵不是 {n} x {n}</translation>
+    </message>
+    <message>
+        <source>batch history</source>
+        <translation>每批历史</translation>
+    </message>
+    <message>
+        <source>the batch history&apos;s {key} is not a column of numbers</source>
+        <translation>每批历史的 {key} 不是一列数字</translation>
+    </message>
+    <message>
+        <source>the batch history&apos;s columns differ in length</source>
+        <translation>每批历史的各列长度不同</translation>
+    </message>
+    <message>
+        <source>outlier model</source>
+        <translation>离群模型</translation>
+    </message>
+    <message>
+        <source>outlier model&apos;s layers</source>
+        <translation>离群模型的各层</translation>
+    </message>
+    <message>
+        <source>the outlier model&apos;s layers are not the network&apos;s</source>
+        <translation>离群模型的各层与网络的不一致</translation>
+    </message>
+    <message>
+        <source>outlier model&apos;s {block}</source>
+        <translation>离群模型的 {block}</translation>
+    </message>
+    <message>
+        <source>the outlier model&apos;s {block} {what} is not a {shape} float tensor</source>
+        <translation>离群模型的 {block} {what} 不是形状为 {shape} 的浮点张量</translation>
+    </message>
+    <message>
+        <source>the outlier model&apos;s {block} {what} holds NaN or infinite values</source>
+        <translation>离群模型的 {block} {what} 含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>a threshold</source>
+        <translation>某个阈值</translation>
+    </message>
+    <message>
+        <source>the outlier threshold</source>
+        <translation>离群阈值</translation>
+    </message>
+    <message>
+        <source>a false positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <source>the images fitted on</source>
+        <translation>拟合所用的图像数</translation>
+    </message>
+    <message>
+        <source>resume state</source>
+        <translation>继续训练所需的状态</translation>
+    </message>
+    <message>
+        <source>optimizer state</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>scheduler state</source>
+        <translation>学习率调度器状态</translation>
+    </message>
+    <message>
+        <source>gradient scaler state</source>
+        <translation>梯度缩放器状态</translation>
+    </message>
+    <message>
+        <source>the stored shuffle is not a list of image indices</source>
+        <translation>存储的打乱顺序不是图像索引列表</translation>
+    </message>
+    <message>
+        <source>random number state</source>
+        <translation>随机数状态</translation>
+    </message>
+    <message>
+        <source>the random number state {key!r} is not a byte tensor</source>
+        <translation>随机数状态 {key!r} 不是字节张量</translation>
+    </message>
+    <message>
+        <source>the epoch&apos;s partial sums are not three numbers</source>
+        <translation>本轮的部分和不是三个数字</translation>
+    </message>
+    <message>
+        <source>a partial sum</source>
+        <translation>某个部分和</translation>
+    </message>
+    <message>
+        <source>the epoch&apos;s time so far</source>
+        <translation>本轮至今的用时</translation>
+    </message>
+    <message>
+        <source>disk full while saving {file} in {folder}; the previous checkpoint is kept</source>
+        <translation>在 {folder} 中保存 {file} 时磁盘已满；已保留之前的检查点</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: {reason}; the previous checkpoint is kept</source>
+        <translation>无法保存 {file}：{reason}；已保留之前的检查点</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {choices}</source>
+        <translation>优化器必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>schedule must be one of {choices}</source>
+        <translation>学习率调度必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>precision must be one of {choices}</source>
+        <translation>数值精度必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>epochs must be between 1 and {most:,}</source>
+        <translation>轮数必须在 1 到 {most:,} 之间</translation>
+    </message>
+    <message>
+        <source>batch size must be at least 2 (BatchNorm needs two images to train)</source>
+        <translation>批量大小至少为 2（BatchNorm 训练时至少需要两张图像）</translation>
+    </message>
+    <message>
+        <source>batch size must be at most {most:,}</source>
+        <translation>批量大小最多为 {most:,}</translation>
+    </message>
+    <message>
+        <source>learning rate must be a positive number</source>
+        <translation>学习率必须是正数</translation>
+    </message>
+    <message>
+        <source>weight decay must be a number &gt;= 0</source>
+        <translation>权重衰减必须是 &gt;= 0 的数</translation>
+    </message>
+    <message>
+        <source>momentum must be a number in [0, 1)</source>
+        <translation>动量必须是 [0, 1) 内的数</translation>
+    </message>
+    <message>
+        <source>validation fraction must be in [0, 1)</source>
+        <translation>验证集比例必须在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>seed must be between 0 and {most}</source>
+        <translation>随机种子必须在 0 到 {most} 之间</translation>
+    </message>
+    <message>
+        <source>limit train</source>
+        <translation>训练图像上限</translation>
+    </message>
+    <message>
+        <source>limit val</source>
+        <translation>验证图像上限</translation>
+    </message>
+    <message>
+        <source>{setting} must be at least 1 image (leave it out to use all)</source>
+        <translation>{setting}至少为 1 张图像（不设置则使用全部）</translation>
+    </message>
+    <message>
+        <source>thread count must be between 1 and 1024</source>
+        <translation>线程数必须在 1 到 1024 之间</translation>
+    </message>
+    <message>
+        <source>input size {size} is too large; the largest is {largest}</source>
+        <translation>输入尺寸 {size} 太大；最大为 {largest}</translation>
+    </message>
+    <message>
+        <source>input size {size} is too small; the smallest that works is {smallest}</source>
+        <translation>输入尺寸 {size} 太小；可用的最小尺寸为 {smallest}</translation>
+    </message>
+    <message>
+        <source>setting {setting} must be {kind}</source>
+        <translation>设置 {setting} 必须是{kind}</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>{name}: {file} not found under {root} (download it, or pick the folder that holds it)</source>
+        <translation>{name}：在 {root} 下找不到 {file}（请下载，或选择包含它的文件夹）</translation>
+    </message>
+    <message>
+        <source>folder: choose the folder that holds one sub-folder per class</source>
+        <translation>图像文件夹：请选择每个类别有一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>unknown split {name!r}; choose one of: {choices}</source>
+        <translation>未知的数据划分 {name!r}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>the built-in sample dataset cannot be read ({reason})</source>
+        <translation>无法读取内置的示例数据集（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot decompress ({reason})</source>
+        <translation>{file}：无法解压（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: not a valid IDX file ({kind})</source>
+        <translation>{file}：不是有效的 IDX 文件（{kind}）</translation>
+    </message>
+    <message>
+        <source>{name}: {split} images and labels differ in count</source>
+        <translation>{name}：{split} 的图像数与标签数不同</translation>
+    </message>
+    <message>
+        <source>{name}: labels outside 0..{last}; the files are corrupt</source>
+        <translation>{name}：标签超出 0..{last}；文件已损坏</translation>
+    </message>
+    <message>
+        <source>{file}: not a valid CIFAR-10 batch ({reason})</source>
+        <translation>{file}：不是有效的 CIFAR-10 批文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: images and labels differ in count</source>
+        <translation>{file}：图像数与标签数不同</translation>
+    </message>
+    <message>
+        <source>{folder}: folder not found</source>
+        <translation>{folder}：找不到文件夹</translation>
+    </message>
+    <message>
+        <source>{folder}: needs at least two class sub-folders with images (found {found})</source>
+        <translation>{folder}：至少需要两个含有图像的类别子文件夹（找到 {found} 个）</translation>
+    </message>
+    <message>
+        <source>{folder}: no image files in its class folders</source>
+        <translation>{folder}：其类别文件夹中没有图像文件</translation>
+    </message>
+    <message>
+        <source>{folder}: none of the {count} image files could be read</source>
+        <translation>{folder}：{count} 个图像文件都无法读取</translation>
+    </message>
+    <message>
+        <source>{folder}: needs readable images in at least two classes (found {found})</source>
+        <translation>{folder}：至少需要两个类别有可读取的图像（找到 {found} 个）</translation>
+    </message>
+    <message>
+        <source>{count} unreadable image file skipped</source>
+        <translation>跳过了 {count} 个无法读取的图像文件</translation>
+    </message>
+    <message>
+        <source>{count} unreadable image files skipped</source>
+        <translation>跳过了 {count} 个无法读取的图像文件</translation>
+    </message>
+    <message>
+        <source>{folder}: needs at least two class sub-folders (found {found})</source>
+        <translation>{folder}：至少需要两个类别子文件夹（找到 {found} 个）</translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}</source>
+        <translation>未知的数据集 {name!r}</translation>
+    </message>
+    <message>
+        <source>extracting {file}</source>
+        <translation>正在解压 {file}</translation>
+    </message>
+    <message>
+        <source>{file}: the archive does not hold the CIFAR-10 batches</source>
+        <translation>{file}：压缩包中没有 CIFAR-10 的批文件</translation>
+    </message>
+    <message>
+        <source>{name}: nothing to download</source>
+        <translation>{name}：没有需要下载的内容</translation>
+    </message>
+    <message>
+        <source>unknown dataset {name!r}; choose one of: {choices}</source>
+        <translation>未知的数据集 {name!r}；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>there is no class &apos;{name}&apos;</source>
+        <translation>没有类别“{name}”</translation>
+    </message>
+    <message>
+        <source>cannot make the class folder &apos;{name}&apos; ({reason})</source>
+        <translation>无法创建类别文件夹“{name}”（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder}: a file of that name exists</source>
+        <translation>{folder}：已有同名文件</translation>
+    </message>
+    <message>
+        <source>{folder} is not empty: choose a new folder, or edit it as a dataset</source>
+        <translation>{folder} 不是空的：请选择一个新文件夹，或将它作为数据集编辑</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot create the folder ({reason})</source>
+        <translation>{folder}：无法创建文件夹（{reason}）</translation>
+    </message>
+    <message>
+        <source>{folder}: cannot be read ({reason})</source>
+        <translation>{folder}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <source>there is no class &apos;{name}&apos; in {folder}</source>
+        <translation>{folder} 中没有类别“{name}”</translation>
+    </message>
+    <message>
+        <source>cannot rename &apos;{name}&apos; ({reason})</source>
+        <translation>无法重命名“{name}”（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file} is not an image of this dataset</source>
+        <translation>{file} 不是此数据集的图像</translation>
+    </message>
+    <message>
+        <source>cannot remove {file} ({reason})</source>
+        <translation>无法移除 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: {format} images are not read by training</source>
+        <translation>{file}：训练不读取 {format} 图像</translation>
+    </message>
+    <message>
+        <source>{file}: this image format is not read by training</source>
+        <translation>{file}：训练不读取这种图像格式</translation>
+    </message>
+    <message>
+        <source>{file}: cannot copy ({reason})</source>
+        <translation>{file}：无法复制（{reason}）</translation>
+    </message>
+    <message>
+        <source>cannot save the image ({reason})</source>
+        <translation>无法保存图像（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: already in this dataset</source>
+        <translation>{file}：已在此数据集中</translation>
+    </message>
+    <message>
+        <source>device {device!r} is not available on this machine; available: {choices}</source>
+        <translation>本机上没有设备 {device!r}；可用的设备：{choices}</translation>
+    </message>
+    <message>
+        <source>{file}: download failed: {reason}</source>
+        <translation>{file}：下载失败：{reason}</translation>
+    </message>
+    <message>
+        <source>downloading {file}</source>
+        <translation>正在下载 {file}</translation>
+    </message>
+    <message>
+        <source>{file}: download cut off after {done:,} of {total:,} bytes</source>
+        <translation>{file}：下载在 {done:,} / {total:,} 字节处中断</translation>
+    </message>
+    <message>
+        <source>{file}: checksum mismatch (the file is damaged or not the expected one)</source>
+        <translation>{file}：校验和不匹配（文件已损坏或不是预期的文件）</translation>
+    </message>
+    <message>
+        <source>{file}: server answered {code} {reason} for {url}</source>
+        <translation>{file}：服务器对 {url} 的回应是 {code} {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: download cut off after {done:,} more bytes</source>
+        <translation>{file}：又下载 {done:,} 字节后中断</translation>
+    </message>
+    <message>
+        <source>no internet connection (the server&apos;s name could not be looked up)</source>
+        <translation>没有网络连接（无法解析服务器的名称）</translation>
+    </message>
+    <message>
+        <source>the server refused the connection</source>
+        <translation>服务器拒绝了连接</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器没有及时回应</translation>
+    </message>
+    <message>
+        <source>the secure connection failed ({reason})</source>
+        <translation>安全连接失败（{reason}）</translation>
+    </message>
+    <message>
+        <source>{file}: no mirror to download from</source>
+        <translation>{file}：没有可以下载的镜像</translation>
+    </message>
+    <message>
+        <source>{file}: cannot extract ({reason})</source>
+        <translation>{file}：无法解压（{reason}）</translation>
+    </message>
+    <message>
+        <source>training failed: {reason}</source>
+        <translation>训练失败：{reason}</translation>
+    </message>
+    <message>
+        <source>the run folder</source>
+        <translation>运行文件夹</translation>
+    </message>
+    <message>
+        <source>disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>cannot write to {where}: {what}.</source>
+        <translation>无法写入 {where}：{what}。</translation>
+    </message>
+    <message>
+        <source>unexpected error: {kind}: {reason}</source>
+        <translation>意外错误：{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>before training started</source>
+        <translation>在训练开始之前</translation>
+    </message>
+    <message>
+        <source>while validating epoch {epoch}</source>
+        <translation>在验证第 {epoch} 轮时</translation>
+    </message>
+    <message>
+        <source>at epoch {epoch}, batch {batch}</source>
+        <translation>在第 {epoch} 轮第 {batch} 批</translation>
+    </message>
+    <message>
+        <source>{failure}. The last good checkpoint is kept.</source>
+        <translation>{failure}。最后一个正常的检查点已保留。</translation>
+    </message>
+    <message>
+        <source>out of {device} memory {where} (batch size {batch_size}, input {input_size}); try a smaller batch size or input size</source>
+        <translation>{where}，{device} 内存不足（批量大小 {batch_size}，输入 {input_size}）；请尝试更小的批量大小或输入尺寸</translation>
+    </message>
+    <message>
+        <source>batch size {batch_size} is too small for {processes} processes: each needs at least two images (the batch size is the global one)</source>
+        <translation>批量大小 {batch_size} 对 {processes} 个进程来说太小：每个进程至少需要两张图像（批量大小是全局的）</translation>
+    </message>
+    <message>
+        <source>loading data</source>
+        <translation>正在加载数据</translation>
+    </message>
+    <message>
+        <source>{name}: needs at least two training images (found {found})</source>
+        <translation>{name}：至少需要两张训练图像（找到 {found} 张）</translation>
+    </message>
+    <message>
+        <source>validating</source>
+        <translation>正在验证</translation>
+    </message>
+    <message>
+        <source>batch size lowered to {batch_size}: the training set has only {count} images</source>
+        <translation>批量大小已降为 {batch_size}：训练集只有 {count} 张图像</translation>
+    </message>
+    <message>
+        <source>loss became NaN at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation>损失在第 {epoch} 轮第 {batch} 批变为 NaN；训练已停止。请尝试更低的学习率。</translation>
+    </message>
+    <message>
+        <source>loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation>损失在第 {epoch} 轮第 {batch} 批变为无穷大；训练已停止。请尝试更低的学习率。</translation>
+    </message>
+    <message>
+        <source>the run folder {folder} was deleted while training; it was made again with the run&apos;s checkpoint and its log rebuilt from memory</source>
+        <translation>运行文件夹 {folder} 在训练时被删除；已重新创建，并写入本次运行的检查点，日志也已根据内存中的记录重建</translation>
+    </message>
+    <message>
+        <source>{name}: holds weights only, not the state a resume needs; classify with it, or start a new run</source>
+        <translation>{name}：只含权重，没有继续训练所需的状态；可以用它分类，或开始新的训练运行</translation>
+    </message>
+    <message>
+        <source>{name}: made with {made} batches per epoch, this data gives {now}: resume with the same dataset, limits and batch size</source>
+        <translation>{name}：创建时每轮 {made} 批，而现在的数据每轮 {now} 批：请用相同的数据集、图像上限和批量大小继续训练</translation>
+    </message>
+    <message>
+        <source>{name}: its stored shuffle is not an order of this dataset&apos;s {count} training images</source>
+        <translation>{name}：其存储的打乱顺序不是此数据集 {count} 张训练图像的排列</translation>
+    </message>
+    <message>
+        <source>cannot resume from {name} ({kind}: {reason})</source>
+        <translation>无法从 {name} 继续训练（{kind}：{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: holds no training settings, so it cannot be resumed</source>
+        <translation>{name}：没有训练设置，因此无法继续训练</translation>
+    </message>
+    <message>
+        <source>{name} has already trained {epochs} epochs: ask for more than that to continue</source>
+        <translation>{name} 已经训练了 {epochs} 轮：要继续训练，请设置更多的轮数</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>{name}: made for {channels} channel(s) and {classes} classes, but {dataset} has {dataset_channels} and {dataset_classes}</source>
+        <translation>{name}：为 {channels} 个通道和 {classes} 个类别创建，而 {dataset} 有 {dataset_channels} 个通道和 {dataset_classes} 个类别</translation>
+    </message>
+    <message>
+        <source>this checkpoint holds no training settings, so its dataset is not known: name one</source>
+        <translation>此检查点没有训练设置，因此不知道它的数据集：请指定一个</translation>
+    </message>
+    <message>
+        <source>{name}: made for {channels}-channel images, {dataset} has {dataset_channels}</source>
+        <translation>{name}：为 {channels} 通道的图像创建，而 {dataset} 有 {dataset_channels} 个通道</translation>
+    </message>
+    <message>
+        <source>{name}: made for {classes} classes ({names}), {dataset} has {dataset_classes} ({dataset_names})</source>
+        <translation>{name}：为 {classes} 个类别（{names}）创建，而 {dataset} 有 {dataset_classes} 个（{dataset_names}）</translation>
+    </message>
+    <message>
+        <source>{name}: weights do not fit the network ({problem})</source>
+        <translation>{name}：权重与网络不匹配（{problem}）</translation>
+    </message>
+    <message>
+        <source>at {position}</source>
+        <translation>在{position}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}, batch {batch} of {batches}</source>
+        <translation>第 {epoch} 轮，第 {batch} 批（共 {batches} 批）</translation>
+    </message>
+    <message>
+        <source>after epoch {epoch}</source>
+        <translation>第 {epoch} 轮之后</translation>
+    </message>
+    <message>
+        <source>before training</source>
+        <translation>训练之前</translation>
+    </message>
+    <message>
+        <source>an epoch record is not a table of values</source>
+        <translation>某轮的记录不是数值表</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s {field} is missing or not a number</source>
+        <translation>某轮记录的 {field} 缺失或不是数字</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s {field} is not a whole number &gt;= 0</source>
+        <translation>某轮记录的 {field} 不是 &gt;= 0 的整数</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s {field} is not finite</source>
+        <translation>某轮记录的 {field} 不是有限数</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s val_top5 is not a fraction</source>
+        <translation>某轮记录的 val_top5 不是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s confusion matrix is not a list of 2 to {most} rows</source>
+        <translation>某轮记录的混淆矩阵不是 2 到 {most} 行的列表</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s confusion matrix has a row that is not a list</source>
+        <translation>某轮记录的混淆矩阵有一行不是列表</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s confusion matrix repeats a list</source>
+        <translation>某轮记录的混淆矩阵重复引用了同一个列表</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s confusion matrix is not square</source>
+        <translation>某轮记录的混淆矩阵不是方阵</translation>
+    </message>
+    <message>
+        <source>an epoch record&apos;s confusion matrix holds something other than counts</source>
+        <translation>某轮记录的混淆矩阵含有计数以外的内容</translation>
+    </message>
+    <message>
+        <source>{format} export needs {packages}: {command}</source>
+        <translation>导出 {format} 需要 {packages}：{command}</translation>
+    </message>
+    <message>
+        <source>unknown export format {format!r}: use {choices}</source>
+        <translation>未知的导出格式 {format!r}：请使用 {choices}</translation>
+    </message>
+    <message>
+        <source>{file}: is a folder; give a file name</source>
+        <translation>{file}：是文件夹；请给出文件名</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：没有这个文件夹</translation>
+    </message>
+    <message>
+        <source>cannot write in {folder}: {reason}</source>
+        <translation>无法在 {folder} 中写入：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{format} export failed: {kind}: {reason}</source>
+        <translation>{format} 导出失败：{kind}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read {file} ({reason})</source>
+        <translation>{name}：无法读取 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: the run folder was deleted or moved; following stopped</source>
+        <translation>{name}：运行文件夹已被删除或移动；已停止跟踪</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not an image</source>
+        <translation>{name}：是文件夹，不是图像</translation>
+    </message>
+    <message>
+        <source>{name}: not a regular file</source>
+        <translation>{name}：不是普通文件</translation>
+    </message>
+    <message>
+        <source>{name}: empty file (0 bytes)</source>
+        <translation>{name}：空文件（0 字节）</translation>
+    </message>
+    <message>
+        <source>{name}: permission denied</source>
+        <translation>{name}：没有权限</translation>
+    </message>
+    <message>
+        <source>{name}: cannot open ({reason})</source>
+        <translation>{name}：无法打开（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name}: image too large ({width}x{height} pixels; the limit is {limit:,} pixels)</source>
+        <translation>{name}：图像太大（{width}x{height} 像素；上限为 {limit:,} 像素）</translation>
+    </message>
+    <message>
+        <source>{name}: image too large to decode safely ({width}x{height} {mode} pixels need {needed:,.0f} MiB; the limit is {limit:,.0f} MiB)</source>
+        <translation>{name}：图像太大，无法安全解码（{width}x{height} 的 {mode} 像素需要 {needed:,.0f} MiB；上限为 {limit:,.0f} MiB）</translation>
+    </message>
+    <message>
+        <source>{name}: image too large (over {limit:,} pixels)</source>
+        <translation>{name}：图像太大（超过 {limit:,} 像素）</translation>
+    </message>
+    <message>
+        <source>{name}: not an image format this app can read</source>
+        <translation>{name}：不是本应用能读取的图像格式</translation>
+    </message>
+    <message>
+        <source>{name}: not enough memory to decode this image</source>
+        <translation>{name}：内存不足，无法解码此图像</translation>
+    </message>
+    <message>
+        <source>{name}: truncated or corrupt image ({reason})</source>
+        <translation>{name}：图像被截断或已损坏（{reason}）</translation>
+    </message>
+    <message>
+        <source>these weights give no answer (NaN): the run that made them diverged</source>
+        <translation>这些权重给不出答案（NaN）：生成它们的训练运行已经发散</translation>
+    </message>
+    <message>
+        <source>batch size {largest} or less fits at input {input_size}</source>
+        <translation>输入 {input_size} 时，批量大小 {largest} 或更小可以放下</translation>
+    </message>
+    <message>
+        <source>even a batch of 2 does not fit at input {input_size}: choose a smaller input size</source>
+        <translation>输入 {input_size} 时，连大小为 2 的批量也放不下：请选择更小的输入尺寸</translation>
+    </message>
+    <message>
+        <source>not enough memory: batch size {batch_size} at input {input_size} needs about {needed} ({activations} for the batch&apos;s activations), and {where} has {available} free; {advice}</source>
+        <translation>内存不足：输入 {input_size} 时批量大小 {batch_size} 约需 {needed}（其中该批的激活值占 {activations}），而{where}只有 {available} 可用；{advice}</translation>
+    </message>
+    <message>
+        <source>{name}: cannot convert this image ({reason})</source>
+        <translation>{name}：无法转换此图像（{reason}）</translation>
+    </message>
+    <message>
+        <source>these weights</source>
+        <translation>这些权重</translation>
+    </message>
+    <message>
+        <source>untrained weights</source>
+        <translation>未训练的权重</translation>
+    </message>
+    <message>
+        <source>live weights, {position}</source>
+        <translation>实时权重，{position}</translation>
+    </message>
+    <message>
+        <source>{weights}: they give no answer (NaN): the run that made them diverged</source>
+        <translation>{weights}：给不出答案（NaN）：生成它们的训练运行已经发散</translation>
+    </message>
+    <message>
+        <source>{folder} is being written by another training; choose another run folder or stop that training first</source>
+        <translation>{folder} 正被另一个训练写入；请选择其他运行文件夹，或先停止那个训练</translation>
+    </message>
+    <message>
+        <source>a run&apos;s name can be at most {most} characters</source>
+        <translation>训练运行的名称最多 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>a note can be at most {most:,} characters</source>
+        <translation>备注最多 {most:,} 个字符</translation>
+    </message>
+    <message>
+        <source>{folder}: the run folder is gone</source>
+        <translation>{folder}：运行文件夹已不存在</translation>
+    </message>
+    <message>
+        <source>cannot save the notes of {folder}: {reason}</source>
+        <translation>无法保存 {folder} 的备注：{reason}</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} does not begin with a run&apos;s settings</source>
+        <translation>{file} 的开头不是训练运行的设置</translation>
+    </message>
+    <message>
+        <source>channels, height, width and classes must all be at least 1</source>
+        <translation>通道数、高度、宽度和类别数都必须至少为 1</translation>
+    </message>
+    <message>
+        <source>input {height}x{width} is too small: it breaks in {block} at {layer} ({kind}); the smallest size that works is {smallest}x{smallest}</source>
+        <translation>输入 {height}x{width} 太小：在 {block} 的 {layer}（{kind}）处无法继续；可用的最小尺寸为 {smallest}x{smallest}</translation>
+    </message>
+    <message>
+        <source>TensorBoard logging stopped: {reason}</source>
+        <translation>TensorBoard 日志已停止：{reason}</translation>
+    </message>
+    <message>
+        <source>TensorBoard logs need the tensorboard package: {command}</source>
+        <translation>TensorBoard 日志需要 tensorboard 包：{command}</translation>
+    </message>
+    <message>
+        <source>{file} is {size:.0f} MB, more than a timeline can be ({most} MB): it is not read</source>
+        <translation>{file} 有 {size:.0f} MB，超过时间线的上限（{most} MB）：不予读取</translation>
+    </message>
+    <message>
+        <source>{weights}: they give no answer (NaN)</source>
+        <translation>{weights}：给不出答案（NaN）</translation>
+    </message>
+    <message>
+        <source>clipboard</source>
+        <translation>剪贴板</translation>
+    </message>
+    <message>
+        <source>dropped image</source>
+        <translation>拖放的图像</translation>
+    </message>
+    <message>
+        <source>the image is too large ({width}x{height} pixels)</source>
+        <translation>图像太大（{width}x{height} 像素）</translation>
+    </message>
+    <message>
+        <source>validation image {index} (true {name})</source>
+        <translation>验证图像 {index}（真实类别 {name}）</translation>
+    </message>
+    <message>
+        <source>validation image {index}</source>
+        <translation>验证图像 {index}</translation>
+    </message>
+    <message>
+        <source>training ended without a result</source>
+        <translation>训练结束但没有结果</translation>
+    </message>
+</context>
+<context>
     <name>CoreLoader</name>
     <message>
         <source>Loading PyTorch ({0:.0f} s; the first start after installing takes longest). Settings and the Shapes tab work meanwhile.</source>
@@ -258,6 +1201,10 @@
         <translation>编辑数据集：选择其文件夹</translation>
     </message>
     <message>
+        <source>Cannot open the dataset {0}: {1}</source>
+        <translation>无法打开数据集 {0}：{1}</translation>
+    </message>
+    <message>
         <source>Dataset editor closed: the work under way was cancelled (images already added stay)</source>
         <translation>数据集编辑器已关闭：进行中的工作已取消（已添加的图像会保留）</translation>
     </message>
@@ -302,10 +1249,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>
             <numerusform>跳过了 %n 个文件：{0}</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>the image is too large ({0}x{1} pixels)</source>
-        <translation>图像太大（{0}x{1} 像素）</translation>
     </message>
     <message>
         <source>Added {0} to “{1}”</source>
@@ -520,6 +1463,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>
             <numerusform>检查发现 %n 个会导致训练失败或结果误导的问题（见“检查”）。仍要训练吗？</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s work failed: {0}</source>
+        <translation>数据集的操作失败：{0}</translation>
     </message>
     <message>
         <source>Adding images to “{0}”: {1} of {2}</source>
@@ -786,14 +1733,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>验证集第 {0} 张图像：真实类别 {1}，预测类别 {2}（{3}）。点击即可分类。</translation>
     </message>
     <message>
-        <source>validation image {0} (true {1})</source>
-        <translation>验证图像 {0}（真实类别 {1}）</translation>
-    </message>
-    <message>
-        <source>validation image {0}</source>
-        <translation>验证图像 {0}</translation>
-    </message>
-    <message>
         <source>No confusion matrix to export yet</source>
         <translation>还没有可导出的混淆矩阵</translation>
     </message>
@@ -1049,6 +1988,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>正在跟踪 {}：读取中…</translation>
     </message>
     <message>
+        <source>Cannot follow the run: {0}</source>
+        <translation>无法跟踪训练运行：{0}</translation>
+    </message>
+    <message>
         <source>Following {}: waiting for the run to write metrics.jsonl</source>
         <translation>正在跟踪 {}：等待训练写入 metrics.jsonl</translation>
     </message>
@@ -1209,6 +2152,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>{0}: click an image in the Classify tab (or drop one on the window) to see its maps.</source>
         <translation>{0}：在“分类”标签页中点击一张图像（或将图像拖放到窗口上）即可查看其特征图。</translation>
+    </message>
+    <message>
+        <source>Cannot look inside the network: {0}</source>
+        <translation>无法查看网络内部：{0}</translation>
     </message>
 </context>
 <context>
@@ -1842,6 +2789,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>该训练运行的备注：</translation>
     </message>
     <message>
+        <source>Cannot save the notes of {}: {}</source>
+        <translation>无法保存 {} 的备注：{}</translation>
+    </message>
+    <message>
         <source>{} is being written by a training: stop it first</source>
         <translation>{} 正被训练写入：请先停止</translation>
     </message>
@@ -1862,8 +2813,16 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>{} 无法移到回收站。要永久删除吗？</translation>
     </message>
     <message>
+        <source>Cannot move {} to the trash: {}</source>
+        <translation>无法将 {} 移到回收站：{}</translation>
+    </message>
+    <message>
         <source>Deleted {}</source>
         <translation>已删除 {}</translation>
+    </message>
+    <message>
+        <source>Cannot delete {}: {}</source>
+        <translation>无法删除 {}：{}</translation>
     </message>
     <message>
         <source>Add a run folder or a folder of runs</source>
@@ -2020,6 +2979,125 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>folder: {}</source>
         <translation>文件夹：{}</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>数值精度</translation>
+    </message>
+    <message>
+        <source>Channels-last memory layout</source>
+        <translation>channels-last 内存布局</translation>
+    </message>
+    <message>
+        <source>Training images used</source>
+        <translation>使用的训练图像数</translation>
+    </message>
+    <message>
+        <source>Validation images used</source>
+        <translation>使用的验证图像数</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation>单周期</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16/fp16 where fast)</source>
+        <translation>自动（在更快时使用 bf16/fp16）</translation>
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation>float16（CUDA）</translation>
+    </message>
+    <message>
+        <source>Sample (Fashion-MNIST subset, built in)</source>
+        <translation>示例（Fashion-MNIST 子集，内置）</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
@@ -2252,38 +3330,6 @@ Drop images on the window to classify them with the current weights.</source>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <source>Sample (Fashion-MNIST subset, built in)</source>
-        <translation>示例（Fashion-MNIST 子集，内置）</translation>
-    </message>
-    <message>
-        <source>Image folder (one sub-folder per class)</source>
-        <translation>图像文件夹（每个类别一个子文件夹）</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>恒定</translation>
-    </message>
-    <message>
-        <source>Cosine decay</source>
-        <translation>余弦衰减</translation>
-    </message>
-    <message>
-        <source>One-cycle</source>
-        <translation>单周期</translation>
-    </message>
-    <message>
-        <source>Automatic (bf16/fp16 where fast)</source>
-        <translation>自动（在更快时使用 bf16/fp16）</translation>
-    </message>
-    <message>
-        <source>float16 (CUDA)</source>
-        <translation>float16（CUDA）</translation>
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation>带动量的 SGD</translation>
-    </message>
-    <message>
         <source>cpu (detecting devices…)</source>
         <translation>cpu（正在检测设备…）</translation>
     </message>
@@ -2332,50 +3378,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Training</source>
         <translation>训练设置</translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation>数据集</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation>输入尺寸</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批量大小</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>学习率调度</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>数值精度</translation>
-    </message>
-    <message>
-        <source>Augmentation</source>
-        <translation>数据增强</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
     </message>
     <message>
         <source>Logging</source>
@@ -2428,10 +3430,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Image folder</source>
         <translation>图像文件夹</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>数据文件夹</translation>
     </message>
     <message>
         <source>one sub-folder per class</source>
@@ -2498,17 +3496,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Start</source>
         <translation>开始</translation>
-    </message>
-</context>
-<context>
-    <name>TrainingWorker</name>
-    <message>
-        <source>unexpected error: {0}: {1}</source>
-        <translation>意外错误：{0}：{1}</translation>
-    </message>
-    <message>
-        <source>training ended without a result</source>
-        <translation>训练结束但没有结果</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.weights import WeightsSource
 from ..jobs import run_job
-from ..words import describe_weights
+from ..words import describe_weights, failure, say
 
 LAST_RUN_KEY = "runs/last_checkpoint"
 
@@ -74,7 +74,8 @@ class CheckpointController(QObject):
 
         self.status.showMessage(self.tr("Opening {0}…").format(path.name))
         run_job(work, on_result=lambda value: self._opened(path, resume, reopened, *value),
-                on_error=lambda message: self.status.showMessage(message, 10_000))
+                on_error=lambda message: self.status.showMessage(say(failure(
+                    message, lambda m: self.tr("Cannot open {0}: {1}").format(path.name, m))), 10_000))
 
     def _opened(self, path: Path, resume: bool, reopened: bool, checkpoint: Any, predictor: Any) -> None:
         self.opened_path = path
@@ -131,4 +132,5 @@ class CheckpointController(QObject):
             return str(copy_checkpoint(source, target))
 
         run_job(work, on_result=lambda saved: self.status.showMessage(self.tr("Saved {0}").format(saved), 5000),
-                on_error=lambda message: self.status.showMessage(message, 10_000))
+                on_error=lambda message: self.status.showMessage(say(failure(
+                    message, lambda m: self.tr("Cannot save {0}: {1}").format(Path(target).name, m))), 10_000))

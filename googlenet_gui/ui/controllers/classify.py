@@ -15,12 +15,13 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
+from ...core.messages import QT_TRANSLATE_NOOP, Message
 from ...core.text import display_name
 from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
-from ..words import WeightsFacts
+from ..words import WeightsFacts, image_name
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 
@@ -92,7 +93,10 @@ class ClassifyController(QObject):
 
     def classify_image(self, image: QImage, source: str = "") -> None:
         """Classify image data (pasted or dropped, not a file). It is kept (at most PASTE_SIDE
-        pixels a side) so that "Classify all again" can use it with other weights."""
+        pixels a side) so that "Classify all again" can use it with other weights. `source` says
+        where it came from (a core Message: the clipboard's when none is given); the image's name
+        is a Message too, "clipboard 3": its English is the image's key (rows, pins, the timeline
+        file), and the window says it in the language installed now (words.image_name)."""
         from PIL import Image
 
         rgba = image.convertToFormat(QImage.Format_RGBA8888)
@@ -100,9 +104,9 @@ class ClassifyController(QObject):
         pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", rgba.bytesPerLine(), 1)
         pil = pil.copy()
         pil.thumbnail((PASTE_SIDE, PASTE_SIDE))
-        source = source or self.tr("clipboard")
+        source = source or Message(QT_TRANSLATE_NOOP("Core", "clipboard"))
         self._pasted_count += 1
-        name = f"{source} {self._pasted_count}"  # each paste is its own row, and can be found again
+        name = Message("{source} {number}", source=source, number=self._pasted_count)  # each paste is its own row
         self._pasted[name] = pil
         while len(self._pasted) > MAX_ROWS:
             self._pasted.pop(next(iter(self._pasted)))
@@ -150,12 +154,12 @@ class ClassifyController(QObject):
         self._newest_shown = request
         self.panel.set_weights(weights.describe, weights.trained)
         self.panel.set_classes(class_names)
-        bad = [display_name(p.source) for p in predictions if not p.ok]
+        bad = [p.source for p in predictions if not p.ok]
         count = len(predictions)
         if bad or refused:
             def notes() -> str:
-                said = [self.tr("{0} of %n could not be classified: {1}", "", count).format(len(bad), _listed(bad))] \
-                    if bad else []
+                said = [self.tr("{0} of %n could not be classified: {1}", "", count).format(
+                    len(bad), _listed([image_name(source) for source in bad]))] if bad else []
                 if refused:
                     said.append(self.tr("refused: {0}").format(_listed(refused)))
                 return self.tr("; ").join(said)
@@ -187,7 +191,7 @@ class ClassifyController(QObject):
             return True
         accepted = mime.hasImage()
         if accepted:
-            self.classify_image(QImage(mime.imageData()), self.tr("dropped image"))
+            self.classify_image(QImage(mime.imageData()), Message(QT_TRANSLATE_NOOP("Core", "dropped image")))
         if refused:
             self.show_panel()
             self.panel.show_message(lambda: self.tr("Refused: {0}").format(_listed(refused)), error=True)
@@ -201,7 +205,7 @@ class ClassifyController(QObject):
         if paths:
             self.classify_paths(paths, refused)
         elif mime is not None and mime.hasImage():
-            self.classify_image(QImage(clipboard.image()), self.tr("clipboard"))
+            self.classify_image(QImage(clipboard.image()))
         else:
             self.show_panel()
             self.panel.show_message(lambda: self.tr("The clipboard holds no image"), error=True)

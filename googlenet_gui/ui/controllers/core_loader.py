@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ..jobs import run_job
 from ..plain import show_error
+from ..words import say
 
 
 class CoreLoader(QObject):
@@ -61,4 +62,4 @@ class CoreLoader(QObject):
         self._clock.stop()
         self.loading = False
         self.settled.emit()
-        show_error(self.dialog_parent, self.tr("GoogLeNet Studio"), self.tr("PyTorch could not be loaded: {0}").format(message))
+        show_error(self.dialog_parent, self.tr("GoogLeNet Studio"), self.tr("PyTorch could not be loaded: {0}").format(say(message)))

@@ -20,11 +20,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from .classify import image_filter
+from ...core.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ...core.text import display_name, printable
 from ..jobs import run_job
 from ..panels.dataset_editor_panel import FILES_SHOWN, THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
 from ..qimages import array_to_qimage
 from ..urls import local_paths
+from ..words import failure, say
 
 IMPORT, EDIT, CHECK = "import", "edit", "check"
 THUMBNAIL_BATCH = 16  # thumbnails made by one pool job
@@ -133,9 +135,10 @@ class DatasetEditorController(QObject):
             self.check()
 
     def _open_failed(self, path: str, message: str) -> None:
-        self.status.showMessage(message, 10_000)
+        said = failure(message, lambda m: self.tr("Cannot open the dataset {0}: {1}").format(display_name(path), m))
+        self.status.showMessage(say(said), 10_000)
         if self.panel.isVisible():
-            self.panel.show_message(message, error=True)
+            self.panel.show_message(said, error=True)
 
     def stop(self) -> None:
         """Forget the dataset's work: the task under way is cancelled (what it did stays done), the
@@ -229,11 +232,13 @@ class DatasetEditorController(QObject):
                 if cancelled else self.tr("Added %n image(s) to “{0}”", "", added).format(name)
             if reasons:
                 said += "; " + self.tr("skipped %n file(s): {0}", "", len(reasons)).format(
-                    "; ".join(reasons[:3]) + ("…" if len(reasons) > 3 else ""))
+                    "; ".join(say(r) for r in reasons[:3]) + ("…" if len(reasons) > 3 else ""))
             return said
 
-        details = "\n".join(reasons[:50]) + ("\n…" if len(reasons) > 50 else "")
-        self.panel.show_message(text, error=bool(reasons) and not added, details=details)
+        def details() -> str:  # the reasons are the core's Messages: said in the language installed now
+            return "\n".join(say(r) for r in reasons[:50]) + ("\n…" if len(reasons) > 50 else "")
+
+        self.panel.show_message(text, error=bool(reasons) and not added, details=details if reasons else "")
         if added:
             self.panel.select_class(report.class_name)
 
@@ -248,7 +253,8 @@ class DatasetEditorController(QObject):
             from ...core.images import MAX_PIXELS
 
             if image.width() * image.height() > MAX_PIXELS:
-                raise DatasetError(self.tr("the image is too large ({0}x{1} pixels)").format(image.width(), image.height()))
+                raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "the image is too large ({width}x{height} pixels)"),
+                                           width=image.width(), height=image.height()))
             rgba = image.convertToFormat(QImage.Format_RGBA8888)
             pixels = bytes(rgba.constBits())[: rgba.sizeInBytes()]
             pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), pixels, "raw", "RGBA", rgba.bytesPerLine(), 1)
@@ -387,7 +393,7 @@ class DatasetEditorController(QObject):
         kind, n, n_classes = finding.kind, len(finding.files), len(finding.classes)
         size, need = report.input_size, max(2, round(1 / max(report.val_fraction, 1e-9)))
         if kind == dc.UNREADABLE:
-            reasons = [(f"{printable(class_of.get(f, ''), 40)}: {finding.details[f]}", f, class_of.get(f))
+            reasons = [(f"{printable(class_of.get(f, ''), 40)}: {say(finding.details[f])}", f, class_of.get(f))
                        for f in finding.files[:FILES_SHOWN]]
             return row(self.tr("%n file(s) cannot be read", "", n),
                        self.tr("Training leaves them out. Skip them to take them out of the dataset (they are moved "
@@ -534,7 +540,7 @@ class DatasetEditorController(QObject):
         if isinstance(value, ClassNameError):
             self.panel.show_message(lambda: self._name_problem(value), error=True)
         elif isinstance(value, DatasetError):
-            self.panel.show_message(str(value), error=True)
+            self.panel.show_message(message_of(value), error=True)
         else:
             task.done(value)
         if task.kind != CHECK:
@@ -545,7 +551,7 @@ class DatasetEditorController(QObject):
         if generation != self._generation:
             return
         self._running, self._cancel = None, None
-        self.panel.show_message(message, error=True)
+        self.panel.show_message(failure(message, lambda m: self.tr("The dataset's work failed: {0}").format(m)), error=True)
         self._idle_or_next()
 
     def _idle_or_next(self) -> None:
@@ -631,7 +637,7 @@ class DatasetEditorController(QObject):
                 try:
                     made.append((path, array_to_qimage(thumbnail(open_image(path, target_size=THUMBNAIL), THUMBNAIL)), ""))
                 except ImageLoadError as exc:
-                    made.append((path, None, str(exc)))
+                    made.append((path, None, message_of(exc)))
             return made
 
         def done(made: list) -> None:

@@ -11,10 +11,12 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ...core.config import SOURCES
+from ...core.messages import Message, as_clause
 from ...core.weights import UntrainedSpec, WeightsSource
 from ..jobs import run_job
 from ..panels.shapes_panel import ShapesPanel
 from ..panels.training_panel import TrainingPanel
+from ..words import say
 
 
 class DatasetController(QObject):
@@ -89,10 +91,11 @@ class DatasetController(QObject):
         if message == "cancelled":
             self.panel.set_dataset_available(False, lambda: self.tr("Download cancelled."))
             return
+        reason = _reason(message)
         # said where the download was started: the data section
         self.panel.set_dataset_available(False, lambda: self.tr(
             "Download failed: {0}. Put the dataset's files in {1} yourself, or choose another dataset.").format(
-                _reason(message), where), error=True)
+                say(reason), where), error=True)
 
     @Slot()
     def cancel_download(self) -> None:
@@ -101,5 +104,10 @@ class DatasetController(QObject):
 
 
 def _reason(message: str) -> str:
-    """'train-images-idx3-ubyte.gz: download failed: no internet connection (...)' -> its reason."""
+    """'train-images-idx3-ubyte.gz: download failed: no internet connection (...)' -> its reason: the
+    core's Message names it (its other messages say the file and what went wrong, as a whole)."""
+    from ...core.download import DOWNLOAD_FAILED
+
+    if isinstance(message, Message):
+        return as_clause(message.values["reason"] if message.template == DOWNLOAD_FAILED else message)
     return message.split("download failed: ", 1)[-1].rstrip(".")

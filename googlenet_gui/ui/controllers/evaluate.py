@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.config import TrainConfig
+from ...core.messages import QT_TRANSLATE_NOOP, Message
 from ...core.text import NAME_LIMIT, display_name, printable
 from ..jobs import run_inference_job, run_job
 from ..panels.classify_panel import array_to_qimage
@@ -215,7 +216,7 @@ class EvaluateController(QObject):
             if cancel.is_set():
                 self.panel.show_message(lambda: self.tr("Evaluation cancelled."))
             else:
-                self.panel.show_message(lambda: self.tr("Evaluation failed: {0}").format(message), error=True)
+                self.panel.show_message(lambda: self.tr("Evaluation failed: {0}").format(say(message)), error=True)
 
         def progress(done_: int, total: int, message: str) -> None:
             if job == self._job:
@@ -386,8 +387,9 @@ class EvaluateController(QObject):
         true = ""
         if entry is not None and entry.evaluation.has_images:
             true = printable(source.class_names[int(entry.evaluation.labels[index])], NAME_LIMIT)
-        self.classify_image(image, self.tr("validation image {0} (true {1})").format(index, true) if true
-                            else self.tr("validation image {0}").format(index))
+        self.classify_image(image, Message(QT_TRANSLATE_NOOP("Core", "validation image {index} (true {name})"), index=index,
+                                           name=true) if true else
+                            Message(QT_TRANSLATE_NOOP("Core", "validation image {index}"), index=index))
 
     # ------------------------------------------------------------ export
 

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.text import display_name
 from ..jobs import run_job
+from ..words import say
 from .checkpoints import checkpoint_filter
 
 class ExportController(QObject):
     exported = Signal(str)  # the file written
-    failed = Signal(str)  # why not, in one line
+    failed = Signal(object)  # why not, in one line (the core's Message, or an error's English)
 
     def __init__(self, current_checkpoint: Callable[[], str | None], status: QStatusBar, dialog_parent: QWidget,
                  parent: QObject | None = None):
@@ -72,5 +73,5 @@ class ExportController(QObject):
         self.exported.emit(path)
 
     def _failed(self, message: str) -> None:
-        self.status.showMessage(self.tr("Export failed: {}").format(message), 15_000)
+        self.status.showMessage(self.tr("Export failed: {}").format(say(message)), 15_000)
         self.failed.emit(message)

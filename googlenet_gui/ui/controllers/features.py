@@ -14,7 +14,7 @@ from ...core.shapes import inspect_shapes, map_rows
 from ...core.weights import WeightsSource
 from ..jobs import run_inference_job
 from ..panels.features_panel import FeaturesPanel
-from ..words import WeightsFacts
+from ..words import WeightsFacts, say
 
 
 class FeaturesController(QObject):
@@ -67,7 +67,7 @@ class FeaturesController(QObject):
             if job == self._job:
                 self._cancel = None
                 self.panel.set_idle()
-                self.panel.show_message(lambda: self.tr("Visualization failed: {0}").format(message), error=True)
+                self.panel.show_message(lambda: self.tr("Visualization failed: {0}").format(say(message)), error=True)
 
         def progress(done: int, total: int, _message: str) -> None:
             if job == self._job:

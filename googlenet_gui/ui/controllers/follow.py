@@ -22,6 +22,7 @@ from ...core.follow import FollowUpdate, RunFollower
 from ...core.runlog import RUNNING
 from ...core.text import display_name
 from ...core.weights import WeightsSource
+from ..words import failure, say
 from ..jobs import run_job
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
@@ -113,7 +114,8 @@ class FollowController(QObject):
         self._in_flight = True
         follower, generation = self.follower, self._generation
         run_job(lambda report: follower.poll(), on_result=lambda update: self._show(generation, update),
-                on_error=lambda message: self._show(generation, FollowUpdate(problem=message)))
+                on_error=lambda message: self._show(generation, FollowUpdate(problem=failure(
+                    message, lambda m: self.tr("Cannot follow the run: {0}").format(m)))))
 
     def _show(self, generation: int, update: FollowUpdate) -> None:
         if generation != self._generation:
@@ -199,7 +201,7 @@ class FollowController(QObject):
             self._ended = True
             self.progress.finish()
         self.runs_panel.set_following(problem)
-        self.status.showMessage(problem, 10_000)
+        self.status.showMessage(say(problem), 10_000)
         self.state_changed.emit()
 
     def _reset_view(self) -> None:

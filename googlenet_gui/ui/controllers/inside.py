@@ -17,7 +17,7 @@ from ...core.weights import LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
 from ..training_worker import saturates_cpu
-from ..words import WeightsFacts
+from ..words import WeightsFacts, failure
 
 # Each look costs training a little on a CPU it shares: on 2 cores that both train, a look's
 # ~100 ms of work costs training about twice that (the other OpenMP thread waits for it), so
@@ -28,7 +28,7 @@ SATURATED_CPU_REFRESH_SECONDS = 30.0
 
 
 class InsideController(QObject):
-    pin_toggled = Signal(str, object, bool)  # source, its image (PIL), pinned
+    pin_toggled = Signal(object, object, bool)  # source (a path, or a kept image's Message), its image (PIL), pinned
 
     def __init__(self, panel: InsidePanel, weights: WeightsSource, parent: QObject | None = None):
         super().__init__(parent)
@@ -143,7 +143,8 @@ class InsideController(QObject):
 
     def _failed(self, message: str) -> None:
         self._finished()
-        self.panel.show_message(message, error=True)
+        self.panel.show_message(failure(message, lambda m: self.tr("Cannot look inside the network: {0}").format(m)),
+                                error=True)
 
     def _finished(self) -> None:
         self._running = False

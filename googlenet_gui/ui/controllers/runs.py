@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QStatusBar, QWidget
 from ...core.runlog import RUNNING
 from ...core.runs import RunNotes, RunsIndex, RunSummary, read_curves, setting_differences, write_notes
 from ...core.text import display_name
+from ..words import failure, say
 from ..jobs import run_job
 from ..panels.plots_panel import ComparedRun, PlotsPanel
 from ..panels.runs_panel import RunsPanel
@@ -99,7 +100,7 @@ class RunsController(QObject):
 
     def _read_failed(self, message: str) -> None:
         self._reading = False
-        self.status.showMessage(self.tr("Cannot read the runs: {}").format(message), 10_000)
+        self.status.showMessage(self.tr("Cannot read the runs: {}").format(say(message)), 10_000)
 
     @Slot(bool)
     def _visible(self, shown: bool) -> None:
@@ -122,8 +123,7 @@ class RunsController(QObject):
         self._compared = key
         self._compare_request += 1
         request = self._compare_request
-        self.panel.set_differences([r.name for r in runs], [(setting, [_setting_text(v) for v in values])
-                                                            for setting, values in setting_differences(runs)])
+        self.panel.set_differences([r.name for r in runs], setting_differences(runs))
 
         def work(report: Any) -> list[ComparedRun]:
             compared = []
@@ -140,7 +140,7 @@ class RunsController(QObject):
         def failed(message: str) -> None:
             if request == self._compare_request:
                 self._compared = ()
-                self.status.showMessage(self.tr("Cannot read the ticked runs' curves: {}").format(message), 10_000)
+                self.status.showMessage(self.tr("Cannot read the ticked runs' curves: {}").format(say(message)), 10_000)
 
         if runs:
             run_job(work, on_result=show, on_error=failed)
@@ -185,7 +185,8 @@ class RunsController(QObject):
         own_name = run.name if run is not None and run.name != folder.name else ""
         notes = RunNotes(own_name if name is None else name, (run.note if run else "") if note is None else note)
         run_job(lambda report: write_notes(folder, notes), on_result=lambda _: self.refresh(),
-                on_error=lambda message: self.status.showMessage(message, 10_000))
+                on_error=lambda message: self.status.showMessage(say(failure(
+                    message, lambda m: self.tr("Cannot save the notes of {}: {}").format(display_name(folder), m))), 10_000))
 
     def delete_dialog(self, folder: Path) -> None:
         run = self.summaries.get(str(folder))
@@ -213,7 +214,8 @@ class RunsController(QObject):
                           self.tr("{} cannot be moved to a trash here. Delete it for good?").format(display_name(folder))):
                 self.delete_for_good(folder)
 
-        run_job(trash, on_result=done, on_error=lambda message: self.status.showMessage(message, 10_000))
+        run_job(trash, on_result=done, on_error=lambda message: self.status.showMessage(
+            self.tr("Cannot move {} to the trash: {}").format(display_name(folder), say(message)), 10_000))
 
     def delete_for_good(self, folder: Path) -> None:
         def remove(report: Any) -> None:
@@ -223,18 +225,11 @@ class RunsController(QObject):
             self.status.showMessage(self.tr("Deleted {}").format(display_name(folder)), 8000)
             self.refresh()
 
-        run_job(remove, on_result=done, on_error=lambda message: self.status.showMessage(message, 10_000))
+        run_job(remove, on_result=done, on_error=lambda message: self.status.showMessage(
+            self.tr("Cannot delete {}: {}").format(display_name(folder), say(message)), 10_000))
 
     def add_folder_dialog(self) -> None:
         folder = QFileDialog.getExistingDirectory(self.dialog_parent, self.tr("Add a run folder or a folder of runs"),
                                                   str(self.runs_dir))
         if folder:
             self.add_folder(Path(folder))
-
-
-def _setting_text(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)

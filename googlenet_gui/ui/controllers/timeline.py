@@ -16,10 +16,12 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from ...core.messages import message_of
 from ...core.text import display_name
 from ...core.timeline import Timeline, TimelineFile
 from ..jobs import run_inference_job
 from ..panels.timeline_panel import TimelinePanel
+from ..words import say
 
 MAX_PINNED = 8
 
@@ -154,7 +156,7 @@ class TimelineController(QObject):
                 try:
                     images[source] = image if image is not None else open_for_inside(source)
                 except ImageLoadError as exc:
-                    problems.append(str(exc))
+                    problems.append(message_of(exc))
             probabilities = pinned_probabilities(predictor, images)
             written = file.append(predictor.class_names, [(s, position, p) for s, p in probabilities.items()])
             return written, predictor.class_names, images, problems
@@ -172,13 +174,13 @@ class TimelineController(QObject):
         for source, point in written:
             self.timeline.add(source, point)
         if problems:
-            self.message.emit(self.tr("Timeline: {0}").format("; ".join(problems)))
+            self.message.emit(self.tr("Timeline: {0}").format("; ".join(say(p) for p in problems)))
         self._show()
         self._record_saved()
 
     def _failed(self, message: str) -> None:
         self._busy = False
-        self.message.emit(self.tr("Timeline: {0}").format(message))
+        self.message.emit(self.tr("Timeline: {0}").format(say(message)))
         self._record_saved()
 
     def _read(self, read: Callable[[Any], Any], holds_file: bool = False) -> None:
@@ -204,7 +206,7 @@ class TimelineController(QObject):
             finish()
 
         def failed(message: str) -> None:
-            self.message.emit(self.tr("Timeline: {0}").format(message))
+            self.message.emit(self.tr("Timeline: {0}").format(say(message)))
             finish()
 
         run_inference_job(read, on_result=done, on_error=failed)

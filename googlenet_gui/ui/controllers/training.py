@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from ..words import describe_position, position_where
+from ..words import describe_position, position_where, say
 from ...core.runlog import METRICS_FILE
 from ...core.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
                             Status, Stopped)
@@ -232,8 +232,9 @@ class TrainingController(QObject):
                 self.checkpoint_saved.emit(event)
             elif isinstance(event, Paused):
                 self.status.showMessage(self.tr("Paused {0}; Resume continues").format(position_where(event.position)))
-            elif isinstance(event, Status):
-                self.status.showMessage(event.message[:1].upper() + event.message[1:] + "…", 15_000)
+            elif isinstance(event, Status):  # the core's Message ("loading data"), said as news: "Loading data…"
+                said = say(event.message)
+                self.status.showMessage(said[:1].upper() + said[1:] + "…", 15_000)
         flush_batches()
         if last_batch is not None:  # the progress panel shows where the run is; the status bar keeps its news
             e = last_batch
@@ -246,7 +247,7 @@ class TrainingController(QObject):
         self.run_panel.reset(event.run_dir)
         self.run_panel.add_epochs(event.history)
         self.progress.start_run(event)
-        notes = "; ".join(event.notes)
+        notes = "; ".join(say(note) for note in event.notes)
         text = self.tr("Training on {0}: {1}, {2}").format(
             event.device, self.tr("%n image(s)", "", event.train_size), self.tr("%n class(es)", "", len(event.class_names)))
         self.status.showMessage(self.tr("{0} ({1})").format(text, notes) if notes else text)
@@ -263,10 +264,10 @@ class TrainingController(QObject):
             kept = self.tr("; saved {0}").format(Path(terminal.checkpoint).name) if terminal.checkpoint else ""
             self.status.showMessage(self.tr("Stopped {0}{1}").format(position_where(terminal.position), kept))
         elif isinstance(terminal, Failed):
-            self.status.showMessage(self.tr("Training failed: {0}").format(terminal.message))
-            self.panel.show_error(lambda: self.tr("Training failed: {0}").format(terminal.message))
+            self.status.showMessage(self.tr("Training failed: {0}").format(say(terminal.message)))
+            self.panel.show_error(lambda: self.tr("Training failed: {0}").format(say(terminal.message)))
         if self.tensorboard is not None and self.tensorboard.problem:
-            self.status.showMessage(self.status.currentMessage() + "; " + self.tensorboard.problem)
+            self.status.showMessage(self.status.currentMessage() + "; " + say(self.tensorboard.problem))
         if self.resume_path is not None and isinstance(terminal, (Finished, Stopped)):
             self.resume_path = None  # it has been continued: Start now begins a new run
             self.panel.set_resume(None)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.text import display_name, printable
+from ...core.text import printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
-from ..words import Text, say
+from ..words import Text, image_name, say
 
 if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
     from googlenet_gui.core.predict import Prediction
@@ -45,9 +45,10 @@ class PredictionRow(QFrame):
     selects it (the Inside tab follows the selected image); Pin follows its probabilities while
     training; Inside › shows it inside the network."""
 
-    clicked = Signal(str)  # the row's source
-    pin_toggled = Signal(str, bool)
-    inside_requested = Signal(str)
+    # a source is a file's path or a kept image's Message (a str that Signal(str) would make plain)
+    clicked = Signal(object)  # the row's source
+    pin_toggled = Signal(object, bool)
+    inside_requested = Signal(object)
 
     def __init__(self, prediction: Prediction, thumbnail: QImage | None = None, weights: Text = "",
                  parent: QWidget | None = None) -> None:
@@ -56,9 +57,9 @@ class PredictionRow(QFrame):
         self.setFrameShape(QFrame.StyledPanel)
         self.selected = False
         self.source: str = prediction.source
-        self.error_text: str = prediction.error or ""
-        self.class_labels: list[str] = [] if self.error_text else [str(name) for name, _ in prediction.top]
-        self.probabilities: list[float] = [] if self.error_text else [float(p) for _, p in prediction.top]
+        self._error: Text = prediction.error or ""  # why it has no answer: the core's Message, said in the language now
+        self.class_labels: list[str] = [] if self._error else [str(name) for name, _ in prediction.top]
+        self.probabilities: list[float] = [] if self._error else [float(p) for _, p in prediction.top]
         self.bars: list[QProgressBar] = []
 
         if thumbnail is None or thumbnail.isNull():  # the core made it from the one decode of the file
@@ -75,8 +76,7 @@ class PredictionRow(QFrame):
         self.view_label = self._picture(view)
 
         # Qt drops the odd bytes of a non-UTF-8 name and breaks lines at a newline in one
-        name = plain_label(display_name(self.source))
-        name.setToolTip(plain_tooltip(printable(self.source)))
+        self.name_label = name = plain_label()  # its text: retranslate()
         name.setStyleSheet("font-weight: bold;")
         name.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
@@ -95,8 +95,9 @@ class PredictionRow(QFrame):
         self.warning_label.setVisible(bool(self.unlike_training))
         details.addWidget(self.warning_label)
         self.class_name_labels: list[QLabel] = []
-        if self.error_text:
-            error = plain_label(self.error_text)
+        self.error_label: QLabel | None = None
+        if self._error:
+            self.error_label = error = plain_label()  # its text: retranslate()
             error.setStyleSheet(_error_style())
             error.setWordWrap(True)
             error.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -134,7 +135,7 @@ class PredictionRow(QFrame):
         actions.addWidget(self.pin_button)
         actions.addStretch(1)
         for button in (self.pin_button, self.inside_button):  # an image that could not be read has no inside
-            button.setEnabled(not self.error_text)
+            button.setEnabled(not self._error)
 
         layout = QHBoxLayout(self)
         self.captions = (plain_label(), plain_label())
@@ -143,6 +144,11 @@ class PredictionRow(QFrame):
         layout.addLayout(details, 1)
         layout.addLayout(actions)
         self.retranslate()
+
+    @property
+    def error_text(self) -> str:
+        """Why the image has no answer ("" when it has one), in the language installed now."""
+        return say(self._error)
 
     @property
     def weights_text(self) -> str:
@@ -156,6 +162,8 @@ class PredictionRow(QFrame):
 
     def retranslate(self) -> None:
         """The card's words in the language installed now; its answer stays as it is."""
+        self.name_label.setText(image_name(self.source))
+        self.name_label.setToolTip(plain_tooltip(printable(say(self.source))))
         for picture, caption, text in ((self.thumbnail_label, self.captions[0], self.tr("original")),
                                        (self.view_label, self.captions[1], self.tr("network sees"))):
             caption.setText(text)
@@ -163,6 +171,8 @@ class PredictionRow(QFrame):
             if picture.pixmap().isNull():
                 picture.setText(self.tr("no preview"))
         self.weights_label.setText(self.tr("by {0}").format(self.weights_text))  # which weights: from the facts kept
+        if self.error_label is not None:
+            self.error_label.setText(self.error_text)
         self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
                                            "unlike): the answer may mean little").format(self.unlikeness or 0.0))
         for name_label, name in zip(self.class_name_labels, self.class_labels):
@@ -174,7 +184,7 @@ class PredictionRow(QFrame):
         self.inside_button.setToolTip(self.tr("See this image inside the network: activation maps and Grad-CAM"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.LeftButton and not self.error_text:
+        if event.button() == Qt.LeftButton and not self._error:
             self.clicked.emit(self.source)
         super().mousePressEvent(event)
 
@@ -220,8 +230,7 @@ class PendingRow(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
         self.source, self.request = source, request
-        name = plain_label(display_name(source))
-        name.setTextFormat(Qt.PlainText)
+        self.name_label = name = plain_label()  # its text: retranslate()
         name.setStyleSheet("font-weight: bold;")
         self.waiting = plain_label()
         self.waiting.setStyleSheet("color: gray;")
@@ -236,6 +245,7 @@ class PendingRow(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.name_label.setText(image_name(self.source))
         self.waiting.setText(self.tr("Classifying…"))
 
 
@@ -245,9 +255,9 @@ class ClassifyPanel(QWidget):
     open_requested = Signal()
     paste_requested = Signal()
     classify_again_requested = Signal()
-    row_selected = Signal(str)  # a row was clicked: its source
-    pin_toggled = Signal(str, bool)
-    inside_requested = Signal(str)
+    row_selected = Signal(object)  # a row was clicked: its source (a path, or a kept image's Message)
+    pin_toggled = Signal(object, bool)
+    inside_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -117,7 +117,7 @@ class ThumbnailModel(QAbstractListModel):
         self.val_from = 0  # files from this index on are validation images
         self._rows: dict[str, int] = {}
         self._pixmaps: OrderedDict[str, QPixmap] = OrderedDict()
-        self._errors: dict[str, str] = {}
+        self._errors: dict[str, Text] = {}  # why a file has no thumbnail: the core's Message
         self._asked: set[str] = set()
         self._to_ask: list[str] = []
         self._placeholder = _square(QColor(128, 128, 128, 40))
@@ -195,7 +195,7 @@ class ThumbnailModel(QAbstractListModel):
             if index.row() >= self.val_from:
                 tip += "\n" + self.tr("validation image")
             if path in self._errors:
-                tip += "\n" + (self._errors[path] or self.tr("no preview"))
+                tip += "\n" + (say(self._errors[path]) or self.tr("no preview"))
             return plain_tooltip(tip)
         if role == PATH_ROLE:
             return path

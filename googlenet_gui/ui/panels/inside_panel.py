@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QVBoxLayout, QWidget)
 
 from ...core.colormap import HEAT
-from ...core.text import NAME_LIMIT, display_name, printable
+from ...core.text import NAME_LIMIT, printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
-from ..words import Text, say
+from ..words import Text, image_name, say
 
 if TYPE_CHECKING:  # core.inside imports torch, which must not load before the window paints
     from googlenet_gui.core.inside import GradCam, ImageInside, LayerMaps
@@ -163,6 +163,7 @@ class InsidePanel(QWidget):
 
     def retranslate(self) -> None:
         """The panel's texts in the language installed now; those showing state are re-made from it."""
+        self._show_name()
         self.pin_button.setText(self.tr("Pinned") if self.pin_button.isChecked() else self.tr("Pin"))
         self.pin_button.setToolTip(self.tr("Follow this image's class probabilities while training (Timeline)"))
         self.back_button.setText(self.tr("‹ Back to Shapes"))
@@ -326,6 +327,11 @@ class InsidePanel(QWidget):
         self.message_label.setStyleSheet(f"color: {theme.error_color().name()};" if error else "color: gray;")
         self.message_label.setVisible(bool(text))
 
+    def _show_name(self) -> None:
+        """The image's name (a kept image's in the language installed now)."""
+        self.name_label.setText(image_name(self.source) if self.source else "")
+        self.name_label.setToolTip(plain_tooltip(printable(say(self.source))) if self.source else "")
+
     def show_inside(self, source: str, weights: Text, inside: ImageInside, rows: list[tuple[str, Any]]) -> None:
         """One image as `weights` see it: `rows` are the shape table's (full name, LayerShape) for
         the layers that have maps, in the table's order."""
@@ -335,8 +341,7 @@ class InsidePanel(QWidget):
         self.show_message("")
         self.picture.setPixmap(QPixmap.fromImage(view_image(inside.view)).scaled(
             PICTURE, PICTURE, Qt.KeepAspectRatio, Qt.FastTransformation))
-        self.name_label.setText(display_name(source))
-        self.name_label.setToolTip(plain_tooltip(printable(source)))
+        self._show_name()
         self._weights = weights
         self._fill_tree(rows, keep_open=not first)
         self._fill_cam_lists(rows, inside)

@@ -16,7 +16,7 @@ from ...core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
 from ...core.runs import RunSummary
 from ...core.text import printable
 from ..plain import plain_label, plain_tooltip
-from ..words import Text, say
+from ..words import Text, say, setting_name, setting_value
 
 NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, DEVICE, STATE = range(9)
 FOLDER_ROLE = Qt.UserRole + 1  # the run folder, on the name column's item
@@ -329,17 +329,21 @@ class RunsPanel(QWidget):
         row = self.model.row_of(folder)
         return None if row is None else [text for text, _ in self.model.cells(row)]
 
-    def set_differences(self, names: list[str], rows: list[tuple[str, list[str]]]) -> None:
-        """The settings that differ between the ticked runs: one row per setting, a column per run."""
+    def set_differences(self, names: list[str], rows: list[tuple[str, list[Any]]]) -> None:
+        """The settings that differ between the ticked runs: one row per setting (its key and each run's
+        value, as a run's log stores them), a column per run. A setting is shown by the name the training
+        panel gives it (its key in the tooltip), its values in words: both follow the language."""
         self._differences = (names, rows)
         self.differences.clear()
         self.differences.setColumnCount(len(names))
         self.differences.setRowCount(len(rows))
         self.differences.setHorizontalHeaderLabels([printable(n, 60) for n in names])
-        self.differences.setVerticalHeaderLabels([setting for setting, _ in rows])
-        for r, (_, values) in enumerate(rows):
+        for r, (key, values) in enumerate(rows):
+            header = QTableWidgetItem(setting_name(key))
+            header.setToolTip(plain_tooltip(printable(key, 60)))
+            self.differences.setVerticalHeaderItem(r, header)
             for c, value in enumerate(values):
-                self.differences.setItem(r, c, QTableWidgetItem(value))
+                self.differences.setItem(r, c, QTableWidgetItem(setting_value(key, value)))
         if len(names) < 2:
             self.differences_label.setText(self.tr("Tick two or more runs to overlay their curves and list the "
                                                    "settings they differ in."))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QLabel,
 
 from .. import theme
 from ..plain import plain_label
+from ..words import Text, say
 
 if TYPE_CHECKING:  # torch must not load before the window paints
     from googlenet_gui.core.shapes import LayerShape, ShapeReport
@@ -48,7 +49,7 @@ class ShapesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._report: ShapeReport | None = None
-        self._error = ""
+        self._error: Text = ""  # why the size does not work: the core's Message
         # Which rows the user opened or closed, by layer name, so live updates keep it.
         self._expanded: dict[str, bool] = {}
 
@@ -132,18 +133,21 @@ class ShapesPanel(QWidget):
                                             "(Inside tab)"))
         if self._report is not None:
             self._show_report(self._report)
+        elif self._error:
+            self.error_label.setText(say(self._error))
 
     # ------------------------------------------------------------------ public API
 
     def refresh(self) -> None:
         """Compute the table for the spin boxes' values (plain arithmetic: instant, no PyTorch)."""
+        from googlenet_gui.core.messages import message_of
         from googlenet_gui.core.shapes import inspect_shapes
 
         try:
             report = inspect_shapes(self.channels_spin.value(), self.height_spin.value(),
                                     self.width_spin.value(), self.classes_spin.value())
         except ValueError as exc:  # InputTooSmallError is a ValueError; its message says what fits
-            self._show_error(str(exc))
+            self._show_error(message_of(exc))
             return
         self._show_report(report)
 
@@ -165,7 +169,7 @@ class ShapesPanel(QWidget):
         return self._report
 
     def error_text(self) -> str:
-        return self._error
+        return say(self._error)
 
     def select_layer(self, name: str) -> None:
         """Make the row of `name` (a full name, 'inception4a.branch2') the current one."""
@@ -191,10 +195,10 @@ class ShapesPanel(QWidget):
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         self._expanded[item.text(0)] = expanded
 
-    def _show_error(self, message: str) -> None:
+    def _show_error(self, message: Text) -> None:
         self._report = None
         self._error = message
-        self.error_label.setText(message)
+        self.error_label.setText(say(message))
         self.error_label.show()
         self.tree.clear()  # no stale rows that look like answers for the bad size
         self.totals_label.setText("")

@@ -15,10 +15,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from ...core.text import NAME_LIMIT, display_name, printable
+from ...core.text import NAME_LIMIT, printable
 from .. import plot_menus, theme
 from ..plain import plain_label
-from ..words import Text, say
+from ..words import Text, image_name, say
 
 TOP_CLASSES = 3  # a class is drawn if it was ever among the image's this many most probable
 MAX_CURVES = 10
@@ -26,8 +26,8 @@ DEFAULT_INTERVAL = 25  # steps between points while training
 
 
 class TimelinePanel(QWidget):
-    image_chosen = Signal(str)
-    unpin_requested = Signal(str)
+    image_chosen = Signal(object)  # an image's name: a file's path, or a kept image's Message
+    unpin_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,7 +97,8 @@ class TimelinePanel(QWidget):
         return self.interval_spin.value()
 
     def current_image(self) -> str | None:
-        return self.image_combo.currentData()
+        data = self.image_combo.currentData()  # the list's own name for it: a kept image's stays a Message
+        return next((name for name in self._shown_images[0] if name == data), data)
 
     def set_images(self, names: list[str], pinned: set[str], current: str | None) -> None:
         """The images that have a timeline or are pinned; `current` is shown."""
@@ -105,7 +106,7 @@ class TimelinePanel(QWidget):
         self.image_combo.blockSignals(True)
         self.image_combo.clear()
         for name in names:
-            label = display_name(name) + ("" if name in pinned else "  " + self.tr("(not pinned now)"))
+            label = image_name(name) + ("" if name in pinned else "  " + self.tr("(not pinned now)"))
             self.image_combo.addItem(label, name)
         index = self.image_combo.findData(current) if current is not None else -1
         self.image_combo.setCurrentIndex(index if index >= 0 else 0)
@@ -125,9 +126,8 @@ class TimelinePanel(QWidget):
         self.curves, self.epoch_lines = [], []
         self.legend.setVisible(bool(len(steps)))
         if image is None or not len(steps):
-            name = display_name(image) if image is not None else ""
-            self.show_message((lambda: self.tr("No points yet for {0}: they come as the run trains.").format(name))
-                              if image is not None else "")
+            self.show_message((lambda: self.tr("No points yet for {0}: they come as the run trains.").format(
+                image_name(image))) if image is not None else "")
             return
         self.show_message("")
         x = np.asarray(steps, dtype=np.float64)

@@ -13,7 +13,7 @@ from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SO
 from ...core.recipes import RECIPES, Promise, recipe_of
 from .. import theme
 from ..plain import plain_label, plain_tooltip
-from ..words import Text, say
+from ..words import Text, choice_name, dataset_title, say, setting_name
 
 TORCHRUN = "torchrun"  # the device list's "All N GPUs (torchrun)": training in one process per GPU
 
@@ -169,16 +169,11 @@ class TrainingPanel(QWidget):
 
     def retranslate(self) -> None:
         """Every text of the panel in the language installed now; those that show state are re-made from it."""
-        dataset_titles = {"sample": self.tr("Sample (Fashion-MNIST subset, built in)"),
-                          "folder": self.tr("Image folder (one sub-folder per class)")}
         for index, info in enumerate(SOURCES.values()):
-            self.dataset_combo.setItemText(index, dataset_titles.get(info.key, info.title))
-        titles = {"none": self.tr("Constant"), "cosine": self.tr("Cosine decay"), "onecycle": self.tr("One-cycle"),
-                  "auto": self.tr("Automatic (bf16/fp16 where fast)"), "fp32": "float32", "bf16": "bfloat16",
-                  "fp16": self.tr("float16 (CUDA)"), "adam": "Adam", "sgd": self.tr("SGD with momentum")}
+            self.dataset_combo.setItemText(index, dataset_title(info.key))
         for combo in (self.schedule_combo, self.precision_combo, self.optimizer_combo):
             for index in range(combo.count()):
-                combo.setItemText(index, titles[combo.itemData(index)])
+                combo.setItemText(index, choice_name(combo.itemData(index)))
         if not self._devices_known:
             self.device_combo.setItemText(0, self.tr("cpu (detecting devices…)"))
         torchrun = self.device_combo.findData(TORCHRUN)
@@ -194,15 +189,14 @@ class TrainingPanel(QWidget):
         self.stop_button.setText(self.tr("Stop"))
         self.data_box.setTitle(self.tr("Data"))
         self.model_box.setTitle(self.tr("Training"))
-        self.data_form.labelForField(self.dataset_combo).setText(self.tr("Dataset"))
-        rows = ((self.device_combo, self.tr("Device")), (self.input_spin, self.tr("Input size")),
-                (self.epochs_spin, self.tr("Epochs")), (self.batch_spin, self.tr("Batch size")),
-                (self.optimizer_combo, self.tr("Optimizer")), (self.lr_spin, self.tr("Learning rate")),
-                (self.schedule_combo, self.tr("Schedule")), (self.precision_combo, self.tr("Precision")),
-                (self.augment_check, self.tr("Augmentation")), (self.seed_spin, self.tr("Seed")),
-                (self.tensorboard_check, self.tr("Logging")))
-        for field, text in rows:
-            self.form.labelForField(field).setText(text)
+        self.data_form.labelForField(self.dataset_combo).setText(setting_name("dataset"))
+        settings = ((self.device_combo, "device"), (self.input_spin, "input_size"), (self.epochs_spin, "epochs"),
+                    (self.batch_spin, "batch_size"), (self.optimizer_combo, "optimizer"), (self.lr_spin, "lr"),
+                    (self.schedule_combo, "schedule"), (self.precision_combo, "precision"),
+                    (self.augment_check, "augment"), (self.seed_spin, "seed"))
+        for field, key in settings:  # the settings' names: words.setting_name, which the Runs tab shares
+            self.form.labelForField(field).setText(setting_name(key))
+        self.form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
         self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
         recipe_titles = {"tutorial": self.tr("Tutorial"), "fast": self.tr("Fast"), "thorough": self.tr("Thorough")}
         self.recipe_combo.setItemText(0, self.tr("Custom"))
@@ -311,7 +305,7 @@ class TrainingPanel(QWidget):
     def set_tensorboard_problem(self, problem: str | None) -> None:
         """Why TensorBoard logs cannot be written (the package is missing); None when they can."""
         self._tensorboard_problem = problem
-        self.tensorboard_check.setToolTip(plain_tooltip(problem or self.tr(
+        self.tensorboard_check.setToolTip(plain_tooltip(say(problem) if problem else self.tr(
             "Also write the run's scalars into its run folder for tensorboard --logdir <runs folder>")))
         self._update_enabled()
 
@@ -350,14 +344,16 @@ class TrainingPanel(QWidget):
         self._update_download_row()
         self._update_start()
 
-    def set_download_progress(self, done: int, total: int, message: str) -> None:
+    def set_download_progress(self, done: int, total: int, message: Text) -> None:
+        """`message`: what is being done ("downloading train-images-idx3-ubyte.gz"), the core's Message."""
         if total > 0:
             self.download_bar.setRange(0, 1000)
             self.download_bar.setValue(int(1000 * done / total))
-            self.download_bar.setFormat(self.tr("{0}: {1:.1f} / {2:.1f} MiB").format(message, done / 2**20, total / 2**20))
+            self.download_bar.setFormat(self.tr("{0}: {1:.1f} / {2:.1f} MiB").format(say(message), done / 2**20,
+                                                                                     total / 2**20))
         else:
             self.download_bar.setRange(0, 0)
-            self.download_bar.setFormat(message)
+            self.download_bar.setFormat(say(message))
 
     # ------------------------------------------------------------ settings
 
@@ -404,7 +400,7 @@ class TrainingPanel(QWidget):
 
     def _show_folder_texts(self) -> None:
         needs_path = SOURCES[self.dataset_key()].needs_path
-        self.folder_label.setText(self.tr("Image folder") if needs_path else self.tr("Data folder"))
+        self.folder_label.setText(self.tr("Image folder") if needs_path else setting_name("data_dir"))
         self.folder_edit.setPlaceholderText(self.tr("one sub-folder per class") if needs_path
                                             else self.tr("default cache folder"))
 

@@ -48,7 +48,7 @@ def description(checkpoint: Any, source: str) -> dict[str, Any]:
     p = checkpoint.preprocess
     return {
         "producer": "GoogLeNet Studio",
-        "source": source,
+        "source": str(source),  # a file's metadata: the English of a Message
         "class_names": list(checkpoint.class_names),
         "channels": p.channels,
         "input_size": p.input_size,

@@ -108,7 +108,7 @@ class WeightsFacts:
             return QCoreApplication.translate("Words", "live weights, {0}").format(describe_position(self.position))
         if not self.trained:
             return QCoreApplication.translate("Words", "untrained weights")
-        return self.description
+        return say(self.description)
 
     def with_age(self) -> str:
         """As a result says which weights answered: a live run's copy says how old it was."""

@@ -476,7 +476,8 @@ class _Run:
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits = self.train_model(x)
-                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum")
+                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum",
+                                               label_smoothing=config.label_smoothing)
                     loss = loss_sum * self.distributed.loss_scale(n)  # the global batch's mean, after DDP's average
                 if undo is not None and control.stop_requested:
                     # A stop asked for during the forward pass: give the step up before its

@@ -2359,6 +2359,14 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Write TensorBoard logs</source>
         <translation type="unfinished" />
     </message>
@@ -2407,6 +2415,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Weight decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Precision</source>
         <translation type="unfinished" />
     </message>
@@ -2416,6 +2428,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label smoothing</source>
         <translation type="unfinished" />
     </message>
     <message>

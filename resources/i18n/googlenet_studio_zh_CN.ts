@@ -2318,6 +2318,14 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>随机裁剪和翻转</translation>
     </message>
     <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
+        <translation>每一步把所有权重向零拉回一点（Adam 时为解耦的权重衰减，即 AdamW；SGD 时为 L2 正则）。0：不使用。</translation>
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
+        <translation>把每个训练标签的这一比例均匀分给所有类别，使网络不被推向绝对确定。0：不使用。</translation>
+    </message>
+    <message>
         <source>Write TensorBoard logs</source>
         <translation>写入 TensorBoard 日志</translation>
     </message>
@@ -2366,6 +2374,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>学习率调度</translation>
     </message>
     <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
         <source>Precision</source>
         <translation>数值精度</translation>
     </message>
@@ -2376,6 +2388,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Seed</source>
         <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
     </message>
     <message>
         <source>Logging</source>

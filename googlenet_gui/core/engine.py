@@ -804,8 +804,9 @@ def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, d
         return
     # on the CPU the data is in memory already; on a GPU it (or this process's shard) is about to be copied there
     data_bytes = 0 if device.type == "cpu" else device_bytes(dataset, distributed)
-    estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size,
-                                 min(config.batch_size, len(dataset.train)), data_bytes)
+    # under torchrun each process trains only its part of the global batch
+    batch = max(distributed.sizes(min(config.batch_size, len(dataset.train))))
+    estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size, batch, data_bytes)
     where = "this computer" if device.type == "cpu" else str(device)
     message = shortfall_message(estimate, available, config.input_size, where)
     if message:

@@ -6,7 +6,8 @@ panel's own widgets, presses Start, and records every epoch's test accuracy with
 the press. The figure is the accuracy of the last epoch finished within the budget.
 
     python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4]
-        [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--device cpu]
+        [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--weight-decay 0]
+        [--label-smoothing 0] [--device cpu]
     python benchmarks/time_to_accuracy.py --recipe fast [--dataset fashion-mnist] [--budget 600]
 
 With --recipe the recipe is chosen in the panel's Recipe box (as a user would) and the setting
@@ -39,6 +40,8 @@ def main() -> None:
     ap.add_argument("--optimizer", default="adam")
     ap.add_argument("--schedule", default="onecycle")
     ap.add_argument("--augment", action="store_true")
+    ap.add_argument("--weight-decay", type=float, default=0.0)
+    ap.add_argument("--label-smoothing", type=float, default=0.0)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--data-dir", default="")
     ap.add_argument("--recipe", default="", help="choose this recipe in the window instead of the settings above")
@@ -63,6 +66,8 @@ def main() -> None:
         tp.optimizer_combo.setCurrentIndex(tp.optimizer_combo.findData(a.optimizer))
         tp.schedule_combo.setCurrentIndex(tp.schedule_combo.findData(a.schedule))
         tp.augment_check.setChecked(a.augment)
+        tp.weight_decay_spin.setValue(a.weight_decay)
+        tp.label_smoothing_spin.setValue(a.label_smoothing)
     used = tp.config()
     if not tp.start_button.isEnabled():
         raise SystemExit("Fashion-MNIST is not on this machine: apt-get install dataset-fashion-mnist")
@@ -81,7 +86,8 @@ def main() -> None:
     within = [e for e in epochs if e["seconds"] <= a.budget]
     best = within[-1]["test_accuracy"] if within else None
     settings = {k: getattr(used, k) for k in ("dataset", "input_size", "epochs", "batch_size", "lr", "optimizer",
-                                               "schedule", "augment", "precision", "device")}
+                                               "schedule", "weight_decay", "augment", "label_smoothing",
+                                               "precision", "device")}
     settings["recipe"] = a.recipe or None
     reached = {}
     for minutes in (1, 2, 5, 10, 30):

@@ -7,14 +7,11 @@ image in two classes, a truncated file and a class of one image.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from window_shot import ROOT, close_window, open_window, wait
+
 CLASSES = {"Ankle boot": 9, "Bag": 8, "Coat": 4, "Dress": 3, "Sandal": 5, "Sneaker": 7}
 
 
@@ -42,41 +39,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "dataset-editor.png")
     a = ap.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from googlenet_gui.app import create_window
-
-    app = QApplication.instance() or QApplication(sys.argv)
     work = Path(tempfile.mkdtemp())
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    os.environ["GOOGLENET_RUNS_DIR"] = str(work / "runs")
     make_folder(work / "fashion")
-
-    def spin(seconds: float, until) -> None:
-        end = time.time() + seconds
-        while time.time() < end and not until():
-            app.processEvents(QEventLoop.AllEvents, 50)
-            time.sleep(0.01)
-
-    win = create_window()
-    win.show()
-    spin(60, lambda: win.core_ready)
+    win = open_window(work, size=None)
+    wait(lambda: win.core_ready, 60)
     editor = win.dataset_editor
     editor.open(str(work / "fashion"))
-    spin(30, lambda: editor.dataset is not None)
-    spin(60, lambda: not editor.busy)
+    wait(lambda: editor.dataset is not None, 30)
+    wait(lambda: not editor.busy, 60)
     panel = editor.panel
     panel.resize(1180, 720)
     panel.select_class("Coat")
     panel.findings_tree.topLevelItem(0).setExpanded(True)
-    spin(3, lambda: False)  # the thumbnails on screen arrive
+    wait(lambda: False, 3)  # the thumbnails on screen arrive
     panel.grab().save(str(a.out))
     print(f"wrote {a.out}: {panel.check_summary.text()}")
-    win.close()
-    spin(30, lambda: not win.isVisible())
+    close_window(win)
 
 
 if __name__ == "__main__":

@@ -9,15 +9,11 @@ that cell's images are in the gallery.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from window_shot import ROOT, close_window, open_window, wait
 
 
 def main() -> int:
@@ -26,26 +22,8 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "evaluate.png"))
     a = ap.parse_args()
     import numpy as np
-    from PySide6.QtCore import QEventLoop, QSettings
-    from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    work = Path(tempfile.mkdtemp())
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    os.environ["GOOGLENET_RUNS_DIR"] = str(work / "runs")
-    win = create_window()
-    win.resize(1400, 900)
-    win.show()
-
-    def wait(done, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end and not done():
-            app.processEvents(QEventLoop.AllEvents, 50)
-            time.sleep(0.01)
-
+    win = open_window(Path(tempfile.mkdtemp()))
     wait(lambda: win.core_ready, 120)
     tp = win.training_panel
     tp.input_spin.setValue(64)
@@ -65,8 +43,7 @@ def main() -> int:
     wait(lambda: panel.gallery_model.rowCount() >= int(matrix.max()), 60)
     wait(lambda: False, 1)
     win.grab().save(a.out)
-    win.close()
-    wait(lambda: not win.isVisible(), 60)
+    close_window(win)
     print(f"wrote {a.out}")
     return 0
 

@@ -10,15 +10,11 @@ inception4a for the first image, and grabs the Inside tab's four views of it in 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from window_shot import ROOT, close_window, open_window, wait
 
 
 def main() -> int:
@@ -28,18 +24,12 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "inside.png"))
     a = ap.parse_args()
     from PIL import Image
-    from PySide6.QtCore import QEventLoop, QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
     from googlenet_gui.core.data import FASHION_CLASSES, load_sample
 
-    app = QApplication.instance() or QApplication(sys.argv)
     work = Path(tempfile.mkdtemp())
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    os.environ["GOOGLENET_RUNS_DIR"] = str(work / "runs")
     sample = load_sample()
     paths = []
     for index in (3, 11):  # a shirt-like and a shoe-like item of the validation split
@@ -48,16 +38,7 @@ def main() -> int:
         Image.fromarray(sample.val.images[index, 0].numpy()).save(path)
         paths.append(str(path))
 
-    win = create_window()
-    win.resize(1400, 900)
-    win.show()
-
-    def wait(done, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end and not done():
-            app.processEvents(QEventLoop.AllEvents, 50)
-            time.sleep(0.01)
-
+    win = open_window(work)
     wait(lambda: win.core_ready, 120)
     win.training_panel.epochs_spin.setValue(a.epochs)
     win.classify.classify_paths(paths)
@@ -99,8 +80,7 @@ def main() -> int:
     painter.end()
     sheet.scaled(sheet.width() * 3 // 4, sheet.height() * 3 // 4, Qt.KeepAspectRatio,
                  Qt.SmoothTransformation).save(a.out)
-    win.close()
-    wait(lambda: not win.isVisible(), 60)
+    close_window(win)
     print(f"wrote {a.out}")
     return 0
 

@@ -9,15 +9,11 @@ picture of the window.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from window_shot import ROOT, close_window, open_window, wait
 
 
 def main() -> int:
@@ -36,35 +32,17 @@ def main() -> int:
             return code
     write_notes(runs / "adam-lr3e-3", RunNotes("lr 3e-3", "faster start"))
 
-    from PySide6 import QtCore, QtWidgets
-
-    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv)
-    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.IniFormat)
-    QtCore.QSettings.setPath(QtCore.QSettings.IniFormat, QtCore.QSettings.UserScope, tempfile.mkdtemp())
-    os.environ["GOOGLENET_RUNS_DIR"] = str(runs)
-    from googlenet_gui.app import create_window
-
-    win = create_window()
-    win.resize(1400, 880)
-    win.show()
-
-    def spin(seconds: float) -> None:
-        end = time.time() + seconds
-        while time.time() < end:
-            app.processEvents(QtCore.QEventLoop.AllEvents, 50)
-            time.sleep(0.01)
-
-    spin(2)
+    win = open_window(Path(tempfile.mkdtemp()), size=(1400, 880), runs=runs)
+    wait(lambda: False, 2)
     win.tabs.setCurrentWidget(win.runs_panel)
-    spin(2)
+    wait(lambda: False, 2)
     for name in ("adam-lr1e-3", "adam-lr3e-3"):
         win.runs_panel.set_ticked(str(runs / name), True)
     win.runs_panel.select(str(runs / "adam-lr3e-3"))
-    spin(3)
+    wait(lambda: False, 3)
     win.grab().save(a.out)
     print(f"wrote {a.out}")
-    win.close()
-    spin(1)
+    close_window(win)
     return 0
 
 

@@ -9,15 +9,11 @@ throw-away settings folder and runs folder.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from window_shot import ROOT, close_window, open_window, wait
 
 
 def main() -> int:
@@ -25,27 +21,11 @@ def main() -> int:
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshot-zh.png"))
     ap.add_argument("--seconds", type=float, default=40.0, help="how long to train before the picture")
     a = ap.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="googlenet-zh-"))
-    os.environ["GOOGLENET_RUNS_DIR"] = str(work / "runs")
-
     import numpy as np
     from PIL import Image
-    from PySide6 import QtCore, QtWidgets
 
-    QtCore.QSettings.setDefaultFormat(QtCore.QSettings.IniFormat)
-    QtCore.QSettings.setPath(QtCore.QSettings.IniFormat, QtCore.QSettings.UserScope, str(work / "settings"))
-    from googlenet_gui.app import create_window
-
-    window = create_window()
-    window.set_language("zh_CN")
-    window.show()
-    app = QtWidgets.QApplication.instance()
-
-    def wait(condition, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while not condition() and time.monotonic() < end:
-            app.processEvents(QtCore.QEventLoop.AllEvents, 50)
-
+    work = Path(tempfile.mkdtemp(prefix="googlenet-zh-"))
+    window = open_window(work, size=None, language="zh_CN")  # the default size, as a new user sees it
     wait(lambda: window.core_ready, 120)
     window.training_panel.epochs_spin.setValue(3)
     window.training.start()
@@ -60,7 +40,7 @@ def main() -> int:
     window.grab().save(a.out)
     window.training.stop()
     wait(lambda: not window.training.running, 120)
-    window.close()
+    close_window(window)
     print(f"saved {a.out}")
     return 0
 

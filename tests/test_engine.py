@@ -1,5 +1,6 @@
 """The training engine: learning, events, stop, pause, exact resume, faults, snapshots."""
 import json
+import math
 import threading
 import time
 
@@ -39,6 +40,20 @@ def test_training_lowers_the_loss_and_reports_everything(tmp_path):
     assert [r["event"] for r in records].count("batch") == 12
     assert [r["event"] for r in records].count("epoch") == 3
     assert records[0]["event"] == "run_started" and records[-1]["event"] == "finished"
+
+
+def test_label_smoothing_sets_a_floor_under_the_training_loss():
+    # With a share eps of each target spread over C classes, no prediction can bring the loss below the
+    # entropy of the smoothed target: for 2 classes and eps 0.5, H(0.75, 0.25) = 0.5623 nats.
+    floor = -(0.75 * math.log(0.75) + 0.25 * math.log(0.25))
+    losses = {}
+    for eps in (0.0, 0.5):
+        config = TrainConfig(epochs=4, lr=3e-3, label_smoothing=eps, **SMALL)
+        events = run_all(Trainer(config, dataset=stripes_dataset(), report_interval=0))
+        assert of(events, Finished), events[-1]
+        losses[eps] = [b.loss for b in of(events, BatchEnd)]
+    assert min(losses[0.5]) >= floor - 1e-4
+    assert min(losses[0.0]) < floor - 0.1  # the same run without smoothing learns past it
 
 
 def test_stop_takes_effect_within_one_batch_and_saves(tmp_path):

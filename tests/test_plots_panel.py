@@ -443,6 +443,15 @@ def test_axis_ranges_are_sensible_from_the_first_point(panel, qtbot):
     assert all(abs(v * 4 - round(v * 4)) < 1e-9 for _, values in ticks for v in values)  # round numbers
 
 
+def test_an_empty_loss_axis_reads_0_to_1_and_then_follows_the_losses(panel, qtbot):
+    (_, _), (y0, y1) = shown_range(panel, qtbot, "loss", lambda view: view[1][1] >= 1.0)
+    assert -0.1 < y0 <= 0.0 and 1.0 <= y1 < 1.2  # not -0.5..0.5 before the first loss
+    panel.reset(steps_per_epoch=10)
+    panel.add_batches([1, 2, 3], [0.3, 0.25, 0.2], [0.9, 0.9, 0.95])
+    (_, _), (y0, y1) = shown_range(panel, qtbot, "loss", lambda view: view[1][1] < 0.5)
+    assert y0 <= 0.0 and 0.3 <= y1 < 0.5  # from 0 to a little over the largest loss, no longer to 1
+
+
 def test_the_legends_sit_outside_the_plots(panel, qtbot):
     panel.reset(steps_per_epoch=4)
     panel.add_batches([1, 2, 3, 4], [2.0, 1.5, 1.2, 1.0], [0.2, 0.4, 0.5, 0.6])

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The reference notebook: images resized to 96, batch 64, Adam(lr=1e-3) with no scheduler, 20 epochs,
 # no augmentation (Resize + ToTensor + Normalize only), plain float32 training, no weight decay.
 NOTEBOOK = {"input_size": 96, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "schedule": "none",
-            "epochs": 20, "augment": False, "precision": "fp32", "weight_decay": 0.0}
+            "epochs": 20, "augment": False, "precision": "fp32", "weight_decay": 0.0, "label_smoothing": 0.0}
 
 
 def test_the_tutorial_recipe_is_the_notebook_exactly():
@@ -95,3 +95,26 @@ def test_the_cli_recipe_fills_settings_and_given_flags_override_it():
     plain = cli_config()
     assert plain == TrainConfig(data_dir=None)  # no recipe: the defaults, as before
     assert cli_config("--augment").augment is True
+    given = cli_config("--recipe", "thorough", "--weight-decay", "0.05", "--label-smoothing", "0.1")
+    assert (given.weight_decay, given.label_smoothing) == (0.05, 0.1) and recipe_of(given) is None
+
+
+def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_command(qtbot, tmp_path):
+    from googlenet_gui.core.distributed import launch_command
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    config = TrainConfig(dataset="fashion-mnist", input_size=72, epochs=3, batch_size=32, optimizer="sgd", lr=0.05,
+                         weight_decay=5e-4, schedule="cosine", augment=True, label_smoothing=0.15, precision="fp32",
+                         seed=4)
+    panel.set_config(config)
+    shown = panel.config()
+    from googlenet_gui.core.recipes import RECIPE_FIELDS
+
+    assert {f: getattr(shown, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}
+    panel.choose_recipe("thorough")
+    panel.label_smoothing_spin.setValue(0.2)  # a setting of every recipe, edited: Custom
+    assert panel.recipe_key() == "" and panel.config().label_smoothing == pytest.approx(0.2)
+    command = launch_command(config, 2, tmp_path / "run", device="cpu")
+    again = _config(build_parser().parse_args(command[command.index("train"):]))
+    assert {f: getattr(again, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}

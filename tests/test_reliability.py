@@ -170,6 +170,21 @@ def test_settings_too_large_for_memory_are_refused_with_numbers_before_allocatin
     assert code == 1 and len(err) == 1 and "not enough memory" in err[0] and "TiB" in err[0], err
 
 
+def test_a_torchrun_process_is_sized_for_its_part_of_the_global_batch(monkeypatch):
+    from googlenet_gui.core.config import ConfigError
+    from googlenet_gui.core.distributed import Distributed
+    from googlenet_gui.core.memory import FITS_BELOW, estimate_training
+
+    dataset = stripes_dataset(400, 4)
+    config = TrainConfig(epochs=1, input_size=512, batch_size=400)
+    whole, quarter = (estimate_training(dataset.channels, len(dataset.class_names), 512, n, 0).total for n in (400, 100))
+    # room for a quarter of the batch (what each of 4 processes trains), not for all of it
+    monkeypatch.setattr(engine, "available_bytes", lambda device: int((whole + quarter) / 2 / FITS_BELOW))
+    engine._check_memory(config, dataset, torch.device("cpu"), Distributed(rank=1, world_size=4))
+    with pytest.raises(ConfigError, match="not enough memory: batch size 400"):
+        engine._check_memory(config, dataset, torch.device("cpu"), Distributed())
+
+
 # ---------------------------------------------------------------- two trainings, one folder
 
 

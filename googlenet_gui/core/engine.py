@@ -487,7 +487,8 @@ class _Run:
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits = self.train_model(x)
-                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum")
+                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum",
+                                               label_smoothing=config.label_smoothing)
                     loss = loss_sum * self.distributed.loss_scale(n)  # the global batch's mean, after DDP's average
                 if undo is not None and control.stop_requested:
                     # A stop asked for during the forward pass: give the step up before its
@@ -821,8 +822,9 @@ def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, d
         return
     # on the CPU the data is in memory already; on a GPU it (or this process's shard) is about to be copied there
     data_bytes = 0 if device.type == "cpu" else device_bytes(dataset, distributed)
-    estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size,
-                                 min(config.batch_size, len(dataset.train)), data_bytes)
+    # under torchrun each process trains only its part of the global batch
+    batch = max(distributed.sizes(min(config.batch_size, len(dataset.train))))
+    estimate = estimate_training(dataset.channels, len(dataset.class_names), config.input_size, batch, data_bytes)
     where = Message(QT_TRANSLATE_NOOP("Core", "this computer")) if device.type == "cpu" else str(device)
     message = shortfall_message(estimate, available, config.input_size, where)
     if message:

@@ -20,7 +20,7 @@ from .config import TrainConfig
 
 # The settings a recipe chooses; the dataset, device, seed and limits stay the user's.
 RECIPE_FIELDS = ("input_size", "epochs", "batch_size", "optimizer", "lr", "momentum", "weight_decay", "schedule",
-                 "augment", "precision")
+                 "augment", "label_smoothing", "precision")
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,16 @@ TUTORIAL = Recipe(
     "tutorial", "Tutorial",
     "the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32",
     {"input_size": 96, "epochs": 20, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "none", "augment": False, "precision": "fp32"},
+     "weight_decay": 0.0, "schedule": "none", "augment": False, "label_smoothing": 0.0,
+     "precision": "fp32"},
 )
 
 FAST = Recipe(
     "fast", "Fast",
     "input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it",
     {"input_size": 64, "epochs": 2, "batch_size": 128, "optimizer": "adam", "lr": 3e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "precision": "auto"},
+     "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "label_smoothing": 0.0,
+     "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9217, 282, 2, "Xeon, Sapphire Rapids class, bf16",
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
 )
@@ -80,7 +82,8 @@ THOROUGH = Recipe(
     "thorough", "Thorough",
     "input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 10 epochs, random crops and flips",
     {"input_size": 64, "epochs": 10, "batch_size": 256, "optimizer": "adam", "lr": 2e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "onecycle", "augment": True, "precision": "auto"},
+     "weight_decay": 0.0, "schedule": "onecycle", "augment": True, "label_smoothing": 0.0,
+     "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9306, 1312, 2, "Xeon, Sapphire Rapids class, bf16",
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
 )

@@ -515,6 +515,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>label smoothing must be a number in [0, 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>momentum must be a number in [0, 1)</source>
         <translation type="unfinished" />
     </message>
@@ -3064,6 +3068,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Label smoothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Seed</source>
         <translation type="unfinished" />
     </message>
@@ -3402,6 +3410,14 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Random crops and flips</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
         <translation type="unfinished" />
     </message>
     <message>

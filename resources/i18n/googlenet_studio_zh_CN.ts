@@ -512,6 +512,10 @@
         <translation>权重衰减必须是 &gt;= 0 的数</translation>
     </message>
     <message>
+        <source>label smoothing must be a number in [0, 1)</source>
+        <translation>标签平滑必须是 [0, 1) 内的数</translation>
+    </message>
+    <message>
         <source>momentum must be a number in [0, 1)</source>
         <translation>动量必须是 [0, 1) 内的数</translation>
     </message>
@@ -3028,6 +3032,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>数据增强</translation>
     </message>
     <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
@@ -3362,6 +3370,14 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Random crops and flips</source>
         <translation>随机裁剪和翻转</translation>
+    </message>
+    <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
+        <translation>每一步把所有权重向零拉回一点（Adam 时为解耦的权重衰减，即 AdamW；SGD 时为 L2 正则）。0：不使用。</translation>
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
+        <translation>把每个训练标签的这一比例均匀分给所有类别，使网络不被推向绝对确定。0：不使用。</translation>
     </message>
     <message>
         <source>Write TensorBoard logs</source>

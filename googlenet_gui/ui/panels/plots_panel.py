@@ -282,7 +282,7 @@ class PlotsPanel(QWidget):
             self.graphics.addItem(self.legends[metric], row=1, col=column)
             # An invisible curve the automatic range always includes: x from 0 to at least epoch 1,
             # loss from 0, accuracy from 0 to 1, so the first points get sensible axes and ticks.
-            self._anchors[metric] = plot.plot([0.0, 1.0], [0.0, 1.0 if metric == "accuracy" else 0.0],
+            self._anchors[metric] = plot.plot([0.0, 1.0], [0.0, 1.0],  # the loss's moves with the data (_place_anchors)
                                               pen=pg.mkPen(0, 0, 0, 0))
             curves = {
                 "batch": plot.plot(name=self.tr("train (batch)")),
@@ -405,14 +405,16 @@ class PlotsPanel(QWidget):
         settings.setValue("plots/log_loss", self.log_loss())
 
     def _place_anchors(self) -> None:
-        """The loss plot's anchor: from 0 on a linear axis; on a log axis (where 0 has no place)
-        at the newest loss, which adds nothing to the range but x from 0 to 1."""
-        y = 0.0
+        """The loss plot's anchor: from 0 on a linear axis (0 to 1 before any loss, rather than an
+        empty axis around 0); on a log axis (where 0 has no place) at the newest loss, which adds
+        nothing to the range but x from 0 to 1."""
+        values = self._batch["loss"] if self._batch.size else self._epoch["loss"]
         if self.log_loss():
-            values = self._batch["loss"] if self._batch.size else self._epoch["loss"]
             finite = values[np.isfinite(values) & (values > 0)] if len(values) else values
             y = float(finite[-1]) if len(finite) else 1.0
-        self._anchors["loss"].setData([0.0, 1.0], [y, y])
+            self._anchors["loss"].setData([0.0, 1.0], [y, y])
+        else:
+            self._anchors["loss"].setData([0.0, 1.0], [0.0, 0.0 if len(values) or self._compared else 1.0])
 
     def reset(self, steps_per_epoch: int = 1) -> None:
         """Clear every curve; later steps are placed at step / steps_per_epoch epochs."""
@@ -536,6 +538,7 @@ class PlotsPanel(QWidget):
                     pen=pg.mkPen(color, width=1.5, style=Qt.DashLine), symbol="s",
                     symbolSize=6, symbolBrush=color, symbolPen=pg.mkPen(theme.background(), width=1), antialias=True)
                 self._compared += [train, val]
+        self._place_anchors()
         for plot in self.plots.values():
             plot.enableAutoRange()  # the compared runs may be longer than the current one
         self._sync_legends(force=True)

@@ -60,6 +60,8 @@ class TrainingPanel(QWidget):
         self.lr_spin.setSingleStep(0.0005)
         self.lr_spin.setValue(0.001)
         self.schedule_combo = _combo(SCHEDULES)
+        self.weight_decay_spin = _fraction_spin(0.0, 10.0, 0.0005, decimals=5)  # SGD's usual 5e-4 fits
+        self.label_smoothing_spin = _fraction_spin(0.0, 0.99, 0.05, decimals=2)
         self.precision_combo = _combo(PRECISIONS)
         self.augment_check = QCheckBox()
         self.seed_spin = _spin(0, 2**31 - 1, 0)
@@ -109,7 +111,8 @@ class TrainingPanel(QWidget):
         input_problem.addWidget(self.input_why_button)
         form.addRow("", input_problem)
         for field in (self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                      self.precision_combo, self.augment_check, self.seed_spin, self.tensorboard_check):
+                      self.weight_decay_spin, self.precision_combo, self.augment_check, self.label_smoothing_spin,
+                      self.seed_spin, self.tensorboard_check):
             form.addRow(QLabel(), field)
 
         buttons = QHBoxLayout()
@@ -140,7 +143,8 @@ class TrainingPanel(QWidget):
         for widget in (self.dataset_combo, self.device_combo, self.optimizer_combo, self.schedule_combo,
                        self.precision_combo):
             widget.currentIndexChanged.connect(self._sync_recipe)
-        for widget in (self.input_spin, self.epochs_spin, self.batch_spin, self.lr_spin):
+        for widget in (self.input_spin, self.epochs_spin, self.batch_spin, self.lr_spin, self.weight_decay_spin,
+                       self.label_smoothing_spin):
             widget.valueChanged.connect(self._sync_recipe)
         self.augment_check.toggled.connect(self._sync_recipe)
 
@@ -185,6 +189,10 @@ class TrainingPanel(QWidget):
         self.cancel_download_button.setText(self.tr("Cancel"))
         self.input_why_button.setText(self.tr("Show where it breaks"))
         self.augment_check.setText(self.tr("Random crops and flips"))
+        self.weight_decay_spin.setToolTip(self.tr("Pulls every weight towards zero a little each step (decoupled, "
+                                                  "as in AdamW, with Adam; L2 with SGD). 0: none."))
+        self.label_smoothing_spin.setToolTip(self.tr("Spreads this share of each training label over all classes, so "
+                                                     "the network is not pushed to total certainty. 0: none."))
         self.tensorboard_check.setText(self.tr("Write TensorBoard logs"))
         self.stop_button.setText(self.tr("Stop"))
         self.data_box.setTitle(self.tr("Data"))
@@ -192,8 +200,9 @@ class TrainingPanel(QWidget):
         self.data_form.labelForField(self.dataset_combo).setText(setting_name("dataset"))
         settings = ((self.device_combo, "device"), (self.input_spin, "input_size"), (self.epochs_spin, "epochs"),
                     (self.batch_spin, "batch_size"), (self.optimizer_combo, "optimizer"), (self.lr_spin, "lr"),
-                    (self.schedule_combo, "schedule"), (self.precision_combo, "precision"),
-                    (self.augment_check, "augment"), (self.seed_spin, "seed"))
+                    (self.schedule_combo, "schedule"), (self.weight_decay_spin, "weight_decay"),
+                    (self.precision_combo, "precision"), (self.augment_check, "augment"),
+                    (self.label_smoothing_spin, "label_smoothing"), (self.seed_spin, "seed"))
         for field, key in settings:  # the settings' names: words.setting_name, which the Runs tab shares
             self.form.labelForField(field).setText(setting_name(key))
         self.form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
@@ -227,7 +236,8 @@ class TrainingPanel(QWidget):
             dataset=self.dataset_key(), data_dir=self.data_dir(), input_size=self.input_spin.value(),
             epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
             optimizer=self.optimizer_combo.currentData(), lr=self.lr_spin.value(),
-            schedule=self.schedule_combo.currentData(), augment=self.augment_check.isChecked(),
+            schedule=self.schedule_combo.currentData(), weight_decay=self.weight_decay_spin.value(),
+            augment=self.augment_check.isChecked(), label_smoothing=self.label_smoothing_spin.value(),
             seed=self.seed_spin.value(), device=self.device_combo.currentData(),
             precision=self.precision_combo.currentData())
 
@@ -241,8 +251,10 @@ class TrainingPanel(QWidget):
         _select(self.optimizer_combo, config.optimizer)
         self.lr_spin.setValue(config.lr)
         _select(self.schedule_combo, config.schedule)
+        self.weight_decay_spin.setValue(config.weight_decay)
         _select(self.precision_combo, config.precision)
         self.augment_check.setChecked(config.augment)
+        self.label_smoothing_spin.setValue(config.label_smoothing)
         self.seed_spin.setValue(config.seed)
         _select(self.device_combo, config.device)
         self._dataset_changed()
@@ -292,7 +304,8 @@ class TrainingPanel(QWidget):
         return (self.recipe_combo, self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo,
                 self.input_spin,
                 self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                self.precision_combo, self.augment_check, self.seed_spin, self.tensorboard_check)
+                self.weight_decay_spin, self.precision_combo, self.augment_check, self.label_smoothing_spin,
+                self.seed_spin, self.tensorboard_check)
 
     def _resumable_widgets(self) -> tuple[QWidget, ...]:
         """The settings a resumed run may change (engine.RESUMABLE_SETTINGS), and logging."""
@@ -492,6 +505,15 @@ def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
     spin.setRange(low, high)
     spin.setValue(value)
     spin.setSuffix(suffix)
+    spin.setAlignment(Qt.AlignRight)
+    return spin
+
+
+def _fraction_spin(low: float, high: float, step: float, decimals: int) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setDecimals(decimals)
+    spin.setRange(low, high)
+    spin.setSingleStep(step)
     spin.setAlignment(Qt.AlignRight)
     return spin
 

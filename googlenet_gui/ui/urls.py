@@ -8,6 +8,7 @@ from urllib.parse import unquote_to_bytes
 from PySide6.QtCore import QCoreApplication, QUrl
 
 from ..core.text import printable
+from .words import Text
 
 
 def url_path(url: QUrl) -> str:
@@ -19,16 +20,20 @@ def url_path(url: QUrl) -> str:
     return url.toLocalFile()
 
 
-def local_paths(urls: list[QUrl], folders: bool = True) -> tuple[list[str], list[str]]:
-    """Local paths (files, and folders where `folders`), and one-line reasons for everything else."""
-    paths, refused = [], []
+def local_paths(urls: list[QUrl], folders: bool = True) -> tuple[list[str], list[Text]]:
+    """Local paths (files, and folders where `folders`), and one-line reasons for everything else (a
+    words.Text each: said in the language installed when shown, and again after a switch)."""
+    paths: list[str] = []
+    refused: list[Text] = []
     for url in urls:
         if not url.isLocalFile():
-            refused.append(QCoreApplication.translate("urls", "{0} is not a local file").format(printable(url.toString(), 80)))
+            address = printable(url.toString(), 80)
+            refused.append(lambda address=address: QCoreApplication.translate("urls", "{0} is not a local file").format(address))
             continue
         path = url_path(url)
         if not folders and os.path.isdir(path):
-            refused.append(QCoreApplication.translate("urls", "{0} is a folder").format(printable(Path(path).name or path, 80)))
+            name = printable(Path(path).name or path, 80)
+            refused.append(lambda name=name: QCoreApplication.translate("urls", "{0} is a folder").format(name))
         else:
             paths.append(path)  # unreadable or non-image files get a one-line error from the core
     return paths, refused

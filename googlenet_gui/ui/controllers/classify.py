@@ -21,7 +21,7 @@ from ...core.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
-from ..words import WeightsFacts, image_name
+from ..words import Text, WeightsFacts, image_name, say
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 
@@ -85,7 +85,7 @@ class ClassifyController(QObject):
 
     # ------------------------------------------------------------ asking
 
-    def classify_paths(self, paths: list[str], refused: list[str] | None = None) -> None:
+    def classify_paths(self, paths: list[str], refused: list[Text] | None = None) -> None:
         """Classify files on the pool; `refused` (one-line reasons for dropped things that are not
         files) is shown with the results."""
         if paths:
@@ -219,14 +219,14 @@ class ClassifyController(QObject):
             self.classify_paths(files)
 
 
-def local_files(urls: list[QUrl]) -> tuple[list[str], list[str]]:
+def local_files(urls: list[QUrl]) -> tuple[list[str], list[Text]]:
     """Local files to classify, and one-line reasons for everything else (web addresses, folders)."""
     return local_paths(urls, folders=False)
 
 
-def _listed(items: list[str], shown: int = 5) -> str:
+def _listed(items: list[Text], shown: int = 5) -> str:
     more = len(items) - shown
-    return QCoreApplication.translate("ClassifyController", ", ").join(items[:shown]) + (
+    return QCoreApplication.translate("ClassifyController", ", ").join(say(item) for item in items[:shown]) + (
         QCoreApplication.translate("ClassifyController", " and %n more", "", more) if more > 0 else "")
 
 

@@ -206,7 +206,8 @@ class DatasetEditorController(QObject):
         """Files or folders (URLs) dropped on a class, or image data (a picture from a web page)."""
         paths, refused = local_paths(urls)
         if refused:
-            self.panel.show_message(lambda: self.tr("Refused: {0}").format("; ".join(refused[:3])), error=True)
+            self.panel.show_message(lambda: self.tr("Refused: {0}").format("; ".join(say(r) for r in refused[:3])),
+                                    error=True)
         if paths:
             self.import_paths(class_name, paths)
         elif image is not None and not image.isNull():

@@ -29,7 +29,7 @@ KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "sgd", "cuda",
         "bfloat16", "float16", "bf16", "fp16", "grad", "cam", "onnx", "torchscript", "tensorboard", "logdir", "csv",
         "png", "svg", "top", "fashion", "mnist", "cifar", "olah", "distill", "fvcore", "torch", "utils",
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
-        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib"}
+        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib", "adamw"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:

@@ -25,11 +25,11 @@ TS = ROOT / "resources" / "i18n" / "googlenet_studio_zh_CN.ts"
 PYQTGRAPH_TS = ROOT / "resources" / "i18n" / "pyqtgraph_zh_CN.ts"  # pyqtgraph's menus and export dialog
 
 # Words that stay as they are in a Chinese window: names of things, units, file names, code.
-KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "sgd", "cuda", "cpu", "gib", "mib", "float32",
+KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "adamw", "sgd", "cuda", "cpu", "gib", "mib", "float32",
         "bfloat16", "float16", "bf16", "fp16", "grad", "cam", "onnx", "torchscript", "tensorboard", "logdir", "csv",
         "png", "svg", "top", "fashion", "mnist", "cifar", "olah", "distill", "fvcore", "torch", "utils",
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
-        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib", "adamw"}
+        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:

@@ -95,8 +95,8 @@ def test_the_cli_recipe_fills_settings_and_given_flags_override_it():
     plain = cli_config()
     assert plain == TrainConfig(data_dir=None)  # no recipe: the defaults, as before
     assert cli_config("--augment").augment is True
-    given = cli_config("--recipe", "thorough", "--weight-decay", "0.05", "--label-smoothing", "0.1")
-    assert (given.weight_decay, given.label_smoothing) == (0.05, 0.1) and recipe_of(given) is None
+    given = cli_config("--recipe", "thorough", "--weight-decay", "0.01", "--label-smoothing", "0.2")
+    assert (given.weight_decay, given.label_smoothing) == (0.01, 0.2) and recipe_of(given) is None
 
 
 def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_command(qtbot, tmp_path):

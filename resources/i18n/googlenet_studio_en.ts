@@ -3513,10 +3513,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 10 epochs, random crops and flips</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{0} min</source>
         <translation type="unfinished" />
     </message>
@@ -3526,6 +3522,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0}. {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
         <translation type="unfinished" />
     </message>
     <message>

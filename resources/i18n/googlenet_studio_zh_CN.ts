@@ -3472,10 +3472,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>输入 64，批量大小 128，Adam 3e-3，2 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
     </message>
     <message>
-        <source>input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 10 epochs, random crops and flips</source>
-        <translation>输入 64，批量大小 256，Adam 2e-3，10 轮单周期学习率调度，随机裁剪和翻转</translation>
-    </message>
-    <message>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -3486,6 +3482,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0}. {1}</source>
         <translation>{0}。{1}</translation>
+    </message>
+    <message>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
+        <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转，标签平滑 0.1</translation>
     </message>
     <message>
         <source>Measured: {0} in {1} on {2} ({3}).</source>

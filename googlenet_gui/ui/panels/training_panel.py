@@ -450,8 +450,8 @@ class TrainingPanel(QWidget):
                                          "no schedule, 20 epochs, float32"),
                      "fast": self.tr("input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 "
                                      "where the CPU has it"),
-                     "thorough": self.tr("input 64, batch 256, Adam 2e-3 with a one-cycle schedule over 10 epochs, "
-                                         "random crops and flips")}
+                     "thorough": self.tr("input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle "
+                                         "schedule over 12 epochs, random crops and flips, label smoothing 0.1")}
         self.recipe_note.setText(self.tr("{0}. {1}").format(summaries.get(recipe.key, recipe.summary), measured))
 
     def _promise_text(self, promise: Promise) -> str:

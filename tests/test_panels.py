@@ -79,6 +79,19 @@ def test_the_progress_panel_counts_epochs_from_1(qtbot):
     assert panel.epoch_bar.text() == "2 / 5"
 
 
+def test_a_run_that_fails_before_it_starts_shows_no_elapsed_time(qtbot):
+    panel = ProgressPanel()
+    qtbot.addWidget(panel)
+    panel.finish()  # a Failed event before RunStarted: not the time since the computer started
+    assert panel.elapsed_label.text() == "–" and panel.remaining_label.text() == "–"
+    panel.start_run(started())
+    panel.finish()
+    assert panel.elapsed_label.text() == "0:00"
+    panel.reset()  # the next Start, which fails at once
+    panel.finish()
+    assert panel.elapsed_label.text() == "–"
+
+
 def test_the_progress_panel_of_a_resumed_run_starts_where_it_stopped(qtbot):
     panel = ProgressPanel()
     qtbot.addWidget(panel)

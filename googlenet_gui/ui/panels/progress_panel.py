@@ -43,7 +43,7 @@ class ProgressPanel(QWidget):
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
-        self._started = 0.0
+        self._started: float | None = None  # when the run shown began (None: no run has started)
         self._total_steps = 0
         self._steps_at_start = 0
         self._last_step = 0
@@ -81,6 +81,7 @@ class ProgressPanel(QWidget):
         for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
             label.setText("–")
         self._speed = None
+        self._started = None
 
     def start_run(self, event: RunStarted, elapsed: float = 0.0) -> None:
         """`elapsed`: seconds the run had already been going (a run followed from its files)."""
@@ -125,8 +126,10 @@ class ProgressPanel(QWidget):
             self._paused_since = None
 
     def finish(self, elapsed: float | None = None) -> None:
-        """The run ended; `elapsed`: how long it ran, where the clock here did not see it all."""
-        self._tick()
+        """The run ended; `elapsed`: how long it ran, where the clock here did not see it all. A run
+        that failed before it started leaves the fields as they were ("–")."""
+        if self._started is not None:
+            self._tick()
         self._clock.stop()
         if elapsed is not None:
             self.elapsed_label.setText(format_duration(elapsed))
@@ -135,7 +138,7 @@ class ProgressPanel(QWidget):
     def _active(self) -> float:
         now = self._now()
         paused = self._paused_total + (now - self._paused_since if self._paused_since is not None else 0.0)
-        return max(0.0, now - self._started - paused)
+        return max(0.0, now - (self._started if self._started is not None else now) - paused)
 
     def _tick(self) -> None:
         active = self._active()

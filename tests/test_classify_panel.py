@@ -53,6 +53,14 @@ def test_empty_panel_shows_the_hint(panel):
         "Open images…", "Paste", "Clear"]
 
 
+def test_the_unlike_warning_never_reads_a_score_of_1_as_above_1(panel):
+    panel.show_predictions([Prediction("a.png", TOP_A, gray_view(), unlikeness=1.04),
+                            Prediction("b.png", TOP_A, gray_view(), unlikeness=0.97)])
+    warned = {row.source: row.warning_label for row in panel.rows()}
+    assert "(score 1.04, above 1 is unlike)" in warned["a.png"].text() and not warned["a.png"].isHidden()
+    assert warned["b.png"].isHidden()
+
+
 def test_rows_newest_first_with_labels_probabilities_and_bars(panel, png, tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_text("not an image")

@@ -46,6 +46,6 @@ def run(args: argparse.Namespace) -> int:
             for rank, (name, (_, prob)) in enumerate(zip(names, prediction.top), 1):
                 print(f"  {rank}. {name:<{width}}  {prob * 100:6.2f}%")
             if prediction.unlike_training:
-                print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.1f}, "
+                print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.2f}, "
                       "above 1 is unlike): the answer may mean little")
     return code

@@ -2676,7 +2676,7 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Unlike the images these weights learned from (score {0:.1f}, above 1 is unlike): the answer may mean little</source>
+        <source>Unlike the images these weights learned from (score {0:.2f}, above 1 is unlike): the answer may mean little</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -2641,8 +2641,8 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>使用{0}</translation>
     </message>
     <message>
-        <source>Unlike the images these weights learned from (score {0:.1f}, above 1 is unlike): the answer may mean little</source>
-        <translation>与这些权重学习过的图像不同（得分 {0:.1f}，大于 1 即为不同）：结果可能意义不大</translation>
+        <source>Unlike the images these weights learned from (score {0:.2f}, above 1 is unlike): the answer may mean little</source>
+        <translation>与这些权重学习过的图像不同（得分 {0:.2f}，大于 1 即为不同）：结果可能意义不大</translation>
     </message>
     <message>
         <source>Pin</source>

@@ -173,7 +173,7 @@ class PredictionRow(QFrame):
         self.weights_label.setText(self.tr("by {0}").format(self.weights_text))  # which weights: from the facts kept
         if self.error_label is not None:
             self.error_label.setText(self.error_text)
-        self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.1f}, above 1 is "
+        self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.2f}, above 1 is "
                                            "unlike): the answer may mean little").format(self.unlikeness or 0.0))
         for name_label, name in zip(self.class_name_labels, self.class_labels):
             name_label.setText(printable(class_label(name), 60))

@@ -1,6 +1,6 @@
 """What the screenshot scripts share: the real window on throw-away settings and a throw-away runs
 folder (the user's own are never touched), waiting on the window without blocking its event loop,
-and closing it.
+and closing it (both as the benchmarks do: benchmarks/common.run_event_loop and close_window).
 
     from window_shot import close_window, open_window, wait
     work = Path(tempfile.mkdtemp())
@@ -13,13 +13,17 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any, Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from common import close_window, run_event_loop  # noqa: E402  (the benchmarks' own: one way to wait on the window)
+
+__all__ = ["ROOT", "close_window", "open_window", "wait"]
 
 
 def open_window(work: Path, size: tuple[int, int] | None = (1400, 900), runs: Path | None = None,
@@ -46,16 +50,4 @@ def open_window(work: Path, size: tuple[int, int] | None = (1400, 900), runs: Pa
 
 def wait(condition: Callable[[], bool], seconds: float) -> None:
     """Run the event loop until `condition()` holds or `seconds` pass (`lambda: False`: just wait)."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    end = time.monotonic() + seconds
-    while time.monotonic() < end and not condition():
-        app.processEvents(QEventLoop.AllEvents, 50)
-        time.sleep(0.01)
-
-
-def close_window(window: Any) -> None:
-    window.close()
-    wait(lambda: not window.isVisible(), 60)
+    run_event_loop(condition, seconds)

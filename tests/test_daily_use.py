@@ -51,6 +51,20 @@ def test_labels_follow_the_weights_through_open_stop_and_new_run(window, qtbot, 
     assert window.weights_label.text() == "Weights: the last run's"  # back to the run's own weights
 
 
+def test_a_run_that_fails_before_its_first_step_leaves_the_untrained_label(window, qtbot, tmp_path):
+    """Nothing was trained, so the untrained network answers: the labels say so, not "the last run's"."""
+    folder = tmp_path / "one-class"
+    (folder / "cats").mkdir(parents=True)
+    for i in range(4):
+        write_stripe_image(folder / "cats" / f"{i}.png", False, size=32, mode="RGB")
+    use_folder(window, folder, epochs=1)
+    with qtbot.waitSignal(window.training.run_ended, timeout=120_000):
+        window.training_panel.start_button.click()
+    assert "needs at least two class sub-folders" in window.training_panel.error_label.text()
+    assert window.weights_label.text() == "Weights: untrained"
+    assert "not trained" in window.classify_panel.weights_label.text().lower()
+
+
 def test_the_last_run_is_offered_again_on_relaunch(qtbot, settings_dir, tmp_path, stripes_folder):
     first = MainWindow(runs_dir=tmp_path / "runs")
     qtbot.addWidget(first)

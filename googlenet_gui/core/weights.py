@@ -56,6 +56,14 @@ class WeightsSource:
         if predictor is not None:
             self._remember(_file_key(self.file), predictor)
 
+    def answering_kind(self) -> str:
+        """The kind of weights that answers now: a run's live weights answer only once it has
+        published some (a run that failed before its first step never does), else the untrained
+        network answers in their place (predictor_getter's fallback)."""
+        if self.kind == LIVE and (self.trainer is None or self.trainer.latest_snapshot() is None):
+            return UNTRAINED
+        return self.kind
+
     # ------------------------------------------------------------ using, on any thread
 
     def predictor_getter(self) -> Callable[[], Predictor]:

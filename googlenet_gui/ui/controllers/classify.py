@@ -64,7 +64,7 @@ class ClassifyController(QObject):
         if training is not None:
             self.training = training
         self._show_weights_label()
-        kind, training = self.weights.kind, self.training
+        kind, training = self._kind(), self.training
         if kind == LIVE:
             self.panel.set_weights(lambda: self.tr("the live weights of the current run (refreshed every few seconds)")
                                    if training else self.tr("the weights the last run ended with"), True)
@@ -73,8 +73,13 @@ class ClassifyController(QObject):
         else:
             self.panel.set_weights(lambda: self.tr("untrained weights"), False)
 
+    def _kind(self) -> str:
+        """Which weights the labels name: while a run trains, its live weights (they come within
+        seconds); after it, the weights that answer (untrained, if it failed before its first step)."""
+        return self.weights.kind if self.training else self.weights.answering_kind()
+
     def _show_weights_label(self) -> None:
-        kind = self.weights.kind
+        kind = self._kind()
         if kind == LIVE:
             self.weights_label.setText(self.tr("Weights: live from training") if self.training
                                        else self.tr("Weights: the last run's"))

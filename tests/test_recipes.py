@@ -12,6 +12,7 @@ from googlenet_gui.cli.train import _config
 from googlenet_gui.core.config import TrainConfig
 from googlenet_gui.core.recipes import FAST, RECIPES, TUTORIAL, recipe_of
 from googlenet_gui.ui.panels.training_panel import TrainingPanel
+from googlenet_gui.ui.words import setting_name
 
 ROOT = Path(__file__).resolve().parents[1]
 # The reference notebook: images resized to 96, batch 64, Adam(lr=1e-3) with no scheduler, 20 epochs,
@@ -112,6 +113,8 @@ def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_com
     from googlenet_gui.core.recipes import RECIPE_FIELDS
 
     assert {f: getattr(shown, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}
+    for key, field in panel.setting_fields.items():  # each row is labelled with the setting's window name
+        assert panel.form.labelForField(field).text() == setting_name(key)
     panel.choose_recipe("thorough")
     panel.label_smoothing_spin.setValue(0.2)  # a setting of every recipe, edited: Custom
     assert panel.recipe_key() == "" and panel.config().label_smoothing == pytest.approx(0.2)

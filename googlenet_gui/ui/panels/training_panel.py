@@ -54,10 +54,7 @@ class TrainingPanel(QWidget):
         self.epochs_spin = _spin(1, 10000, 5)
         self.batch_spin = _spin(2, 8192, 64)
         self.optimizer_combo = _combo(OPTIMIZERS)
-        self.lr_spin = QDoubleSpinBox()
-        self.lr_spin.setDecimals(5)
-        self.lr_spin.setRange(0.00001, 10.0)
-        self.lr_spin.setSingleStep(0.0005)
+        self.lr_spin = _fraction_spin(0.00001, 10.0, 0.0005, decimals=5)
         self.lr_spin.setValue(0.001)
         self.schedule_combo = _combo(SCHEDULES)
         self.weight_decay_spin = _fraction_spin(0.0, 10.0, 0.0005, decimals=5)  # SGD's usual 5e-4 fits
@@ -66,6 +63,14 @@ class TrainingPanel(QWidget):
         self.augment_check = QCheckBox()
         self.seed_spin = _spin(0, 2**31 - 1, 0)
         self.tensorboard_check = QCheckBox()
+        # Each TrainConfig setting the form shows, by its field, in the form's order: the rows, their
+        # labels (words.setting_name), config() and set_config() and the recipe's match all follow it.
+        self.setting_fields: dict[str, QWidget] = {
+            "device": self.device_combo, "input_size": self.input_spin, "epochs": self.epochs_spin,
+            "batch_size": self.batch_spin, "optimizer": self.optimizer_combo, "lr": self.lr_spin,
+            "schedule": self.schedule_combo, "weight_decay": self.weight_decay_spin,
+            "precision": self.precision_combo, "augment": self.augment_check,
+            "label_smoothing": self.label_smoothing_spin, "seed": self.seed_spin}
 
         self.start_button = QPushButton()
         self.pause_button = QPushButton()
@@ -104,16 +109,14 @@ class TrainingPanel(QWidget):
         self.form = form = QFormLayout(model_box)
         form.addRow(QLabel(), self.recipe_combo)  # every row is labelled by retranslate()
         form.addRow("", self.recipe_note)
-        form.addRow(QLabel(), self.device_combo)
-        form.addRow(QLabel(), self.input_spin)
         input_problem = QHBoxLayout()
         input_problem.addWidget(self.input_error, 1)
         input_problem.addWidget(self.input_why_button)
-        form.addRow("", input_problem)
-        for field in (self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                      self.weight_decay_spin, self.precision_combo, self.augment_check, self.label_smoothing_spin,
-                      self.seed_spin, self.tensorboard_check):
+        for key, field in self.setting_fields.items():
             form.addRow(QLabel(), field)
+            if key == "input_size":  # why a size does not fit, under it
+                form.addRow("", input_problem)
+        form.addRow(QLabel(), self.tensorboard_check)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -140,13 +143,9 @@ class TrainingPanel(QWidget):
         self.input_spin.valueChanged.connect(self._input_changed)
         self.input_why_button.clicked.connect(self.show_shapes_requested)
         self.recipe_combo.activated.connect(lambda _: self._recipe_chosen())
-        for widget in (self.dataset_combo, self.device_combo, self.optimizer_combo, self.schedule_combo,
-                       self.precision_combo):
-            widget.currentIndexChanged.connect(self._sync_recipe)
-        for widget in (self.input_spin, self.epochs_spin, self.batch_spin, self.lr_spin, self.weight_decay_spin,
-                       self.label_smoothing_spin):
-            widget.valueChanged.connect(self._sync_recipe)
-        self.augment_check.toggled.connect(self._sync_recipe)
+        self.dataset_combo.currentIndexChanged.connect(self._sync_recipe)  # a recipe's promise is per dataset
+        for widget in self.setting_fields.values():
+            _changed(widget).connect(self._sync_recipe)
 
         self._running = False
         self._paused = False
@@ -198,12 +197,7 @@ class TrainingPanel(QWidget):
         self.data_box.setTitle(self.tr("Data"))
         self.model_box.setTitle(self.tr("Training"))
         self.data_form.labelForField(self.dataset_combo).setText(setting_name("dataset"))
-        settings = ((self.device_combo, "device"), (self.input_spin, "input_size"), (self.epochs_spin, "epochs"),
-                    (self.batch_spin, "batch_size"), (self.optimizer_combo, "optimizer"), (self.lr_spin, "lr"),
-                    (self.schedule_combo, "schedule"), (self.weight_decay_spin, "weight_decay"),
-                    (self.precision_combo, "precision"), (self.augment_check, "augment"),
-                    (self.label_smoothing_spin, "label_smoothing"), (self.seed_spin, "seed"))
-        for field, key in settings:  # the settings' names: words.setting_name, which the Runs tab shares
+        for key, field in self.setting_fields.items():  # the settings' names: words.setting_name, shared with the Runs tab
             self.form.labelForField(field).setText(setting_name(key))
         self.form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
         self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
@@ -232,31 +226,15 @@ class TrainingPanel(QWidget):
         return self.folder_edit.text().strip() or None
 
     def config(self) -> TrainConfig:
-        return TrainConfig(
-            dataset=self.dataset_key(), data_dir=self.data_dir(), input_size=self.input_spin.value(),
-            epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-            optimizer=self.optimizer_combo.currentData(), lr=self.lr_spin.value(),
-            schedule=self.schedule_combo.currentData(), weight_decay=self.weight_decay_spin.value(),
-            augment=self.augment_check.isChecked(), label_smoothing=self.label_smoothing_spin.value(),
-            seed=self.seed_spin.value(), device=self.device_combo.currentData(),
-            precision=self.precision_combo.currentData())
+        return TrainConfig(dataset=self.dataset_key(), data_dir=self.data_dir(),
+                           **{key: _value(field) for key, field in self.setting_fields.items()})
 
     def set_config(self, config: TrainConfig) -> None:
         """Show a run's settings (from a checkpoint or saved settings)."""
         _select(self.dataset_combo, config.dataset)
         self.folder_edit.setText(config.data_dir or "")
-        self.input_spin.setValue(config.input_size)
-        self.epochs_spin.setValue(config.epochs)
-        self.batch_spin.setValue(config.batch_size)
-        _select(self.optimizer_combo, config.optimizer)
-        self.lr_spin.setValue(config.lr)
-        _select(self.schedule_combo, config.schedule)
-        self.weight_decay_spin.setValue(config.weight_decay)
-        _select(self.precision_combo, config.precision)
-        self.augment_check.setChecked(config.augment)
-        self.label_smoothing_spin.setValue(config.label_smoothing)
-        self.seed_spin.setValue(config.seed)
-        _select(self.device_combo, config.device)
+        for key, field in self.setting_fields.items():
+            _show_value(field, getattr(config, key))
         self._dataset_changed()
 
     def use_folder(self, folder: str) -> None:
@@ -301,11 +279,8 @@ class TrainingPanel(QWidget):
         self._update_download_row()
 
     def _setting_widgets(self) -> tuple[QWidget, ...]:
-        return (self.recipe_combo, self.dataset_combo, self.folder_edit, self.browse_button, self.device_combo,
-                self.input_spin,
-                self.epochs_spin, self.batch_spin, self.optimizer_combo, self.lr_spin, self.schedule_combo,
-                self.weight_decay_spin, self.precision_combo, self.augment_check, self.label_smoothing_spin,
-                self.seed_spin, self.tensorboard_check)
+        return (self.recipe_combo, self.dataset_combo, self.folder_edit, self.browse_button,
+                *self.setting_fields.values(), self.tensorboard_check)
 
     def _resumable_widgets(self) -> tuple[QWidget, ...]:
         """The settings a resumed run may change (engine.RESUMABLE_SETTINGS), and logging."""
@@ -516,6 +491,33 @@ def _fraction_spin(low: float, high: float, step: float, decimals: int) -> QDoub
     spin.setSingleStep(step)
     spin.setAlignment(Qt.AlignRight)
     return spin
+
+
+def _value(field: QWidget) -> Any:
+    """What a setting's widget holds: a combo box's key, a check box's state, a spin box's number."""
+    if isinstance(field, QComboBox):
+        return field.currentData()
+    if isinstance(field, QCheckBox):
+        return field.isChecked()
+    return field.value()
+
+
+def _show_value(field: QWidget, value: Any) -> None:
+    if isinstance(field, QComboBox):
+        _select(field, value)
+    elif isinstance(field, QCheckBox):
+        field.setChecked(value)
+    else:
+        field.setValue(value)
+
+
+def _changed(field: QWidget) -> Any:
+    """The signal a setting's widget sends when the user changes it."""
+    if isinstance(field, QComboBox):
+        return field.currentIndexChanged
+    if isinstance(field, QCheckBox):
+        return field.toggled
+    return field.valueChanged
 
 
 def _combo(keys: tuple[str, ...]) -> QComboBox:

@@ -76,12 +76,14 @@ def test_a_recipe_s_promise_is_worded_in_the_language_of_the_window(qtbot):
     try:
         QCoreApplication.sendEvent(panel, QEvent(QEvent.LanguageChange))
         note = panel.recipe_note.text()
-        assert "实测：在 2 个 CPU 核心（Xeon, Sapphire Rapids class, bf16）上 4.7 分钟内达到 92.2%。" in note
+        assert "实测：在 2 个 CPU 核心（至强，Sapphire Rapids 级，bf16）上 4.7 分钟内达到 92.2%。" in note
         assert " in 4.7 min" not in note
+        assert note.startswith("输入 64，批量大小 128，Adam 3e-3") and panel.recipe_combo.currentText() == "快速"
     finally:
         i18n.install("en")
         QCoreApplication.sendEvent(panel, QEvent(QEvent.LanguageChange))
     assert "Measured: 92.2% in 4.7 min on 2 CPU cores (Xeon, Sapphire Rapids class, bf16)." in panel.recipe_note.text()
+    assert panel.recipe_combo.currentText() == "Fast"
 
 
 def cli_config(*args: str) -> TrainConfig:

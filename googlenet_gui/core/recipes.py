@@ -8,7 +8,8 @@
 - "thorough": 12 epochs with augmentation (random crops and flips), decoupled weight decay and
   label smoothing, for the highest accuracy measured within 30 minutes on a 2-core CPU.
 
-A recipe fills settings, which stay editable. Its promises are measurements, copied from
+A recipe fills settings, which stay editable. Its title, summary and promises are Messages (the window
+says them in its language). Its promises are measurements, copied from
 BENCHMARKS.md (a test checks the two agree); where nothing was measured nothing is promised.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from .config import TrainConfig
+from .messages import QT_TRANSLATE_NOOP, Message
 
 # The settings a recipe chooses; the dataset, device, seed and limits stay the user's.
 RECIPE_FIELDS = ("input_size", "epochs", "batch_size", "optimizer", "lr", "momentum", "weight_decay", "schedule",
@@ -30,7 +32,7 @@ class Promise:
     accuracy: float
     seconds: float
     cores: int  # CPU cores of the machine it was measured on
-    cpu: str  # what kind of CPU, e.g. "Xeon, Sapphire Rapids class, bf16"
+    cpu: str  # what kind of CPU, e.g. "Xeon, Sapphire Rapids class, bf16" (a Message: the window translates it)
     source: str  # the BENCHMARKS.md section that records it
 
     def minutes_text(self) -> str:
@@ -41,7 +43,7 @@ class Promise:
 @dataclass(frozen=True)
 class Recipe:
     key: str
-    title: str
+    title: str  # its name and what it sets: Messages, which the window says in its language
     summary: str
     settings: dict
     # (dataset, device kind "cpu" or "cuda") -> what was measured
@@ -60,32 +62,36 @@ class Recipe:
         return self.promises.get((dataset, kind))
 
 
+SAPPHIRE_RAPIDS = Message(QT_TRANSLATE_NOOP("Core", "Xeon, Sapphire Rapids class, bf16"))
+
 TUTORIAL = Recipe(
-    "tutorial", "Tutorial",
-    "the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32",
+    "tutorial", Message(QT_TRANSLATE_NOOP("Core", "Tutorial")),
+    Message(QT_TRANSLATE_NOOP("Core", "the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no "
+                                      "schedule, 20 epochs, float32")),
     {"input_size": 96, "epochs": 20, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "momentum": 0.9,
      "weight_decay": 0.0, "schedule": "none", "augment": False, "label_smoothing": 0.0,
      "precision": "fp32"},
 )
 
 FAST = Recipe(
-    "fast", "Fast",
-    "input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it",
+    "fast", Message(QT_TRANSLATE_NOOP("Core", "Fast")),
+    Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 "
+                                      "where the CPU has it")),
     {"input_size": 64, "epochs": 2, "batch_size": 128, "optimizer": "adam", "lr": 3e-3, "momentum": 0.9,
      "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "label_smoothing": 0.0,
      "precision": "auto"},
-    {("fashion-mnist", "cpu"): Promise(0.9217, 282, 2, "Xeon, Sapphire Rapids class, bf16",
+    {("fashion-mnist", "cpu"): Promise(0.9217, 282, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
 )
 
 THOROUGH = Recipe(
-    "thorough", "Thorough",
-    "input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops "
-    "and flips, label smoothing 0.1",
+    "thorough", Message(QT_TRANSLATE_NOOP("Core", "Thorough")),
+    Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule "
+                                      "over 12 epochs, random crops and flips, label smoothing 0.1")),
     {"input_size": 64, "epochs": 12, "batch_size": 128, "optimizer": "adam", "lr": 2e-3, "momentum": 0.9,
      "weight_decay": 0.05, "schedule": "onecycle", "augment": True, "label_smoothing": 0.1,
      "precision": "auto"},
-    {("fashion-mnist", "cpu"): Promise(0.9356, 1653, 2, "Xeon, Sapphire Rapids class, bf16",
+    {("fashion-mnist", "cpu"): Promise(0.9356, 1653, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
 )
 

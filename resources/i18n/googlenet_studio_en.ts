@@ -1146,6 +1146,34 @@
         <source>training ended without a result</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Xeon, Sapphire Rapids class, bf16</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thorough</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>
@@ -3445,18 +3473,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Tutorial</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Thorough</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
@@ -3505,14 +3521,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{0} min</source>
         <translation type="unfinished" />
     </message>
@@ -3522,10 +3530,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0}. {1}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1143,6 +1143,34 @@
         <source>training ended without a result</source>
         <translation>训练结束但没有结果</translation>
     </message>
+    <message>
+        <source>Xeon, Sapphire Rapids class, bf16</source>
+        <translation>至强，Sapphire Rapids 级，bf16</translation>
+    </message>
+    <message>
+        <source>Tutorial</source>
+        <translation>教程</translation>
+    </message>
+    <message>
+        <source>the reference notebook&apos;s settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
+        <translation>与参考笔记本完全相同的设置：输入 96，批量大小 64，Adam 1e-3，无学习率调度，20 轮，float32</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it</source>
+        <translation>输入 64，批量大小 128，Adam 3e-3，2 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
+    </message>
+    <message>
+        <source>Thorough</source>
+        <translation>充分</translation>
+    </message>
+    <message>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
+        <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转，标签平滑 0.1</translation>
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>
@@ -3404,18 +3432,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>配方</translation>
     </message>
     <message>
-        <source>Tutorial</source>
-        <translation>教程</translation>
-    </message>
-    <message>
-        <source>Fast</source>
-        <translation>快速</translation>
-    </message>
-    <message>
-        <source>Thorough</source>
-        <translation>充分</translation>
-    </message>
-    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -3464,14 +3480,6 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>尚未针对此数据集和设备测量。</translation>
     </message>
     <message>
-        <source>the reference notebook&apos;s settings exactly: input 96, batch 64, Adam 1e-3, no schedule, 20 epochs, float32</source>
-        <translation>与参考笔记本完全相同的设置：输入 96，批量大小 64，Adam 1e-3，无学习率调度，20 轮，float32</translation>
-    </message>
-    <message>
-        <source>input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 where the CPU has it</source>
-        <translation>输入 64，批量大小 128，Adam 3e-3，2 轮单周期学习率调度，CPU 支持时使用 bf16</translation>
-    </message>
-    <message>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
@@ -3482,10 +3490,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0}. {1}</source>
         <translation>{0}。{1}</translation>
-    </message>
-    <message>
-        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
-        <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转，标签平滑 0.1</translation>
     </message>
     <message>
         <source>Measured: {0} in {1} on {2} ({3}).</source>

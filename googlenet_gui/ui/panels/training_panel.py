@@ -101,7 +101,7 @@ class TrainingPanel(QWidget):
         self.recipe_combo = QComboBox()
         self.recipe_combo.addItem("", "")  # "Custom", from retranslate()
         for recipe in RECIPES.values():
-            self.recipe_combo.addItem(recipe.title, recipe.key)
+            self.recipe_combo.addItem("", recipe.key)  # titled by retranslate()
         self.recipe_note = plain_label("")
         self.recipe_note.setWordWrap(True)
 
@@ -201,11 +201,9 @@ class TrainingPanel(QWidget):
             self.form.labelForField(field).setText(setting_name(key))
         self.form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
         self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
-        recipe_titles = {"tutorial": self.tr("Tutorial"), "fast": self.tr("Fast"), "thorough": self.tr("Thorough")}
         self.recipe_combo.setItemText(0, self.tr("Custom"))
         for index in range(1, self.recipe_combo.count()):
-            key = self.recipe_combo.itemData(index)
-            self.recipe_combo.setItemText(index, recipe_titles.get(key, RECIPES[key].title))
+            self.recipe_combo.setItemText(index, say(RECIPES[self.recipe_combo.itemData(index)].title))
         if hasattr(self, "_recipe_synced"):
             self._sync_recipe()
         self.set_tensorboard_problem(self._tensorboard_problem)
@@ -421,19 +419,13 @@ class TrainingPanel(QWidget):
             return
         promise = recipe.promise(config.dataset, config.device or "cpu")
         measured = self._promise_text(promise) if promise else self.tr("Not measured yet for this dataset and device.")
-        summaries = {"tutorial": self.tr("the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, "
-                                         "no schedule, 20 epochs, float32"),
-                     "fast": self.tr("input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 "
-                                     "where the CPU has it"),
-                     "thorough": self.tr("input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle "
-                                         "schedule over 12 epochs, random crops and flips, label smoothing 0.1")}
-        self.recipe_note.setText(self.tr("{0}. {1}").format(summaries.get(recipe.key, recipe.summary), measured))
+        self.recipe_note.setText(self.tr("{0}. {1}").format(say(recipe.summary), measured))
 
     def _promise_text(self, promise: Promise) -> str:
         when = (self.tr("{0} min").format(promise.minutes_text()) if promise.seconds >= 60 else
                 self.tr("{0} s").format(round(promise.seconds)))
         return self.tr("Measured: {0} in {1} on {2} ({3}).").format(
-            f"{promise.accuracy:.1%}", when, self.tr("%n CPU core(s)", "", promise.cores), promise.cpu)
+            f"{promise.accuracy:.1%}", when, self.tr("%n CPU core(s)", "", promise.cores), say(promise.cpu))
 
     def _browse(self) -> None:
         start = self.folder_edit.text() or str(Path.home())

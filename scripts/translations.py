@@ -30,9 +30,8 @@ I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("en", "zh_CN")
 PLOT_MENUS = Path("googlenet_gui") / "ui" / "plot_menus.py"  # its strings are pyqtgraph's, not the app's
 # pyqtgraph's modules that word what the window shows of it: the ViewBox menu and its axis controls,
-# Plot Options, the scene's Export... and the export dialog with its formats' options
+# the scene's Export... and the export dialog with its formats' options (not Plot Options: ui/plot_menus.app_menu)
 PYQTGRAPH_MODULES = ("graphicsItems/ViewBox/ViewBoxMenu.py", "graphicsItems/ViewBox/axisCtrlTemplate_generic.py",
-                     "graphicsItems/PlotItem/PlotItem.py", "graphicsItems/PlotItem/plotConfigTemplate_generic.py",
                      "GraphicsScene/GraphicsScene.py", "GraphicsScene/exportDialogTemplate_generic.py",
                      "exporters/CSVExporter.py", "exporters/HDF5Exporter.py", "exporters/ImageExporter.py",
                      "exporters/SVGExporter.py")

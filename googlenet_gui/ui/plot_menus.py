@@ -1,15 +1,16 @@
 """pyqtgraph's own menus on the window's plots, and its export dialog, in the language installed now.
 
-Right-clicking a plot shows pyqtgraph's menu: View All, X axis, Y axis, Mouse Mode, then its
-PlotItem's Plot Options and its scene's Export... pyqtgraph words them with
-QCoreApplication.translate under its own contexts ("ViewBox", "PlotItem", "Form", "GraphicsScene",
-"Exporter") when it builds them, so resources/i18n/pyqtgraph_<language>.qm translates them (made by
+Right-clicking a plot shows pyqtgraph's menu: View All, X axis, Y axis, Mouse Mode, and its
+scene's Export... (`app_menu` leaves out pyqtgraph's Plot Options, whose transforms and downsampling
+fight the window's own log scale, smoothing and drawing of long curves). pyqtgraph words them with
+QCoreApplication.translate under its own contexts ("ViewBox", "Form", "GraphicsScene", "Exporter")
+when it builds them, so resources/i18n/pyqtgraph_<language>.qm translates them (made by
 scripts/translations.py from pyqtgraph's modules and from this one). What this module adds, through
 `follow_language(view)`, called once where a plot widget is made:
 
 - on a language switch, menus built before it are worded again: the ViewBox menu is made anew (as
-  pyqtgraph itself does when its menu is enabled again), Plot Options and an export dialog already
-  made are worded in place, keeping what they are set to;
+  pyqtgraph itself does when its menu is enabled again), an export dialog already made is worded in
+  place, keeping what it is set to;
 - the words pyqtgraph shows without translating them (the export dialog's list of items, the CSV
   options) are translated here, under "PlotMenus".
 
@@ -54,6 +55,14 @@ def follow_language(view: pg.GraphicsView) -> None:
     _Follower(view)
 
 
+def app_menu(plot: pg.PlotItem) -> None:
+    """`plot`'s right-click menu without pyqtgraph's Plot Options: its Log X breaks the window's plots'
+    linked epoch axes, its Log Y on the loss bypasses the window's own log scale (whose range starts at
+    the newest loss, not at 0), and its downsampling and averaging override how the window draws a
+    million points. The view's own entries (View All, the axes, Mouse Mode) and Export... stay."""
+    plot.setMenuEnabled(False, enableViewBoxMenu=True)
+
+
 def retranslate(view: pg.GraphicsView) -> None:
     """Word `view`'s pyqtgraph menus (and its export dialog, if it was opened) in the language installed now."""
     scene = view.scene()
@@ -62,8 +71,6 @@ def retranslate(view: pg.GraphicsView) -> None:
             old, item.menu = item.menu, ViewBoxMenu(item)  # built in the language installed now
             old.close()  # if it was open; its last reference is gone
             item.updateViewLists()  # its Link Axis lists, as pyqtgraph fills them
-        elif isinstance(item, pg.PlotItem):
-            _word_plot_options(item)
     scene.contextMenu[0].setText(translate("GraphicsScene", "Export..."))
     dialog = scene.exportDialog
     if dialog is not None:
@@ -73,24 +80,6 @@ def retranslate(view: pg.GraphicsView) -> None:
             dialog.updateItemList(select=current.gitem if current is not None else None)
             dialog.ui.formatList.setCurrentRow(row)
             _word_items(dialog)
-
-
-def _word_plot_options(plot: pg.PlotItem) -> None:
-    """Plot Options and its six sub-menus, each found by the group of controls it holds."""
-    controls = plot.ctrl
-    titles = {controls.transformGroup: translate("PlotItem", "Transforms"),
-              controls.decimateGroup: translate("PlotItem", "Downsample"),
-              controls.averageGroup: translate("PlotItem", "Average"),
-              controls.alphaGroup: translate("PlotItem", "Alpha"),
-              controls.gridGroup: translate("PlotItem", "Grid"),
-              controls.pointsGroup: translate("PlotItem", "Points")}
-    plot.ctrlMenu.setTitle(translate("PlotItem", "Plot Options"))
-    for action in plot.ctrlMenu.actions():
-        menu = action.menu()
-        held = menu.actions()[0].defaultWidget() if menu is not None and menu.actions() else None
-        if held in titles:
-            menu.setTitle(titles[held])
-    controls.retranslateUi(plot.ctrlMenu)  # the controls' texts (it titles the form it is given: a torn-off menu)
 
 
 def _word_items(dialog: Any) -> None:

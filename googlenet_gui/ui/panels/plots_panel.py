@@ -271,6 +271,7 @@ class PlotsPanel(QWidget):
         self._anchors: dict[str, pg.PlotDataItem] = {}
         for column, metric in enumerate(METRICS):
             plot = self.graphics.addPlot(row=0, col=column)
+            plot_menus.app_menu(plot)  # the log scale and smoothing are the panel's own controls
             plot.showGrid(x=True, y=True, alpha=0.15)
             for axis in ("left", "bottom"):
                 # epochs and accuracies are plain numbers: never "epoch (x0.001)" at the first batch

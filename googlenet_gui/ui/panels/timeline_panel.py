@@ -55,6 +55,7 @@ class TimelinePanel(QWidget):
         self.plot_widget = pg.PlotWidget()
         plot_menus.follow_language(self.plot_widget)  # right-click's menus in the window's language
         self.plot = self.plot_widget.getPlotItem()
+        plot_menus.app_menu(self.plot)
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setYRange(0, 1, padding=0.02)
         self.plot.getAxis("left").enableAutoSIPrefix(False)

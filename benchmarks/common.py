@@ -120,21 +120,28 @@ def run_event_loop(done, timeout: float) -> None:
     deadline.stop()
 
 
-def open_window():
-    """The app's real main window on Qt's offscreen platform, with throw-away settings and run
-    folders, shown at 1400x900, once PyTorch has loaded (as a user would see it)."""
+def open_window(work: Path | None = None, size: tuple[int, int] | None = (1400, 900), runs: Path | None = None,
+                language: str | None = None):
+    """The app's real main window (on Qt's offscreen platform unless another is set), shown, once
+    PyTorch has loaded (as a user would see it). Its settings go in `work`/settings and its runs in
+    `runs` (default `work`/runs); `work` is a throw-away folder unless given, so the user's own
+    are never touched. `size` None keeps the window's default size; `language` is switched to first."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from googlenet_gui.app import create_window
 
-    QApplication.instance() or QApplication([])
+    work = work or scratch_dir()
+    QApplication.instance() or QApplication(sys.argv)
     QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(scratch_dir()))
-    os.environ["GOOGLENET_RUNS_DIR"] = str(scratch_dir())
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
+    os.environ["GOOGLENET_RUNS_DIR"] = str(runs or work / "runs")
     win = create_window()
-    win.resize(1400, 900)
+    if language:
+        win.set_language(language)
+    if size:
+        win.resize(*size)
     win.show()
     run_event_loop(lambda: win.core_ready, 120)
     return win

@@ -42,7 +42,6 @@ def main() -> None:
     work = Path(tempfile.mkdtemp())
     make_folder(work / "fashion")
     win = open_window(work, size=None)
-    wait(lambda: win.core_ready, 60)
     editor = win.dataset_editor
     editor.open(str(work / "fashion"))
     wait(lambda: editor.dataset is not None, 30)

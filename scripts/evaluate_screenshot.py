@@ -24,7 +24,6 @@ def main() -> int:
     import numpy as np
 
     win = open_window(Path(tempfile.mkdtemp()))
-    wait(lambda: win.core_ready, 120)
     tp = win.training_panel
     tp.input_spin.setValue(64)
     tp.epochs_spin.setValue(a.epochs)

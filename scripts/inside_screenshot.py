@@ -39,7 +39,6 @@ def main() -> int:
         paths.append(str(path))
 
     win = open_window(work)
-    wait(lambda: win.core_ready, 120)
     win.training_panel.epochs_spin.setValue(a.epochs)
     win.classify.classify_paths(paths)
     wait(lambda: win.classify_panel.row_count() == 2, 60)

@@ -26,7 +26,6 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="googlenet-zh-"))
     window = open_window(work, size=None, language="zh_CN")  # the default size, as a new user sees it
-    wait(lambda: window.core_ready, 120)
     window.training_panel.epochs_spin.setValue(3)
     window.training.start()
     wait(lambda: False, a.seconds)

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.slow
 CYCLES = 30
 MEASURE_FROM = 5  # the first cycles fill caches (oneDNN kernels, allocator pools, the plots)
 MAX_GROWTH_MIB = 200  # the product target is 50 MiB, measured by a benchmark
+# A first batch comes in about a second; on a machine a benchmark keeps busy it has taken over 60 s.
+FIRST_BATCH_WAIT = 180_000
 
 
 def rss_mib() -> float:
@@ -43,7 +45,7 @@ def test_thirty_start_stop_cycles_leave_no_thread_and_bounded_memory(window, qtb
     for cycle in range(1, CYCLES + 1):
         start.click()
         assert window.training.running, f"cycle {cycle} did not start"
-        qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
+        qtbot.waitUntil(lambda: batches(window) >= 1, timeout=FIRST_BATCH_WAIT)
         with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
             stop.click()
         stopped = ended.args[0]
@@ -68,7 +70,7 @@ def train_then_close(qtbot, win: MainWindow, folder: Path) -> Path:
     qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
     use_folder(win, folder, epochs=50, batch=8)
     win.training_panel.start_button.click()
-    qtbot.waitUntil(lambda: batches(win) >= 1, timeout=60_000)
+    qtbot.waitUntil(lambda: batches(win) >= 1, timeout=FIRST_BATCH_WAIT)
     run_dir = Path(win.run_panel.folder_label.text())
     win.close()  # asks training to stop; the window closes once it has
     qtbot.waitUntil(lambda: not win.isVisible(), timeout=60_000)

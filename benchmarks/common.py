@@ -49,6 +49,8 @@ def machine() -> dict:
     info = {"cpu": _cpu_name(), "cores": os.cpu_count(), "cpu_features": cpu_features(),
             "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(), "torch": torch.__version__,
             "python": platform.python_version(), "date": time.strftime("%Y-%m-%d")}
+    if os.environ.get("ONEDNN_MAX_CPU_ISA"):  # oneDNN's kernels held to a smaller instruction set (an older CPU)
+        info["onednn_max_cpu_isa"] = os.environ["ONEDNN_MAX_CPU_ISA"]
     if torch.cuda.is_available():
         info["gpu"] = torch.cuda.get_device_name(0)
     return info

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>BusyRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CheckpointController</name>
     <message>
         <source>Checkpoints (*.pt *.pth);;All files (*)</source>
@@ -1834,10 +1841,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Rows: true class · columns: predicted class · click a cell for its images</source>
         <translation type="unfinished" />
     </message>
@@ -1995,10 +1998,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>

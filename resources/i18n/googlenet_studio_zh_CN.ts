@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BusyRow</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CheckpointController</name>
     <message>
         <source>Checkpoints (*.pt *.pth);;All files (*)</source>
@@ -1804,10 +1811,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Rows: true class · columns: predicted class · click a cell for its images</source>
         <translation>行：真实类别 · 列：预测类别 · 点击单元格查看其图像</translation>
     </message>
@@ -1965,10 +1968,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>Steps</source>
         <translation>步数</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Save Image…</source>

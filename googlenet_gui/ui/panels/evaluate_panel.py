@@ -15,7 +15,7 @@ from PySide6.QtCore import (QAbstractListModel, QAbstractTableModel, QEvent, QMo
                             QSize, Qt, Signal)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QListView,
-                               QProgressBar, QPushButton, QSlider, QSplitter, QStyle, QStyledItemDelegate,
+                               QPushButton, QSlider, QSplitter, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -23,6 +23,7 @@ from ...core.text import NAME_LIMIT, printable
 from ..class_names import class_label
 from .. import theme
 from ..words import Text, say
+from ..busy_row import BusyRow
 
 if TYPE_CHECKING:  # core.evaluation imports torch, which must not load before the window paints
     from googlenet_gui.core.evaluation import Evaluation
@@ -216,7 +217,6 @@ class EvaluatePanel(QWidget):
         self._epoch_labels: list[Text] = []
         self._nothing: Text = self._nothing_text  # why there is no evaluation, while there is none
         self._gallery_title: Text = self._gallery_hint
-        self._busy: Text = ""
         self._message: tuple[Text, bool] = ("", False)
 
         self.source_label = QLabel()
@@ -243,20 +243,9 @@ class EvaluatePanel(QWidget):
         epochs.addWidget(self.epoch_label)
         epochs.addWidget(self.percent_check)
 
-        self.busy_label = QLabel()
-        self.busy_label.setTextFormat(Qt.PlainText)
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setFormat("%v / %m")
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        busy = QHBoxLayout()
-        busy.setContentsMargins(0, 0, 0, 0)
-        busy.addWidget(self.busy_label)
-        busy.addWidget(self.progress_bar, 1)
-        busy.addWidget(self.cancel_button)
-        self.busy_row = QWidget()
-        self.busy_row.setLayout(busy)
-        self.busy_row.hide()
+        self.busy_row = BusyRow()
+        self.busy_row.cancel_clicked.connect(self.cancel_requested)
+        self.cancel_button = self.busy_row.cancel_button
 
         self.summary_label = QLabel()
         self.summary_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -371,14 +360,12 @@ class EvaluatePanel(QWidget):
         self.source_label.setText(say(self._source))
         self._update_epoch_label()
         self.gallery_label.setText(say(self._gallery_title))
-        self.busy_label.setText(say(self._busy))
         self.show_message(*self._message)
         self.matrix_model.headerDataChanged.emit(Qt.Horizontal, 0, max(0, self.matrix_model.columnCount() - 1))
         self.matrix_model.headerDataChanged.emit(Qt.Vertical, 0, max(0, self.matrix_model.rowCount() - 1))
         self.evaluate_button.setText(self.tr("Evaluate Checkpoint…"))
         self.percent_check.setText(self.tr("Row percentages"))
         self.percent_check.setToolTip(self.tr("Each cell as a share of its row: of the images of that true class"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.axes_label.setText(self.tr("Rows: true class · columns: predicted class · click a cell for its images"))
 
     # ------------------------------------------------------------------ what is shown
@@ -453,23 +440,17 @@ class EvaluatePanel(QWidget):
 
     def set_busy(self, text: Text) -> None:
         """Work under way (loading data, evaluating): what, a progress bar and Cancel."""
-        self._busy = text
-        self.busy_label.setText(say(text))
-        self.progress_bar.setRange(0, 0)
-        self.busy_row.show()
+        self.busy_row.start(text)
 
     def set_progress(self, done: int, total: int, text: Text) -> None:
         """`total` 0: not known yet (the bar moves to and fro)."""
-        self._busy = text
-        self.busy_label.setText(say(text))
-        self.progress_bar.setRange(0, max(total, 0))
-        self.progress_bar.setValue(min(done, total) if total else 0)
+        self.busy_row.show_progress(done, total, text)
 
     def set_idle(self) -> None:
-        self.busy_row.hide()
+        self.busy_row.stop()
 
     def is_busy(self) -> bool:
-        return not self.busy_row.isHidden()
+        return self.busy_row.busy()
 
     # ------------------------------------------------------------------ the gallery
 

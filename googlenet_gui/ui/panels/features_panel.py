@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QListView, QPushButton,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from .. import theme
+from ..busy_row import BusyRow
 from ..plain import plain_label
 from ..words import Text, say
 
@@ -73,7 +74,6 @@ class FeaturesPanel(QWidget):
         self._channels: dict[str, int] = {}  # each layer's channel count, at the network's input
         self.result: Visualization | None = None
         self._weights: Text = ""  # which weights made the result
-        self._busy: Text = ""  # what is under way
 
         self.layer_combo = QComboBox()
         self.layer_combo.currentIndexChanged.connect(lambda _: self._layer_changed())
@@ -94,19 +94,9 @@ class FeaturesPanel(QWidget):
         controls.addWidget(self.grid_button)
         controls.addStretch(1)
 
-        self.busy_label = plain_label()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setFormat("%v / %m")
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel_requested)
-        busy = QHBoxLayout()
-        busy.setContentsMargins(0, 0, 0, 0)
-        busy.addWidget(self.busy_label)
-        busy.addWidget(self.progress_bar, 1)
-        busy.addWidget(self.cancel_button)
-        self.busy_row = QWidget()
-        self.busy_row.setLayout(busy)
-        self.busy_row.hide()
+        self.busy_row = BusyRow()
+        self.busy_row.cancel_clicked.connect(self.cancel_requested)
+        self.progress_bar, self.cancel_button = self.busy_row.progress_bar, self.busy_row.cancel_button
 
         self.message_label = plain_label()
         self.message_label.setWordWrap(True)
@@ -157,10 +147,8 @@ class FeaturesPanel(QWidget):
         self.grid_button.setText(self.tr("Visualize 16 channels"))
         self.grid_button.setToolTip(self.tr("16 channels from this one (the layer's last 16 near its end), optimised "
                                             "together"))
-        self.cancel_button.setText(self.tr("Cancel"))
         self.save_button.setText(self.tr("Save Image…"))
         self.show_message(*self._message)
-        self.busy_label.setText(say(self._busy))
         if self._channels:
             self._layer_changed()  # "of 512"
         if self.result is not None:
@@ -192,25 +180,20 @@ class FeaturesPanel(QWidget):
         return self.steps_spin.value()
 
     def set_busy(self, text: Text, total: int) -> None:
-        self._busy = text
-        self.busy_label.setText(say(text))
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(0)
-        self.busy_row.show()
+        self.busy_row.start(text, total)
         self.one_button.setEnabled(False)
         self.grid_button.setEnabled(False)
 
     def set_progress(self, done: int, total: int) -> None:
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(done)
+        self.busy_row.show_progress(done, total)
 
     def set_idle(self) -> None:
-        self.busy_row.hide()
+        self.busy_row.stop()
         self.one_button.setEnabled(True)
         self.grid_button.setEnabled(True)
 
     def is_busy(self) -> bool:
-        return not self.busy_row.isHidden()
+        return self.busy_row.busy()
 
     def show_message(self, text: Text, error: bool = False) -> None:
         self._message = (text, error)

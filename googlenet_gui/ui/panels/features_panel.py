@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from .. import theme
 from ..busy_row import BusyRow
 from ..plain import plain_label
+from ..qimages import array_to_qimage
 from ..words import Text, say
 
 if TYPE_CHECKING:  # core.featurevis imports torch, which must not load before the window paints
@@ -25,12 +26,6 @@ RESULT = 128  # side of one result, in pixels
 GRID = 16  # channels of "Visualize 16 channels"
 DEFAULT_STEPS = 256  # as core.featurevis.DEFAULT_STEPS (not imported: that module loads PyTorch)
 DISPLAY, DECORATION, TOOLTIP = (int(role) for role in (Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole))
-
-
-def result_image(pixels: np.ndarray) -> QImage:
-    arr = np.ascontiguousarray(pixels, dtype=np.uint8)
-    fmt = QImage.Format_Grayscale8 if arr.ndim == 2 else QImage.Format_RGB888
-    return QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], fmt).copy()
 
 
 class ResultsModel(QAbstractListModel):
@@ -210,7 +205,7 @@ class FeaturesPanel(QWidget):
             return lambda: self.tr("{0} channel {1}: mean activation {2:.3g} for the starting noise, {3:.3g} for "
                                    "this image").format(result.layer, channel, start, final)
 
-        self.results_model.set_items([(c, result_image(result.images[i]), tip(c, result.start[i], result.final[i]))
+        self.results_model.set_items([(c, array_to_qimage(result.images[i]), tip(c, result.start[i], result.final[i]))
                                       for i, c in enumerate(result.channels)])
         self._describe_result()
         self.save_button.setEnabled(True)
@@ -230,7 +225,7 @@ class FeaturesPanel(QWidget):
         """The results as one PNG at the network's input size, in a grid of 4 a row."""
         if self.result is None:
             raise ValueError(self.tr("there is no visualization to save"))
-        images = [result_image(p) for p in self.result.images]
+        images = [array_to_qimage(p) for p in self.result.images]
         side = images[0].width()
         columns = min(4, len(images))
         rows = -(-len(images) // columns)

@@ -23,6 +23,7 @@ from ...core.text import NAME_LIMIT, printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
+from ..qimages import array_to_qimage
 from ..words import Text, image_name, say
 
 if TYPE_CHECKING:  # core.inside imports torch, which must not load before the window paints
@@ -44,13 +45,6 @@ def heat_image(values: np.ndarray) -> QImage:
     image = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format_Indexed8)
     image.setColorTable(HEAT_TABLE)
     return image.copy()  # owns its pixels: the array may go
-
-
-def view_image(view: np.ndarray) -> QImage:
-    """What the network sees, uint8 [S, S] or [S, S, 3] -> a QImage that owns a copy."""
-    arr = np.ascontiguousarray(view, dtype=np.uint8)
-    fmt = QImage.Format_Grayscale8 if arr.ndim == 2 else QImage.Format_RGB888
-    return QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], fmt).copy()
 
 
 class MapsModel(QAbstractListModel):
@@ -339,7 +333,7 @@ class InsidePanel(QWidget):
         self.inside, self.source = inside, source
         self.header.show()
         self.show_message("")
-        self.picture.setPixmap(QPixmap.fromImage(view_image(inside.view)).scaled(
+        self.picture.setPixmap(QPixmap.fromImage(array_to_qimage(inside.view)).scaled(
             PICTURE, PICTURE, Qt.KeepAspectRatio, Qt.FastTransformation))
         self._show_name()
         self._weights = weights
@@ -353,7 +347,7 @@ class InsidePanel(QWidget):
     def show_gradcam(self, cam: GradCam, inside: ImageInside) -> None:
         """The heatmap over what the network sees (`inside` gives the picture and the answer)."""
         side = CAM_SIDE
-        image = QPixmap.fromImage(view_image(inside.view).scaled(side, side, Qt.KeepAspectRatio, Qt.FastTransformation))
+        image = QPixmap.fromImage(array_to_qimage(inside.view).scaled(side, side, Qt.KeepAspectRatio, Qt.FastTransformation))
         levels = (np.clip(cam.heatmap, 0, 1) * 255).round().astype(np.uint8)
         heat = QPixmap.fromImage(heat_image(levels).scaled(side, side, Qt.KeepAspectRatio, Qt.SmoothTransformation))
         self._cam_pixmaps = (image, heat)

@@ -44,15 +44,19 @@ def cpu_features() -> list[str]:
 def machine() -> dict:
     import torch
 
-    from googlenet_gui.core.devices import _cpu_name
+    from googlenet_gui.core.devices import _cpu_name, precision_for
 
     info = {"cpu": _cpu_name(), "cores": os.cpu_count(), "cpu_features": cpu_features(),
-            "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(), "torch": torch.__version__,
+            "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(),
+            # the arithmetic of training and evaluation at precision "auto" (the default); classifying,
+            # the Inside tab and feature visualization always run in float32
+            "auto_precision_cpu": precision_for(torch.device("cpu"), "auto"), "torch": torch.__version__,
             "python": platform.python_version(), "date": time.strftime("%Y-%m-%d")}
     if os.environ.get("ONEDNN_MAX_CPU_ISA"):  # oneDNN's kernels held to a smaller instruction set (an older CPU)
         info["onednn_max_cpu_isa"] = os.environ["ONEDNN_MAX_CPU_ISA"]
     if torch.cuda.is_available():
         info["gpu"] = torch.cuda.get_device_name(0)
+        info["auto_precision_gpu"] = precision_for(torch.device("cuda"), "auto")
     return info
 
 

@@ -7,7 +7,7 @@ the press. The figure is the accuracy of the last epoch finished within the budg
 
     python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4]
         [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--weight-decay 0]
-        [--label-smoothing 0] [--device cpu]
+        [--plain-last-epochs 0] [--label-smoothing 0] [--device cpu]
     python benchmarks/time_to_accuracy.py --recipe fast [--dataset fashion-mnist] [--budget 600]
 
 With --recipe the recipe is chosen in the panel's Recipe box (as a user would) and the setting
@@ -41,6 +41,7 @@ def main() -> None:
     ap.add_argument("--schedule", default="onecycle")
     ap.add_argument("--augment", action="store_true")
     ap.add_argument("--weight-decay", type=float, default=0.0)
+    ap.add_argument("--plain-last-epochs", type=int, default=0)
     ap.add_argument("--label-smoothing", type=float, default=0.0)
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--data-dir", default="")
@@ -67,6 +68,7 @@ def main() -> None:
         tp.schedule_combo.setCurrentIndex(tp.schedule_combo.findData(a.schedule))
         tp.augment_check.setChecked(a.augment)
         tp.weight_decay_spin.setValue(a.weight_decay)
+        tp.plain_epochs_spin.setValue(a.plain_last_epochs)
         tp.label_smoothing_spin.setValue(a.label_smoothing)
     used = tp.config()
     if not tp.start_button.isEnabled():
@@ -86,7 +88,7 @@ def main() -> None:
     within = [e for e in epochs if e["seconds"] <= a.budget]
     best = within[-1]["test_accuracy"] if within else None
     settings = {k: getattr(used, k) for k in ("dataset", "input_size", "epochs", "batch_size", "lr", "optimizer",
-                                               "schedule", "weight_decay", "augment", "label_smoothing",
+                                               "schedule", "weight_decay", "augment", "plain_last_epochs", "label_smoothing",
                                                "precision", "device")}
     settings["recipe"] = a.recipe or None
     reached = {}

@@ -56,6 +56,24 @@ def test_label_smoothing_sets_a_floor_under_the_training_loss():
     assert min(losses[0.0]) < floor - 0.1  # the same run without smoothing learns past it
 
 
+def test_the_plain_last_epochs_train_on_the_images_as_they_are(monkeypatch):
+    augmented: list[int] = []  # the epoch (from 1) of every batch that was cropped and flipped
+    real = engine.augment
+
+    def counting(*args, **kwargs):
+        augmented.append(trainer._run.position.epochs_done + 1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "augment", counting)
+    for plain, epochs_augmented in ((0, [1, 2, 3]), (1, [1, 2]), (3, [])):
+        augmented.clear()
+        trainer = Trainer(TrainConfig(epochs=3, augment=True, plain_last_epochs=plain, **SMALL),
+                          dataset=stripes_dataset(), report_interval=0)
+        events = run_all(trainer)
+        assert of(events, Finished) and len(of(events, BatchEnd)) == 12  # 4 batches an epoch, all trained
+        assert augmented == [e for e in epochs_augmented for _ in range(4)]
+
+
 def test_stop_takes_effect_within_one_batch_and_saves(tmp_path):
     def stop_after_second(trainer, event):
         if isinstance(event, BatchEnd) and event.step == 2:
@@ -123,9 +141,11 @@ def final_weights(run_dir) -> dict[str, torch.Tensor]:
     return load_checkpoint(run_dir / "last.pt").model_state
 
 
-@pytest.mark.parametrize("stop_at_step", [4, 6], ids=["after-epoch", "mid-epoch"])
-def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step):
-    config = dict(epochs=2, augment=True, schedule="onecycle", precision="fp32", **SMALL)
+@pytest.mark.parametrize("stop_at_step, plain_last_epochs", [(4, 0), (6, 0), (6, 1)],
+                         ids=["after-epoch", "mid-epoch", "mid-epoch-in-a-plain-last-epoch"])
+def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step, plain_last_epochs):
+    config = dict(epochs=2, augment=True, plain_last_epochs=plain_last_epochs, schedule="onecycle", precision="fp32",
+                  **SMALL)
     straight = tmp_path / "straight"
     run_all(Trainer(TrainConfig(**config), run_dir=straight, dataset=stripes_dataset(), report_interval=0))
 

@@ -108,7 +108,7 @@ def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_com
     panel = TrainingPanel()
     qtbot.addWidget(panel)
     config = TrainConfig(dataset="fashion-mnist", input_size=72, epochs=3, batch_size=32, optimizer="sgd", lr=0.05,
-                         weight_decay=5e-4, schedule="cosine", augment=True, label_smoothing=0.15, precision="fp32",
+                         weight_decay=5e-4, schedule="cosine", augment=True, plain_last_epochs=2, label_smoothing=0.15, precision="fp32",
                          seed=4)
     panel.set_config(config)
     shown = panel.config()

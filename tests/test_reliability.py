@@ -246,6 +246,7 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
     (["--seed", str(2**70)], "seed must be between 0 and"),
     (["--limit-train", "-5"], "limit train must be at least 1"),
     (["--epochs", "0"], "epochs must be between 1 and"),
+    (["--plain-last-epochs", "-1"], "plain last epochs must be between 0 and"),
 ])
 def test_bad_training_settings_give_one_line(tmp_path, capsys, args, expected):
     code = cli.main(["train", "--dataset", "sample", "--out", str(tmp_path), *args])

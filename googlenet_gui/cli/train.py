@@ -37,6 +37,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--schedule", choices=SCHEDULES, default=None, help="default none")
     p.add_argument("--augment", action="store_true", default=None,
                    help="random crops (and flips where they keep the class)")
+    p.add_argument("--plain-last-epochs", type=int, default=None, metavar="N",
+                   help="with --augment: train the last N epochs on the images as they are (default 0)")
     p.add_argument("--label-smoothing", type=float, default=None, metavar="EPS",
                    help="spread this share of each training target over all classes (default 0)")
     p.add_argument("--input-size", type=int, default=None, help="default 96")
@@ -81,7 +83,7 @@ def _config(args: argparse.Namespace):
     given = {"input_size": args.input_size, "epochs": args.epochs, "batch_size": args.batch_size,
              "optimizer": args.optimizer, "lr": args.lr, "momentum": args.momentum,
              "weight_decay": args.weight_decay, "schedule": args.schedule, "augment": args.augment,
-             "label_smoothing": args.label_smoothing, "precision": args.precision}
+             "plain_last_epochs": args.plain_last_epochs, "label_smoothing": args.label_smoothing, "precision": args.precision}
     config = dataclasses.replace(base, **{k: v for k, v in given.items() if v is not None})
     if args.resume and args.epochs is None:
         config.epochs = 0  # the stored number

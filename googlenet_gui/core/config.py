@@ -59,6 +59,7 @@ class TrainConfig:
     weight_decay: float = 0.0
     schedule: str = "none"
     augment: bool = False
+    plain_last_epochs: int = 0  # with augment: the last N epochs train on the images as they are
     label_smoothing: float = 0.0  # the share of each target spread over all classes (training loss only)
     seed: int = 0
     device: str = "cpu"
@@ -88,6 +89,9 @@ class TrainConfig:
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "learning rate must be a positive number")))
         if not (math.isfinite(self.weight_decay) and self.weight_decay >= 0):
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "weight decay must be a number >= 0")))
+        if not 0 <= self.plain_last_epochs <= MAX_EPOCHS:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "plain last epochs must be between 0 and {most:,}"),
+                                      most=MAX_EPOCHS))
         if not (math.isfinite(self.label_smoothing) and 0 <= self.label_smoothing < 1):
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "label smoothing must be a number in [0, 1)")))
         if not (math.isfinite(self.momentum) and 0 <= self.momentum < 1):
@@ -139,7 +143,8 @@ class TrainConfig:
 
 _FIELD_TYPES = {"dataset": str, "data_dir": str, "input_size": int, "epochs": int, "batch_size": int,
                 "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
-                "augment": bool, "label_smoothing": float, "seed": int, "device": str, "precision": str, "channels_last": bool,
+                "augment": bool, "plain_last_epochs": int, "label_smoothing": float, "seed": int, "device": str,
+                "precision": str, "channels_last": bool,
                 "limit_train": int, "limit_val": int, "val_fraction": float, "num_threads": int}
 _OPTIONAL = {"data_dir", "limit_train", "limit_val", "num_threads"}
 _TYPE_WORDS = {str: QT_TRANSLATE_NOOP("Core", "text"), int: QT_TRANSLATE_NOOP("Core", "a whole number"),

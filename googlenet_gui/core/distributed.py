@@ -265,7 +265,7 @@ def launch_command(config: "TrainConfig", processes: int, run_dir: Path, resume:
                "--dataset", config.dataset, "--input-size", str(config.input_size), "--epochs", str(config.epochs),
                "--batch-size", str(config.batch_size), "--optimizer", config.optimizer, "--lr", repr(config.lr),
                "--momentum", repr(config.momentum), "--weight-decay", repr(config.weight_decay),
-               "--label-smoothing", repr(config.label_smoothing),
+               "--label-smoothing", repr(config.label_smoothing), "--plain-last-epochs", str(config.plain_last_epochs),
                "--schedule", config.schedule, "--seed", str(config.seed), "--precision", config.precision,
                "--val-fraction", repr(config.val_fraction), "--device", device, "--out", str(run_dir)]
     optional = {"--data-dir": config.data_dir, "--limit-train": config.limit_train,

@@ -448,6 +448,10 @@ class _Run:
             self.permutation = torch.randperm(len(self.dataset.train), generator=self.generator)
         self.train_data.start_epoch(self.permutation, self.position.batches_done)
         self.model.train()
+        # random crops and flips, except in the last plain_last_epochs epochs: those see the images as
+        # they are, as the test images are, while the learning rate ends its schedule
+        augmenting = bool(self.pad or self.flip) and (
+            self.position.epochs_done < config.epochs - config.plain_last_epochs)
         sums = torch.zeros(2, device=self.device, dtype=torch.float64)  # loss * n, correct
         counted = 0
         pending: list[tuple[torch.Tensor, int]] = []
@@ -481,7 +485,7 @@ class _Run:
                 # the global batch has n images; under torchrun this process holds and trains its part of it
                 x, y, n, part = self.train_data.batch(self.position.batches_done)
                 undo = self._undo_point()
-                if self.pad or self.flip:
+                if augmenting:
                     x = augment(x, self.generator, self.pad, self.flip, part, n)
                 x = to_model_input(x, config.input_size, config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,

@@ -22,7 +22,7 @@ from .messages import QT_TRANSLATE_NOOP, Message
 
 # The settings a recipe chooses; the dataset, device, seed and limits stay the user's.
 RECIPE_FIELDS = ("input_size", "epochs", "batch_size", "optimizer", "lr", "momentum", "weight_decay", "schedule",
-                 "augment", "label_smoothing", "precision")
+                 "augment", "plain_last_epochs", "label_smoothing", "precision")
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ TUTORIAL = Recipe(
     Message(QT_TRANSLATE_NOOP("Core", "the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no "
                                       "schedule, 20 epochs, float32")),
     {"input_size": 96, "epochs": 20, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "none", "augment": False, "label_smoothing": 0.0,
+     "weight_decay": 0.0, "schedule": "none", "augment": False, "plain_last_epochs": 0, "label_smoothing": 0.0,
      "precision": "fp32"},
 )
 
@@ -78,7 +78,7 @@ FAST = Recipe(
     Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 "
                                       "where the CPU has it")),
     {"input_size": 64, "epochs": 2, "batch_size": 128, "optimizer": "adam", "lr": 3e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "label_smoothing": 0.0,
+     "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "plain_last_epochs": 0, "label_smoothing": 0.0,
      "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9217, 282, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
@@ -89,7 +89,7 @@ THOROUGH = Recipe(
     Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule "
                                       "over 12 epochs, random crops and flips, label smoothing 0.1")),
     {"input_size": 64, "epochs": 12, "batch_size": 128, "optimizer": "adam", "lr": 2e-3, "momentum": 0.9,
-     "weight_decay": 0.05, "schedule": "onecycle", "augment": True, "label_smoothing": 0.1,
+     "weight_decay": 0.05, "schedule": "onecycle", "augment": True, "plain_last_epochs": 0, "label_smoothing": 0.1,
      "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9356, 1653, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},

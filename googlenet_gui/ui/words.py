@@ -141,6 +141,7 @@ def setting_name(key: str) -> str:
         "weight_decay": QCoreApplication.translate("Settings", "Weight decay"),
         "schedule": QCoreApplication.translate("Settings", "Schedule"),
         "augment": QCoreApplication.translate("Settings", "Augmentation"),
+        "plain_last_epochs": QCoreApplication.translate("Settings", "Plain last epochs"),
         "label_smoothing": QCoreApplication.translate("Settings", "Label smoothing"),
         "seed": QCoreApplication.translate("Settings", "Seed"),
         "device": QCoreApplication.translate("Settings", "Device"),

@@ -522,6 +522,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>plain last epochs must be between 0 and {most:,}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>label smoothing must be a number in [0, 1)</source>
         <translation type="unfinished" />
     </message>
@@ -3095,6 +3099,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Plain last epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Label smoothing</source>
         <translation type="unfinished" />
     </message>
@@ -3441,6 +3449,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With random crops and flips: the last this many epochs train on the images as they are, as the test images are. 0: every epoch is augmented.</source>
         <translation type="unfinished" />
     </message>
     <message>

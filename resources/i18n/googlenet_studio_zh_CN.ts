@@ -519,6 +519,10 @@
         <translation>权重衰减必须是 &gt;= 0 的数</translation>
     </message>
     <message>
+        <source>plain last epochs must be between 0 and {most:,}</source>
+        <translation>最后不增强的轮数必须在 0 到 {most:,} 之间</translation>
+    </message>
+    <message>
         <source>label smoothing must be a number in [0, 1)</source>
         <translation>标签平滑必须是 [0, 1) 内的数</translation>
     </message>
@@ -3059,6 +3063,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>数据增强</translation>
     </message>
     <message>
+        <source>Plain last epochs</source>
+        <translation>最后不增强的轮数</translation>
+    </message>
+    <message>
         <source>Label smoothing</source>
         <translation>标签平滑</translation>
     </message>
@@ -3401,6 +3409,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
         <translation>每一步把所有权重向零拉回一点（Adam 时为解耦的权重衰减，即 AdamW；SGD 时为 L2 正则）。0：不使用。</translation>
+    </message>
+    <message>
+        <source>With random crops and flips: the last this many epochs train on the images as they are, as the test images are. 0: every epoch is augmented.</source>
+        <translation>使用随机裁剪和翻转时：最后这么多轮直接用原图训练，与测试图像一致。0：每一轮都做增强。</translation>
     </message>
     <message>
         <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>

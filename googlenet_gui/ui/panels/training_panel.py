@@ -61,6 +61,7 @@ class TrainingPanel(QWidget):
         self.label_smoothing_spin = _fraction_spin(0.0, 0.99, 0.05, decimals=2)
         self.precision_combo = _combo(PRECISIONS)
         self.augment_check = QCheckBox()
+        self.plain_epochs_spin = _spin(0, 10000, 0)
         self.seed_spin = _spin(0, 2**31 - 1, 0)
         self.tensorboard_check = QCheckBox()
         # Each TrainConfig setting the form shows, by its field, in the form's order: the rows, their
@@ -70,7 +71,7 @@ class TrainingPanel(QWidget):
             "batch_size": self.batch_spin, "optimizer": self.optimizer_combo, "lr": self.lr_spin,
             "schedule": self.schedule_combo, "weight_decay": self.weight_decay_spin,
             "precision": self.precision_combo, "augment": self.augment_check,
-            "label_smoothing": self.label_smoothing_spin, "seed": self.seed_spin}
+            "plain_last_epochs": self.plain_epochs_spin, "label_smoothing": self.label_smoothing_spin, "seed": self.seed_spin}
 
         self.start_button = QPushButton()
         self.pause_button = QPushButton()
@@ -190,6 +191,9 @@ class TrainingPanel(QWidget):
         self.augment_check.setText(self.tr("Random crops and flips"))
         self.weight_decay_spin.setToolTip(self.tr("Pulls every weight towards zero a little each step (decoupled, "
                                                   "as in AdamW, with Adam; L2 with SGD). 0: none."))
+        self.plain_epochs_spin.setToolTip(self.tr("With random crops and flips: the last this many epochs train on "
+                                                  "the images as they are, as the test images are. 0: every epoch "
+                                                  "is augmented."))
         self.label_smoothing_spin.setToolTip(self.tr("Spreads this share of each training label over all classes, so "
                                                      "the network is not pushed to total certainty. 0: none."))
         self.tensorboard_check.setText(self.tr("Write TensorBoard logs"))

@@ -13,19 +13,15 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# the benchmarks' own: one way to open, wait on and close the window
-from common import close_window, open_window, run_event_loop  # noqa: E402
+# the benchmarks' own: one way to open, wait on and close the window; wait(condition, seconds) runs the
+# event loop until condition() holds or the seconds pass (`lambda: False`: just wait)
+from common import close_window, open_window  # noqa: E402
+from common import run_event_loop as wait  # noqa: E402
 
 __all__ = ["ROOT", "close_window", "open_window", "wait"]
-
-
-def wait(condition: Callable[[], bool], seconds: float) -> None:
-    """Run the event loop until `condition()` holds or `seconds` pass (`lambda: False`: just wait)."""
-    run_event_loop(condition, seconds)

@@ -90,7 +90,7 @@ def test_evaluate_checkpoint_shows_the_clis_table_can_be_cancelled_and_exports(w
 
     window.evaluate.evaluate_file(path)
     assert panel.is_busy()
-    panel.cancel_button.click()
+    panel.busy_row.cancel_button.click()
     assert not panel.is_busy() and panel.message_label.text() == "Evaluation cancelled."
     assert panel.evaluation is None
 

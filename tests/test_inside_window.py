@@ -175,8 +175,9 @@ def test_feature_visualization_from_the_maps_with_progress_and_cancel(window, qt
 
     features.steps_spin.setValue(5000)
     features.grid_button.click()
-    qtbot.waitUntil(lambda: features.progress_bar.value() >= 1, timeout=60_000)
-    assert features.is_busy() and features.progress_bar.maximum() == 5000
-    features.cancel_button.click()
+    progress = features.busy_row.progress_bar
+    qtbot.waitUntil(lambda: progress.value() >= 1, timeout=60_000)
+    assert features.is_busy() and progress.maximum() == 5000
+    features.busy_row.cancel_button.click()
     assert not features.is_busy() and features.message_label.text() == "Visualization cancelled."
     assert features.result_count() == 1 and features.result.channels == [chosen]  # the earlier result stays

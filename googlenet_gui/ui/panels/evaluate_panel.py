@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 from ...core.text import NAME_LIMIT, printable
 from ..class_names import class_label
 from .. import theme
-from ..words import Text, say
 from ..busy_row import BusyRow
+from ..words import Text, say
 
 if TYPE_CHECKING:  # core.evaluation imports torch, which must not load before the window paints
     from googlenet_gui.core.evaluation import Evaluation
@@ -245,7 +245,6 @@ class EvaluatePanel(QWidget):
 
         self.busy_row = BusyRow()
         self.busy_row.cancel_clicked.connect(self.cancel_requested)
-        self.cancel_button = self.busy_row.cancel_button
 
         self.summary_label = QLabel()
         self.summary_label.setTextInteractionFlags(Qt.TextSelectableByMouse)

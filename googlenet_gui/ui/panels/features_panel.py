@@ -91,7 +91,6 @@ class FeaturesPanel(QWidget):
 
         self.busy_row = BusyRow()
         self.busy_row.cancel_clicked.connect(self.cancel_requested)
-        self.progress_bar, self.cancel_button = self.busy_row.progress_bar, self.busy_row.cancel_button
 
         self.message_label = plain_label()
         self.message_label.setWordWrap(True)

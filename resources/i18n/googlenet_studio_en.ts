@@ -1182,7 +1182,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
         <translation type="unfinished" />
     </message>
 </context>

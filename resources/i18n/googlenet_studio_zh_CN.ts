@@ -1179,8 +1179,8 @@
         <translation>充分</translation>
     </message>
     <message>
-        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips, label smoothing 0.1</source>
-        <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转，标签平滑 0.1</translation>
+        <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
+        <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转（最后 2 轮不做），标签平滑 0.1</translation>
     </message>
 </context>
 <context>

@@ -134,12 +134,11 @@ def open_window(work: Path | None = None, size: tuple[int, int] | None = (1400, 
     are never touched. `size` None keeps the window's default size; `language` is switched to first."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.app import create_window
+    from googlenet_gui.app import application, create_window
 
     work = work or scratch_dir()
-    QApplication.instance() or QApplication(sys.argv)
+    application()
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
     os.environ["GOOGLENET_RUNS_DIR"] = str(runs or work / "runs")

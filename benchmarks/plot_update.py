@@ -21,12 +21,11 @@ def main() -> None:
     ap.add_argument("--per-update", type=int, default=30, help="batches per update (a fast GPU at 30 Hz)")
     a = ap.parse_args()
     import numpy as np
-    from PySide6.QtWidgets import QApplication
-
+    from googlenet_gui.app import application
     from googlenet_gui.core.events import EpochEnd
     from googlenet_gui.ui.panels.plots_panel import PlotsPanel
 
-    app = QApplication.instance() or QApplication([])
+    app = application()  # the app's own Qt set-up (no GUI thread pool)
     panel = PlotsPanel()
     panel.resize(1100, 450)
     panel.show()

@@ -33,7 +33,7 @@ from googlenet_gui import app as app_module
 if os.environ.get("STARTUP_NO_PRELOAD"):  # the comparison: PyTorch's libraries mapped by its import alone
     import googlenet_gui.core.preload as preload
     preload.preload_torch_libraries = lambda: []
-qapp = app_module._application()
+qapp = app_module.application()
 QSettings.setDefaultFormat(QSettings.IniFormat)
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, os.environ["STARTUP_SETTINGS"])
 window = app_module.create_window()

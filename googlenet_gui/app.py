@@ -2,6 +2,7 @@
 main() runs the app."""
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -13,7 +14,13 @@ from .ui.jobs import wait_for_jobs
 APP_NAME = "GoogLeNet Studio"
 
 
-def _application() -> QApplication:
+def application() -> QApplication:
+    """The QApplication, made once, with the app's names and Qt environment."""
+    # Qt's raster engine hands every fill of 96 or more rows to its own thread pool and waits. On a
+    # CPU that training keeps busy those threads wake dozens of times a second and take turns with
+    # training's, and the hand-off costs more than the fills of this window (BENCHMARKS.md, fifth
+    # session: plots repaint in half the time without it). Qt reads the switch when it first fills.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QApplication.instance() or QApplication(sys.argv)
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
@@ -23,7 +30,7 @@ def _application() -> QApplication:
 
 def create_window():
     """The main window, shown by the caller; PyTorch loads on a pool thread once events run."""
-    _application()
+    application()
     from .ui.main_window import MainWindow
 
     window = MainWindow()
@@ -36,7 +43,7 @@ def main() -> int:
     if problem:  # said before Qt starts: Qt would abort with a message that can name the wrong library
         print(f"error: {problem}", file=sys.stderr)
         return 1
-    app = _application()
+    app = application()
     window = create_window()
     window.show()
     code = app.exec()

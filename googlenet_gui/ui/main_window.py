@@ -31,7 +31,7 @@ from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from . import i18n
 from .jobs import wait_for_jobs
-from .threads import collect_garbage_on_gui_thread
+from .threads import collect_garbage_on_gui_thread, freeze_long_lived_objects
 from .plain import plain_label
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
@@ -340,6 +340,7 @@ class MainWindow(QMainWindow):
         self.inside_panel.show_view(self.features_panel)
 
     def _core_loaded(self, devices: list) -> None:
+        freeze_long_lived_objects()
         self.training_panel.set_devices(devices)
         self.datasets.core_ready()
         self.training.core_ready()

@@ -45,3 +45,22 @@ def collect_garbage_on_gui_thread() -> None:
         from pyqtgraph.util.garbage_collector import GarbageCollector
 
         _collector = GarbageCollector(interval=1.0)
+
+
+_frozen = False
+
+
+def freeze_long_lived_objects() -> None:
+    """Take the objects alive now out of the cycle collector's passes (once per process; call it
+    on the GUI thread when PyTorch has loaded). The modules, classes and PyTorch's and Qt's
+    wrappers (about 240,000 objects) live as long as the app, yet every full collection walked
+    them: 130-160 ms on the GUI thread, holding the interpreter lock, during which the training
+    thread waits at its next Python line (BENCHMARKS.md, fifth session). Objects freed by their
+    reference count are freed as before."""
+    global _frozen
+    if not _frozen:
+        import gc
+
+        gc.collect()  # what is garbage now goes first, not into the frozen generation
+        gc.freeze()
+        _frozen = True

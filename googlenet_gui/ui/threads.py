@@ -56,11 +56,11 @@ def freeze_long_lived_objects() -> None:
     wrappers (about 240,000 objects) live as long as the app, yet every full collection walked
     them: 130-160 ms on the GUI thread, holding the interpreter lock, during which the training
     thread waits at its next Python line (BENCHMARKS.md, fifth session). Objects freed by their
-    reference count are freed as before."""
+    reference count are freed as before. No collection first: it would be one more such pause, at
+    start-up; the few cycles that are garbage at this moment stay, once."""
     global _frozen
     if not _frozen:
         import gc
 
-        gc.collect()  # what is garbage now goes first, not into the frozen generation
-        gc.freeze()
+        gc.freeze()  # moves the generations' lists: no pass over the objects
         _frozen = True

@@ -47,9 +47,6 @@ def collect_garbage_on_gui_thread() -> None:
         _collector = GarbageCollector(interval=1.0)
 
 
-_frozen = False
-
-
 def freeze_long_lived_objects() -> None:
     """Take the objects alive now out of the cycle collector's passes (once per process; call it
     on the GUI thread when PyTorch has loaded). The modules, classes and PyTorch's and Qt's
@@ -58,9 +55,7 @@ def freeze_long_lived_objects() -> None:
     thread waits at its next Python line (BENCHMARKS.md, fifth session). Objects freed by their
     reference count are freed as before. No collection first: it would be one more such pause, at
     start-up; the few cycles that are garbage at this moment stay, once."""
-    global _frozen
-    if not _frozen:
-        import gc
+    import gc
 
+    if gc.get_freeze_count() == 0:  # not yet in this process
         gc.freeze()  # moves the generations' lists: no pass over the objects
-        _frozen = True

@@ -53,9 +53,9 @@ def steady_speed(batches: list, batch_size: int = 64) -> float:
     return batch_size * len(steady) / seconds if seconds else float("nan")
 
 
-def in_fresh_process(call: str):
-    """`call` (an expression on this module, `g`) evaluated in a new Python process; its value, via JSON."""
-    code = f"import json, gui_training as g; print(json.dumps({call}))"
+def in_fresh_process(call: str, module: str = "gui_training"):
+    """`module`.`call` (a call of one of its functions) evaluated in a new Python process; its value, via JSON."""
+    code = f"import json, {module}; print(json.dumps({module}.{call}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=os.path.dirname(os.path.abspath(__file__)))
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -63,12 +63,12 @@ def in_fresh_process(call: str):
 
 def headless_process(seconds: float, batch: int, precision: str = "auto", **settings) -> float:
     """The engine alone in a fresh process, as the CLI runs it."""
-    return in_fresh_process(f"g.headless({seconds}, {batch}, {precision!r}, **{settings!r})")
+    return in_fresh_process(f"headless({seconds}, {batch}, {precision!r}, **{settings!r})")
 
 
 def dashboard_process(seconds: float, batch: int, precision: str, probe_lateness: bool, **settings) -> tuple[float, list[float]]:
     """The window in a fresh process, as the app runs it."""
-    return tuple(in_fresh_process(f"g.dashboard({seconds}, {batch}, {precision!r}, {probe_lateness}, **{settings!r})"))
+    return tuple(in_fresh_process(f"dashboard({seconds}, {batch}, {precision!r}, {probe_lateness}, **{settings!r})"))
 
 
 def headless(seconds: float, batch: int, precision: str, **settings) -> float:

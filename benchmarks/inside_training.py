@@ -2,11 +2,11 @@
 headless (target: at least 0.95), measured as benchmarks/gui_training.py measures row 2.
 
 Headless: core.engine.Trainer alone in a fresh process, as the CLI runs it. Inside: the real
-MainWindow, an image classified, selected and pinned, the Inside tab on screen (its maps
-follow the live weights every 30 s on a CPU that training keeps busy), the timeline recording every --interval steps and at the
-epoch's end, Start pressed. Both read the engine's own per-batch speed; they alternate in one
-run, on the built-in sample (batch 64, input 96). The numbers of timeline points and of looks
-inside are printed, to show the work was done.
+MainWindow in a fresh process, as the app runs it, an image classified, selected and pinned, the
+Inside tab on screen (its maps follow the live weights every 30 s on a CPU that training keeps
+busy), the timeline recording every --interval steps and at the epoch's end, Start pressed. Both
+read the engine's own per-batch speed; they alternate, on the built-in sample (batch 64, input
+96). The numbers of timeline points and of looks inside are printed, to show the work was done.
 
     python benchmarks/inside_training.py [--seconds 25] [--repeats 2] [--interval 25]
 """
@@ -19,14 +19,23 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import close_window, median, open_window, report, run_event_loop, scratch_dir  # noqa: E402
-from gui_training import headless_process, steady_speed  # noqa: E402
+from gui_training import headless_process, in_fresh_process, steady_speed  # noqa: E402
 
 
-def inside_run(seconds: float, batch: int, interval: int) -> tuple[float, int, int, float]:
+def inside_process(seconds: float, batch: int, interval: int, refresh: float | None) -> tuple[float, int, int, float]:
+    """inside_run in a fresh process, as the app runs its window (see gui_training.py)."""
+    return tuple(in_fresh_process(f"inside_run({seconds}, {batch}, {interval}, {refresh!r})", "inside_training"))
+
+
+def inside_run(seconds: float, batch: int, interval: int, refresh: float | None = None) -> tuple[float, int, int, float]:
     import numpy as np
     from PIL import Image
 
     from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.ui.controllers import inside
+
+    if refresh is not None:
+        inside.REFRESH_SECONDS = inside.SATURATED_CPU_REFRESH_SECONDS = refresh
 
     image = scratch_dir() / "pinned.png"
     Image.fromarray(np.random.default_rng(0).integers(0, 255, (28, 28), dtype=np.uint8)).save(image)
@@ -65,24 +74,19 @@ def main() -> None:
     ap.add_argument("--refresh", type=float, default=None,
                     help="seconds between looks inside with the live weights (default: the window's)")
     a = ap.parse_args()
-    import torch
-
-    from googlenet_gui.ui.controllers import inside
-
-    if a.refresh is not None:
-        inside.REFRESH_SECONDS = inside.SATURATED_CPU_REFRESH_SECONDS = a.refresh
+    from googlenet_gui.core.devices import DEFAULT_THREADS
 
     heads, insides, points, looks = [], [], [], []
     refresh = None
     for _ in range(a.repeats):
         heads.append(headless_process(a.seconds, a.batch))
-        speed, n_points, n_looks, refresh = inside_run(a.seconds, a.batch, a.interval)
+        speed, n_points, n_looks, refresh = inside_process(a.seconds, a.batch, a.interval, a.refresh)
         insides.append(speed)
         points.append(n_points)
         looks.append(n_looks)
         time.sleep(1)
     ratio = median(insides) / median(heads)
-    report("inside_training", {"refresh_s": refresh, "threads": torch.get_num_threads(), "headless_images_per_sec": heads,
+    report("inside_training", {"refresh_s": refresh, "threads": DEFAULT_THREADS, "headless_images_per_sec": heads,
                                "inside_images_per_sec": insides, "ratio": ratio, "timeline_points": points,
                                "looks_inside": looks, "interval": a.interval},
            f"training with the Inside tab open and a timeline every {a.interval} steps: {median(insides):.0f} / "

@@ -46,11 +46,12 @@ def training_config(dataset: str = "sample", batch: int = 64, precision: str = "
     return RECIPES[recipe].apply(config) if recipe else config
 
 
-def steady_speed(batches: list, batch_size: int = 64) -> float:
-    """Images per second over all but the first two batches (warm-up), from the engine's own timing."""
+def steady_speed(batches: list) -> float:
+    """Images per second over all but the first two batches (warm-up), from the engine's own timing:
+    the batches' time summed (the batch size cancels out of images over seconds)."""
     steady = batches[2:]
-    seconds = sum(batch_size / b.images_per_sec for b in steady if b.images_per_sec > 0)
-    return batch_size * len(steady) / seconds if seconds else float("nan")
+    seconds_per_image = sum(1 / b.images_per_sec for b in steady if b.images_per_sec > 0)
+    return len(steady) / seconds_per_image if seconds_per_image else float("nan")
 
 
 def in_fresh_process(call: str, module: str = "gui_training"):
@@ -83,7 +84,7 @@ def headless(seconds: float, batch: int, precision: str, **settings) -> float:
             batches.append(event)
             if time.perf_counter() - start > seconds:
                 trainer.request_stop()
-    return steady_speed(batches, config.batch_size)
+    return steady_speed(batches)
 
 
 def dashboard(seconds: float, batch: int, precision: str, probe_lateness: bool, **settings) -> tuple[float, list[float]]:
@@ -108,7 +109,7 @@ def dashboard(seconds: float, batch: int, precision: str, probe_lateness: bool, 
     probe.stop()
     close_window(win)
     lateness_ms = [max(0.0, (b - a - 0.010) * 1000) for a, b in zip(ticks, ticks[1:])]
-    return steady_speed(batches, config.batch_size), lateness_ms
+    return steady_speed(batches), lateness_ms
 
 
 def main() -> None:

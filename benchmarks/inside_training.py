@@ -19,7 +19,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from common import close_window, median, open_window, report, run_event_loop, scratch_dir  # noqa: E402
-from gui_training import headless_process, in_fresh_process, steady_speed  # noqa: E402
+from gui_training import headless_process, in_fresh_process, steady_speed, training_config  # noqa: E402
 
 
 def inside_process(seconds: float, batch: int, interval: int, refresh: float | None) -> tuple[float, int, int, float]:
@@ -40,10 +40,7 @@ def inside_run(seconds: float, batch: int, interval: int, refresh: float | None 
     image = scratch_dir() / "pinned.png"
     Image.fromarray(np.random.default_rng(0).integers(0, 255, (28, 28), dtype=np.uint8)).save(image)
     win = open_window()
-    tp = win.training_panel
-    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("sample"))
-    tp.epochs_spin.setValue(100)
-    tp.batch_spin.setValue(batch)
+    win.training_panel.set_config(training_config(batch=batch))  # what headless_process trains with
     win.classify.classify_paths([str(image)])
     run_event_loop(lambda: win.classify_panel.row_count() == 1, 60)
     win.classify_panel.rows()[0].inside_button.click()  # selected, and the Inside tab on screen
@@ -56,7 +53,7 @@ def inside_run(seconds: float, batch: int, interval: int, refresh: float | None 
 
     batches: list = []
     win.training.thread.events.connect(lambda events: batches.extend(e for e in events if isinstance(e, BatchEnd)))
-    tp.start_button.click()
+    win.training_panel.start_button.click()
     run_event_loop(lambda: len(batches) >= 2, 120)
     run_event_loop(None, seconds)
     points = win.timeline_panel.point_count()

@@ -13,9 +13,9 @@ from common import median, report
 
 
 def run(precision: str, epochs: int, seed: int, input_size: int) -> tuple[list[float], float]:
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.engine import Trainer
-    from googlenet_gui.core.events import BatchEnd, EpochEnd, Failed
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
+    from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Failed
 
     accuracies, speeds = [], []
     config = TrainConfig(dataset="sample", epochs=epochs, seed=seed, precision=precision, input_size=input_size,

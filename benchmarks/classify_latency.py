@@ -34,9 +34,9 @@ def make_images(folder: Path) -> dict[str, Path]:
 
 
 def trained_checkpoint(folder: Path) -> Path:
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.engine import Trainer
-    from googlenet_gui.core.events import Failed
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
+    from googlenet_gui.core.runs.events import Failed
 
     for event in Trainer(TrainConfig(dataset="sample", epochs=1, limit_train=256, limit_val=64),
                          run_dir=folder).run():

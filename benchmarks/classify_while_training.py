@@ -43,7 +43,7 @@ def main() -> None:
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.runs.events import BatchEnd
 
     images = make_images(scratch_dir())
     win = open_window()

@@ -44,7 +44,7 @@ def cpu_features() -> list[str]:
 def machine() -> dict:
     import torch
 
-    from googlenet_gui.core.devices import _cpu_name, precision_for
+    from googlenet_gui.core.common.devices import _cpu_name, precision_for
 
     info = {"cpu": _cpu_name(), "cores": os.cpu_count(), "cpu_features": cpu_features(),
             "torch_cpu_capability": torch.backends.cpu.get_cpu_capability(),

@@ -5,7 +5,7 @@ the model with the compiled artefacts cached across runs. Each variant runs in i
     python benchmarks/cpu_levers.py [--steps 20] [--repeats 2] [--batch 64] [--input-size 96]
 
 - placement: OMP_PROC_BIND=close with OMP_PLACES=cores (one training thread per core, never moved)
-  against the default, the engine's own loop (`core.engine.Trainer`, bf16 autocast where the CPU has it);
+  against the default, the engine's own loop (`core.training.engine.Trainer`, bf16 autocast where the CPU has it);
 - float32 math: the engine at precision fp32 with ONEDNN_DEFAULT_FPMATH_MODE=BF16 (oneDNN may run
   float32 convolutions in bf16) against plain fp32: what the Tutorial recipe (fp32) could gain;
 - compiled model: the engine's step (channels_last, bf16 autocast, fused Adam) on `torch.compile(model)`
@@ -40,9 +40,9 @@ def step_speed(batch: int, steps: int, input_size: int, compiled: bool) -> dict:
     import torch
     import torch.nn.functional as F
 
-    from googlenet_gui.core.data import load_sample
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.transforms import to_model_input
+    from googlenet_gui.core.data.sources import load_sample
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import to_model_input
 
     torch.manual_seed(0)
     sample = load_sample()

@@ -21,8 +21,8 @@ from common import median, report
 def timed_validation(run, keep: bool) -> float:
     import torch
 
-    from googlenet_gui.core.evaluation import epoch_records
-    from googlenet_gui.core.events import MAX_STORED_MATRIX
+    from googlenet_gui.core.inference.evaluation import epoch_records
+    from googlenet_gui.core.runs.events import MAX_STORED_MATRIX
 
     run.keep_predictions = keep
     if run.device.type == "cuda":
@@ -45,9 +45,9 @@ def main() -> None:
     ap.add_argument("--limit-train", type=int, default=None, help="train on at most N images (a shorter epoch)")
     ap.add_argument("--limit-val", type=int, default=None)
     a = ap.parse_args()
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.engine import Trainer
-    from googlenet_gui.core.events import EpochEnd, Failed
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
+    from googlenet_gui.core.runs.events import EpochEnd, Failed
 
     config = TrainConfig(dataset=a.dataset, data_dir=a.data_dir, input_size=a.input_size, epochs=1,
                          batch_size=a.batch, device=a.device, limit_train=a.limit_train, limit_val=a.limit_val)

@@ -37,9 +37,9 @@ def open_gallery(win, images: int, input_size: int, channels: int, seed: int) ->
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
 
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.data import ImageSet
-    from googlenet_gui.core.events import EpochEnd, EpochPredictions, Position, RunStarted
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.data.sources import ImageSet
+    from googlenet_gui.core.runs.events import EpochEnd, EpochPredictions, Position, RunStarted
 
     g = torch.Generator().manual_seed(seed)
     total = images + 200

@@ -1,4 +1,4 @@
-"""Feature visualization: the time of a 256-step visualization at input 96 (core.featurevis),
+"""Feature visualization: the time of a 256-step visualization at input 96 (core.understanding.featurevis),
 on one PyTorch thread as the window's inference pool runs it (--threads for more), for one
 channel and, with --grid, for the window's 16-channel grid (one batch of 16).
 
@@ -24,8 +24,8 @@ def main() -> None:
     a = ap.parse_args()
     import torch
 
-    from googlenet_gui.core.featurevis import visualize
-    from googlenet_gui.core.predict import Predictor
+    from googlenet_gui.core.understanding.featurevis import visualize
+    from googlenet_gui.core.inference.predict import Predictor
 
     torch.set_num_threads(a.threads)
     predictor = Predictor.untrained([f"class {i}" for i in range(10)], a.channels, 32, a.size)

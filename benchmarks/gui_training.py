@@ -1,7 +1,7 @@
 """Rows 2 and 3: training speed with the dashboard open / headless, and how late the GUI's
 event loop runs while it trains on the CPU.
 
-Headless: core.engine.Trainer alone, in its own process as the CLI runs it. Dashboard: the real
+Headless: core.training.engine.Trainer alone, in its own process as the CLI runs it. Dashboard: the real
 MainWindow (Qt offscreen platform) in its own process as `python main.py` runs it, the settings
 shown in the training panel's widgets, Start pressed, plots live, its event loop running as in
 the app. Both train with the same settings and read the engine's own per-batch speed, so they
@@ -39,8 +39,8 @@ def training_config(dataset: str = "sample", batch: int = 64, precision: str = "
                     threads: int | None = None):
     """The settings both sides train with: 100 epochs of `dataset` (never finishes within a
     measurement), or a recipe's settings on it."""
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.recipes import RECIPES
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.runs.recipes import RECIPES
 
     config = TrainConfig(dataset=dataset, epochs=100, batch_size=batch, precision=precision, num_threads=threads)
     return RECIPES[recipe].apply(config) if recipe else config
@@ -73,8 +73,8 @@ def dashboard_process(seconds: float, batch: int, precision: str, probe_lateness
 
 
 def headless(seconds: float, batch: int, precision: str, **settings) -> float:
-    from googlenet_gui.core.engine import Trainer
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.training.engine import Trainer
+    from googlenet_gui.core.runs.events import BatchEnd
 
     config = training_config(batch=batch, precision=precision, **settings)
     trainer = Trainer(config, report_interval=0.05)
@@ -90,7 +90,7 @@ def headless(seconds: float, batch: int, precision: str, **settings) -> float:
 def dashboard(seconds: float, batch: int, precision: str, probe_lateness: bool, **settings) -> tuple[float, list[float]]:
     from PySide6.QtCore import QTimer
 
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.runs.events import BatchEnd
 
     config = training_config(batch=batch, precision=precision, **settings)
     win = open_window()
@@ -120,9 +120,9 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--precision", default="auto", help="auto (bf16 where the CPU has it), fp32, bf16")
     ap.add_argument("--dataset", default="sample")
-    ap.add_argument("--recipe", default="", help="train with this recipe's settings (core/recipes.py)")
+    ap.add_argument("--recipe", default="", help="train with this recipe's settings (core/runs/recipes.py)")
     a = ap.parse_args()
-    from googlenet_gui.core.devices import DEFAULT_THREADS
+    from googlenet_gui.core.common.devices import DEFAULT_THREADS
 
     settings = {"dataset": a.dataset, "recipe": a.recipe, "threads": a.threads}
     config = training_config(batch=a.batch, precision=a.precision, **settings)

@@ -1,7 +1,7 @@
 """Inside the network, for one image at input 96: every block's, layer's, Inception module's
 and branch's maps plus Grad-CAM (target: at most 150 ms on the CPU, off the GUI thread).
 
-Core: core.inside.inspect_image (one forward pass recording every output, the backward pass
+Core: core.understanding.inside.inspect_image (one forward pass recording every output, the backward pass
 from the class to the Grad-CAM layer, the 58 outputs' statistics and maps) on one PyTorch
 thread, as the window's inference pool runs it, for a 1-channel (the sample, Fashion-MNIST)
 and a 3-channel (CIFAR-10) network. Window: the real MainWindow; a click on a Classify row
@@ -27,8 +27,8 @@ def core_times(channels: int, repeats: int) -> list[float]:
     import torch
     from PIL import Image
 
-    from googlenet_gui.core.inside import inspect_image
-    from googlenet_gui.core.predict import Predictor
+    from googlenet_gui.core.understanding.inside import inspect_image
+    from googlenet_gui.core.inference.predict import Predictor
 
     torch.set_num_threads(1)  # as the inference pool's threads
     predictor = Predictor.untrained([f"class {i}" for i in range(10)], channels, 32, 96)

@@ -1,7 +1,7 @@
 """Training throughput with the Inside tab open and a pinned image's timeline updating, against
 headless (target: at least 0.95), measured as benchmarks/gui_training.py measures row 2.
 
-Headless: core.engine.Trainer alone in a fresh process, as the CLI runs it. Inside: the real
+Headless: core.training.engine.Trainer alone in a fresh process, as the CLI runs it. Inside: the real
 MainWindow in a fresh process, as the app runs it, an image classified, selected and pinned, the
 Inside tab on screen (its maps follow the live weights every 30 s on a CPU that training keeps
 busy), the timeline recording every --interval steps and at the epoch's end, Start pressed. Both
@@ -31,7 +31,7 @@ def inside_run(seconds: float, batch: int, interval: int, refresh: float | None 
     import numpy as np
     from PIL import Image
 
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.runs.events import BatchEnd
     from googlenet_gui.ui.controllers import inside
 
     if refresh is not None:
@@ -71,7 +71,7 @@ def main() -> None:
     ap.add_argument("--refresh", type=float, default=None,
                     help="seconds between looks inside with the live weights (default: the window's)")
     a = ap.parse_args()
-    from googlenet_gui.core.devices import DEFAULT_THREADS
+    from googlenet_gui.core.common.devices import DEFAULT_THREADS
 
     heads, insides, points, looks = [], [], [], []
     refresh = None

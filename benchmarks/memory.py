@@ -22,10 +22,10 @@ from common import close_window, ROOT, open_window, report, rss_mib, run_event_l
 
 PEAK_CHILD = r"""
 import json, resource, sys
-from googlenet_gui.core import data
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import BatchEnd, Failed
+from googlenet_gui.core.data import sources as data
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import BatchEnd, Failed
 name = "fashion-mnist" if data.is_available("fashion-mnist") else "sample"
 steps = int(sys.argv[1])
 trainer = Trainer(TrainConfig(dataset=name, epochs=1, batch_size=64, input_size=96, limit_val=512))
@@ -56,7 +56,7 @@ def cycles(count: int) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.runs.events import BatchEnd
 
     win = open_window()
     app = QApplication.instance()

@@ -19,10 +19,10 @@ from PIL import Image
 
 from common import ROOT, machine
 
-from googlenet_gui.core.checkpoint import load_checkpoint  # noqa: E402
-from googlenet_gui.core.config import TrainConfig  # noqa: E402
-from googlenet_gui.core.engine import Trainer  # noqa: E402
-from googlenet_gui.core.predict import Predictor  # noqa: E402
+from googlenet_gui.core.runs.checkpoint import load_checkpoint  # noqa: E402
+from googlenet_gui.core.runs.config import TrainConfig  # noqa: E402
+from googlenet_gui.core.training.engine import Trainer  # noqa: E402
+from googlenet_gui.core.inference.predict import Predictor  # noqa: E402
 
 
 def main() -> int:

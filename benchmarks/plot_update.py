@@ -22,7 +22,7 @@ def main() -> None:
     a = ap.parse_args()
     import numpy as np
     from googlenet_gui.app import application
-    from googlenet_gui.core.events import EpochEnd
+    from googlenet_gui.core.runs.events import EpochEnd
     from googlenet_gui.ui.panels.plots_panel import PlotsPanel
 
     app = application()  # the app's own Qt set-up (no GUI thread pool)

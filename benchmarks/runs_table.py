@@ -1,4 +1,4 @@
-"""The runs table with 500 run folders: the time to read them all (core.runs.RunsIndex, as the
+"""The runs table with 500 run folders: the time to read them all (core.runs.index.RunsIndex, as the
 Runs tab does on a pool thread), and in the real window the time from showing the Runs tab to
 a full table, with the longest stall of the event loop meanwhile (a 1 ms timer's longest gap).
 
@@ -24,9 +24,9 @@ def generate(root, runs: int, epochs: int, batches: int) -> list:
     """`runs` run folders under `root`; returns the logs kept open (running runs)."""
     import dataclasses
 
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.events import BatchEnd, EpochEnd, Position, RunStarted
-    from googlenet_gui.core.runlog import LOG_VERSION, MetricsLog
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
+    from googlenet_gui.core.runs.runlog import LOG_VERSION, MetricsLog
 
     held = []
     for i in range(runs):
@@ -70,7 +70,7 @@ def main() -> None:
     a = ap.parse_args()
     from PySide6.QtCore import Qt, QTimer
 
-    from googlenet_gui.core.runs import RunsIndex
+    from googlenet_gui.core.runs.index import RunsIndex
 
     win = open_window()
     root = win.runs_dir

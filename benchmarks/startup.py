@@ -8,7 +8,7 @@ The clock starts in the parent just before the child process is spawned.
 
     python benchmarks/startup.py [--repeats 5] [--compare-preload]
 
-With --compare-preload, runs without core/preload.py (PyTorch's libraries mapped by `import
+With --compare-preload, runs without core/common/preload.py (PyTorch's libraries mapped by `import
 torch` alone, holding the interpreter lock) alternate with the normal ones, and both medians are
 printed.
 """
@@ -31,7 +31,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from googlenet_gui import app as app_module
 if os.environ.get("STARTUP_NO_PRELOAD"):  # the comparison: PyTorch's libraries mapped by its import alone
-    import googlenet_gui.core.preload as preload
+    import googlenet_gui.core.common.preload as preload
     preload.preload_torch_libraries = lambda: []
 qapp = app_module.application()
 QSettings.setDefaultFormat(QSettings.IniFormat)
@@ -85,7 +85,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    ap.add_argument("--compare-preload", action="store_true", help="alternate with runs without core/preload.py")
+    ap.add_argument("--compare-preload", action="store_true", help="alternate with runs without core/common/preload.py")
     a = ap.parse_args()
     runs, without = [], []
     for _ in range(a.repeats):

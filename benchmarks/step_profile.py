@@ -45,10 +45,10 @@ def main() -> None:
     import torch.nn.functional as F
     from torch.profiler import ProfilerActivity, profile
 
-    from googlenet_gui.core.data import load_sample
-    from googlenet_gui.core.devices import AUTOCAST_DTYPES, precision_for
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.transforms import augment, to_model_input
+    from googlenet_gui.core.data.sources import load_sample
+    from googlenet_gui.core.common.devices import AUTOCAST_DTYPES, precision_for
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import augment, to_model_input
 
     torch.manual_seed(0)
     sample = load_sample()

@@ -17,7 +17,7 @@ by then) is printed for the time-to-accuracy table.
 The defaults are the first Fast recipe (row 8: 92.7% in 8 minutes on 2 CPU cores): the smallest
 input the dashboard offers near the network's minimum (64; the minimum is 61), batch 256, Adam
 with a one-cycle schedule over 4 epochs, bf16 autocast (the default). The recipes of
-core/recipes.py are chosen with --recipe; BENCHMARKS.md, "Time to accuracy by recipe".
+core/runs/recipes.py are chosen with --recipe; BENCHMARKS.md, "Time to accuracy by recipe".
 """
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def main() -> None:
     ap.add_argument("--dataset", default="fashion-mnist")
     a = ap.parse_args()
 
-    from googlenet_gui.core.events import EpochEnd
+    from googlenet_gui.core.runs.events import EpochEnd
 
     win = open_window()
     tp = win.training_panel

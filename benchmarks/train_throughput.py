@@ -1,7 +1,7 @@
 """Row 1: training throughput of our engine / the reference tutorial's loop.
 
 The reference: a DataLoader over PIL images with per-image Resize(96), ToTensor, Normalize,
-NCHW float32, and .item() every step (the tutorial's recipe). Ours: core.engine.Trainer with its
+NCHW float32, and .item() every step (the tutorial's recipe). Ours: core.training.engine.Trainer with its
 defaults (data as one uint8 tensor on the device, batched resize/normalise, channels_last,
 autocast where it pays). Same network, data (the built-in Fashion-MNIST sample), batch size,
 optimizer and device, measured alternately in one run; the ablation shows what each lever gives.
@@ -22,8 +22,8 @@ def reference_images_per_sec(device: str, batch: int, steps: int, input_size: in
     from torch.utils.data import DataLoader, Dataset
     from torchvision import transforms
 
-    from googlenet_gui.core.data import load_sample
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.sources import load_sample
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
 
     sample = load_sample()
 
@@ -64,9 +64,9 @@ def reference_images_per_sec(device: str, batch: int, steps: int, input_size: in
 
 
 def engine_images_per_sec(device: str, batch: int, steps: int, input_size: int, **overrides) -> float:
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.engine import Trainer
-    from googlenet_gui.core.events import BatchEnd, Failed
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
+    from googlenet_gui.core.runs.events import BatchEnd, Failed
 
     config = TrainConfig(dataset="sample", epochs=1, batch_size=batch, input_size=input_size, device=device,
                          limit_train=batch * (steps + 2), limit_val=batch, **overrides)

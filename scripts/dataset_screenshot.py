@@ -18,7 +18,7 @@ CLASSES = {"Ankle boot": 9, "Bag": 8, "Coat": 4, "Dress": 3, "Sandal": 5, "Sneak
 def make_folder(root: Path, per_class: int = 40) -> None:
     from PIL import Image
 
-    from googlenet_gui.core.data import load_sample
+    from googlenet_gui.core.data.sources import load_sample
 
     sample = load_sample()
     for name, label in CLASSES.items():

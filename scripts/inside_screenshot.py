@@ -27,7 +27,7 @@ def main() -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QImage, QPainter
 
-    from googlenet_gui.core.data import FASHION_CLASSES, load_sample
+    from googlenet_gui.core.data.sources import FASHION_CLASSES, load_sample
 
     work = Path(tempfile.mkdtemp())
     sample = load_sample()

@@ -22,7 +22,7 @@ def main() -> int:
     ap.add_argument("--epochs", type=int, default=4)
     a = ap.parse_args()
     from googlenet_gui.cli import main as cli
-    from googlenet_gui.core.runs import RunNotes, write_notes
+    from googlenet_gui.core.runs.index import RunNotes, write_notes
 
     runs = Path(tempfile.mkdtemp(prefix="googlenet-runs-"))
     for name, lr in (("adam-lr1e-3", "0.001"), ("adam-lr3e-3", "0.003")):

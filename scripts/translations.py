@@ -4,7 +4,7 @@
 
 - `pyside6-lupdate` collects every tr() / QCoreApplication.translate() string of googlenet_gui/ui,
   and every template the core marks with QT_TRANSLATE_NOOP("Core", ...) in googlenet_gui/core (its
-  sentences: errors, problems, notes; see core/messages.py), into
+  sentences: errors, problems, notes; see core/common/messages.py), into
   resources/i18n/googlenet_studio_<language>.ts (Qt Linguist's format: open them with
   `pyside6-linguist` to translate);
 - the English file needs only its plural forms ("%n epoch(s)" -> "1 epoch" / "%n epochs"), which

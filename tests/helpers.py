@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from googlenet_gui.core.data import Dataset, ImageSet
+from googlenet_gui.core.data.sources import Dataset, ImageSet
 
 
 def run_all(trainer: Any, on_event: Callable[[Any, Any], None] | None = None) -> list:
@@ -56,11 +56,11 @@ def constant_checkpoint(path: Path, answer: int = 2, limit_val: int = 60) -> Pat
     """A checkpoint for the built-in sample (10 classes) whose final layer always answers
     `answer`: zero weights and a bias of 10 for that class, so every image gets the same logits.
     Its run validated on `limit_val` sample images."""
-    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.data import FASHION_CLASSES
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.transforms import Preprocess
+    from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.data.sources import FASHION_CLASSES
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import Preprocess
 
     torch.manual_seed(0)
     state = GoogLeNet(ModelConfig(1, 10)).state_dict()

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.events import BatchEnd, EpochEnd, Position, RunStarted
-from googlenet_gui.core.runlog import LOG_VERSION, MetricsLog
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
+from googlenet_gui.core.runs.runlog import LOG_VERSION, MetricsLog
 
 
 def started_record(config: TrainConfig, steps_per_epoch: int, position: Position | None = None) -> dict:

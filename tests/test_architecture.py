@@ -1,4 +1,6 @@
-"""The design's rules, checked: core never imports Qt, pyqtgraph or the ui package."""
+"""The design's rules, checked (docs/ARCHITECTURE.md): core never imports Qt, pyqtgraph or the ui
+package; core's stages import only the stages below them; no module imports another's private
+names; no import circle."""
 import ast
 import subprocess
 import sys
@@ -8,42 +10,79 @@ CORE = Path(__file__).resolve().parents[1] / "googlenet_gui" / "core"
 FORBIDDEN = ("PySide6", "pyqtgraph", "googlenet_gui.ui", "shiboken6", "superqt")
 
 
-def imported_modules(path: Path) -> set[str]:
+PACKAGE = CORE.parent
+# core's stages, lowest first: a stage imports only the stages before it (training and understanding
+# are both on top: neither imports the other)
+STAGES = {"common": 0, "network": 1, "data": 2, "runs": 3, "inference": 4, "training": 5, "understanding": 5}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path, names_too: bool = False) -> list[tuple[str, list[str]]]:
+    """(module, names taken from it) for every import in `path`, at any depth, except those only
+    for type checkers (under `if TYPE_CHECKING:`)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    names = set()
+    skipped = set()
     for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            skipped.update(id(child) for stmt in node.body for child in ast.walk(stmt))
+    found = []
+    package = module_name(path).split(".") if path.name == "__init__.py" else module_name(path).split(".")[:-1]
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
+            found.extend((alias.name, []) for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
             if node.level:  # relative: from ..ui import x
-                base = ".".join(path.relative_to(CORE.parent.parent).with_suffix("").parts[:-node.level])
-                names.add(f"{base}.{node.module}" if node.module else base)
-            elif node.module:
-                names.add(node.module)
+                base = ".".join(package[: len(package) - node.level + 1])
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                module = node.module or ""
+            found.append((module, [alias.name for alias in node.names]))
+    return found
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module `path` imports; `from package import module` counts the module."""
+    names = set()
+    for module, taken in _imports(path):
+        names.add(module)
+        for name in taken:
+            if (PACKAGE.parent / (module.replace(".", "/") + "/" + name + ".py")).is_file():
+                names.add(f"{module}.{name}")
     return names
 
 
+def package_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
 def test_core_sources_never_import_qt():
-    files = sorted(CORE.glob("*.py"))
-    assert len(files) >= 8
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) >= 30
     for path in files:
         bad = [m for m in imported_modules(path) if any(m == f or m.startswith(f + ".") for f in FORBIDDEN)]
         assert not bad, f"{path.name} imports {bad}"
 
 
 def test_importing_the_whole_core_loads_no_qt():
-    code = ("import sys, googlenet_gui.core.engine, googlenet_gui.core.predict, googlenet_gui.core.data, "
-            "googlenet_gui.cli; print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', "
-            "'googlenet_gui.ui'))))")
+    code = ("import sys, googlenet_gui.core.training.engine, googlenet_gui.core.inference.predict, "
+            "googlenet_gui.core.data.sources, googlenet_gui.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'googlenet_gui.ui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_the_modules_the_window_needs_before_pytorch_do_not_load_it():
     """text, config, events, weights and the runs modules are imported by the window before PyTorch has loaded."""
-    code = ("import sys, googlenet_gui.core.text, googlenet_gui.core.config, googlenet_gui.core.events, "
-            "googlenet_gui.core.weights, googlenet_gui.core.runlog, googlenet_gui.core.runs, googlenet_gui.core.follow, "
-            "googlenet_gui.core.tensorboard_log, googlenet_gui.core.export; print('torch' in sys.modules)")
+    code = ("import sys, googlenet_gui.core.common.text, googlenet_gui.core.runs.config, googlenet_gui.core.runs.events, "
+            "googlenet_gui.core.data.catalog, googlenet_gui.core.inference.weights, googlenet_gui.core.runs.runlog, "
+            "googlenet_gui.core.runs.index, googlenet_gui.core.runs.follow, googlenet_gui.core.training.tensorboard_log, "
+            "googlenet_gui.core.inference.export; print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 
@@ -58,7 +97,7 @@ def test_panels_never_import_each_other_or_the_controllers():
 
 
 def test_only_the_checkpoint_module_knows_the_checkpoint_layout():
-    """The stored dict's own keys appear in core/checkpoint.py and nowhere else in the package."""
+    """The stored dict's own keys appear in core/runs/checkpoint.py and nowhere else in the package."""
     keys = ('"model_state"', '"model_config"', '"preprocess"', '"format_version"')
     package = CORE.parent
     for path in sorted(package.rglob("*.py")):
@@ -67,3 +106,47 @@ def test_only_the_checkpoint_module_knows_the_checkpoint_layout():
         text = path.read_text(encoding="utf-8")
         found = [k for k in keys if k in text]
         assert not found, f"{path.relative_to(package)} spells checkpoint keys {found}"
+
+
+def test_core_is_in_stages_that_import_only_the_stages_below():
+    stages = sorted(p.name for p in CORE.iterdir() if p.is_dir() and p.name != "__pycache__")
+    assert stages == sorted(STAGES), "a new stage of core gets its place in STAGES (and in docs/ARCHITECTURE.md)"
+    assert [p.name for p in CORE.glob("*.py")] == ["__init__.py"], "core's modules live in its stages"
+    for path in sorted(CORE.rglob("*.py")):
+        own = module_name(path).split(".")[2] if path.parent != CORE else None
+        for module in imported_modules(path):
+            parts = module.split(".")
+            if parts[:2] != ["googlenet_gui", "core"] or len(parts) < 3 or parts[2] == own:
+                continue
+            assert STAGES[parts[2]] < STAGES[own], f"{module_name(path)} (stage {own}) imports {module}"
+
+
+def test_no_module_imports_another_modules_private_names():
+    for path in package_files():
+        for module, taken in _imports(path):
+            if module.startswith("googlenet_gui"):
+                private = [name for name in taken if name.startswith("_") and not name.startswith("__")]
+                assert not private, f"{module_name(path)} imports {private} from {module}"
+
+
+def test_no_import_circle():
+    """Between the package's modules, counting imports inside functions too (a circle through a
+    function-level import is still two modules that need each other)."""
+    modules = {module_name(path): path for path in package_files()}
+    graph = {name: {m for m in imported_modules(path) if m in modules and m != name} for name, path in modules.items()}
+    # a package's __init__ is imported on the way to its modules: only its own imports count
+    seen, on_path = set(), []
+
+    def visit(name: str) -> None:
+        if name in on_path:
+            raise AssertionError("import circle: " + " -> ".join(on_path[on_path.index(name):] + [name]))
+        if name in seen:
+            return
+        on_path.append(name)
+        for other in sorted(graph[name]):
+            visit(other)
+        on_path.pop()
+        seen.add(name)
+
+    for name in sorted(graph):
+        visit(name)

@@ -26,14 +26,14 @@ import torch
 from PIL import Image, ImageFile
 from PySide6.QtCore import QMimeData, QTimer, QUrl
 
-import googlenet_gui.core.predict as predict_module
+import googlenet_gui.core.inference.predict as predict_module
 from googlenet_gui.cli import main
-from googlenet_gui.core.data import Dataset, ImageSet
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import Finished, Stopped
-from googlenet_gui.core.images import MAX_PIXELS, ImageLoadError, open_image
-from googlenet_gui.core.predict import Predictor
+from googlenet_gui.core.data.sources import Dataset, ImageSet
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import Finished, Stopped
+from googlenet_gui.core.data.images import MAX_PIXELS, ImageLoadError, open_image
+from googlenet_gui.core.inference.predict import Predictor
 from googlenet_gui.ui.panels.classify_panel import MAX_ROWS
 import test_main_window
 from test_main_window import batches, drop, use_folder
@@ -444,7 +444,7 @@ def test_decompression_bomb_is_refused_from_its_header_without_decoding(tmp_path
 
 MEMORY_LIMITED = r"""
 import resource, sys
-from googlenet_gui.core.predict import Predictor
+from googlenet_gui.core.inference.predict import Predictor
 predictor = Predictor.from_file(sys.argv[1])  # loaded before the limit: PyTorch maps much address space
 used = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 limit = used + int(sys.argv[2])
@@ -460,9 +460,9 @@ print(result.ok, result.error, extra // 2**20)
 def test_small_files_that_declare_much_work_classify_in_bounded_memory(tmp_path, make, budget_mib):
     """Under a memory limit, in a child process: the 1x100000 PNG took 15 GB before it was fixed, the
     16-bit 9400x9400 PNG 2.8 GB; a 3-channel input-224 network sees each as 224 x 224."""
-    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.transforms import Preprocess
+    from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import Preprocess
 
     network = save_checkpoint(Checkpoint(ModelConfig(3, 5), GoogLeNet(ModelConfig(3, 5)).state_dict(),
                                          list("abcde"), Preprocess(3, 224, 224)), tmp_path / "net.pt")

@@ -9,11 +9,11 @@ import sys
 import pytest
 import torch
 
-from googlenet_gui.core import checkpoint as ckpt
-from googlenet_gui.core.checkpoint import Checkpoint, CheckpointError, FORMAT_VERSION, load_checkpoint, save_checkpoint
-from googlenet_gui.core.events import EpochEnd, Position
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.runs import checkpoint as ckpt
+from googlenet_gui.core.runs.checkpoint import Checkpoint, CheckpointError, FORMAT_VERSION, load_checkpoint, save_checkpoint
+from googlenet_gui.core.runs.events import EpochEnd, Position
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.data.transforms import Preprocess
 
 _STATE = {k: v.clone() for k, v in GoogLeNet(ModelConfig(1, 2)).state_dict().items()}
 

@@ -5,7 +5,7 @@ from PIL import Image
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel, QProgressBar
 
-from googlenet_gui.core.predict import Prediction
+from googlenet_gui.core.inference.predict import Prediction
 from googlenet_gui.ui import theme
 from googlenet_gui.ui.panels.classify_panel import MAX_ROWS, ClassifyPanel, array_to_qimage
 
@@ -123,9 +123,9 @@ def test_thumbnail_and_the_network_view(panel):
 
 
 def test_the_thumbnail_of_a_big_jpeg_is_made_from_its_one_decode(panel, tmp_path):
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.predict import Predictor
-    from googlenet_gui.core.transforms import Preprocess
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.inference.predict import Predictor
+    from googlenet_gui.core.data.transforms import Preprocess
 
     path = tmp_path / "big.jpg"
     Image.new("RGB", (4000, 3000), (30, 90, 200)).save(path, quality=80)

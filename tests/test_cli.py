@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from googlenet_gui.cli import main
-from googlenet_gui.core.data import load_sample
+from googlenet_gui.core.data.sources import load_sample
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -144,7 +144,7 @@ def test_the_errors_the_window_translates_stay_english_here(tmp_path, capsys):
     (tests/test_i18n.py meets the same ones there)."""
     import torch
 
-    from googlenet_gui.core.checkpoint import FORMAT, FORMAT_VERSION
+    from googlenet_gui.core.runs.checkpoint import FORMAT, FORMAT_VERSION
     from helpers import constant_checkpoint, write_stripe_image
 
     notes = tmp_path / "notes.png"

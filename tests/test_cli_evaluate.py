@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from googlenet_gui.cli import main
-from googlenet_gui.core.data import FASHION_CLASSES, load_dataset
+from googlenet_gui.core.data.sources import FASHION_CLASSES, load_dataset
 from helpers import constant_checkpoint
 
 

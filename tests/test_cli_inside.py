@@ -6,7 +6,7 @@ import pytest
 from PIL import Image
 
 from googlenet_gui.cli import main
-from googlenet_gui.core.inside import layer_names
+from googlenet_gui.core.understanding.inside import layer_names
 from helpers import constant_checkpoint, write_stripe_image
 
 

@@ -1,4 +1,4 @@
-"""The core's sentences as data (core/messages.py): every template the code marks is in the Chinese
+"""The core's sentences as data (core/common/messages.py): every template the code marks is in the Chinese
 translation, finished and with exactly the fields of the English (so the window's .format never fails);
 the core's errors are raised with a Message, whose str() is the English the CLI prints; and the window
 says a Message in the language installed now."""
@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from googlenet_gui.core.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
-from googlenet_gui.core.text import error_line
+from googlenet_gui.core.common.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
+from googlenet_gui.core.common.text import error_line
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "googlenet_gui"
@@ -119,7 +119,7 @@ def test_a_message_is_its_english_sentence_and_keeps_what_made_it():
 
 
 def test_an_error_keeps_its_message_and_says_the_english_the_cli_prints():
-    from googlenet_gui.core.config import ConfigError, TrainConfig
+    from googlenet_gui.core.runs.config import ConfigError, TrainConfig
 
     with pytest.raises(ConfigError) as raised:
         TrainConfig(limit_train=0).validate()
@@ -131,7 +131,7 @@ def test_an_error_keeps_its_message_and_says_the_english_the_cli_prints():
 
 
 def test_the_window_says_a_message_in_the_language_installed_now(qapp):
-    from googlenet_gui.core.config import ConfigError, TrainConfig
+    from googlenet_gui.core.runs.config import ConfigError, TrainConfig
     from googlenet_gui.ui import i18n
     from googlenet_gui.ui.words import say
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel
 
-from googlenet_gui.core.events import BatchEnd, Finished, Position, RunStarted, Stopped
+from googlenet_gui.core.runs.events import BatchEnd, Finished, Position, RunStarted, Stopped
 from googlenet_gui.ui.controllers.training import SNAPSHOT_INTERVAL
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.progress_panel import ESTIMATE_AFTER, ProgressPanel

@@ -1,4 +1,4 @@
-"""Dataset sources (googlenet_gui.core.data) and batch transforms (googlenet_gui.core.transforms).
+"""Dataset sources (googlenet_gui.core.data.sources) and batch transforms (googlenet_gui.core.data.transforms).
 
 Every test writes its own small data in the real on-disk format under tmp_path; nothing reads
 the real /usr/share/datasets files (DEBIAN_FASHION_DIR is always monkeypatched).
@@ -18,8 +18,8 @@ import pytest
 import torch
 from PIL import Image
 
-from googlenet_gui.core import data
-from googlenet_gui.core.data import (
+from googlenet_gui.core.data import sources as data
+from googlenet_gui.core.data.sources import (
     CIFAR10_CLASSES,
     FASHION_CLASSES,
     MNIST_CLASSES,
@@ -29,8 +29,8 @@ from googlenet_gui.core.data import (
     is_available,
     load_dataset,
 )
-from googlenet_gui.core.download import Cancelled
-from googlenet_gui.core.transforms import augment, from_model_input, to_model_input
+from googlenet_gui.core.data.download import Cancelled
+from googlenet_gui.core.data.transforms import augment, from_model_input, to_model_input
 
 IDX_STEMS = {
     "train_images": "train-images-idx3-ubyte",

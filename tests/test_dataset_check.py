@@ -1,4 +1,4 @@
-"""The dataset check (core/dataset_check.py): each kind of finding on a folder made to have it,
+"""The dataset check (core/data/check.py): each kind of finding on a folder made to have it,
 and none on a folder made clean."""
 import io
 import threading
@@ -8,13 +8,13 @@ import numpy as np
 import pytest
 from PIL import Image, ImageEnhance
 
-from googlenet_gui.core import dataset_check
-from googlenet_gui.core.dataset_check import (DUPLICATE_ACROSS, DUPLICATES_WITHIN, EMPTY_CLASSES, ERROR, IMBALANCE,
+from googlenet_gui.core.data import check as dataset_check
+from googlenet_gui.core.data.check import (DUPLICATE_ACROSS, DUPLICATES_WITHIN, EMPTY_CLASSES, ERROR, IMBALANCE,
                                               KEEP_ONE, MIXED_COLOUR, NEAR_DUPLICATES, NO_TRAINING, NO_VALIDATION,
                                               SKIP, SMALL_CLASSES, SMALL_IMAGES, TOO_FEW_CLASSES, UNREADABLE,
                                               check_dataset)
-from googlenet_gui.core.dataset_folder import DatasetFolder
-from googlenet_gui.core.images import read_image
+from googlenet_gui.core.data.folder import DatasetFolder
+from googlenet_gui.core.data.images import read_image
 
 
 def picture(seed: int, size: tuple[int, int] = (120, 90), gray: bool = False) -> Image.Image:

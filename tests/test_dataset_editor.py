@@ -11,8 +11,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from googlenet_gui.core.events import Finished
-from googlenet_gui.core.dataset_folder import REMOVED_FOLDER
+from googlenet_gui.core.runs.events import Finished
+from googlenet_gui.core.data.folder import REMOVED_FOLDER
 from googlenet_gui.ui.main_window import MainWindow
 
 COLOURS = {"red": (200, 40, 40), "green": (40, 180, 60), "blue": (40, 60, 200)}
@@ -349,7 +349,7 @@ def test_closing_the_editor_cancels_its_work(window, qtbot, tmp_path):
 
 
 def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, tmp_path, monkeypatch):
-    from googlenet_gui.core import dataset_check
+    from googlenet_gui.core.data import check as dataset_check
 
     root = tmp_path / "small"
     for name in ("red", "blue"):

@@ -1,4 +1,4 @@
-"""Making and editing a folder dataset on disk (core/dataset_folder.py), checked against the
+"""Making and editing a folder dataset on disk (core/data/folder.py), checked against the
 training loader that reads it."""
 import os
 import threading
@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from googlenet_gui.core.data import load_folder
-from googlenet_gui.core.dataset_check import inspect_file
-from googlenet_gui.core.dataset_folder import (REMOVED_FOLDER, ClassNameError, DatasetError, DatasetFolder,
+from googlenet_gui.core.data.sources import load_folder
+from googlenet_gui.core.data.facts import inspect_file
+from googlenet_gui.core.data.folder import (REMOVED_FOLDER, ClassNameError, DatasetError, DatasetFolder,
                                                check_class_name)
 
 

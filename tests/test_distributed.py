@@ -20,15 +20,15 @@ from PIL import Image
 
 from googlenet_gui.cli import build_parser
 from googlenet_gui.cli.train import _config
-from googlenet_gui.core import distributed
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.data import ImageSet
-from googlenet_gui.core.distributed import STOP_FILE, Distributed
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.evaluation import evaluate_checkpoint, evaluation_dataset
-from googlenet_gui.core.events import BatchEnd, Finished, Stopped
-from googlenet_gui.core.shards import TrainingShard, validation_shard
-from googlenet_gui.core.transforms import augment
+from googlenet_gui.core.training import distributed
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.data.sources import ImageSet
+from googlenet_gui.core.training.distributed import STOP_FILE, Distributed
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
+from googlenet_gui.core.runs.events import BatchEnd, Finished, Stopped
+from googlenet_gui.core.training.shards import TrainingShard, validation_shard
+from googlenet_gui.core.data.transforms import augment
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ["--dataset", "sample", "--limit-train", "48", "--limit-val", "30", "--input-size", "64",

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from googlenet_gui.core import distributed
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.devices import DeviceInfo
+from googlenet_gui.core.training import distributed
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.common.devices import DeviceInfo
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.training_panel import TORCHRUN
 

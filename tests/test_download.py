@@ -1,4 +1,4 @@
-"""Downloads (googlenet_gui.core.download and data.download) against a local HTTP server on 127.0.0.1."""
+"""Downloads (googlenet_gui.core.data.download and data.download) against a local HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
 import functools
@@ -16,9 +16,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from googlenet_gui.core import data
-from googlenet_gui.core.data import DataError, is_available, load_dataset
-from googlenet_gui.core.download import (
+from googlenet_gui.core.data import sources as data
+from googlenet_gui.core.data.sources import DataError, is_available, load_dataset
+from googlenet_gui.core.data.download import (
     Cancelled,
     DownloadError,
     download_file,

@@ -7,13 +7,13 @@ import time
 import pytest
 import torch
 
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core import engine
-from googlenet_gui.core.devices import DEFAULT_THREADS
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped
-from googlenet_gui.core.predict import Predictor
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training import engine
+from googlenet_gui.core.common.devices import DEFAULT_THREADS
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import BatchEnd, CheckpointSaved, EpochEnd, Failed, Finished, RunStarted, Stopped
+from googlenet_gui.core.inference.predict import Predictor
 from helpers import of, run_all, stripes_dataset
 
 SMALL = dict(input_size=64, batch_size=16, seed=3)
@@ -178,7 +178,7 @@ def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step, plain
 
 
 def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_checkpoint(tmp_path, monkeypatch):
-    from googlenet_gui.core import engine
+    from googlenet_gui.core.training import engine
 
     poisoned = []
     real = engine.to_model_input
@@ -203,7 +203,7 @@ def test_nan_loss_stops_with_a_message_and_keeps_the_last_good_checkpoint(tmp_pa
 
 
 def test_a_failure_before_any_checkpoint_does_not_claim_one_is_kept(tmp_path, monkeypatch):
-    from googlenet_gui.core import engine
+    from googlenet_gui.core.training import engine
 
     monkeypatch.setattr(engine, "to_model_input", lambda *a, **k: torch.full((16, 1, 64, 64), float("nan")))
     events = run_all(Trainer(TrainConfig(epochs=1, **SMALL), run_dir=tmp_path, dataset=stripes_dataset(),
@@ -296,7 +296,7 @@ def test_out_of_memory_is_reported(monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("DefaultCPUAllocator: can't allocate memory: you tried to allocate 99999999999 bytes")
 
-    monkeypatch.setattr("googlenet_gui.core.engine.to_model_input", explode)
+    monkeypatch.setattr("googlenet_gui.core.training.engine.to_model_input", explode)
     events = run_all(trainer)
     assert isinstance(events[-1], Failed) and "out of CPU memory" in events[-1].message
     assert "batch size" in events[-1].message

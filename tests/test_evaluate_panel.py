@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.evaluation import Evaluation
-from googlenet_gui.core.events import EpochEnd, EpochPredictions, Position, RunStarted
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.inference.evaluation import Evaluation
+from googlenet_gui.core.runs.events import EpochEnd, EpochPredictions, Position, RunStarted
 from googlenet_gui.ui import i18n
 from googlenet_gui.ui.controllers import evaluate as evaluate_module
 from googlenet_gui.ui.controllers.evaluate import EvaluateController

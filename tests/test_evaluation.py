@@ -9,16 +9,16 @@ import numpy as np
 import pytest
 import torch
 
-from googlenet_gui.core.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.data import DataError, load_dataset
-from googlenet_gui.core.download import Cancelled
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.evaluation import Evaluation, evaluate_checkpoint, evaluation_dataset
-from googlenet_gui.core.events import EpochEnd, EpochPredictions, Position
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.text import safe_file_name
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.runs.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.data.sources import DataError, load_dataset
+from googlenet_gui.core.data.download import Cancelled
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.inference.evaluation import Evaluation, evaluate_checkpoint, evaluation_dataset
+from googlenet_gui.core.runs.events import EpochEnd, EpochPredictions, Position
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.common.text import safe_file_name
+from googlenet_gui.core.data.transforms import Preprocess
 from helpers import constant_checkpoint, of, run_all, stripes_dataset, write_stripe_image
 
 # Ten images of three classes, worked out by hand:

@@ -9,14 +9,14 @@ import torch
 from PIL import Image
 
 from googlenet_gui.cli import main
-from googlenet_gui.core import export as export_module
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.data import load_sample
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import Finished
-from googlenet_gui.core.export import ExportError, export_checkpoint, missing_packages
-from googlenet_gui.core.predict import Predictor
-from googlenet_gui.core.transforms import to_model_input
+from googlenet_gui.core.inference import export as export_module
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.data.sources import load_sample
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import Finished
+from googlenet_gui.core.inference.export import ExportError, export_checkpoint, missing_packages
+from googlenet_gui.core.inference.predict import Predictor
+from googlenet_gui.core.data.transforms import to_model_input
 from helpers import run_all
 
 IMAGES = 20

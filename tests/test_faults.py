@@ -24,20 +24,20 @@ import pytest
 import torch
 
 from googlenet_gui import cli
-from googlenet_gui.core import checkpoint as ckpt
-from googlenet_gui.core import engine
-from googlenet_gui.core.checkpoint import (FORMAT, FORMAT_VERSION, Checkpoint, CheckpointError, copy_checkpoint,
+from googlenet_gui.core.runs import checkpoint as ckpt
+from googlenet_gui.core.training import engine
+from googlenet_gui.core.runs.checkpoint import (FORMAT, FORMAT_VERSION, Checkpoint, CheckpointError, copy_checkpoint,
                                            load_checkpoint, save_checkpoint)
-from googlenet_gui.core.data import Dataset, ImageSet
-from googlenet_gui.core.devices import list_devices
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.events import Position
-from googlenet_gui.core.predict import Predictor
-from googlenet_gui.core.runlog import MetricsLog
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.data.sources import Dataset, ImageSet
+from googlenet_gui.core.common.devices import list_devices
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.runs.events import Position
+from googlenet_gui.core.inference.predict import Predictor
+from googlenet_gui.core.runs.runlog import MetricsLog
+from googlenet_gui.core.data.transforms import Preprocess
 from helpers import of, run_all, stripes_dataset, write_stripe_image
 
 # One shape for every run in this file (a batch of 4 at 64x64, fp32): the CPU kernels are
@@ -302,10 +302,10 @@ import os, sys, time
 
 import torch
 
-from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
-from googlenet_gui.core.events import Position
-from googlenet_gui.core.model import ModelConfig
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
+from googlenet_gui.core.runs.events import Position
+from googlenet_gui.core.network.model import ModelConfig
+from googlenet_gui.core.data.transforms import Preprocess
 
 path, weights = sys.argv[1], sys.argv[2]
 state = torch.load(weights, weights_only=True)

@@ -4,10 +4,10 @@ import json
 import os
 import shutil
 
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.events import BatchEnd, EpochEnd, Position, RunStarted
-from googlenet_gui.core.follow import RunFollower
-from googlenet_gui.core.runlog import FINISHED_STATE, RUNNING, MetricsLog
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
+from googlenet_gui.core.runs.follow import RunFollower
+from googlenet_gui.core.runs.runlog import FINISHED_STATE, RUNNING, MetricsLog
 from runlogs import batch_record, epoch_record, started_record, write_run
 
 

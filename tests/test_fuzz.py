@@ -22,12 +22,12 @@ CHILD = textwrap.dedent(r'''
     import torch
     from PIL import Image
 
-    from googlenet_gui.core.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.events import EpochEnd, Position
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.predict import Predictor
-    from googlenet_gui.core.transforms import Preprocess
+    from googlenet_gui.core.runs.checkpoint import Checkpoint, CheckpointError, load_checkpoint, save_checkpoint
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.runs.events import EpochEnd, Position
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.inference.predict import Predictor
+    from googlenet_gui.core.data.transforms import Preprocess
 
     work, seconds, seed, limit = Path(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
     rng = random.Random(seed)

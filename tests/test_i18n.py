@@ -419,7 +419,7 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
     assert chinese["summary"].startswith("已检查 7 张图像：") and chinese["counts"][0].startswith("3 + 1")
     assert len(chinese["findings"]) == len(english["findings"])
     assert chinese["chosen"] == chinese["findings"][1]  # the finding chosen stays chosen
-    from googlenet_gui.core.data import FASHION_CLASSES  # what the untrained weights answer (the built-in sample's)
+    from googlenet_gui.core.data.sources import FASHION_CLASSES  # what the untrained weights answer (the built-in sample's)
 
     data = data_names(window, tmp_path) | {"first", "split", *FASHION_CLASSES}
     said = [text for value in chinese.values() for text in (value if isinstance(value, list) else [value])]
@@ -464,7 +464,7 @@ def test_a_checkpoint_that_fails_its_checks_is_said_in_the_window_language(windo
     """File > Open (the status bar) and File > Evaluate Checkpoint (the Evaluate tab, which keeps it)."""
     import torch
 
-    from googlenet_gui.core.checkpoint import FORMAT, FORMAT_VERSION
+    from googlenet_gui.core.runs.checkpoint import FORMAT, FORMAT_VERSION
 
     bad = tmp_path / "three-eyed.pt"  # a checkpoint whose network would take two channels
     torch.save({"format": FORMAT, "format_version": FORMAT_VERSION, "model_config": {"in_channels": 2, "num_classes": 10},

@@ -1,4 +1,4 @@
-"""Inside the network (core.inside, core.featurevis): the walk is the network, its outputs have
+"""Inside the network (core.understanding.inside, core.understanding.featurevis): the walk is the network, its outputs have
 the shape inspection's names and shapes, Grad-CAM finds the half of an image that decides a
 class, and feature visualization finds the pattern a channel detects."""
 import math
@@ -10,13 +10,13 @@ import torch
 from PIL import Image
 from torch import nn
 
-from googlenet_gui.core import inside
-from googlenet_gui.core.download import Cancelled
-from googlenet_gui.core.featurevis import visualize
-from googlenet_gui.core.model import GoogLeNet, Inception, ModelConfig
-from googlenet_gui.core.predict import Predictor
-from googlenet_gui.core.shapes import inspect_shapes, named_rows
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.understanding import inside
+from googlenet_gui.core.data.download import Cancelled
+from googlenet_gui.core.understanding.featurevis import visualize
+from googlenet_gui.core.network.model import GoogLeNet, Inception, ModelConfig
+from googlenet_gui.core.inference.predict import Predictor
+from googlenet_gui.core.network.shapes import inspect_shapes, named_rows
+from googlenet_gui.core.data.transforms import Preprocess
 
 
 def network(channels: int = 3, classes: int = 10, seed: int = 0) -> GoogLeNet:

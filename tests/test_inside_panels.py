@@ -4,9 +4,9 @@ import numpy as np
 from PIL import Image
 from PySide6.QtCore import QPoint, Qt
 
-from googlenet_gui.core.inside import inspect_image
-from googlenet_gui.core.predict import Prediction, Predictor
-from googlenet_gui.core.shapes import inspect_shapes, map_rows
+from googlenet_gui.core.understanding.inside import inspect_image
+from googlenet_gui.core.inference.predict import Prediction, Predictor
+from googlenet_gui.core.network.shapes import inspect_shapes, map_rows
 from googlenet_gui.ui.panels.classify_panel import ClassifyPanel
 from googlenet_gui.ui.panels.inside_panel import InsidePanel
 from googlenet_gui.ui.panels.shapes_panel import ShapesPanel
@@ -112,7 +112,7 @@ def test_the_maps_follow_a_cpu_run_that_uses_every_core_less_often(qtbot, monkey
 
     import torch
 
-    from googlenet_gui.core.weights import LIVE
+    from googlenet_gui.core.inference.weights import LIVE
     from googlenet_gui.ui.controllers import inside
 
     class LiveWeights:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from googlenet_gui.core.inside import layer_names
-from googlenet_gui.core.timeline import TimelineFile
+from googlenet_gui.core.understanding.inside import layer_names
+from googlenet_gui.core.understanding.timeline import TimelineFile
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.inside_panel import CHANNEL_ROLE, TOOLTIP
 from helpers import write_stripe_image

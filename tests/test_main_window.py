@@ -6,8 +6,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.events import Finished, Stopped
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.runs.events import Finished, Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
 from helpers import write_stripe_image
@@ -238,8 +238,8 @@ def test_input_size_change_updates_the_shapes_table(window):
 def test_missing_dataset_offers_a_download_with_progress_and_cancel(window, qtbot, tmp_path, monkeypatch):
     import threading
 
-    from googlenet_gui.core import data
-    from googlenet_gui.core.download import Cancelled
+    from googlenet_gui.core.data import sources as data
+    from googlenet_gui.core.data.download import Cancelled
 
     started = threading.Event()
 
@@ -265,7 +265,7 @@ def test_missing_dataset_offers_a_download_with_progress_and_cancel(window, qtbo
 
 
 def test_finished_download_enables_start(window, qtbot, tmp_path, monkeypatch):
-    from googlenet_gui.core import data
+    from googlenet_gui.core.data import sources as data
 
     def fake_download(name, folder, progress=None, cancel=None, **kwargs):
         batches = folder / "cifar-10-batches-py"
@@ -329,10 +329,10 @@ def test_a_failed_run_says_why_in_the_window_and_the_app_goes_on(window, qtbot, 
 
 def weights_only_checkpoint(path: Path) -> Path:
     """Random weights for the sample's ten classes, saved as a weights-only checkpoint."""
-    from googlenet_gui.core.checkpoint import Checkpoint, save_checkpoint
-    from googlenet_gui.core.data import FASHION_CLASSES
-    from googlenet_gui.core.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.transforms import Preprocess
+    from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.data.sources import FASHION_CLASSES
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import Preprocess
 
     config = ModelConfig(1, 10)
     return save_checkpoint(Checkpoint(config, GoogLeNet(config).state_dict(), list(FASHION_CLASSES),

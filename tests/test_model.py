@@ -5,8 +5,8 @@ import sys
 import pytest
 import torch
 
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.shapes import InputTooSmallError, inspect_shapes, smallest_input
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.network.shapes import InputTooSmallError, inspect_shapes, smallest_input
 
 INCEPTIONS = {  # name: (in, c1, c3r, c3, c5r, c5, pool_proj), from the design table
     "inception3a": (192, 64, 96, 128, 16, 32, 32),
@@ -201,6 +201,6 @@ def test_the_layer_table_agrees_with_the_real_network_at_every_size(in_channels)
 
 
 def test_shapes_need_no_pytorch():
-    code = "import sys, googlenet_gui.core.shapes as s; s.inspect_shapes(1, 96, 96, 10); print('torch' in sys.modules)"
+    code = "import sys, googlenet_gui.core.network.shapes as s; s.inspect_shapes(1, 96, 96, 10); print('torch' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -11,11 +11,11 @@ import pytest
 import torch
 from PIL import Image
 
-from googlenet_gui.core import ood
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.predict import Predictor
+from googlenet_gui.core.network import ood
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.inference.predict import Predictor
 from helpers import run_all
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,8 +3,8 @@ given and says what the user asked for."""
 import pytest
 from PySide6.QtCore import Qt
 
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.events import BatchEnd, EpochEnd, Position, RunStarted
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
 from googlenet_gui.ui.panels.progress_panel import ProgressPanel
 from googlenet_gui.ui.panels.run_panel import RunPanel
 from googlenet_gui.ui.panels.training_panel import TrainingPanel

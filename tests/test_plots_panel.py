@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.ui import theme
-from googlenet_gui.core.events import EpochEnd
+from googlenet_gui.core.runs.events import EpochEnd
 from googlenet_gui.ui.panels.plots_panel import (ENVELOPE_ABOVE, SMOOTHING, PeakEnvelope, PlotsPanel,
                                                  ema)
 

@@ -6,10 +6,10 @@ import pytest
 import torch
 from PIL import Image
 
-from googlenet_gui.core.images import ImageLoadError, open_image
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.predict import Predictor, Preprocess
-from googlenet_gui.core.transforms import to_model_input
+from googlenet_gui.core.data.images import ImageLoadError, open_image
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.inference.predict import Predictor, Preprocess
+from googlenet_gui.core.data.transforms import to_model_input
 
 
 def predictor(channels: int = 3, classes: int = 4, stored: int = 32, input_size: int = 64) -> Predictor:
@@ -138,7 +138,7 @@ def test_bad_files_give_one_line_errors_and_others_still_classify(tmp_path):
 
 
 def test_decompression_bomb_is_refused(tmp_path, monkeypatch):
-    import googlenet_gui.core.images as images
+    import googlenet_gui.core.data.images as images
 
     monkeypatch.setattr(images, "MAX_PIXELS", 1000)
     Image.new("L", (100, 100)).save(tmp_path / "bomb.png")

@@ -1,4 +1,4 @@
-"""core.preload maps PyTorch's libraries before `import torch`, and torch then works as usual.
+"""core.common.preload maps PyTorch's libraries before `import torch`, and torch then works as usual.
 (The point of it, a window that keeps painting meanwhile, is measured by benchmarks/startup.py.)"""
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import sys
 
 import pytest
 
-from googlenet_gui.core import preload
+from googlenet_gui.core.common import preload
 
 CHILD = r"""
 import sys
-from googlenet_gui.core.preload import preload_torch_libraries
+from googlenet_gui.core.common.preload import preload_torch_libraries
 mapped = preload_torch_libraries()
 maps = open("/proc/self/maps").read()
 assert "torch" not in sys.modules, "preloading imported torch"

@@ -9,8 +9,8 @@ import pytest
 
 from googlenet_gui.cli import build_parser
 from googlenet_gui.cli.train import _config
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.recipes import FAST, RECIPES, TUTORIAL, recipe_of
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.runs.recipes import FAST, RECIPES, TUTORIAL, recipe_of
 from googlenet_gui.ui.panels.training_panel import TrainingPanel
 from googlenet_gui.ui.words import setting_name
 
@@ -103,7 +103,7 @@ def test_the_cli_recipe_fills_settings_and_given_flags_override_it():
 
 
 def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_command(qtbot, tmp_path):
-    from googlenet_gui.core.distributed import launch_command
+    from googlenet_gui.core.training.distributed import launch_command
 
     panel = TrainingPanel()
     qtbot.addWidget(panel)
@@ -112,7 +112,7 @@ def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_com
                          seed=4)
     panel.set_config(config)
     shown = panel.config()
-    from googlenet_gui.core.recipes import RECIPE_FIELDS
+    from googlenet_gui.core.runs.recipes import RECIPE_FIELDS
 
     assert {f: getattr(shown, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}
     for key, field in panel.setting_fields.items():  # each row is labelled with the setting's window name

@@ -19,11 +19,11 @@ import pytest
 import torch
 
 from googlenet_gui import cli
-from googlenet_gui.core import engine
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted, Status, Stopped
+from googlenet_gui.core.training import engine
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted, Status, Stopped
 from helpers import of, run_all, stripes_dataset, write_stripe_image
 
 FAST = dict(input_size=64, batch_size=4, seed=0, precision="fp32", num_threads=1)
@@ -171,9 +171,9 @@ def test_settings_too_large_for_memory_are_refused_with_numbers_before_allocatin
 
 
 def test_a_torchrun_process_is_sized_for_its_part_of_the_global_batch(monkeypatch):
-    from googlenet_gui.core.config import ConfigError
-    from googlenet_gui.core.distributed import Distributed
-    from googlenet_gui.core.memory import FITS_BELOW, estimate_training
+    from googlenet_gui.core.runs.config import ConfigError
+    from googlenet_gui.core.training.distributed import Distributed
+    from googlenet_gui.core.training.memory import FITS_BELOW, estimate_training
 
     dataset = stripes_dataset(400, 4)
     config = TrainConfig(epochs=1, input_size=512, batch_size=400)

@@ -8,12 +8,12 @@ import time
 
 import pytest
 
-from googlenet_gui.core import runlog
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import EpochEnd, Finished
-from googlenet_gui.core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE, MetricsLog, RunFolderBusy
-from googlenet_gui.core.runs import (NotesError, RunNotes, RunsIndex, find_run_folders, read_curves, read_notes,
+from googlenet_gui.core.runs import runlog
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import EpochEnd, Finished
+from googlenet_gui.core.runs.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE, MetricsLog, RunFolderBusy
+from googlenet_gui.core.runs.index import (NotesError, RunNotes, RunsIndex, find_run_folders, read_curves, read_notes,
                                      read_summary, setting_differences, write_notes)
 from helpers import of, run_all, stripes_dataset
 from runlogs import batch_record, epoch_record, started_record, write_run
@@ -62,8 +62,8 @@ def test_a_log_rebuilt_after_its_folder_was_deleted_keeps_its_totals(tmp_path):
     added up once, and the rebuilt batches (without learning rate and speed) are read."""
     import shutil
 
-    from googlenet_gui.core.events import CheckpointSaved
-    from googlenet_gui.core.follow import RunFollower
+    from googlenet_gui.core.runs.events import CheckpointSaved
+    from googlenet_gui.core.runs.follow import RunFollower
 
     run_dir = tmp_path / "run"
 
@@ -176,7 +176,7 @@ def test_the_index_reads_again_only_what_changed(tmp_path, monkeypatch):
     assert sorted(s.folder.name for s in index.scan([tmp_path])) == ["a", "b", "c"]
     read = []
     real = runlog.read_outline
-    monkeypatch.setattr("googlenet_gui.core.runs.read_outline", lambda path: read.append(path.parent.name) or real(path))
+    monkeypatch.setattr("googlenet_gui.core.runs.index.read_outline", lambda path: read.append(path.parent.name) or real(path))
     index.scan([tmp_path])
     assert read == []
     write_run(tmp_path / "b", epochs=5)

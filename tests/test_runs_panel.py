@@ -5,9 +5,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from googlenet_gui.ui import i18n
-from googlenet_gui.core.events import EpochEnd
-from googlenet_gui.core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
-from googlenet_gui.core.runs import RunSummary
+from googlenet_gui.core.runs.events import EpochEnd
+from googlenet_gui.core.runs.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
+from googlenet_gui.core.runs.index import RunSummary
 from googlenet_gui.ui.panels.plots_panel import ComparedRun, PlotsPanel
 from googlenet_gui.ui.panels.runs_panel import BEST, EPOCHS, NAME, STATE, RunsPanel, since_text
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from googlenet_gui.cli import main
-from googlenet_gui.core import export as export_module
+from googlenet_gui.core.inference import export as export_module
 from googlenet_gui.ui.controllers import runs as runs_controller
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.runs_panel import BEST, DATASET, DEVICE, EPOCHS, INPUT, NAME, STATE, TIME, duration_text

@@ -1,12 +1,12 @@
-"""The shapes panel shows exactly what core.model.inspect_shapes reports, for any input size."""
+"""The shapes panel shows exactly what core.network.model.inspect_shapes reports, for any input size."""
 import subprocess
 import sys
 
 import pytest
 from PySide6.QtCore import Qt
 
-from googlenet_gui.core.model import BLOCK_NAMES
-from googlenet_gui.core.shapes import inspect_shapes
+from googlenet_gui.core.network.model import BLOCK_NAMES
+from googlenet_gui.core.network.shapes import inspect_shapes
 from googlenet_gui.ui.panels.shapes_panel import ShapesPanel
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from googlenet_gui.core.checkpoint import load_checkpoint
-from googlenet_gui.core.events import Stopped
+from googlenet_gui.core.runs.checkpoint import load_checkpoint
+from googlenet_gui.core.runs.events import Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
 import test_main_window

@@ -6,11 +6,11 @@ import pytest
 from tensorboard.backend.event_processing.event_accumulator import EventAccumulator
 
 from googlenet_gui.cli import main
-from googlenet_gui.core import tensorboard_log
-from googlenet_gui.core.config import TrainConfig
-from googlenet_gui.core.engine import Trainer
-from googlenet_gui.core.events import BatchEnd, EpochEnd, Finished
-from googlenet_gui.core.tensorboard_log import TensorBoardLog
+from googlenet_gui.core.training import tensorboard_log
+from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Finished
+from googlenet_gui.core.training.tensorboard_log import TensorBoardLog
 from googlenet_gui.ui.training_worker import TrainingThread
 from helpers import stripes_dataset
 

@@ -1,4 +1,4 @@
-"""timeline.jsonl (core.timeline): written as points come, read back checked, cut back on
+"""timeline.jsonl (core.understanding.timeline): written as points come, read back checked, cut back on
 resume; and the probabilities it stores are the ones classification gives."""
 import json
 
@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from googlenet_gui.core.events import Position
-from googlenet_gui.core.predict import Predictor
-from googlenet_gui.core.timeline import TIMELINE_FILE, TimelineFile, pinned_probabilities
+from googlenet_gui.core.runs.events import Position
+from googlenet_gui.core.inference.predict import Predictor
+from googlenet_gui.core.understanding.timeline import TIMELINE_FILE, TimelineFile, pinned_probabilities
 
 
 def test_points_are_read_back_per_image_in_step_order(tmp_path):

@@ -14,10 +14,10 @@ import torch
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from googlenet_gui.core.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
-from googlenet_gui.core.events import EpochEnd, Failed, Position
-from googlenet_gui.core.model import GoogLeNet, ModelConfig
-from googlenet_gui.core.transforms import Preprocess
+from googlenet_gui.core.runs.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
+from googlenet_gui.core.runs.events import EpochEnd, Failed, Position
+from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+from googlenet_gui.core.data.transforms import Preprocess
 import test_main_window
 from test_main_window import drop, file_mime
 from helpers import write_stripe_image
@@ -37,9 +37,9 @@ APP = textwrap.dedent(r"""
     app = QApplication([])
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(work / "settings"))
-    import googlenet_gui.core.engine as engine
+    import googlenet_gui.core.training.engine as engine
     from googlenet_gui.app import create_window
-    from googlenet_gui.core.events import BatchEnd
+    from googlenet_gui.core.runs.events import BatchEnd
 
     slow = []
     inside_slow_step = threading.Event()
@@ -163,7 +163,7 @@ def test_markup_in_names_is_shown_as_plain_text_everywhere(window, qtbot, tmp_pa
 def test_weights_that_give_nan_answer_with_one_line_and_nothing_stays_pending(window, qtbot, tmp_path):
     nan = Checkpoint(ModelConfig(1, 10), GoogLeNet(ModelConfig(1, 10)).state_dict(), [str(i) for i in range(10)],
                      Preprocess(1, 64, 28))
-    from googlenet_gui.core.predict import Predictor
+    from googlenet_gui.core.inference.predict import Predictor
 
     predictor = Predictor.from_checkpoint(nan, "diverged.pt")
     with torch.no_grad():
@@ -183,8 +183,8 @@ def test_weights_that_give_nan_answer_with_one_line_and_nothing_stays_pending(wi
     (lambda p: p["train_config"].update(input_size="96"), "input_size must be a whole number"),
 ], ids=["history-without-keys", "input-size-as-text"])
 def test_a_damaged_checkpoint_says_why_and_applies_nothing(window, qtbot, tmp_path, damage, expected):
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.engine import Trainer
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
     from helpers import run_all, stripes_dataset
 
     run_all(Trainer(TrainConfig(epochs=1, input_size=64, batch_size=16), run_dir=tmp_path / "run",
@@ -204,8 +204,8 @@ def test_opening_a_run_of_twenty_thousand_epochs_redraws_each_curve_once(window,
     history = [EpochEnd(e, 1.0 / e, 0.5, 1.1 / e, 0.45, 1.0, 1e-3, e * 2) for e in range(1, 20_001)]
     steps = [float(s) for s in range(1, 40_001)]
     config = ModelConfig(1, 10)
-    from googlenet_gui.core.config import TrainConfig
-    from googlenet_gui.core.checkpoint import ResumeState
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.runs.checkpoint import ResumeState
 
     checkpoint = Checkpoint(config, GoogLeNet(config).state_dict(), [str(i) for i in range(10)], Preprocess(1, 64, 28),
                             TrainConfig(epochs=20_000, input_size=64), Position(20_000, 0, 2), history,

@@ -1,7 +1,7 @@
 """The training worker: coalesced updates, every event delivered, terminal event last."""
 import time
 
-from googlenet_gui.core.events import BatchEnd, EpochEnd, Finished
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Finished
 from googlenet_gui.ui import training_worker as worker_module
 from googlenet_gui.ui.training_worker import TrainingWorker
 
@@ -38,7 +38,7 @@ def test_batches_are_coalesced_and_all_delivered(qtbot):
 def test_a_saturated_cpu_updates_rarely_and_a_gpu_often(monkeypatch):
     import torch
 
-    from googlenet_gui.core import devices
+    from googlenet_gui.core.common import devices
 
     monkeypatch.setattr(devices, "DEFAULT_THREADS", 2)
     monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 2)

@@ -18,9 +18,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.checkpoint import CheckpointError
-    from ..core.predict import Predictor
-    from ..core.text import printable
+    from ..core.runs.checkpoint import CheckpointError
+    from ..core.inference.predict import Predictor
+    from ..core.common.text import printable
 
     try:
         predictor = Predictor.from_file(args.checkpoint)

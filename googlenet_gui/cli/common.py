@@ -5,7 +5,7 @@ import sys
 
 
 def error(message: str) -> None:
-    from ..core.text import printable
+    from ..core.common.text import printable
 
     print(f"error: {printable(message)}", file=sys.stderr)
 

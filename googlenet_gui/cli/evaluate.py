@@ -17,7 +17,7 @@ SHOWN_MISTAKES = 10  # in the text report; --json lists 20
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.config import SPLITS
+    from ..core.data.catalog import SPLITS
 
     p = sub.add_parser("evaluate", help="confusion matrix, per-class precision/recall/F1 and top-5 of a checkpoint",
                        description="Evaluate a checkpoint on a dataset split: accuracy, top-5, the per-class "
@@ -39,12 +39,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.checkpoint import CheckpointError, load_checkpoint
-    from ..core.data import DataError
-    from ..core.devices import DeviceError
-    from ..core.download import Cancelled
-    from ..core.evaluation import evaluate_checkpoint, evaluation_dataset
-    from ..core.text import display_name
+    from ..core.runs.checkpoint import CheckpointError, load_checkpoint
+    from ..core.data.sources import DataError
+    from ..core.common.devices import DeviceError
+    from ..core.data.download import Cancelled
+    from ..core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
+    from ..core.common.text import display_name
 
     if args.batch_size is not None and args.batch_size < 1:
         error("--batch-size must be at least 1")
@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def print_report(evaluation, title: str) -> None:
-    from ..core.text import printable
+    from ..core.common.text import printable
 
     names = [printable(n, 24) for n in evaluation.class_names]
     print(f"{printable(title)}: {evaluation.images} images")
@@ -129,7 +129,7 @@ def write_mistakes(evaluation, images, folder: Path) -> int:
     class, confidence and its place in the split; the number written."""
     from PIL import Image
 
-    from ..core.text import safe_file_name
+    from ..core.common.text import safe_file_name
 
     folder.mkdir(parents=True, exist_ok=True)
     names = [safe_file_name(n, f"class{i}") for i, n in enumerate(evaluation.class_names)]

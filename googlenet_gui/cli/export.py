@@ -8,7 +8,7 @@ from .common import error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.export import FORMATS
+    from ..core.inference.export import FORMATS
 
     p = sub.add_parser("export", help="write a checkpoint's network as ONNX or TorchScript for deployment")
     p.add_argument("--checkpoint", type=Path, required=True, help="last.pt, best.pt or a saved copy")
@@ -18,9 +18,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.checkpoint import CheckpointError
-    from ..core.export import ExportError, export_checkpoint
-    from ..core.text import printable
+    from ..core.runs.checkpoint import CheckpointError
+    from ..core.inference.export import ExportError, export_checkpoint
+    from ..core.common.text import printable
 
     try:
         out = export_checkpoint(args.checkpoint, args.format, args.out)

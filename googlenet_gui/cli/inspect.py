@@ -31,11 +31,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.checkpoint import CheckpointError
-    from ..core.images import ImageLoadError
-    from ..core.inside import check_layer, gradcam_picture, inspect_image, layer_names
-    from ..core.predict import Predictor, WeightsError
-    from ..core.text import printable
+    from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.images import ImageLoadError
+    from ..core.understanding.inside import check_layer, gradcam_picture, inspect_image, layer_names
+    from ..core.inference.predict import Predictor, WeightsError
+    from ..core.common.text import printable
 
     for name in (args.block, args.gradcam_block):
         if name is not None:

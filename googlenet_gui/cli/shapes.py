@@ -49,7 +49,7 @@ def shapes_table(report) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.shapes import inspect_shapes
+    from ..core.network.shapes import inspect_shapes
 
     side = args.input_size or 96
     height, width = args.height or side, args.width or side

@@ -1,7 +1,7 @@
 """`train`: train headless, printing a progress bar and one line per epoch, writing the run folder.
 
 Under torchrun (`torchrun --nproc-per-node N -m googlenet_gui train ...`) every process runs this
-same command: it joins the process group (core/distributed.py) and trains its part of each batch;
+same command: it joins the process group (core/training/distributed.py) and trains its part of each batch;
 rank 0 alone prints, writes the run folder and watches its STOP file."""
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from .common import count, error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.config import OPTIMIZERS, PRECISIONS, SCHEDULES
-    from ..core.distributed import DEFAULT_TIMEOUT_S
-    from ..core.engine import CHECKPOINT_INTERVAL
-    from ..core.recipes import RECIPES
+    from ..core.runs.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from ..core.training.distributed import DEFAULT_TIMEOUT_S
+    from ..core.training.engine import CHECKPOINT_INTERVAL
+    from ..core.runs.recipes import RECIPES
 
     p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
     p.add_argument("--dataset", default="sample", help="sample, cifar10, fashion-mnist, mnist or folder")
@@ -72,8 +72,8 @@ def epoch_line(e) -> str:
 
 def _config(args: argparse.Namespace):
     """The settings: TrainConfig's defaults, then the recipe's, then the ones given on the command line."""
-    from ..core.config import TrainConfig
-    from ..core.recipes import RECIPES
+    from ..core.runs.config import TrainConfig
+    from ..core.runs.recipes import RECIPES
 
     base = TrainConfig(dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, seed=args.seed,
                        device=args.device, limit_train=args.limit_train, limit_val=args.limit_val,
@@ -94,8 +94,8 @@ def _download(args: argparse.Namespace) -> int:
     """Fetch the dataset when --download asks and it is not here; 0 when there is nothing to do."""
     from tqdm import tqdm
 
-    from ..core import data
-    from ..core.download import Cancelled, DownloadError
+    from ..core.data import sources as data
+    from ..core.data.download import Cancelled, DownloadError
 
     if not args.download or data.is_available(args.dataset, args.data_dir):
         return 0
@@ -123,7 +123,7 @@ def _download(args: argparse.Namespace) -> int:
 def _join(args: argparse.Namespace):
     """This process's place in a torchrun run (and the device it trains on), or (SINGLE, None)
     when it runs alone; None after printing why it cannot join."""
-    from ..core import distributed
+    from ..core.training import distributed
 
     if not distributed.launched_by_torchrun():
         if args.sync_bn:
@@ -144,7 +144,7 @@ def _join(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core import distributed
+    from ..core.training import distributed
 
     joined = _join(args)
     if joined is None:
@@ -160,8 +160,8 @@ def run(args: argparse.Namespace) -> int:
 def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
     from tqdm import tqdm
 
-    from ..core.distributed import StopFile
-    from ..core.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+    from ..core.training.distributed import StopFile
+    from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
 
     code = _download(args)
     if code:
@@ -170,7 +170,7 @@ def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
         return _train_quietly(args, ranks, device)
     tensorboard = None
     if args.tensorboard:
-        from ..core.tensorboard_log import TensorBoardLog, missing_package
+        from ..core.training.tensorboard_log import TensorBoardLog, missing_package
 
         if missing_package():
             error(missing_package())
@@ -237,7 +237,7 @@ def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
 
 
 def _trainer(args: argparse.Namespace, ranks, device: str | None):
-    from ..core.engine import Trainer
+    from ..core.training.engine import Trainer
 
     config = _config(args)
     if device is not None:
@@ -251,7 +251,7 @@ def _trainer(args: argparse.Namespace, ranks, device: str | None):
 
 def _train_quietly(args: argparse.Namespace, ranks, device: str | None) -> int:
     """A rank other than 0: the same run, printing only its failure."""
-    from ..core.events import Failed, Stopped
+    from ..core.runs.events import Failed, Stopped
 
     trainer = _trainer(args, ranks, device)
     if trainer is None:

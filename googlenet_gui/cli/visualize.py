@@ -1,5 +1,5 @@
 """`visualize`: feature visualization: an image optimised so that one channel of a block,
-layer, Inception module or branch responds as strongly as it can (core/featurevis.py)."""
+layer, Inception module or branch responds as strongly as it can (core/understanding/featurevis.py)."""
 from __future__ import annotations
 
 import argparse
@@ -10,7 +10,7 @@ from .common import error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.featurevis import DEFAULT_STEPS
+    from ..core.understanding.featurevis import DEFAULT_STEPS
 
     p = sub.add_parser("visualize", help="an image that excites one channel as much as it can (feature visualization)",
                        description="Optimise an input image, at the network's input size, to maximise one channel's "
@@ -30,10 +30,10 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image
     from tqdm import tqdm
 
-    from ..core.checkpoint import CheckpointError
-    from ..core.featurevis import channel_count, visualize
-    from ..core.inside import check_layer
-    from ..core.predict import Predictor
+    from ..core.runs.checkpoint import CheckpointError
+    from ..core.understanding.featurevis import channel_count, visualize
+    from ..core.understanding.inside import check_layer
+    from ..core.inference.predict import Predictor
 
     if args.steps < 1:
         error("--steps must be at least 1")

@@ -6,7 +6,7 @@ job starts, and each job has its own signals, so nothing is routed by tags.
 
 `work(report)` runs on a pool thread; `report(done, total, message)` sends progress. Its return
 value reaches `on_result` on the GUI thread; an exception reaches `on_error` as one line (the
-app never shows a traceback): the core's own errors as their core.messages.Message, which
+app never shows a traceback): the core's own errors as their core.common.messages.Message, which
 words.say() puts in the window's language, so a handler shows it through say() or a panel that
 keeps a words.Text; a progress message may be a Message too. Values cross threads as plain
 Python objects, never tensors that the GUI thread would compute with.
@@ -71,7 +71,7 @@ class _Job(QRunnable):
         try:
             value = self.work(lambda done, total, message: signals.progress.emit(done, total, message))
         except Exception as exc:  # noqa: BLE001 - reported to the user as one line
-            from ..core.text import error_line
+            from ..core.common.text import error_line
 
             if not getattr(exc, "__module__", "").startswith("googlenet_gui"):
                 traceback.print_exc()

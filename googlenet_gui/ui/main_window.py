@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFileDialog, QMainWindow, QMessageBox, QScrollAre
                                QVBoxLayout, QWidget)
 
 from .. import resources_dir
-from ..core.weights import WeightsSource
+from ..core.inference.weights import WeightsSource
 from .controllers.checkpoints import CheckpointController, OpenedCheckpoint
 from .controllers.classify import ClassifyController
 from .controllers.core_loader import CoreLoader

@@ -1,4 +1,4 @@
-"""Training on its own QThread: the worker that runs core.engine.Trainer.run() there and
+"""Training on its own QThread: the worker that runs core.training.engine.Trainer.run() there and
 forwards its events, and the TrainingThread that owns the thread's life (start, pause, stop,
 a clean end). Signals carry the engine's small dataclasses, never tensors."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from ..core.messages import QT_TRANSLATE_NOOP, Message
+from ..core.common.messages import QT_TRANSLATE_NOOP, Message
 from .threads import start_worker
 
 MAX_UPDATES_PER_SECOND = 30
@@ -27,7 +27,7 @@ def saturates_cpu(device: str, num_threads: int | None) -> bool:
     other work slows it down). The thread count is the one the training thread will set, not the
     calling thread's: a thread's PyTorch count is whatever was last set anywhere before its first
     call (the GUI thread's is often the classification threads' one)."""
-    from ..core.devices import DEFAULT_THREADS  # loaded by now: the engine is about to run
+    from ..core.common.devices import DEFAULT_THREADS  # loaded by now: the engine is about to run
 
     return device.startswith("cpu") and (num_threads or DEFAULT_THREADS) >= (os.cpu_count() or 1)
 
@@ -38,13 +38,13 @@ def updates_per_second(device: str, num_threads: int | None = None) -> float:
 
 
 class TrainingWorker(QObject):
-    """Runs core.engine.Trainer.run() on its own thread and forwards the events.
+    """Runs core.training.engine.Trainer.run() on its own thread and forwards the events.
 
     Batch events are coalesced: at most `max_rate` `events` signals a second, however fast the
     batches come; any other event (epoch end, checkpoint, status) and a pause flush at once so
     nothing waits on a slow next batch.
 
-    `consumers` (a core.tensorboard_log.TensorBoardLog) get every event here, on the training
+    `consumers` (a core.training.tensorboard_log.TensorBoardLog) get every event here, on the training
     thread, before it is coalesced: write(event) for each, close() at the end.
     """
 
@@ -59,7 +59,7 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from ..core.events import TERMINAL, BatchEnd, Failed
+        from ..core.runs.events import TERMINAL, BatchEnd, Failed
 
         pending: list = []
         last_emit = 0.0
@@ -79,7 +79,7 @@ class TrainingWorker(QObject):
                     pending, last_emit = [], now
         except Exception as exc:  # the engine turns user errors into Failed; this is the last net
             traceback.print_exc()
-            from ..core.text import error_line
+            from ..core.common.text import error_line
 
             terminal = Failed(Message(QT_TRANSLATE_NOOP("Core", "unexpected error: {kind}: {reason}"),
                                       kind=type(exc).__name__, reason=error_line(exc)))

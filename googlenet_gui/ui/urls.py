@@ -7,7 +7,7 @@ from urllib.parse import unquote_to_bytes
 
 from PySide6.QtCore import QCoreApplication, QUrl
 
-from ..core.text import printable
+from ..core.common.text import printable
 from .words import Text
 
 

@@ -1,5 +1,5 @@
 """The window's words for things the core describes in English: a run's position, which weights
-answer, and every sentence the core says (a core.messages.Message: an error, a problem, a note).
+answer, and every sentence the core says (a core.common.messages.Message: an error, a problem, a note).
 The core keeps its English (the CLI prints it); the window says it in the language installed now,
 from the same facts.
 
@@ -15,7 +15,7 @@ from typing import Any, Callable, Union
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.messages import CONTEXT, Message
+from ..core.common.messages import CONTEXT, Message
 
 Text = Union[str, Callable[[], str]]
 
@@ -30,7 +30,7 @@ def say(text: Text) -> str:
 def image_name(source: str) -> str:
     """An image as the window names it, on one line: a file by its name; image data kept from a paste or
     a drop (its source is a Message, "clipboard 3", which is also its key) in the language installed now."""
-    from ..core.text import display_name, printable
+    from ..core.common.text import display_name, printable
 
     return printable(translated(source), 100) if isinstance(source, Message) else display_name(source)
 
@@ -55,7 +55,7 @@ def translated(message: Message) -> str:
 
 
 def describe_position(position: Any) -> str:
-    """A core.events.Position: 'before training', 'after epoch 3' or 'epoch 4, batch 17 of 50'."""
+    """A core.runs.events.Position: 'before training', 'after epoch 3' or 'epoch 4, batch 17 of 50'."""
     if position.batches_done:
         return QCoreApplication.translate("Words", "epoch {0}, batch {1} of {2}").format(
             position.epochs_done + 1, position.batches_done, position.steps_per_epoch)
@@ -73,7 +73,7 @@ def position_where(position: Any) -> str:
 
 
 def describe_checkpoint(name: str, position: Any) -> str:
-    """As core.checkpoint.Checkpoint.describe: 'best.pt (after epoch 3)'; a file of weights alone
+    """As core.runs.checkpoint.Checkpoint.describe: 'best.pt (after epoch 3)'; a file of weights alone
     (an export, which has no position) is just its name."""
     if not position.step:
         return name
@@ -86,14 +86,14 @@ class WeightsFacts:
     them again in another language. Plain values only (never the network itself)."""
 
     name: str = ""  # a checkpoint file's name
-    position: Any = None  # the core.events.Position the weights are from (a live run's, a checkpoint's)
+    position: Any = None  # the core.runs.events.Position the weights are from (a live run's, a checkpoint's)
     trained: bool = True
     description: str = ""  # the core's own words ("untrained weights", a weights-only file's)
     copied_ago: float | None = field(default=None, compare=False)  # a live run's copy: its age at the answer
 
     @classmethod
     def of(cls, predictor: Any) -> WeightsFacts:
-        """The facts of a core.predict.Predictor, now (a live run's copy is this old now)."""
+        """The facts of a core.inference.predict.Predictor, now (a live run's copy is this old now)."""
         taken_at = getattr(predictor, "taken_at", None)
         return cls(getattr(predictor, "name", ""), getattr(predictor, "position", None), predictor.trained,
                    predictor.description, None if taken_at is None else time.monotonic() - taken_at)
@@ -119,14 +119,14 @@ class WeightsFacts:
 
 
 def describe_weights(predictor: Any) -> str:
-    """Which weights a core.predict.Predictor holds: untrained, a live run's, or a checkpoint's."""
+    """Which weights a core.inference.predict.Predictor holds: untrained, a live run's, or a checkpoint's."""
     return WeightsFacts.of(predictor).describe()
 
 
 # ---------------------------------------------------------------- training settings
 
 def setting_name(key: str) -> str:
-    """A training setting (a core.config.TrainConfig field) as the window names it (the training panel's
+    """A training setting (a core.runs.config.TrainConfig field) as the window names it (the training panel's
     labels, the Runs tab's differences), in the language installed now; a key it does not know (a later
     version's) as it is."""
     names = {
@@ -169,8 +169,8 @@ def choice_name(value: str) -> str:
 
 
 def dataset_title(key: str) -> str:
-    """A dataset of the catalogue (core.config.SOURCES) as the training panel lists it."""
-    from ..core.config import SOURCES
+    """A dataset of the catalogue (core.data.catalog.SOURCES) as the training panel lists it."""
+    from ..core.data.catalog import SOURCES
 
     titles = {"sample": QCoreApplication.translate("Settings", "Sample (Fashion-MNIST subset, built in)"),
               "folder": QCoreApplication.translate("Settings", "Image folder (one sub-folder per class)")}
@@ -183,7 +183,7 @@ CHOICES = ("optimizer", "schedule", "precision")
 def setting_value(key: str, value: Any) -> str:
     """A setting's value as the window words it: the training panel's names for a choice or a dataset, yes or
     no, a number as it is written; a name (a folder, a device) as it is."""
-    from ..core.text import printable
+    from ..core.common.text import printable
 
     if value is None:
         return "–"

@@ -1,7 +1,7 @@
 """Checkpoints from the window: File > Open (its weights classify, and Start can resume it),
 File > Save As (a copy of the run's latest checkpoint), and Classify with best.pt.
 
-Files are read on the pool by core.checkpoint, which checks every field; what comes back is a
+Files are read on the pool by core.runs.checkpoint, which checks every field; what comes back is a
 core Checkpoint and the Predictor made from it.
 """
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.weights import WeightsSource
+from ...core.inference.weights import WeightsSource
 from ..jobs import run_job
 from ..words import describe_weights, failure, say
 
@@ -28,7 +28,7 @@ def checkpoint_filter() -> str:
 @dataclass
 class OpenedCheckpoint:
     path: Path
-    checkpoint: Any  # core.checkpoint.Checkpoint
+    checkpoint: Any  # core.runs.checkpoint.Checkpoint
     resume: bool  # opened to continue it (File > Open), not only to classify with it
 
 
@@ -65,9 +65,9 @@ class CheckpointController(QObject):
     def open(self, path: Path, resume: bool, reopened: bool = False) -> None:
         """Read a checkpoint on the pool: its weights classify, and with `resume` Start continues it."""
         def work(report: Any) -> tuple[Any, Any]:
-            from ...core.checkpoint import load_checkpoint
-            from ...core.predict import Predictor
-            from ...core.text import display_name
+            from ...core.runs.checkpoint import load_checkpoint
+            from ...core.inference.predict import Predictor
+            from ...core.common.text import display_name
 
             checkpoint = load_checkpoint(path)
             return checkpoint, Predictor.from_checkpoint(checkpoint, display_name(path))
@@ -127,7 +127,7 @@ class CheckpointController(QObject):
             return
 
         def work(report: Any) -> str:
-            from ...core.checkpoint import copy_checkpoint
+            from ...core.runs.checkpoint import copy_checkpoint
 
             return str(copy_checkpoint(source, target))
 

@@ -2,7 +2,7 @@
 
 The walk of a dropped file (docs/ARCHITECTURE.md): MainWindow.dropEvent -> drop() ->
 classify_paths(): a request id and placeholder rows at once -> a pool job runs the chosen
-weights' Predictor (core.weights) on the files -> _show(): the results take their placeholders'
+weights' Predictor (core.inference.weights) on the files -> _show(): the results take their placeholders'
 place in the classify panel. Results keep the order they were asked in, whichever finishes
 first, and a Clear drops those still on their way.
 """
@@ -15,9 +15,9 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
-from ...core.messages import QT_TRANSLATE_NOOP, Message
-from ...core.text import display_name
-from ...core.weights import FILE, LIVE, WeightsSource
+from ...core.common.messages import QT_TRANSLATE_NOOP, Message
+from ...core.common.text import display_name
+from ...core.inference.weights import FILE, LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths

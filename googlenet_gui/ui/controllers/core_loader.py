@@ -15,7 +15,7 @@ from ..words import say
 
 
 class CoreLoader(QObject):
-    ready = Signal(list)  # core.devices.DeviceInfo, CPU first
+    ready = Signal(list)  # core.common.devices.DeviceInfo, CPU first
     settled = Signal()  # loading ended, well or not
 
     def __init__(self, status: QStatusBar, dialog_parent: QWidget, parent: QObject | None = None):
@@ -33,10 +33,11 @@ class CoreLoader(QObject):
             return
 
         def work(report: Any) -> list:
-            from ...core.preload import preload_torch_libraries
+            from ...core.common.preload import preload_torch_libraries
 
             preload_torch_libraries()  # mapped with the interpreter lock released: the window keeps painting
-            from ...core import devices, engine  # noqa: F401 (engine: what Start needs, loaded now, not then)
+            from ...core.common import devices
+            from ...core.training import engine  # noqa: F401 (engine: what Start needs, loaded now, not then)
 
             return devices.list_devices()
 

@@ -1,6 +1,6 @@
 """File > New Dataset and Edit Dataset: the dataset editor's work. The folder on disk is the
-dataset: every edit is made there at once (core.dataset_folder), on the pool, one at a time in
-the order asked; after each, the folder is listed again and checked (core.dataset_check).
+dataset: every edit is made there at once (core.data.folder), on the pool, one at a time in
+the order asked; after each, the folder is listed again and checked (core.data.check).
 
 Work runs as tasks, one at a time: imports and edits in the order asked, then a check of what
 is on disk. An edit asked while a check runs stops the check (what it read is kept) and the
@@ -20,8 +20,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from .classify import image_filter
-from ...core.messages import QT_TRANSLATE_NOOP, Message, message_of
-from ...core.text import display_name, printable
+from ...core.common.messages import QT_TRANSLATE_NOOP, Message, message_of
+from ...core.common.text import display_name, printable
 from ..jobs import run_job
 from ..panels.dataset_editor_panel import FILES_SHOWN, THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
 from ..qimages import array_to_qimage
@@ -113,7 +113,7 @@ class DatasetEditorController(QObject):
         self.stop()
 
         def work(report: Callable) -> tuple[Any, Any]:
-            from ...core.dataset_folder import DatasetFolder
+            from ...core.data.folder import DatasetFolder
 
             dataset = DatasetFolder.create(path) if create else DatasetFolder.open(path)
             return dataset, dataset.listing()
@@ -250,8 +250,8 @@ class DatasetEditorController(QObject):
         def work(dataset: Any, report: Callable, cancel: threading.Event, task: _Task) -> tuple[Any, Any]:
             from PIL import Image
 
-            from ...core.dataset_folder import DatasetError
-            from ...core.images import MAX_PIXELS
+            from ...core.data.folder import DatasetError
+            from ...core.data.images import MAX_PIXELS
 
             if image.width() * image.height() > MAX_PIXELS:
                 raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "the image is too large ({width}x{height} pixels)"),
@@ -328,7 +328,7 @@ class DatasetEditorController(QObject):
         self._checked_with = (input_size, val_fraction)
 
         def work(dataset: Any, report: Callable, cancel: threading.Event, task: _Task) -> tuple[Any, Any]:
-            from ...core.dataset_check import check_dataset
+            from ...core.data.check import check_dataset
 
             listing = dataset.listing()
             return check_dataset(listing, input_size, val_fraction, task.known, report, cancel), listing
@@ -371,7 +371,7 @@ class DatasetEditorController(QObject):
 
     def _row(self, finding: Any, report: Any, class_of: dict[str, str], split: bool) -> FindingRow:
         """A finding in words, with its files (the first FILES_SHOWN: its fix covers them all) or classes."""
-        from ...core import dataset_check as dc
+        from ...core.data import check as dc
 
         def files(notes: dict[str, str] | None = None, which: list[str] | None = None) -> list:
             which = finding.files if which is None else which
@@ -517,7 +517,7 @@ class DatasetEditorController(QObject):
         dataset, generation = self.dataset, self._generation
 
         def work(report: Callable) -> tuple[Any, Any]:
-            from ...core.dataset_folder import DatasetError
+            from ...core.data.folder import DatasetError
 
             try:
                 return task.work(dataset, report, cancel, task)
@@ -534,7 +534,7 @@ class DatasetEditorController(QObject):
     def _task_done(self, generation: int, task: _Task, value: Any, listing: Any) -> None:
         if generation != self._generation:
             return
-        from ...core.dataset_folder import ClassNameError, DatasetError
+        from ...core.data.folder import ClassNameError, DatasetError
 
         self._running, self._cancel = None, None
         self._show_listing(listing)
@@ -631,7 +631,7 @@ class DatasetEditorController(QObject):
         generation = self._generation
 
         def work(report: Callable) -> list:
-            from ...core.images import ImageLoadError, open_image, thumbnail
+            from ...core.data.images import ImageLoadError, open_image, thumbnail
 
             made = []
             for path in batch:

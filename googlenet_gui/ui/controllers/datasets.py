@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from ...core.config import SOURCES
-from ...core.messages import Message, as_clause
-from ...core.weights import UntrainedSpec, WeightsSource
+from ...core.data.catalog import SOURCES
+from ...core.common.messages import Message, as_clause
+from ...core.inference.weights import UntrainedSpec, WeightsSource
 from ..jobs import run_job
 from ..panels.shapes_panel import ShapesPanel
 from ..panels.training_panel import TrainingPanel
@@ -43,7 +43,7 @@ class DatasetController(QObject):
         self.weights.untrained_spec = UntrainedSpec(config.dataset, config.data_dir, config.input_size, config.seed)
         if not self._core_ready:
             return
-        from ...core import data
+        from ...core.data import sources as data
 
         folder = Path(config.data_dir) if config.data_dir else None
         if config.dataset == "folder":
@@ -65,7 +65,7 @@ class DatasetController(QObject):
         self._cancel = cancel
 
         def work(report: Any) -> str:
-            from ...core import data
+            from ...core.data import sources as data
 
             data.download(name, Path(folder) if folder else None, progress=report, cancel=cancel)
             return name
@@ -81,7 +81,7 @@ class DatasetController(QObject):
         self.status.showMessage(self.tr("Downloaded {0}").format(name), 5000)
 
     def _download_failed(self, message: str) -> None:
-        from ...core import data
+        from ...core.data import sources as data
 
         self._cancel = None
         self.panel.set_downloading(False)
@@ -106,7 +106,7 @@ class DatasetController(QObject):
 def _reason(message: str) -> str:
     """'train-images-idx3-ubyte.gz: download failed: no internet connection (...)' -> its reason: the
     core's Message names it (its other messages say the file and what went wrong, as a whole)."""
-    from ...core.download import DOWNLOAD_FAILED
+    from ...core.data.download import DOWNLOAD_FAILED
 
     if isinstance(message, Message):
         return as_clause(message.values["reason"] if message.template == DOWNLOAD_FAILED else message)

@@ -1,6 +1,6 @@
 """The Evaluate tab: where the network is wrong, for the live run (each epoch's evaluation, as
 the engine reports it), an opened checkpoint (its stored history) and File > Evaluate
-Checkpoint… (core.evaluation on the pool, with progress and Cancel).
+Checkpoint… (core.inference.evaluation on the pool, with progress and Cancel).
 
 Clicking a matrix cell lists that cell's validation images, most confident first: their
 thumbnails (what the network sees) are made on the inference pool a chunk at a time, so a
@@ -19,9 +19,9 @@ from PySide6.QtCore import QObject, QSettings, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.config import TrainConfig
-from ...core.messages import QT_TRANSLATE_NOOP, Message
-from ...core.text import NAME_LIMIT, display_name, printable
+from ...core.runs.config import TrainConfig
+from ...core.common.messages import QT_TRANSLATE_NOOP, Message
+from ...core.common.text import NAME_LIMIT, display_name, printable
 from ..jobs import run_inference_job, run_job
 from ..panels.classify_panel import array_to_qimage
 from ..panels.evaluate_panel import THUMBNAIL, EvaluatePanel
@@ -37,7 +37,7 @@ GALLERY_CHUNK = 200  # thumbnails made per pool job
 class _Entry:
     label: Text  # what the epoch slider says
     epoch: int | None
-    evaluation: Any  # core.evaluation.Evaluation
+    evaluation: Any  # core.inference.evaluation.Evaluation
 
 
 @dataclass
@@ -77,8 +77,8 @@ class EvaluateController(QObject):
     # ------------------------------------------------------------ the live run
 
     def follow_run(self, started: Any, trainer: Any) -> None:
-        """A run started (core.events.RunStarted): show its epochs, earlier ones too on resume."""
-        from ...core.evaluation import Evaluation
+        """A run started (core.runs.events.RunStarted): show its epochs, earlier ones too on resume."""
+        from ...core.inference.evaluation import Evaluation
 
         names = list(started.class_names)
         entries = [_Entry(self._epoch_label(e.epoch), e.epoch, Evaluation.from_epoch(e, names)) for e in started.history]
@@ -89,8 +89,8 @@ class EvaluateController(QObject):
         self._set_source(source)
 
     def add_epoch(self, end: Any) -> None:
-        """An epoch of the live run ended (core.events.EpochEnd): its matrix, when it has one."""
-        from ...core.evaluation import Evaluation
+        """An epoch of the live run ended (core.runs.events.EpochEnd): its matrix, when it has one."""
+        from ...core.inference.evaluation import Evaluation
 
         source = self.source
         if source is None or not source.live:
@@ -101,9 +101,9 @@ class EvaluateController(QObject):
             self._add_entry(source, _Entry(self._epoch_label(end.epoch), end.epoch, evaluation), gallery=False)
 
     def add_predictions(self, predictions: Any) -> None:
-        """Each validation image's answer at an epoch's end (core.events.EpochPredictions): that
+        """Each validation image's answer at an epoch's end (core.runs.events.EpochPredictions): that
         epoch's cells can list their images."""
-        from ...core.evaluation import Evaluation
+        from ...core.inference.evaluation import Evaluation
 
         source, end = self.source, self._pending_end
         if source is None or not source.live or end is None or end.epoch != predictions.epoch:
@@ -134,7 +134,7 @@ class EvaluateController(QObject):
 
     def show_checkpoint(self, path: Path, checkpoint: Any) -> None:
         """File > Open: the checkpoint's stored evaluations, one per epoch."""
-        from ...core.evaluation import Evaluation
+        from ...core.inference.evaluation import Evaluation
 
         names = list(checkpoint.class_names)
         name = display_name(path)
@@ -160,7 +160,7 @@ class EvaluateController(QObject):
     def evaluate_file(self, path: Path) -> None:
         """Evaluate a checkpoint file on its run's validation images, on the pool."""
         def load() -> tuple[Any, str]:
-            from ...core.checkpoint import load_checkpoint
+            from ...core.runs.checkpoint import load_checkpoint
 
             return load_checkpoint(path), display_name(path)
 
@@ -193,7 +193,7 @@ class EvaluateController(QObject):
         settings = self.settings()
 
         def work(report: Callable[[int, int, str], None]) -> tuple[Any, str, Any, Any]:
-            from ...core.evaluation import evaluate_checkpoint, evaluation_dataset
+            from ...core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
 
             checkpoint, name = load()
             dataset, data_dir = _data_choice(checkpoint.train_config, settings)
@@ -360,7 +360,7 @@ class EvaluateController(QObject):
         def work(report: Any) -> list[QImage]:
             import torch
 
-            from ...core.transforms import network_views
+            from ...core.data.transforms import network_views
 
             views = network_views(images[torch.tensor([i for i, _ in chunk])], input_size, THUMBNAIL)
             pixels = views.permute(0, 2, 3, 1).numpy()

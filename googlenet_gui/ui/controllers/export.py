@@ -1,5 +1,5 @@
 """File > Export Model: the checkpoint that classifies now (or one the user picks) written as ONNX
-or TorchScript by core.export, on the pool. A missing optional package is named in one line with
+or TorchScript by core.inference.export, on the pool. A missing optional package is named in one line with
 the extra that installs it."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.text import display_name
+from ...core.common.text import display_name
 from ..jobs import run_job
 from ..words import say
 from .checkpoints import checkpoint_filter
@@ -53,7 +53,7 @@ class ExportController(QObject):
 
     def export(self, source: Path, fmt: str, out: Path) -> None:
         """Write `source`'s network as `fmt` ("onnx" or "torchscript") to `out`, on the pool."""
-        from ...core.export import missing_packages
+        from ...core.inference.export import missing_packages
 
         problem = missing_packages(fmt)
         if problem:
@@ -61,7 +61,7 @@ class ExportController(QObject):
             return
 
         def work(report: Any) -> str:
-            from ...core.export import export_checkpoint
+            from ...core.inference.export import export_checkpoint
 
             return str(export_checkpoint(source, fmt, out))
 

@@ -1,4 +1,4 @@
-"""Feature visualization from the window: core.featurevis on the inference pool with the
+"""Feature visualization from the window: core.understanding.featurevis on the inference pool with the
 weights chosen now (a copy: a live run's snapshot), with progress and Cancel. One runs at a
 time; a new request cancels the one under way."""
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.shapes import inspect_shapes, map_rows
-from ...core.weights import WeightsSource
+from ...core.network.shapes import inspect_shapes, map_rows
+from ...core.inference.weights import WeightsSource
 from ..jobs import run_inference_job
 from ..panels.features_panel import FeaturesPanel
 from ..words import WeightsFacts, say
@@ -49,7 +49,7 @@ class FeaturesController(QObject):
         self.panel.set_busy(busy, steps)
 
         def work(report: Any) -> tuple[Any, WeightsFacts]:
-            from ...core.featurevis import visualize
+            from ...core.understanding.featurevis import visualize
 
             predictor = get_predictor()
             result = visualize(predictor.model, predictor.preprocess, layer, list(channels), steps,

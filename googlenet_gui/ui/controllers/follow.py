@@ -1,7 +1,7 @@
 """File > Follow Run Folder: a run that another process writes (the CLI, torchrun, a machine whose
 run folder is mounted) appears in the plots and the progress panel and updates live.
 
-A QTimer polls a core.follow.RunFollower on the pool (one poll in flight at a time), which reads
+A QTimer polls a core.runs.follow.RunFollower on the pool (one poll in flight at a time), which reads
 only the bytes metrics.jsonl gained since the last poll; its events are the engine's own
 (RunStarted, BatchEnd, EpochEnd), shown as a training in the window is. The state comes from the
 files: finished and stopped runs say so, a run that stopped writing says how long ago it wrote.
@@ -17,11 +17,11 @@ from typing import Callable
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.events import BatchEnd, EpochEnd, RunStarted
-from ...core.follow import FollowUpdate, RunFollower
-from ...core.runlog import RUNNING
-from ...core.text import display_name
-from ...core.weights import WeightsSource
+from ...core.runs.events import BatchEnd, EpochEnd, RunStarted
+from ...core.runs.follow import FollowUpdate, RunFollower
+from ...core.runs.runlog import RUNNING
+from ...core.common.text import display_name
+from ...core.inference.weights import WeightsSource
 from ..words import failure, say
 from ..jobs import run_job
 from ..panels.plots_panel import PlotsPanel

@@ -1,5 +1,5 @@
 """The Inside tab: the image selected in the Classify tab, seen by the weights chosen now
-(core.weights): every output's maps and Grad-CAM, computed by core.inside on the inference
+(core.inference.weights): every output's maps and Grad-CAM, computed by core.understanding.inside on the inference
 pool, never on the GUI thread.
 
 While a run trains, the view follows the live weights: when it is on screen it looks again
@@ -13,7 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ...core.weights import LIVE, WeightsSource
+from ...core.inference.weights import LIVE, WeightsSource
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
 from ..training_worker import saturates_cpu
@@ -111,8 +111,8 @@ class InsideController(QObject):
         cam_layer, class_index = self.panel.cam_choice()
 
         def work(report: Any) -> tuple:
-            from ...core.inside import inspect_image, open_for_inside
-            from ...core.shapes import inspect_shapes, map_rows
+            from ...core.understanding.inside import inspect_image, open_for_inside
+            from ...core.network.shapes import inspect_shapes, map_rows
 
             predictor = get_predictor()
             weights = WeightsFacts.of(predictor)

@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from ...core.text import error_line, printable
+from ...core.common.text import error_line, printable
 from ..panels.training_panel import TrainingPanel
 
 KEPT_LINES = 40  # of the child's stderr, for the error shown when it fails
@@ -45,7 +45,7 @@ class LaunchController(QObject):
 
     def start(self, config: Any, run_dir: Path, resume: Path | None, processes: int) -> None:
         """Train `config` (a TrainConfig) with torchrun in `processes` processes, one per GPU."""
-        from ...core.distributed import StopFile, launch_command  # imports torch: loaded by the time Start works
+        from ...core.training.distributed import StopFile, launch_command  # imports torch: loaded by the time Start works
 
         if self.running:
             return
@@ -79,7 +79,7 @@ class LaunchController(QObject):
     @Slot()
     def stop(self) -> None:
         """Every rank stops after the same batch, rank 0 saving last.pt."""
-        from ...core.distributed import StopFile
+        from ...core.training.distributed import StopFile
 
         if not self.running or self.run_dir is None:
             return

@@ -1,7 +1,7 @@
 """The Runs tab: every run folder read on the pool into the runs panel, the ticked runs' curves
 overlaid in the plots with the settings they differ in, and renaming, notes and deleting.
 
-A scan reads what each folder's files say (core.runs.RunsIndex: metrics.jsonl's first record and
+A scan reads what each folder's files say (core.runs.index.RunsIndex: metrics.jsonl's first record and
 tail, notes.json), never checkpoints, and reads again only the folders that changed; while the tab
 is shown it scans every few seconds, so running runs move on. Opening and following a run are
 other controllers' jobs: this one asks for them with open_requested and follow_requested.
@@ -16,9 +16,9 @@ from typing import Any
 from PySide6.QtCore import QFile, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QStatusBar, QWidget
 
-from ...core.runlog import RUNNING
-from ...core.runs import RunNotes, RunsIndex, RunSummary, read_curves, setting_differences, write_notes
-from ...core.text import display_name
+from ...core.runs.runlog import RUNNING
+from ...core.runs.index import RunNotes, RunsIndex, RunSummary, read_curves, setting_differences, write_notes
+from ...core.common.text import display_name
 from ..words import failure, say
 from ..jobs import run_job
 from ..panels.plots_panel import ComparedRun, PlotsPanel

@@ -1,5 +1,5 @@
 """The prediction timeline: pinned images classified as a run trains, their probabilities
-appended to the run folder's timeline.jsonl (core.timeline) and plotted.
+appended to the run folder's timeline.jsonl (core.understanding.timeline) and plotted.
 
 Outside the engine: the training controller's events say when. Every N steps (the panel's
 setting) the newest weight snapshot classifies the pinned images (a fresh snapshot is asked
@@ -16,9 +16,9 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from ...core.messages import message_of
-from ...core.text import display_name
-from ...core.timeline import Timeline, TimelineFile
+from ...core.common.messages import message_of
+from ...core.common.text import display_name
+from ...core.understanding.timeline import Timeline, TimelineFile
 from ..jobs import run_inference_job
 from ..panels.timeline_panel import TimelinePanel
 from ..words import say
@@ -35,7 +35,7 @@ class TimelineController(QObject):
         self.panel = panel
         self.pins: dict[str, Any] = {}  # source -> its pixels (PIL), None for a file not read yet
         self.timeline = Timeline()  # what the panel shows: the followed run's, or an opened run's
-        self.file: Any = None  # core.timeline.TimelineFile of the run being followed
+        self.file: Any = None  # core.understanding.timeline.TimelineFile of the run being followed
         self.trainer: Any = None
         self._next_step = 0  # the step from which the next point is due
         self._busy = False  # a point is being recorded
@@ -63,7 +63,7 @@ class TimelineController(QObject):
     # ------------------------------------------------------------ following a run
 
     def follow_run(self, started: Any, trainer: Any) -> None:
-        """A run started (core.events.RunStarted): its points go to its folder; a resumed run's
+        """A run started (core.runs.events.RunStarted): its points go to its folder; a resumed run's
         earlier points are read back (those beyond where it resumes are dropped first)."""
         self.trainer = trainer
         self._next_step = started.position.step
@@ -95,7 +95,7 @@ class TimelineController(QObject):
             return
 
         def load() -> tuple[Any, Any]:
-            from ...core.predict import Predictor
+            from ...core.inference.predict import Predictor
 
             return Predictor.from_snapshot(snapshot), snapshot.position
 
@@ -103,7 +103,7 @@ class TimelineController(QObject):
         self._record(load)
 
     def checkpoint_saved(self, saved: Any) -> None:
-        """The run wrote a checkpoint (core.events.CheckpointSaved): last.pt holds the weights of
+        """The run wrote a checkpoint (core.runs.events.CheckpointSaved): last.pt holds the weights of
         an epoch's end (or a stop), exactly: a point with them."""
         if saved.kind != "last" or self.file is None or not self.pins:
             return
@@ -131,8 +131,8 @@ class TimelineController(QObject):
         path = self._saved.pop(0)
 
         def load() -> tuple[Any, Any]:
-            from ...core.checkpoint import load_checkpoint
-            from ...core.predict import Predictor
+            from ...core.runs.checkpoint import load_checkpoint
+            from ...core.inference.predict import Predictor
 
             checkpoint = load_checkpoint(path)
             return Predictor.from_checkpoint(checkpoint, display_name(path)), checkpoint.position
@@ -146,9 +146,9 @@ class TimelineController(QObject):
         self._busy = True
 
         def work(report: Any) -> tuple[list, list[str], dict[str, Any], list[str]]:
-            from ...core.images import ImageLoadError
-            from ...core.inside import open_for_inside
-            from ...core.timeline import pinned_probabilities
+            from ...core.data.images import ImageLoadError
+            from ...core.understanding.inside import open_for_inside
+            from ...core.understanding.timeline import pinned_probabilities
 
             predictor, position = load()
             images, problems = {}, []

@@ -2,7 +2,7 @@
 shown in the progress, plots and run panels and the status bar.
 
 The walk of a setting (docs/ARCHITECTURE.md): the training panel's widgets -> config() ->
-TrainConfig -> core.engine.Trainer on the training thread -> BatchEnd events -> _on_events ->
+TrainConfig -> core.training.engine.Trainer on the training thread -> BatchEnd events -> _on_events ->
 the panels.
 """
 from __future__ import annotations
@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ..words import describe_position, position_where, say
-from ...core.runlog import METRICS_FILE
-from ...core.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
+from ...core.runs.runlog import METRICS_FILE
+from ...core.runs.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
                             Status, Stopped)
-from ...core.weights import WeightsSource
+from ...core.inference.weights import WeightsSource
 from ..panels.plots_panel import PlotsPanel
 from ..panels.progress_panel import ProgressPanel
 from ..panels.run_panel import RunPanel
@@ -50,11 +50,11 @@ class TrainingController(QObject):
         self.resume_path: Path | None = None  # the checkpoint Start continues
         self.last_checkpoint: str | None = None  # the current run's last.pt
         self.step_seconds: float | None = None  # the last measured time of one training step
-        self.tensorboard: Any = None  # the run's core.tensorboard_log.TensorBoardLog, when asked for
+        self.tensorboard: Any = None  # the run's core.training.tensorboard_log.TensorBoardLog, when asked for
         self._core_ready = False
         self._start_when_ready = False
 
-        from ...core.tensorboard_log import missing_package  # no torch: only looks for the package
+        from ...core.training.tensorboard_log import missing_package  # no torch: only looks for the package
 
         panel.set_tensorboard_problem(missing_package())
         panel.start_clicked.connect(self.start)
@@ -91,7 +91,7 @@ class TrainingController(QObject):
             self._start_when_ready = True
             self.status.showMessage(self.tr("Starting as soon as PyTorch has loaded…"))
             return
-        from ...core.engine import Trainer
+        from ...core.training.engine import Trainer
 
         config = self.panel.config()
         run_dir = self._run_folder()
@@ -109,7 +109,7 @@ class TrainingController(QObject):
         trainer = Trainer(config, run_dir=run_dir, resume_from=self.resume_path, snapshot_interval=SNAPSHOT_INTERVAL)
         self.tensorboard = None
         if self.panel.tensorboard_logs():
-            from ...core.tensorboard_log import TensorBoardLog
+            from ...core.training.tensorboard_log import TensorBoardLog
 
             self.tensorboard = TensorBoardLog(run_dir)
         consumers = (self.tensorboard,) if self.tensorboard is not None else ()

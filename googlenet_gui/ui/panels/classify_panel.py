@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.text import printable
+from ...core.common.text import printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
 from ..words import Text, image_name, say
 
-if TYPE_CHECKING:  # core.predict imports torch, which must not load before the window paints
-    from googlenet_gui.core.predict import Prediction
+if TYPE_CHECKING:  # core.inference.predict imports torch, which must not load before the window paints
+    from googlenet_gui.core.inference.predict import Prediction
 
 MAX_ROWS = 200
 PREVIEW = 96  # side of the thumbnail and of the network's view, in pixels

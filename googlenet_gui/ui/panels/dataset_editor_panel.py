@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHBoxLayout, QHe
                                QProgressBar, QPushButton, QSplitter, QStyle, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...core.text import display_name, printable
+from ...core.common.text import display_name, printable
 from .. import theme
 from ..plain import plain_label, plain_tooltip
 from ..words import Text, say

@@ -2,7 +2,7 @@
 a hover read-out, click a cell for its images), an epoch slider, the per-class table (worst
 class first) and a gallery of one cell's validation images, most confident first.
 
-The panel only shows what it is given (an evaluation from core.evaluation, read through its
+The panel only shows what it is given (an evaluation from core.inference.evaluation, read through its
 attributes, and thumbnails made elsewhere) and reports what the user asked for."""
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QStyleOptionViewItem, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from ...core.text import NAME_LIMIT, printable
+from ...core.common.text import NAME_LIMIT, printable
 from ..class_names import class_label
 from .. import theme
 from ..busy_row import BusyRow
 from ..words import Text, say
 
-if TYPE_CHECKING:  # core.evaluation imports torch, which must not load before the window paints
-    from googlenet_gui.core.evaluation import Evaluation
+if TYPE_CHECKING:  # core.inference.evaluation imports torch, which must not load before the window paints
+    from googlenet_gui.core.inference.evaluation import Evaluation
 
 THUMBNAIL = 72  # side of a gallery image, in pixels
 STRETCH_UP_TO = 15  # up to this many classes the matrix fills its width; more scroll

@@ -1,6 +1,6 @@
 """Feature visualization: what excites a channel. Choose a layer (a block, layer, Inception
 module or branch) and a channel, or 16 channels from it, and the number of steps; the images
-made (by core.featurevis, elsewhere) are shown with how much they excite their channel.
+made (by core.understanding.featurevis, elsewhere) are shown with how much they excite their channel.
 
 The panel shows what it is given and reports what the user asked for."""
 from __future__ import annotations
@@ -19,12 +19,12 @@ from ..plain import plain_label
 from ..qimages import array_to_qimage
 from ..words import Text, say
 
-if TYPE_CHECKING:  # core.featurevis imports torch, which must not load before the window paints
-    from googlenet_gui.core.featurevis import Visualization
+if TYPE_CHECKING:  # core.understanding.featurevis imports torch, which must not load before the window paints
+    from googlenet_gui.core.understanding.featurevis import Visualization
 
 RESULT = 128  # side of one result, in pixels
 GRID = 16  # channels of "Visualize 16 channels"
-DEFAULT_STEPS = 256  # as core.featurevis.DEFAULT_STEPS (not imported: that module loads PyTorch)
+DEFAULT_STEPS = 256  # as core.understanding.featurevis.DEFAULT_STEPS (not imported: that module loads PyTorch)
 DISPLAY, DECORATION, TOOLTIP = (int(role) for role in (Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole))
 
 

@@ -3,7 +3,7 @@ below, views: the activation maps of every block, layer, Inception module and br
 strongest channels first, all on request), and Grad-CAM over the image with its class, layer
 and opacity. More views (the timeline, feature visualization) are added by the window.
 
-The panel only shows what it is given (a core.inside.ImageInside, read through its attributes:
+The panel only shows what it is given (a core.understanding.inside.ImageInside, read through its attributes:
 numpy arrays, no tensors) and reports what the user asked for; its pictures are made when
 they are painted, so a layer of 1,024 channels costs only the ones in view.
 """
@@ -18,16 +18,16 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFrame, 
                                QListView, QPushButton, QSlider, QSplitter, QTabWidget, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ...core.colormap import HEAT
-from ...core.text import NAME_LIMIT, printable
+from ...core.understanding.colormap import HEAT
+from ...core.common.text import NAME_LIMIT, printable
 from .. import theme
 from ..class_names import class_label
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
 from ..words import Text, image_name, say
 
-if TYPE_CHECKING:  # core.inside imports torch, which must not load before the window paints
-    from googlenet_gui.core.inside import GradCam, ImageInside, LayerMaps
+if TYPE_CHECKING:  # core.understanding.inside imports torch, which must not load before the window paints
+    from googlenet_gui.core.understanding.inside import GradCam, ImageInside, LayerMaps
 
 TILE = 64  # side of one channel's map, in pixels
 PICTURE = 96  # the header's picture of what the network sees

@@ -22,8 +22,8 @@ import pyqtgraph.exporters  # makes pg.exporters available
 from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
-from ...core.events import EpochEnd
-from ...core.text import printable
+from ...core.runs.events import EpochEnd
+from ...core.common.text import printable
 from .. import plot_menus, theme
 from ..plain import plain_label
 

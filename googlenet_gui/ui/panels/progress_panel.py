@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QFormLayout, QGroupBox, QProgressBar, QVBoxLayout, QWidget
 
 from ..plain import plain_label
-from ...core.events import BatchEnd, RunStarted
+from ...core.runs.events import BatchEnd, RunStarted
 
 
 def format_duration(seconds: float) -> str:

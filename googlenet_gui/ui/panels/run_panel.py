@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QLabel, QAbstractItemView, QFormLayout, QHBoxLayo
 
 from ..plain import plain_label
 from ..words import Text, say
-from ...core.events import EpochEnd
+from ...core.runs.events import EpochEnd
 
 COLUMNS = 6  # epoch, train loss, train accuracy, val loss, val accuracy, time
 

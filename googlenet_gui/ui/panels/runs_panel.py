@@ -1,5 +1,5 @@
 """Every run in one sortable table: tick runs to compare their curves and settings; open, follow,
-rename, annotate or delete one. It shows core.runs summaries and reports what the user asked for;
+rename, annotate or delete one. It shows core.runs.index summaries and reports what the user asked for;
 the reading, the dialogs and the files are the runs controller's job."""
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QEvent, QDate
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ...core.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
-from ...core.runs import RunSummary
-from ...core.text import printable
+from ...core.runs.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
+from ...core.runs.index import RunSummary
+from ...core.common.text import printable
 from ..plain import plain_label, plain_tooltip
 from ..words import Text, say, setting_name, setting_value
 

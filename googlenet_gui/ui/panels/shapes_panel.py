@@ -1,5 +1,5 @@
 """The torchinfo-style table of the network: output shape, parameters and mult-adds per block,
-layer and Inception branch, for any input size. The numbers come from core.model.inspect_shapes;
+layer and Inception branch, for any input size. The numbers come from core.network.model.inspect_shapes;
 this panel only lays them out."""
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from ..plain import plain_label
 from ..words import Text, say
 
 if TYPE_CHECKING:  # torch must not load before the window paints
-    from googlenet_gui.core.shapes import LayerShape, ShapeReport
+    from googlenet_gui.core.network.shapes import LayerShape, ShapeReport
 
 COLUMNS = 5  # layer, type, output shape, parameters, mult-adds
 NUMBER_COLUMNS = (2, 3, 4)
@@ -140,8 +140,8 @@ class ShapesPanel(QWidget):
 
     def refresh(self) -> None:
         """Compute the table for the spin boxes' values (plain arithmetic: instant, no PyTorch)."""
-        from googlenet_gui.core.messages import message_of
-        from googlenet_gui.core.shapes import inspect_shapes
+        from googlenet_gui.core.common.messages import message_of
+        from googlenet_gui.core.network.shapes import inspect_shapes
 
         try:
             report = inspect_shapes(self.channels_spin.value(), self.height_spin.value(),

@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from ...core.text import NAME_LIMIT, printable
+from ...core.common.text import NAME_LIMIT, printable
 from .. import plot_menus, theme
 from ..plain import plain_label
 from ..words import Text, image_name, say

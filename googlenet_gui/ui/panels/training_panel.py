@@ -9,8 +9,9 @@ from PySide6.QtWidgets import (QLabel, QCheckBox, QComboBox, QDoubleSpinBox, QFi
                                QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from ...core.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, SOURCES, TrainConfig
-from ...core.recipes import RECIPES, Promise, recipe_of
+from ...core.data.catalog import SOURCES
+from ...core.runs.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, TrainConfig
+from ...core.runs.recipes import RECIPES, Promise, recipe_of
 from .. import theme
 from ..plain import plain_label, plain_tooltip
 from ..words import Text, choice_name, dataset_title, say, setting_name
@@ -246,7 +247,7 @@ class TrainingPanel(QWidget):
         self.settings_changed.emit()
 
     def set_devices(self, devices: list[Any]) -> None:
-        """DeviceInfo list from core.devices; keeps the current choice where it still exists. With
+        """DeviceInfo list from core.common.devices; keeps the current choice where it still exists. With
         more than one CUDA GPU, also "All N GPUs (torchrun)": a data-parallel run in N processes."""
         current = self.device_combo.currentData()
         self.device_combo.clear()
@@ -448,7 +449,7 @@ class TrainingPanel(QWidget):
 
     def input_problem(self) -> str:
         """Why the input size cannot be trained ('' when it can)."""
-        from ...core.shapes import smallest_input
+        from ...core.network.shapes import smallest_input
 
         size, smallest = self.input_spin.value(), smallest_input(SOURCES[self.dataset_key()].channels)
         if size >= smallest:

@@ -1,0 +1,146 @@
+"""Downloading dataset files: progress, cancel, and never a partial file taken for a whole one.
+
+A download goes to `<name>.part` and is renamed into place only after its length and
+(when known) MD5 checksum are verified, so an interrupted or cancelled download leaves
+nothing that looks complete.
+"""
+from __future__ import annotations
+
+import hashlib
+import http.client
+import os
+import socket
+import ssl
+import tarfile
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Callable
+
+from ..common.messages import QT_TRANSLATE_NOOP, Message
+
+# progress(bytes_done, bytes_total_or_0, message)
+ProgressFn = Callable[[int, int, str], None]
+CHUNK = 1 << 16
+DOWNLOAD_FAILED = QT_TRANSLATE_NOOP("Core", "{file}: download failed: {reason}")  # `reason`: what the user can act on
+
+
+class DownloadError(RuntimeError):
+    """A download that failed, with a one-line message for the user."""
+
+
+class Cancelled(Exception):
+    """The user cancelled a long operation (download or dataset loading)."""
+
+    def __str__(self) -> str:
+        return "cancelled"
+
+
+def md5sum(path: Path) -> str:
+    digest = hashlib.md5()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def download_file(
+    url: str,
+    dest: str | os.PathLike,
+    md5: str | None = None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    timeout: float = 30.0,
+) -> Path:
+    """Fetch `url` into `dest` atomically. Returns dest. Raises DownloadError or Cancelled."""
+    dest = Path(dest)
+    if dest.exists() and (md5 is None or md5sum(dest) == md5):
+        return dest
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part = dest.with_name(dest.name + ".part")
+    request = urllib.request.Request(url, headers={"User-Agent": "googlenet-studio"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response, open(part, "wb") as out:
+            total = int(response.headers.get("Content-Length") or 0)
+            done = 0
+            digest = hashlib.md5()
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+                chunk = response.read(CHUNK)
+                if not chunk:
+                    break
+                out.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done, total, Message(QT_TRANSLATE_NOOP("Core", "downloading {file}"), file=dest.name))
+            out.flush()
+            os.fsync(out.fileno())
+        if total and done != total:
+            raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} of {total:,} bytes"),
+                                        file=dest.name, done=done, total=total))
+        if md5 is not None and digest.hexdigest() != md5:
+            raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: checksum mismatch (the file is damaged or not the expected "
+                                                                  "one)"), file=dest.name))
+        os.replace(part, dest)
+        return dest
+    except (Cancelled, DownloadError):
+        part.unlink(missing_ok=True)
+        raise
+    except urllib.error.HTTPError as exc:
+        part.unlink(missing_ok=True)
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: server answered {code} {reason} for {url}"), file=dest.name,
+                                    code=exc.code, reason=exc.reason, url=url)) from None
+    except http.client.IncompleteRead as exc:
+        part.unlink(missing_ok=True)
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} more bytes"), file=dest.name,
+                                    done=len(exc.partial))) from None
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        part.unlink(missing_ok=True)
+        raise DownloadError(Message(DOWNLOAD_FAILED, file=dest.name, reason=failure_words(exc))) from None
+
+
+def failure_words(exc: BaseException) -> str:
+    """Why a download failed, in words a person can act on (not '[Errno -2] Name or service not known')."""
+    reason = getattr(exc, "reason", None) or exc
+    if isinstance(reason, socket.gaierror):
+        return Message(QT_TRANSLATE_NOOP("Core", "no internet connection (the server's name could not be looked up)"))
+    if isinstance(reason, ConnectionRefusedError):
+        return Message(QT_TRANSLATE_NOOP("Core", "the server refused the connection"))
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return Message(QT_TRANSLATE_NOOP("Core", "the server did not answer in time"))
+    if isinstance(reason, ssl.SSLError):
+        return Message(QT_TRANSLATE_NOOP("Core", "the secure connection failed ({reason})"), reason=str(reason))
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror.lower()
+    return str(reason) or type(reason).__name__
+
+
+def download_from_mirrors(
+    mirrors: list[str],
+    filename: str,
+    dest_dir: Path,
+    md5: str | None,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """Try each mirror in turn; the last error is reported if none works."""
+    last: DownloadError | None = None
+    for mirror in mirrors:
+        try:
+            return download_file(mirror.rstrip("/") + "/" + filename, dest_dir / filename, md5, progress, cancel)
+        except DownloadError as exc:
+            last = exc
+    raise last or DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: no mirror to download from"), file=filename))
+
+
+def extract_tar(archive: Path, dest_dir: Path) -> None:
+    """Extract a tar archive with Python's 'data' filter: no absolute paths, no links out, no devices."""
+    try:
+        with tarfile.open(archive) as tar:
+            tar.extractall(dest_dir, filter="data")
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot extract ({reason})"), file=archive.name,
+                                    reason=str(exc))) from None

@@ -1,0 +1,222 @@
+"""Shape inspection: per block, Inception module and branch, the output shape, parameters and
+multiply-adds for any input size, by arithmetic on the network's layer table in architecture.py (plain
+Python: the window shows it before PyTorch has loaded, and it is instant for any size).
+tests/test_model.py checks it against a forward pass of the real network on the meta device, for
+many input sizes.
+
+Multiply-adds follow fvcore's and torch.utils.flop_counter's convention: the weights of
+convolutions and linear layers only (flop_counter's FLOPs / 2). torchinfo's "mult-adds" also
+count biases and BatchNorm, about 0.2% more for this network.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .architecture import BRANCH_LABELS, GLOBAL_POOL, LAYERS, Conv, Inception, Pool
+from ..common.messages import QT_TRANSLATE_NOOP, Message
+
+class InputTooSmallError(ValueError):
+    """The input size does not survive the network's downsampling."""
+
+    def __init__(self, message: str, block: str, layer: str, min_height: int, min_width: int):
+        super().__init__(message)
+        self.block = block
+        self.layer = layer
+        self.min_height = min_height
+        self.min_width = min_width
+
+
+@dataclass
+class LayerShape:
+    """One row of the shape table: a block, an Inception module or one of its branches."""
+
+    name: str
+    kind: str
+    output: tuple[int, ...]
+    params: int
+    macs: int
+    children: list["LayerShape"] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = {"name": self.name, "kind": self.kind, "output": list(self.output), "params": self.params, "macs": self.macs}
+        if self.children:
+            d["branches" if self.kind == "Inception" else "layers"] = [c.to_dict() for c in self.children]
+        return d
+
+
+@dataclass
+class ShapeReport:
+    input: tuple[int, int, int]
+    num_classes: int
+    blocks: list[LayerShape]
+
+    @property
+    def total_params(self) -> int:
+        return sum(b.params for b in self.blocks)
+
+    @property
+    def total_macs(self) -> int:
+        return sum(b.macs for b in self.blocks)
+
+    def to_dict(self) -> dict:
+        return {
+            "input": list(self.input),
+            "num_classes": self.num_classes,
+            "blocks": [b.to_dict() for b in self.blocks],
+            "total_params": self.total_params,
+            "total_macs": self.total_macs,
+        }
+
+
+def inception_name(block_name: str, index: int) -> str:
+    """torchvision's names: block3's first Inception is inception3a."""
+    return f"inception{block_name[-1]}{'abcde'[index]}"
+
+
+def named_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
+    """Every row of the table with its full name, in the table's order: 'block3', 'inception3a',
+    'inception3a.branch1', ..., 'block3.2', ..., 'classifier', 'classifier.0'. A branch's row is
+    named 'branch1' in the table; its full name says whose branch it is. These are the names
+    core.understanding.inside gives the network's outputs."""
+    rows = []
+    for block in report.blocks:
+        rows.append((block.name, block))
+        for layer in block.children:
+            rows.append((layer.name, layer))
+            rows.extend((f"{layer.name}.{branch.name}", branch) for branch in layer.children)
+    return rows
+
+
+def map_rows(report: ShapeReport) -> list[tuple[str, LayerShape]]:
+    """named_rows without the classifier's: the outputs that are maps (C x H x W), which the
+    Inside tab and core.understanding.inside show."""
+    return [(name, row) for name, row in named_rows(report) if not name.startswith("classifier")]
+
+
+def friendly_name(path: str) -> str:
+    """'block4.0.branch2.1.0' -> 'inception4a.branch2.1.0'; other paths stay as they are."""
+    parts = path.split(".")
+    if len(parts) > 2 and parts[2].startswith("branch"):
+        return ".".join([inception_name(parts[0], int(parts[1]))] + parts[2:])
+    return path
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+class _Breaks(Exception):
+    def __init__(self, path: str, layer: Conv | Pool):
+        self.path, self.layer = path, layer
+
+
+def _side(size: int, kernel: int, stride: int, padding: int) -> int:
+    """Conv2d's and MaxPool2d's output side (floor mode), as PyTorch computes it."""
+    return (size + 2 * padding - kernel) // stride + 1
+
+
+def _spatial(layer: Conv | Pool, path: str, h: int, w: int) -> tuple[int, int]:
+    oh, ow = _side(h, layer.kernel, layer.stride, layer.padding), _side(w, layer.kernel, layer.stride, layer.padding)
+    if oh < 1 or ow < 1:
+        raise _Breaks(path, layer)
+    return oh, ow
+
+
+def _conv_row(name: str, path: str, conv: Conv, shape: tuple[int, int, int], kind: str | None = None) -> LayerShape:
+    """A conv_bn_relu: conv weights and bias, BatchNorm's weight and bias."""
+    c, h, w = shape
+    oh, ow = _spatial(conv, f"{path}.0", h, w)
+    params = c * conv.out * conv.kernel ** 2 + conv.out + 2 * conv.out
+    macs = conv.out * oh * ow * c * conv.kernel ** 2
+    return LayerShape(name, kind or f"{_describe(conv)} + BN + ReLU", (conv.out, oh, ow), params, macs)
+
+
+def _branch(name: str, path: str, convs: list[tuple[Conv, str]], shape: tuple[int, int, int]) -> LayerShape:
+    rows = []
+    for conv, sub in convs:
+        row = _conv_row(sub, f"{path}.{sub}" if sub else path, conv, shape)
+        rows.append(row)
+        shape = row.output
+    return LayerShape(name, BRANCH_LABELS[name], shape, sum(r.params for r in rows), sum(r.macs for r in rows))
+
+
+def _inception_row(name: str, path: str, block: Inception, shape: tuple[int, int, int]) -> LayerShape:
+    c, h, w = shape
+    branches = [
+        _branch("branch1", f"{path}.branch1", [(Conv(block.c1, 1), "")], shape),
+        _branch("branch2", f"{path}.branch2", [(Conv(block.c3r, 1), "0"), (Conv(block.c3, 3, 1, 1), "1")], shape),
+        _branch("branch3", f"{path}.branch3", [(Conv(block.c5r, 1), "0"), (Conv(block.c5, 5, 1, 2), "1")], shape),
+        _branch("branch4", f"{path}.branch4", [(Conv(block.pool_proj, 1), "1")], shape),
+    ]
+    out = (sum(b.output[0] for b in branches), h, w)
+    return LayerShape(name, "Inception", out, sum(b.params for b in branches), sum(b.macs for b in branches),
+                      branches)
+
+
+def _describe(layer: Conv | Pool) -> str:
+    if isinstance(layer, Conv):
+        return f"Conv2d {layer.kernel}x{layer.kernel}, stride {layer.stride}, pad {layer.padding}"
+    return f"MaxPool2d {layer.kernel}x{layer.kernel}, stride {layer.stride}, pad {layer.padding}"
+
+
+def _report(in_channels: int, height: int, width: int, num_classes: int) -> ShapeReport:
+    shape = (in_channels, height, width)
+    blocks = []
+    for block_name, layers in LAYERS.items():
+        rows = []
+        inceptions = 0
+        for index, layer in enumerate(layers):
+            path = f"{block_name}.{index}"
+            if isinstance(layer, Conv):
+                row = _conv_row(path, path, layer, shape)
+            elif isinstance(layer, Pool):
+                oh, ow = _spatial(layer, path, shape[1], shape[2])
+                row = LayerShape(path, _describe(layer), (shape[0], oh, ow), 0, 0)
+            elif isinstance(layer, Inception):
+                row = _inception_row(inception_name(block_name, inceptions), path, layer, shape)
+                inceptions += 1
+            else:
+                row = LayerShape(path, GLOBAL_POOL, (shape[0], 1, 1), 0, 0)
+            rows.append(row)
+            shape = row.output
+        blocks.append(LayerShape(block_name, "block", shape, sum(r.params for r in rows), sum(r.macs for r in rows),
+                                 rows))
+    features = shape[0] * shape[1] * shape[2]
+    linear = LayerShape("classifier.1", "Linear", (num_classes,), features * num_classes + num_classes,
+                        features * num_classes)
+    flatten = LayerShape("classifier.0", "Flatten", (features,), 0, 0)
+    blocks.append(LayerShape("classifier", "block", (num_classes,), linear.params, linear.macs, [flatten, linear]))
+    return ShapeReport((in_channels, height, width), num_classes, blocks)
+
+
+@lru_cache(maxsize=16)
+def smallest_input(in_channels: int = 3) -> int:
+    """Smallest side length the network accepts (height and width are independent)."""
+    side = 1
+    while True:
+        try:
+            _report(in_channels, side, 512, 10)
+            return side
+        except _Breaks:
+            side += 1
+
+
+def inspect_shapes(in_channels: int = 3, height: int = 96, width: int = 96, num_classes: int = 10) -> ShapeReport:
+    """Per block, per Inception module and per branch: output shape, parameters and MACs.
+
+    Raises InputTooSmallError naming the block and layer where a too-small input breaks.
+    """
+    if min(in_channels, height, width, num_classes) < 1:
+        raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "channels, height, width and classes must all be at least 1")))
+    try:
+        return _report(in_channels, height, width, num_classes)
+    except _Breaks as broken:
+        smallest = smallest_input(in_channels)
+        block = broken.path.split(".")[0]
+        raise InputTooSmallError(Message(
+            QT_TRANSLATE_NOOP("Core", "input {height}x{width} is too small: it breaks in {block} at {layer} ({kind}); the "
+                                      "smallest size that works is {smallest}x{smallest}"),
+            height=height, width=width, block=block, layer=friendly_name(broken.path), kind=_describe(broken.layer),
+            smallest=smallest),
+            block, broken.path, smallest, smallest,
+        ) from None

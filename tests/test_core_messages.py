@@ -30,7 +30,9 @@ CORE_ERRORS = {"ConfigError", "DataError", "DatasetError", "ImageLoadError", "Ch
 # English a Chinese sentence keeps: names of things, units, code.
 KEPT = {"batchnorm", "nan", "googlenet", "studio", "python", "pickle", "state_dict", "model_state", "class_names",
         "val_top5", "idx", "cifar", "mib", "tensorboard", "true", "false", "float16", "cuda", "sgd", "bf16", "fp16",
-        "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids"}
+        "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids",
+        # the command line's values, named in a setting's help: sample, cifar10, fashion-mnist, mnist, folder, mps, val/
+        "sample", "cifar10", "fashion", "mnist", "folder", "mps", "val", "bfloat16", "gpu"}
 
 
 def marked_templates() -> dict[str, list[str]]:
@@ -125,7 +127,7 @@ def test_an_error_keeps_its_message_and_says_the_english_the_cli_prints():
         TrainConfig(limit_train=0).validate()
     said = message_of(raised.value)
     assert isinstance(said, Message) and isinstance(said.values["setting"], Message)  # a nested noun, translated too
-    assert str(raised.value) == said == "limit train must be at least 1 image (leave it out to use all)"
+    assert str(raised.value) == said == "Training images used must be between 1 and 2,147,483,647"
     assert error_line(raised.value) is said  # the window's jobs get the Message itself
     assert not isinstance(message_of(OSError(2, "No such file or directory")), Message)
 
@@ -140,7 +142,7 @@ def test_the_window_says_a_message_in_the_language_installed_now(qapp):
     said = message_of(raised.value)
     i18n.install("zh_CN")
     try:
-        assert say(said) == "训练图像上限至少为 1 张图像（不设置则使用全部）"
+        assert say(said) == "使用的训练图像数必须在 1 到 2,147,483,647 之间"  # the setting named in Chinese too
         clause = Message(QT_TRANSLATE_NOOP("Core", "{failure}. The last good checkpoint is kept."),
                          failure=as_clause(Message(QT_TRANSLATE_NOOP("Core", "cannot write to {where}: {what}."),
                                                    where="/runs/a", what=Message(QT_TRANSLATE_NOOP("Core", "disk full")))))

@@ -271,8 +271,8 @@ def test_snapshots_from_another_thread_while_training(tmp_path):
 @pytest.mark.parametrize("change,message", [
     (dict(device="cuda:7"), "not available"),
     (dict(input_size=40), "too small"),
-    (dict(batch_size=1), "at least 2"),
-    (dict(dataset="nope"), "unknown dataset"),
+    (dict(batch_size=1), "Batch size must be between 2 and"),
+    (dict(dataset="nope"), "Dataset must be one of sample, cifar10"),
     (dict(dataset="folder", data_dir="/nonexistent/folder"), "not found"),
 ])
 def test_bad_settings_fail_with_a_clear_message(change, message):

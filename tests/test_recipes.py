@@ -48,7 +48,7 @@ def test_a_promise_belongs_to_its_dataset_and_device_class():
 def test_choosing_a_recipe_in_the_window_fills_the_settings_and_editing_one_makes_it_custom(qtbot):
     panel = TrainingPanel()
     qtbot.addWidget(panel)
-    panel.seed_spin.setValue(7)
+    panel.field("seed").setValue(7)
     panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("fashion-mnist"))
     panel.choose_recipe("fast")
     config = panel.config()
@@ -57,7 +57,7 @@ def test_choosing_a_recipe_in_the_window_fills_the_settings_and_editing_one_make
     assert "92.2% in 4.7 min on 2 CPU core" in panel.recipe_note.text()  # (English plural forms: test_i18n)
     panel.dataset_combo.setCurrentIndex(panel.dataset_combo.findData("sample"))
     assert panel.recipe_key() == "fast" and "Not measured yet" in panel.recipe_note.text()
-    panel.lr_spin.setValue(0.01)  # edited: the settings are the user's own now
+    panel.field("lr").setValue(0.01)  # edited: the settings are the user's own now
     assert panel.recipe_key() == "" and panel.config().lr == pytest.approx(0.01)
     panel.choose_recipe("tutorial")
     assert TUTORIAL.matches(panel.config()) and panel.recipe_key() == "tutorial"
@@ -102,8 +102,8 @@ def test_the_cli_recipe_fills_settings_and_given_flags_override_it():
     assert (given.weight_decay, given.label_smoothing) == (0.01, 0.2) and recipe_of(given) is None
 
 
-def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_command(qtbot, tmp_path):
-    from googlenet_gui.core.training.distributed import launch_command
+def test_every_setting_round_trips_through_the_panel_and_the_torchrun_command(qtbot, tmp_path):
+    from googlenet_gui.core.training.distributed import prepare_launch
 
     panel = TrainingPanel()
     qtbot.addWidget(panel)
@@ -115,11 +115,14 @@ def test_every_recipe_setting_round_trips_through_the_panel_and_the_torchrun_com
     from googlenet_gui.core.runs.recipes import RECIPE_FIELDS
 
     assert {f: getattr(shown, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}
+    assert {f: getattr(shown, f) for f in panel.setting_fields} == {f: getattr(config, f) for f in panel.setting_fields}
     for key, field in panel.setting_fields.items():  # each row is labelled with the setting's window name
-        assert panel.form.labelForField(field).text() == setting_name(key)
+        label = panel.form.labelForField(field) or panel.advanced_form.labelForField(field)
+        assert label.text() == setting_name(key)
     panel.choose_recipe("thorough")
-    panel.label_smoothing_spin.setValue(0.2)  # a setting of every recipe, edited: Custom
+    panel.field("label_smoothing").setValue(0.2)  # a setting of every recipe, edited: Custom
     assert panel.recipe_key() == "" and panel.config().label_smoothing == pytest.approx(0.2)
-    command = launch_command(config, 2, tmp_path / "run", device="cpu")
+    (tmp_path / "run").mkdir()
+    command = prepare_launch(config, 2, tmp_path / "run")
     again = _config(build_parser().parse_args(command[command.index("train"):]))
-    assert {f: getattr(again, f) for f in RECIPE_FIELDS} == {f: getattr(config, f) for f in RECIPE_FIELDS}
+    assert again == config  # every setting, through the file the child reads

@@ -242,11 +242,11 @@ def test_sigterm_saves_like_ctrl_c(tmp_path):
 
 
 @pytest.mark.parametrize("args,expected", [
-    (["--weight-decay", "nan"], "weight decay must be a number"),
-    (["--seed", str(2**70)], "seed must be between 0 and"),
-    (["--limit-train", "-5"], "limit train must be at least 1"),
-    (["--epochs", "0"], "epochs must be between 1 and"),
-    (["--plain-last-epochs", "-1"], "plain last epochs must be between 0 and"),
+    (["--weight-decay", "nan"], "Weight decay must be between 0 and 10"),
+    (["--seed", str(2**70)], "Seed must be between 0 and"),
+    (["--limit-train", "-5"], "Training images used must be between 1 and"),
+    (["--epochs", "0"], "Epochs must be between 1 and"),
+    (["--plain-last-epochs", "-1"], "Plain last epochs must be between 0 and"),
 ])
 def test_bad_training_settings_give_one_line(tmp_path, capsys, args, expected):
     code = cli.main(["train", "--dataset", "sample", "--out", str(tmp_path), *args])

@@ -15,40 +15,34 @@ from .common import count, error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.runs.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from ..core.runs.config import SETTINGS
+    from ..core.runs.recipes import RECIPES
     from ..core.training.distributed import DEFAULT_TIMEOUT_S
     from ..core.training.engine import CHECKPOINT_INTERVAL
-    from ..core.runs.recipes import RECIPES
 
     p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
-    p.add_argument("--dataset", default="sample", help="sample, cifar10, fashion-mnist, mnist or folder")
-    p.add_argument("--data-dir", help="where the dataset lives (for folder: the image folder itself)")
     p.add_argument("--download", action="store_true", help="download the dataset if it is not in --data-dir")
-    # Settings a recipe chooses default to None here: given, they override the recipe's.
     p.add_argument("--recipe", choices=sorted(RECIPES),
-                   help="fill the settings below: tutorial (the reference notebook's, exactly) or fast "
-                        "(the quickest to a good accuracy measured); settings given as well override it")
-    p.add_argument("--epochs", type=int, default=None, help="number of epochs (default 10; on resume, the stored one)")
-    p.add_argument("--batch-size", type=int, default=None, help="default 64")
-    p.add_argument("--lr", type=float, default=None, help="default 0.001")
-    p.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help="default adam")
-    p.add_argument("--momentum", type=float, default=None, help="SGD momentum (default 0.9)")
-    p.add_argument("--weight-decay", type=float, default=None, help="default 0")
-    p.add_argument("--schedule", choices=SCHEDULES, default=None, help="default none")
-    p.add_argument("--augment", action="store_true", default=None,
-                   help="random crops (and flips where they keep the class)")
-    p.add_argument("--plain-last-epochs", type=int, default=None, metavar="N",
-                   help="with --augment: train the last N epochs on the images as they are (default 0)")
-    p.add_argument("--label-smoothing", type=float, default=None, metavar="EPS",
-                   help="spread this share of each training target over all classes (default 0)")
-    p.add_argument("--input-size", type=int, default=None, help="default 96")
-    p.add_argument("--device", default="cpu", help="cpu, cuda, cuda:N or mps")
-    p.add_argument("--precision", choices=PRECISIONS, default=None, help="default auto")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--threads", type=int, default=None, help="CPU threads for training")
-    p.add_argument("--limit-train", type=int, default=None, help="use at most N training images")
-    p.add_argument("--limit-val", type=int, default=None, help="use at most N validation images")
-    p.add_argument("--val-fraction", type=float, default=0.1, help="held-out share for image folders")
+                   help="fill the settings a recipe chooses: " + "; ".join(
+                       f"{key}: {recipe.summary}" for key, recipe in RECIPES.items()) + ". Settings given as well override it")
+    p.add_argument("--settings", type=Path, metavar="FILE",
+                   help="start from the settings in FILE (JSON, a TrainConfig's fields); --recipe and the settings "
+                        "given as well override them")
+    settings = p.add_argument_group("training settings (default: as the window starts; on resume, the stored ones)")
+    for s in SETTINGS.values():
+        if s.cli_flag is None:
+            continue
+        default = getattr(_defaults(), s.name)
+        # None: not given, so that a recipe's or a settings file's value stays
+        options: dict = {"dest": s.name, "default": None, "help": f"{s.help} (default {_shown(default)})"}
+        if s.kind is bool:
+            options["action"] = argparse.BooleanOptionalAction
+        else:
+            options["type"] = s.kind
+            options["metavar"] = s.name.upper() if not s.choices else None
+            if s.choices:
+                options["choices"] = [value for value, _ in s.choices]
+        settings.add_argument(s.cli_flag, **options)
     p.add_argument("--checkpoint-minutes", type=float, default=CHECKPOINT_INTERVAL / 60,
                    help="within an epoch, also save last.pt this often (default %(default)g; 0: after every batch)")
     p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
@@ -63,6 +57,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+def _defaults():
+    from ..core.runs.config import TrainConfig
+
+    return TrainConfig()
+
+
+def _shown(default: object) -> str:
+    return "none" if default is None else str(default)
+
+
 def epoch_line(e) -> str:
     """The reference tutorial's per-epoch line (epochs counted from 1)."""
     valid = "n/a" if e.val_loss is None else f"(L={e.val_loss:.4f}, Acc={e.val_accuracy:.4f})"
@@ -71,35 +75,31 @@ def epoch_line(e) -> str:
 
 
 def _config(args: argparse.Namespace):
-    """The settings: TrainConfig's defaults, then the recipe's, then the ones given on the command line."""
-    from ..core.runs.config import TrainConfig
+    """The settings: TrainConfig's defaults (or a settings file's), then the recipe's, then the ones given on the
+    command line."""
+    from ..core.runs.config import SETTINGS, TrainConfig
     from ..core.runs.recipes import RECIPES
 
-    base = TrainConfig(dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, seed=args.seed,
-                       device=args.device, limit_train=args.limit_train, limit_val=args.limit_val,
-                       val_fraction=args.val_fraction, num_threads=args.threads)
+    config = TrainConfig.load(args.settings) if args.settings else TrainConfig()
     if args.recipe:
-        base = RECIPES[args.recipe].apply(base)
-    given = {"input_size": args.input_size, "epochs": args.epochs, "batch_size": args.batch_size,
-             "optimizer": args.optimizer, "lr": args.lr, "momentum": args.momentum,
-             "weight_decay": args.weight_decay, "schedule": args.schedule, "augment": args.augment,
-             "plain_last_epochs": args.plain_last_epochs, "label_smoothing": args.label_smoothing, "precision": args.precision}
-    config = dataclasses.replace(base, **{k: v for k, v in given.items() if v is not None})
+        config = RECIPES[args.recipe].apply(config)
+    given = {name: getattr(args, name) for name in SETTINGS if getattr(args, name, None) is not None}
+    config = dataclasses.replace(config, **given)
     if args.resume and args.epochs is None:
         config.epochs = 0  # the stored number
     return config
 
 
-def _download(args: argparse.Namespace) -> int:
+def _download(args: argparse.Namespace, config) -> int:
     """Fetch the dataset when --download asks and it is not here; 0 when there is nothing to do."""
     from tqdm import tqdm
 
     from ..core.data import sources as data
     from ..core.data.download import Cancelled, DownloadError
 
-    if not args.download or data.is_available(args.dataset, args.data_dir):
+    if not args.download or data.is_available(config.dataset, config.data_dir):
         return 0
-    bar = tqdm(total=0, unit="B", unit_scale=True, desc=f"downloading {args.dataset}", file=sys.stderr)
+    bar = tqdm(total=0, unit="B", unit_scale=True, desc=f"downloading {config.dataset}", file=sys.stderr)
 
     def progress(done: int, total: int, message: str) -> None:
         bar.total = total or None
@@ -108,7 +108,7 @@ def _download(args: argparse.Namespace) -> int:
         bar.refresh()
 
     try:
-        data.download(args.dataset, Path(args.data_dir) if args.data_dir else None, progress)
+        data.download(config.dataset, Path(config.data_dir) if config.data_dir else None, progress)
     except (DownloadError, data.DataError) as exc:
         error(str(exc))
         return 1
@@ -120,7 +120,7 @@ def _download(args: argparse.Namespace) -> int:
     return 0
 
 
-def _join(args: argparse.Namespace):
+def _join(args: argparse.Namespace, device: str):
     """This process's place in a torchrun run (and the device it trains on), or (SINGLE, None)
     when it runs alone; None after printing why it cannot join."""
     from ..core.training import distributed
@@ -137,37 +137,45 @@ def _join(args: argparse.Namespace):
         error("--dist-timeout must be more than 0 seconds")
         return None
     try:
-        return distributed.start(args.device, args.sync_bn, args.dist_timeout)
+        return distributed.start(device, args.sync_bn, args.dist_timeout)
     except distributed.DistributedError as exc:
         error(str(exc))
         return None
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.runs.config import ConfigError
     from ..core.training import distributed
 
-    joined = _join(args)
+    try:
+        config = _config(args)
+    except ConfigError as exc:
+        error(str(exc))
+        return 2
+    joined = _join(args, config.device)
     if joined is None:
         return 1
     ranks, device = joined
+    if device is not None:
+        config.device = device  # under torchrun: cuda:LOCAL_RANK, or cpu
     try:
-        return _train(args, ranks, device)
+        return _train(args, config, ranks)
     finally:
         if ranks.enabled:
             distributed.finish()
 
 
-def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
+def _train(args: argparse.Namespace, config, ranks) -> int:
     from tqdm import tqdm
 
     from ..core.training.distributed import StopFile
     from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
 
-    code = _download(args)
+    code = _download(args, config)
     if code:
         return code
     if not ranks.is_main:  # the other ranks train in silence; rank 0 speaks for the run
-        return _train_quietly(args, ranks, device)
+        return _train_quietly(args, config, ranks)
     tensorboard = None
     if args.tensorboard:
         from ..core.training.tensorboard_log import TensorBoardLog, missing_package
@@ -176,7 +184,7 @@ def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
             error(missing_package())
             return 2
         tensorboard = TensorBoardLog(args.out)
-    trainer = _trainer(args, ranks, device)
+    trainer = _trainer(args, config, ranks)
     if trainer is None:
         return 1
     # Ctrl+C, a polite kill (SIGTERM) and a STOP file in the run folder all save last.pt and stop
@@ -236,12 +244,9 @@ def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
     return code
 
 
-def _trainer(args: argparse.Namespace, ranks, device: str | None):
+def _trainer(args: argparse.Namespace, config, ranks):
     from ..core.training.engine import Trainer
 
-    config = _config(args)
-    if device is not None:
-        config.device = device  # under torchrun: cuda:LOCAL_RANK, or cpu
     if not args.checkpoint_minutes >= 0:
         error("--checkpoint-minutes must be 0 or more")
         return None
@@ -249,11 +254,11 @@ def _trainer(args: argparse.Namespace, ranks, device: str | None):
                    checkpoint_interval=args.checkpoint_minutes * 60, distributed=ranks)
 
 
-def _train_quietly(args: argparse.Namespace, ranks, device: str | None) -> int:
+def _train_quietly(args: argparse.Namespace, config, ranks) -> int:
     """A rank other than 0: the same run, printing only its failure."""
     from ..core.runs.events import Failed, Stopped
 
-    trainer = _trainer(args, ranks, device)
+    trainer = _trainer(args, config, ranks)
     if trainer is None:
         return 1
     previous = {sig: signal.signal(sig, lambda *_: trainer.request_stop()) for sig in (signal.SIGINT, signal.SIGTERM)}

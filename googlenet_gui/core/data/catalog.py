@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..common.messages import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class SourceInfo:
     key: str
-    title: str
+    title: str  # a name, or a template of context "Core" that the window says in its language
     downloadable: bool
     channels: int  # input channels, as known before reading any image (a folder of only grayscale images gives 1)
     needs_path: bool = False
 
 
 SOURCES = {
-    "sample": SourceInfo("sample", "Sample (Fashion-MNIST subset, built in)", False, 1),
+    "sample": SourceInfo("sample", QT_TRANSLATE_NOOP("Core", "Sample (Fashion-MNIST subset, built in)"), False, 1),
     "cifar10": SourceInfo("cifar10", "CIFAR-10", True, 3),
     "fashion-mnist": SourceInfo("fashion-mnist", "Fashion-MNIST", True, 1),
     "mnist": SourceInfo("mnist", "MNIST", True, 1),
-    "folder": SourceInfo("folder", "Image folder (one sub-folder per class)", False, 3, needs_path=True),
+    "folder": SourceInfo("folder", QT_TRANSLATE_NOOP("Core", "Image folder (one sub-folder per class)"), False, 3, needs_path=True),
 }
 
 

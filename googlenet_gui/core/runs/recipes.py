@@ -18,12 +18,12 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from .config import TrainConfig
 from ..common.messages import QT_TRANSLATE_NOOP, Message
+from .config import RECIPE_FIELDS, TrainConfig
 
-# The settings a recipe chooses; the dataset, device, seed and limits stay the user's.
-RECIPE_FIELDS = ("input_size", "epochs", "batch_size", "optimizer", "lr", "momentum", "weight_decay", "schedule",
-                 "augment", "plain_last_epochs", "label_smoothing", "precision")
+# A recipe chooses every setting marked `recipe` in core/runs/config.py (the dataset, device, seed and
+# limits stay the user's): those it names take its values, the others their defaults.
+_DEFAULTS = {name: getattr(TrainConfig(), name) for name in RECIPE_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,14 @@ class Recipe:
     key: str
     title: str  # its name and what it sets: Messages, which the window says in its language
     summary: str
-    settings: dict
+    named: dict  # the settings it names; the other settings a recipe chooses take their defaults
     # (dataset, device kind "cpu" or "cuda") -> what was measured
     promises: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def settings(self) -> dict:
+        """Every setting a recipe chooses, with this recipe's value."""
+        return {**_DEFAULTS, **self.named}
 
     def apply(self, config: TrainConfig) -> TrainConfig:
         """`config` with this recipe's settings (everything else kept)."""
@@ -69,8 +74,7 @@ TUTORIAL = Recipe(
     "tutorial", Message(QT_TRANSLATE_NOOP("Core", "Tutorial")),
     Message(QT_TRANSLATE_NOOP("Core", "the reference notebook's settings exactly: input 96, batch 64, Adam 1e-3, no "
                                       "schedule, 20 epochs, float32")),
-    {"input_size": 96, "epochs": 20, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "none", "augment": False, "plain_last_epochs": 0, "label_smoothing": 0.0,
+    {"input_size": 96, "epochs": 20, "batch_size": 64, "optimizer": "adam", "lr": 1e-3, "schedule": "none",
      "precision": "fp32"},
 )
 
@@ -78,8 +82,7 @@ FAST = Recipe(
     "fast", Message(QT_TRANSLATE_NOOP("Core", "Fast")),
     Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, Adam 3e-3 with a one-cycle schedule over 2 epochs, bf16 "
                                       "where the CPU has it")),
-    {"input_size": 64, "epochs": 2, "batch_size": 128, "optimizer": "adam", "lr": 3e-3, "momentum": 0.9,
-     "weight_decay": 0.0, "schedule": "onecycle", "augment": False, "plain_last_epochs": 0, "label_smoothing": 0.0,
+    {"input_size": 64, "epochs": 2, "batch_size": 128, "optimizer": "adam", "lr": 3e-3, "schedule": "onecycle",
      "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9217, 282, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
@@ -89,9 +92,8 @@ THOROUGH = Recipe(
     "thorough", Message(QT_TRANSLATE_NOOP("Core", "Thorough")),
     Message(QT_TRANSLATE_NOOP("Core", "input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule "
                                       "over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1")),
-    {"input_size": 64, "epochs": 12, "batch_size": 128, "optimizer": "adam", "lr": 2e-3, "momentum": 0.9,
-     "weight_decay": 0.05, "schedule": "onecycle", "augment": True, "plain_last_epochs": 2, "label_smoothing": 0.1,
-     "precision": "auto"},
+    {"input_size": 64, "epochs": 12, "batch_size": 128, "optimizer": "adam", "lr": 2e-3, "weight_decay": 0.05,
+     "schedule": "onecycle", "augment": True, "plain_last_epochs": 2, "label_smoothing": 0.1, "precision": "auto"},
     {("fashion-mnist", "cpu"): Promise(0.9389, 1703, 2, SAPPHIRE_RAPIDS,
                                        "BENCHMARKS.md, Time to accuracy by recipe")},
 )

@@ -253,28 +253,23 @@ class StopFile:
 # ---------------------------------------------------------------- launching from the window
 
 
-def launch_command(config: "TrainConfig", processes: int, run_dir: Path, resume: Path | None = None,
-                   device: str = "cuda", tensorboard: bool = False) -> list[str]:
+LAUNCH_SETTINGS = "launch-settings.json"  # the settings a run launched from the window was started with
+
+
+def prepare_launch(config: "TrainConfig", processes: int, run_dir: Path, resume: Path | None = None,
+                   tensorboard: bool = False) -> list[str]:
     """The torchrun command line that trains `config` in `processes` processes on this machine (one
-    per GPU, or gloo processes on the CPU with device "cpu"), writing `run_dir`: the `train` command
-    with the same settings, run by this Python."""
+    per GPU on config.device "cuda", or gloo processes on "cpu"), writing `run_dir`: the `train`
+    command run by this Python, which reads the settings from the file this writes into `run_dir`
+    (the TrainConfig itself: no flag per setting to keep in step)."""
     import sys
 
+    settings = Path(run_dir) / LAUNCH_SETTINGS
+    config.save(settings)
     command = [sys.executable, "-m", "torch.distributed.run", "--standalone", f"--nproc-per-node={processes}",
-               "-m", "googlenet_gui", "train",
-               "--dataset", config.dataset, "--input-size", str(config.input_size), "--epochs", str(config.epochs),
-               "--batch-size", str(config.batch_size), "--optimizer", config.optimizer, "--lr", repr(config.lr),
-               "--momentum", repr(config.momentum), "--weight-decay", repr(config.weight_decay),
-               "--label-smoothing", repr(config.label_smoothing), "--plain-last-epochs", str(config.plain_last_epochs),
-               "--schedule", config.schedule, "--seed", str(config.seed), "--precision", config.precision,
-               "--val-fraction", repr(config.val_fraction), "--device", device, "--out", str(run_dir)]
-    optional = {"--data-dir": config.data_dir, "--limit-train": config.limit_train,
-                "--limit-val": config.limit_val, "--threads": config.num_threads, "--resume": resume}
-    for flag, value in optional.items():
-        if value is not None:
-            command += [flag, str(value)]
-    if config.augment:
-        command.append("--augment")
+               "-m", "googlenet_gui", "train", "--settings", str(settings), "--out", str(run_dir)]
+    if resume is not None:
+        command += ["--resume", str(resume)]
     if tensorboard:
         command.append("--tensorboard")
     return command

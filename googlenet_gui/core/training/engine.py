@@ -27,7 +27,7 @@ import torch
 import torch.nn.functional as F
 
 from ..runs.checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoint, load_checkpoint, save_checkpoint
-from ..runs.config import ConfigError, TrainConfig
+from ..runs.config import RESUMABLE, ConfigError, TrainConfig
 from ..data.sources import DataError, Dataset, ImageSet, load_dataset
 from ..common.devices import AUTOCAST_DTYPES, DEFAULT_THREADS, DeviceError, precision_for, resolve_device
 from .distributed import SINGLE, Distributed, DistributedError, peer_failure
@@ -784,7 +784,7 @@ def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -
     if checkpoint.train_config is None:
         raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: holds no training settings, so it cannot be resumed"), name=name))
     stored = dataclasses.replace(checkpoint.train_config)
-    for key in RESUMABLE_SETTINGS:
+    for key in RESUMABLE:
         value = getattr(requested, key)
         if key == "epochs" and value <= 0:
             continue  # 0 keeps the stored number of epochs
@@ -797,9 +797,6 @@ def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -
                                   name=name, epochs=checkpoint.position.epochs_done))
     return stored
 
-
-# The settings a resumed run may change; the others are the run's own (the checkpoint's).
-RESUMABLE_SETTINGS = ("device", "epochs", "data_dir", "num_threads")
 
 
 def _check_memory(config: TrainConfig, dataset: Dataset, device: torch.device, distributed: Distributed) -> None:

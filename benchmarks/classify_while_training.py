@@ -49,9 +49,9 @@ def main() -> None:
     win = open_window()
     app = QApplication.instance()
     tp = win.training_panel
-    tp.input_spin.setValue(a.input_size)
-    tp.batch_spin.setValue(a.batch)
-    tp.epochs_spin.setValue(50)
+    tp.field("input_size").setValue(a.input_size)
+    tp.field("batch_size").setValue(a.batch)
+    tp.field("epochs").setValue(50)
     batch_ends: list[float] = []
     win.training.thread.events.connect(
         lambda events: batch_ends.extend(time.perf_counter() for e in events if isinstance(e, BatchEnd)))

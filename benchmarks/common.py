@@ -144,7 +144,7 @@ def open_window(work: Path | None = None, size: tuple[int, int] | None = (1400, 
     os.environ["GOOGLENET_RUNS_DIR"] = str(runs or work / "runs")
     win = create_window()
     if language:
-        win.set_language(language)
+        win.menus.set_language(language)
     if size:
         win.resize(*size)
     win.show()

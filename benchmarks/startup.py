@@ -48,13 +48,13 @@ class Probe(QObject):
         return False
 
 def press():
-    spin = window.training_panel.epochs_spin
+    spin = window.training_panel.field("epochs")
     marks["before_input"] = spin.value()
     QApplication.postEvent(spin, QKeyEvent(QEvent.KeyPress, Qt.Key_Up, Qt.NoModifier))
     QTimer.singleShot(0, check)
 
 def check():
-    if window.training_panel.epochs_spin.value() != marks["before_input"]:
+    if window.training_panel.field("epochs").value() != marks["before_input"]:
         marks["input"] = time.time() - t0
     else:
         QTimer.singleShot(1, check)

@@ -25,8 +25,8 @@ def main() -> int:
 
     win = open_window(Path(tempfile.mkdtemp()))
     tp = win.training_panel
-    tp.input_spin.setValue(64)
-    tp.epochs_spin.setValue(a.epochs)
+    tp.field("input_size").setValue(64)
+    tp.field("epochs").setValue(a.epochs)
     tp.start_button.click()
     wait(lambda: win.training.running, 30)
     wait(lambda: not win.training.running, 3600)

@@ -39,7 +39,7 @@ def main() -> int:
         paths.append(str(path))
 
     win = open_window(work)
-    win.training_panel.epochs_spin.setValue(a.epochs)
+    win.training_panel.field("epochs").setValue(a.epochs)
     win.classify.classify_paths(paths)
     wait(lambda: win.classify_panel.row_count() == 2, 60)
     rows = {row.source: row for row in win.classify_panel.rows()}

@@ -26,7 +26,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="googlenet-zh-"))
     window = open_window(work, size=None, language="zh_CN")  # the default size, as a new user sees it
-    window.training_panel.epochs_spin.setValue(3)
+    window.training_panel.field("epochs").setValue(3)
     window.training.start()
     wait(lambda: False, a.seconds)
     sample = np.load(ROOT / "resources" / "sample" / "fashion-mnist-sample.npz")

@@ -1,4 +1,5 @@
 import os
+from pathlib import Path
 
 # Qt must be headless before anything imports it.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,3 +53,40 @@ def settings_dir(tmp_path, monkeypatch):
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
     return tmp_path / "settings"
+
+
+@pytest.fixture
+def stripes_folder(tmp_path) -> Path:
+    """A tiny image-folder dataset in the real on-disk layout: one sub-folder per class, 24 images each,
+    of a few sizes, grayscale and colour."""
+    from helpers import write_stripe_image
+
+    root = tmp_path / "stripes"
+    for label, vertical in (("horizontal", False), ("vertical", True)):
+        (root / label).mkdir(parents=True)
+        for i in range(24):
+            write_stripe_image(root / label / f"{i}.png", vertical, size=32 + i % 3, mode="RGB" if i % 2 else "L")
+    return root
+
+
+@pytest.fixture
+def window(qtbot, settings_dir, tmp_path):
+    """The real main window at its default size, with a throw-away runs folder and settings, PyTorch loaded.
+    Whatever a test left running is stopped after it."""
+    from googlenet_gui.ui import i18n
+    from googlenet_gui.ui.main_window import MainWindow
+
+    i18n.install("en")
+    win = MainWindow(runs_dir=tmp_path / "runs")
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    win.load_core()
+    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
+    yield win
+    win.dataset_editor.stop()
+    win.follow.stop()
+    win.launch.close(10_000)
+    if win.training.running:
+        win.training.thread.shutdown()
+    i18n.install("en")  # the next test's window starts in English

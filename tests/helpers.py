@@ -5,6 +5,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import struct
+
 import numpy as np
 import torch
 from PIL import Image
@@ -70,3 +72,82 @@ def constant_checkpoint(path: Path, answer: int = 2, limit_val: int = 60) -> Pat
     config = TrainConfig(dataset="sample", input_size=64, epochs=1, limit_val=limit_val)
     return save_checkpoint(Checkpoint(ModelConfig(1, 10), state, list(FASHION_CLASSES), Preprocess(1, 64, 28),
                                       config), path)
+
+
+# ---------------------------------------------------------------- the window
+
+
+def use_folder(win: Any, folder: Path, epochs: int = 2, batch: int = 8) -> None:
+    """Choose an image-folder dataset in the training panel, at input 64, as a person would."""
+    tp = win.training_panel
+    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
+    tp.folder_edit.setText(str(folder))
+    tp.folder_edit.editingFinished.emit()
+    tp.field("input_size").setValue(64)
+    tp.field("epochs").setValue(epochs)
+    tp.field("batch_size").setValue(batch)
+
+
+def classify_and_select(win: Any, qtbot: Any, image: Path) -> None:
+    """Classify one file, click its row, and wait for the Inside tab to show it."""
+    from PySide6.QtCore import QPoint, Qt
+
+    win.classify.classify_paths([str(image)])
+    qtbot.waitUntil(lambda: any(row.source == str(image) for row in win.classify_panel.rows()), timeout=60_000)
+    row = next(row for row in win.classify_panel.rows() if row.source == str(image))
+    qtbot.mouseClick(row, Qt.LeftButton, pos=QPoint(row.width() // 2, 8))
+    assert row.selected and win.classify_panel.selected_source() == str(image)
+    win.tabs.setCurrentWidget(win.inside_panel)
+    qtbot.waitUntil(lambda: win.inside_panel.inside is not None and win.inside_panel.gradcam is not None,
+                    timeout=60_000)
+
+
+def drop(win: Any, mime: Any) -> tuple[bool, bool]:
+    """Drag `mime` (a QMimeData) over the window and drop it, as Qt delivers it: (enter accepted, drop accepted)."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(win.width() / 2, win.height() / 2)
+    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, enter)
+    accepted_enter = enter.isAccepted()
+    event = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(win, event)
+    return accepted_enter, event.isAccepted()
+
+
+def file_mime(*paths: Path) -> Any:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    return mime
+
+
+def batches(win: Any) -> int:
+    """How many batches the window's plots show."""
+    return win.plots_panel.point_counts()["batch"]
+
+def weights_only_checkpoint(path: Path) -> Path:
+    """Random weights for the sample's ten classes, saved as a weights-only checkpoint."""
+    from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
+    from googlenet_gui.core.data.sources import FASHION_CLASSES
+    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
+    from googlenet_gui.core.data.transforms import Preprocess
+
+    config = ModelConfig(1, 10)
+    return save_checkpoint(Checkpoint(config, GoogLeNet(config).state_dict(), list(FASHION_CLASSES),
+                                      Preprocess(1, 64, 28)), path)
+
+
+def write_mnist(root: Path, n_train: int = 8, n_test: int = 4) -> Path:
+    rng = np.random.default_rng(0)
+    raw = root / "MNIST" / "raw"
+    raw.mkdir(parents=True)
+    for prefix, n in (("train", n_train), ("t10k", n_test)):
+        images = rng.integers(0, 256, size=(n, 28, 28), dtype=np.uint8)
+        labels = (np.arange(n) % 10).astype(np.uint8)
+        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">IIII", 0x803, n, 28, 28) + images.tobytes())
+        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(struct.pack(">II", 0x801, n) + labels.tobytes())
+    return root

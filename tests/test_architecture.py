@@ -61,8 +61,8 @@ def package_files() -> list[Path]:
     return sorted(PACKAGE.rglob("*.py"))
 
 
-def test_core_sources_never_import_qt():
-    files = sorted(CORE.rglob("*.py"))
+def test_core_and_the_state_models_never_import_qt():
+    files = sorted(CORE.rglob("*.py")) + sorted((PACKAGE / "state").glob("*.py"))
     assert len(files) >= 30
     for path in files:
         bad = [m for m in imported_modules(path) if any(m == f or m.startswith(f + ".") for f in FORBIDDEN)]
@@ -71,16 +71,16 @@ def test_core_sources_never_import_qt():
 
 def test_importing_the_whole_core_loads_no_qt():
     code = ("import sys, googlenet_gui.core.training.engine, googlenet_gui.core.inference.predict, "
-            "googlenet_gui.core.data.sources, googlenet_gui.cli; "
+            "googlenet_gui.core.data.sources, googlenet_gui.cli, googlenet_gui.state; "
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph', 'googlenet_gui.ui'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
 
 def test_the_modules_the_window_needs_before_pytorch_do_not_load_it():
-    """text, config, events, weights and the runs modules are imported by the window before PyTorch has loaded."""
+    """text, config, events, the state models and the runs modules are imported by the window before PyTorch has loaded."""
     code = ("import sys, googlenet_gui.core.common.text, googlenet_gui.core.runs.config, googlenet_gui.core.runs.events, "
-            "googlenet_gui.core.data.catalog, googlenet_gui.core.inference.weights, googlenet_gui.core.runs.runlog, "
+            "googlenet_gui.core.data.catalog, googlenet_gui.state, googlenet_gui.core.runs.runlog, "
             "googlenet_gui.core.runs.index, googlenet_gui.core.runs.follow, googlenet_gui.core.training.tensorboard_log, "
             "googlenet_gui.core.inference.export; print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -150,3 +150,22 @@ def test_no_import_circle():
 
     for name in sorted(graph):
         visit(name)
+
+
+def test_the_main_window_only_builds_and_lays_out():
+    """At most ~300 lines, and no lambda in it holds a decision (an `and`, `or`, `if` or a comparison)."""
+    path = PACKAGE / "ui" / "main_window.py"
+    source = path.read_text(encoding="utf-8")
+    assert len(source.splitlines()) <= 300
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Lambda):
+            deciding = [n for n in ast.walk(node.body) if isinstance(n, (ast.BoolOp, ast.IfExp, ast.Compare))]
+            assert not deciding, f"main_window.py:{node.lineno}: a lambda that decides: give it to a controller or model"
+
+
+def test_a_setting_is_spelled_in_at_most_three_source_files():
+    """One declaration per setting (core/runs/config.py): the code that uses it and the recipes name it,
+    nothing else (the panel, the CLI, the torchrun child and the Runs tab take it from the declaration)."""
+    for name in ("label_smoothing", "weight_decay", "plain_last_epochs"):
+        files = [p for p in package_files() if name in p.read_text(encoding="utf-8")]
+        assert len(files) <= 3, f"{name} is spelled in {[str(p.relative_to(PACKAGE)) for p in files]}"

@@ -27,6 +27,8 @@ from PIL import Image, ImageFile
 from PySide6.QtCore import QMimeData, QTimer, QUrl
 
 import googlenet_gui.core.inference.predict as predict_module
+from helpers import batches, drop, use_folder
+
 from googlenet_gui.cli import main
 from googlenet_gui.core.data.sources import Dataset, ImageSet
 from googlenet_gui.core.runs.config import TrainConfig
@@ -35,11 +37,7 @@ from googlenet_gui.core.runs.events import Finished, Stopped
 from googlenet_gui.core.data.images import MAX_PIXELS, ImageLoadError, open_image
 from googlenet_gui.core.inference.predict import Predictor
 from googlenet_gui.ui.panels.classify_panel import MAX_ROWS
-import test_main_window
-from test_main_window import batches, drop, use_folder
 
-window = test_main_window.window  # the window fixtures, shared with the main window's tests
-stripes_folder = test_main_window.stripes_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 FASHION = {"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"}

@@ -137,16 +137,6 @@ def test_the_thumbnail_of_a_big_jpeg_is_made_from_its_one_decode(panel, tmp_path
     assert label_pixmap_size(panel.rows()[0].thumbnail_label) == (96, 72)
 
 
-def test_pasted_image_uses_the_given_thumbnail(panel):
-    image = QImage(300, 150, QImage.Format_RGB32)
-    image.fill(QColor(10, 200, 30))
-    panel.show_predictions([Prediction("clipboard", TOP_B, gray_view())], {"clipboard": image})
-    row = panel.rows()[0]
-    assert row.source == "clipboard"
-    assert label_pixmap_size(row.thumbnail_label) == (96, 48)
-    assert QColor(row.thumbnail_label.pixmap().toImage().pixel(40, 20)).green() == 200
-
-
 def test_array_to_qimage_copies_and_minds_row_padding():
     gray = gray_view(5)  # 5-byte rows: QImage would assume 8 without bytesPerLine
     image = array_to_qimage(gray)

@@ -13,13 +13,8 @@ from googlenet_gui.core.runs.events import BatchEnd, Finished, Position, RunStar
 from googlenet_gui.ui.controllers.training import SNAPSHOT_INTERVAL
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.progress_panel import ESTIMATE_AFTER, ProgressPanel
-import test_main_window
-from test_main_window import batches, drop, file_mime, use_folder
-from test_faults import write_mnist
-from helpers import write_stripe_image
+from helpers import batches, drop, file_mime, use_folder, weights_only_checkpoint, write_mnist, write_stripe_image
 
-window = test_main_window.window
-stripes_folder = test_main_window.stripes_folder
 
 
 def test_a_paste_is_acknowledged_before_the_event_loop_turns(window):
@@ -46,7 +41,7 @@ def test_labels_follow_the_weights_through_open_stop_and_new_run(window, qtbot, 
     assert "after epoch 1" in window.run_panel.last_label.text()  # the Run tab shows the folder's checkpoints
     assert "best.pt" in window.run_panel.best_label.text() and window.run_panel.use_best_button.isEnabled()
 
-    window.new_run_action.trigger()
+    window.menus.new_run_action.trigger()
     assert not window.training_panel.resuming()
     assert window.weights_label.text() == "Weights: the last run's"  # back to the run's own weights
 
@@ -110,14 +105,14 @@ def test_no_remaining_time_until_it_means_something_then_a_smoothed_one(qtbot):
 
 def test_an_input_size_too_small_is_explained_not_replaced(window, qtbot):
     tp = window.training_panel
-    tp.input_spin.setValue(60)
-    assert tp.input_spin.value() == 60  # kept as typed
+    tp.field("input_size").setValue(60)
+    assert tp.field("input_size").value() == 60  # kept as typed
     assert tp.input_error.isVisible() and "at least 61 x 61" in tp.input_error.text()
     assert not tp.start_button.isEnabled()
     tp.input_why_button.click()
     assert window.tabs.currentWidget() is window.shapes_panel
     assert "too small" in window.shapes_panel.error_label.text()  # where it breaks, for the same size
-    tp.input_spin.setValue(64)
+    tp.field("input_size").setValue(64)
     assert not tp.input_error.isVisible() and tp.start_button.isEnabled()
 
 
@@ -149,7 +144,7 @@ def test_pause_says_paused_once_the_batch_in_flight_is_done(window, qtbot, strip
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
     window.training_panel.pause_button.click()
     assert window.statusBar().currentMessage().startswith("Pausing")
-    qtbot.waitUntil(lambda: re.match(r"Paused (at epoch \d+, batch \d+ of 6|after epoch \d+); Resume continues",
+    qtbot.waitUntil(lambda: re.match(r"Paused (at epoch \d+, batch \d+ of 6|after epoch \d+); Continue goes on",
                                      window.statusBar().currentMessage()), timeout=60_000)
     with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
         window.training_panel.stop_button.click()
@@ -157,7 +152,6 @@ def test_pause_says_paused_once_the_batch_in_flight_is_done(window, qtbot, strip
 
 
 def test_classify_all_again_uses_the_weights_chosen_now(window, qtbot, tmp_path):
-    from test_main_window import weights_only_checkpoint
 
     images = [write_stripe_image(tmp_path / f"{i}.png", vertical=bool(i % 2)) for i in range(3)]
     drop(window, file_mime(*images))
@@ -196,14 +190,14 @@ def test_a_live_result_card_says_how_old_its_copy_of_the_weights_was(window, qtb
 
 
 def test_help_guide_lists_the_tabs_the_real_shortcuts_and_the_data_promises(window, qtbot):
-    window.guide_action.trigger()
-    guide = window.guide
+    window.menus.guide_action.trigger()
+    guide = window.menus.guide
     qtbot.waitExposed(guide)
     titles = [guide.tabs.tabText(i) for i in range(guide.tabs.count())]
     assert titles == ["The window", "Shortcuts", "Your data"]
     table = guide.shortcuts_table
     rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
-    assert rows["File > Open Checkpoint"] == window.open_action.shortcut().toString(QKeySequence.NativeText)
+    assert rows["File > Open Checkpoint"] == window.menus.open_action.shortcut().toString(QKeySequence.NativeText)
     assert rows["Train > Start"] == "Ctrl+Return"
     assert "Help > Guide" in rows
     texts = " ".join(label.text() for label in guide.findChildren(QLabel))

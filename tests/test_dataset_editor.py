@@ -5,7 +5,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QImage, QKeySequence
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from googlenet_gui.core.runs.events import Finished
 from googlenet_gui.core.data.folder import REMOVED_FOLDER
-from googlenet_gui.ui.main_window import MainWindow
 
 COLOURS = {"red": (200, 40, 40), "green": (40, 180, 60), "blue": (40, 60, 200)}
 
@@ -60,18 +58,6 @@ def drop_on_class(panel, name: str, mime: QMimeData) -> bool:
                 if tree_widget.topLevelItem(i).text(0) == name)
     return drag_and_drop(tree_widget, tree_widget.visualItemRect(item).center(), mime)
 
-
-@pytest.fixture
-def window(qtbot, settings_dir, tmp_path):
-    win = MainWindow(runs_dir=tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.show()
-    win.load_core()
-    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
-    yield win
-    win.dataset_editor.stop()
-    if win.training.running:
-        win.training.thread.shutdown()
 
 
 def new_dataset(window, qtbot, root: Path):
@@ -222,13 +208,13 @@ def test_train_on_this_dataset_starts_training_and_classifies_a_held_out_image(w
                                                for i in range(16)]))
     settle(qtbot, editor)
     tp = window.training_panel
-    tp.input_spin.setValue(64)
+    tp.field("input_size").setValue(64)
     # ~50 steps, the learning rate decaying to 0: BatchNorm's running statistics (what a trained
     # network classifies with) lag the weights while they change fast, and catch up as they settle.
     # With a constant rate and this few steps, train accuracy is high and eval-mode answers are not.
-    tp.epochs_spin.setValue(8)
-    tp.batch_spin.setValue(8)
-    tp.schedule_combo.setCurrentIndex(tp.schedule_combo.findData("cosine"))
+    tp.field("epochs").setValue(8)
+    tp.field("batch_size").setValue(8)
+    tp.field("schedule").setCurrentIndex(tp.field("schedule").findData("cosine"))
     assert panel.train_button.isEnabled()
     with qtbot.waitSignal(window.training.run_ended, timeout=240_000) as ended:
         panel.train_button.click()
@@ -299,8 +285,8 @@ def test_a_big_import_shows_progress_can_be_cancelled_and_the_window_keeps_worki
     panel.progress_bar.valueChanged.connect(seen.append)
     editor.import_paths("red", [str(src)])
     qtbot.waitUntil(lambda: panel.progress_bar.isVisible() and panel.progress_bar.maximum() == 300, timeout=30_000)
-    window.training_panel.epochs_spin.setValue(3)  # the window answers while the import runs
-    assert window.training_panel.epochs_spin.value() == 3
+    window.training_panel.field("epochs").setValue(3)  # the window answers while the import runs
+    assert window.training_panel.field("epochs").value() == 3
     qtbot.waitUntil(lambda: panel.progress_bar.value() > 0, timeout=30_000)
     panel.cancel_button.click()
     settle(qtbot, editor)
@@ -355,7 +341,7 @@ def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, 
     for name in ("red", "blue"):
         for i in range(10):
             colour_image(root / name / f"{i}.jpg", name, i + (50 if name == "blue" else 0), size=(40, 40))
-    window.training_panel.input_spin.setValue(64)
+    window.training_panel.field("input_size").setValue(64)
     editor = window.dataset_editor
     editor.open(str(root))
     qtbot.waitUntil(lambda: editor.dataset is not None, timeout=10_000)
@@ -364,7 +350,7 @@ def test_a_new_input_size_checks_again_without_reading_the_files(window, qtbot, 
     read = []
     real = dataset_check.inspect_file
     monkeypatch.setattr(dataset_check, "inspect_file", lambda path: read.append(path) or real(path))
-    window.training_panel.input_spin.setValue(96)
+    window.training_panel.field("input_size").setValue(96)
     settle(qtbot, editor)
     assert [re.sub(r"image\(s\)", "images", t) for t in editor.panel.finding_titles()] == [
         "20 images much smaller than the input size (96 px)"]  # with the English plural forms or without

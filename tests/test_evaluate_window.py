@@ -5,34 +5,12 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 from googlenet_gui.cli import main
-from googlenet_gui.ui.main_window import MainWindow
-from helpers import constant_checkpoint, write_stripe_image
+from helpers import constant_checkpoint
 
 
-@pytest.fixture
-def stripes_folder(tmp_path) -> Path:
-    root = tmp_path / "stripes"
-    for label, vertical in (("horizontal", False), ("vertical", True)):
-        (root / label).mkdir(parents=True)
-        for i in range(24):
-            write_stripe_image(root / label / f"{i}.png", vertical, size=32 + i % 3)
-    return root
-
-
-@pytest.fixture
-def window(qtbot, settings_dir, tmp_path):
-    win = MainWindow(runs_dir=tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.show()
-    win.load_core()
-    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
-    yield win
-    if win.training.running:
-        win.training.thread.shutdown()
 
 
 def click(qtbot, view, index) -> None:
@@ -44,9 +22,9 @@ def test_a_trained_runs_cell_lists_exactly_its_images_live_and_from_its_checkpoi
     tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
     tp.folder_edit.setText(str(stripes_folder))
     tp.folder_edit.editingFinished.emit()
-    tp.input_spin.setValue(64)
-    tp.epochs_spin.setValue(1)
-    tp.batch_spin.setValue(8)
+    tp.field("input_size").setValue(64)
+    tp.field("epochs").setValue(1)
+    tp.field("batch_size").setValue(8)
     reported = []
     window.training.epoch_predictions.connect(reported.append)
     window.tabs.setCurrentWidget(panel)

@@ -13,13 +13,11 @@ import random
 import re
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 import torch
 
@@ -38,7 +36,7 @@ from googlenet_gui.core.runs.events import Position
 from googlenet_gui.core.inference.predict import Predictor
 from googlenet_gui.core.runs.runlog import MetricsLog
 from googlenet_gui.core.data.transforms import Preprocess
-from helpers import of, run_all, stripes_dataset, write_stripe_image
+from helpers import of, run_all, stripes_dataset, write_stripe_image, write_mnist
 
 # One shape for every run in this file (a batch of 4 at 64x64, fp32): the CPU kernels are
 # prepared once and reused, which keeps the many small runs quick. One thread: these batches
@@ -635,16 +633,6 @@ def write_folder(root: Path, per_class: int = 5, bad: int = 0) -> Path:
     return root
 
 
-def write_mnist(root: Path, n_train: int = 8, n_test: int = 4) -> Path:
-    rng = np.random.default_rng(0)
-    raw = root / "MNIST" / "raw"
-    raw.mkdir(parents=True)
-    for prefix, n in (("train", n_train), ("t10k", n_test)):
-        images = rng.integers(0, 256, size=(n, 28, 28), dtype=np.uint8)
-        labels = (np.arange(n) % 10).astype(np.uint8)
-        (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">IIII", 0x803, n, 28, 28) + images.tobytes())
-        (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(struct.pack(">II", 0x801, n) + labels.tobytes())
-    return root
 
 
 def spoil(root: Path, how: str) -> None:

@@ -54,7 +54,7 @@ def test_main_py_without_a_display_says_so_in_one_line_and_exits_1():
 
 
 def test_the_runs_folder_names_the_app_once(qtbot, monkeypatch):
-    from googlenet_gui.ui.main_window import default_runs_dir
+    from googlenet_gui.ui.controllers.runs import default_runs_dir
 
     monkeypatch.delenv("GOOGLENET_RUNS_DIR", raising=False)
     path = default_runs_dir()

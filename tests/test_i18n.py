@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QGroupB
 from googlenet_gui.ui import i18n
 from googlenet_gui.ui.class_names import class_label
 from googlenet_gui.ui.main_window import MainWindow
-from helpers import write_stripe_image
+from helpers import use_folder, write_stripe_image
 from runlogs import write_run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def visible_texts(window: MainWindow) -> list[tuple[str, str]]:
         if text:
             found.append((type(where).__name__ + " " + (where.objectName() or ""), text))
 
-    languages = set(window.language_actions.values())  # each language is named in itself
+    languages = set(window.menus.language_actions.values())  # each language is named in itself
     for action in window.findChildren(QAction):
         if action not in languages:
             add(action, action.text())
@@ -106,38 +106,10 @@ def untranslated(window: MainWindow, data: set[str]) -> list[tuple[str, str, lis
     return [(where, text, words) for where, text in visible_texts(window) if (words := english_words(text, data))]
 
 
-@pytest.fixture
-def stripes_folder(tmp_path) -> Path:
-    root = tmp_path / "stripes"
-    for label, vertical in (("horizontal", False), ("vertical", True)):
-        (root / label).mkdir(parents=True)
-        for i in range(16):
-            write_stripe_image(root / label / f"{i}.png", vertical, size=32, mode="RGB")
-    return root
-
-
-@pytest.fixture
-def window(qtbot, settings_dir, tmp_path):
-    win = MainWindow(runs_dir=tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.set_language("en")
-    win.show()
-    win.load_core()
-    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
-    yield win
-    if win.training.running:
-        win.training.thread.shutdown()
-    i18n.install("en")  # the next test's window starts in English
 
 
 def train_on(win: MainWindow, folder: Path, epochs: int) -> None:
-    tp = win.training_panel
-    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
-    tp.folder_edit.setText(str(folder))
-    tp.folder_edit.editingFinished.emit()
-    tp.input_spin.setValue(64)
-    tp.epochs_spin.setValue(epochs)
-    tp.batch_spin.setValue(8)
+    use_folder(win, folder, epochs)
     win.training.start()
 
 
@@ -186,10 +158,10 @@ def test_qt_own_dialogs_are_chinese_too(qapp):
     i18n.install("zh_CN")
     try:
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"  # from Qt's qtbase_zh_CN.qm
-        assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"  # from the app's .qm
+        assert QCoreApplication.translate("Menus", "&File") == "文件(&F)"  # from the app's .qm
     finally:
         i18n.install("en")
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("Menus", "&File") == "&File"
 
 
 def test_well_known_class_names_get_their_chinese_name_beside_them(qapp):
@@ -211,7 +183,7 @@ def test_well_known_class_names_get_their_chinese_name_beside_them(qapp):
 # ---------------------------------------------------------------------------- the window
 
 def test_the_check_catches_an_english_text_left_in_the_window(window, qtbot, tmp_path):
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     left = untranslated(window, data_names(window, tmp_path))
     assert left == [], "\n".join(map(repr, left))
     window.run_panel.open_folder_button.setText("Open folder")  # as if a text had missed tr()
@@ -220,7 +192,7 @@ def test_the_check_catches_an_english_text_left_in_the_window(window, qtbot, tmp
 
 
 def test_every_visible_text_is_chinese_after_training_and_classifying(window, qtbot, tmp_path, stripes_folder):
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     train_on(window, stripes_folder, epochs=1)
     qtbot.waitUntil(lambda: not window.training.running, timeout=240_000)
     window.classify.classify_paths([str(stripes_folder / "vertical" / "0.png")])
@@ -244,12 +216,12 @@ def test_switching_language_while_training_keeps_the_window_working(window, qtbo
     row = window.classify_panel.rows()[0]
     answer = (list(row.class_labels), list(row.probabilities))
     before = window.plots_panel.point_counts()
-    english = {window.tabs.tabText(0), window.training_panel.stop_button.text(), window.file_menu.title()}
+    english = {window.tabs.tabText(0), window.training_panel.stop_button.text(), window.menus.file_menu.title()}
 
-    window.language_actions["zh_CN"].trigger()  # View > Language > 简体中文
+    window.menus.language_actions["zh_CN"].trigger()  # View > Language > 简体中文
     assert i18n.current_language() == "zh_CN"
     assert window.training.running
-    assert {window.tabs.tabText(0), window.training_panel.stop_button.text(), window.file_menu.title()} == \
+    assert {window.tabs.tabText(0), window.training_panel.stop_button.text(), window.menus.file_menu.title()} == \
         {"分类", "停止", "文件(&F)"} and not english & {window.tabs.tabText(0)}
     assert window.plots_panel.legend_names("loss")[0] == "训练（每批）"
     after = window.plots_panel.point_counts()
@@ -258,7 +230,7 @@ def test_switching_language_while_training_keeps_the_window_working(window, qtbo
     assert row.inside_button.text() == "网络内部 ›"
     qtbot.waitUntil(lambda: window.plots_panel.point_counts()["batch"] > after["batch"], timeout=120_000)  # still training
 
-    window.language_actions["en"].trigger()
+    window.menus.language_actions["en"].trigger()
     assert window.tabs.tabText(0) == "Classify" and window.training_panel.stop_button.text() == "Stop"
     window.training.stop()
     qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
@@ -266,9 +238,9 @@ def test_switching_language_while_training_keeps_the_window_working(window, qtbo
 
 
 def test_the_chosen_language_is_remembered(window, qtbot, settings_dir):
-    window.set_language("zh_CN")
-    assert i18n.chosen_language() == "zh_CN" and window.language_actions["zh_CN"].isChecked()
-    window.set_language("en")
+    window.menus.set_language("zh_CN")
+    assert i18n.chosen_language() == "zh_CN" and window.menus.language_actions["zh_CN"].isChecked()
+    window.menus.set_language("en")
     assert i18n.chosen_language() == "en"
 
 
@@ -326,7 +298,7 @@ def test_the_plots_right_click_menus_follow_the_language(window, qtbot):
             "Export..."} <= set(english)
     assert not {"Plot Options", "Transforms", "Log Y", "Downsample"} & set(english)  # the panel's own controls do that
 
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     menu = open_plot_menu(qtbot, view, loss)
     chinese = menu_texts(menu)
     assert {"查看全部", "X 轴", "Y 轴", "鼠标模式", "三键模式", "单键模式", "反转轴", "链接轴：", "仅自动平移",
@@ -351,7 +323,7 @@ def test_the_plots_right_click_menus_follow_the_language(window, qtbot):
     assert english_left(menu_texts(menu)) == [] and "查看全部" in menu_texts(menu)
     menu.close()
 
-    window.set_language("en")  # the export dialog is still open: it follows too
+    window.menus.set_language("en")  # the export dialog is still open: it follows too
     assert {"Export", "Item to export:", "Entire Scene", "Plot", "CSV of original plot data", "separator", "comma",
             "tab", "Close"} <= set(dialog_texts(dialog))
     dialog.close()
@@ -413,7 +385,7 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
     assert english["classified"] == "Classified 1 image with untrained weights"
     assert english["seen by"] == "seen by untrained weights"
 
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     chinese = made_from_events()
     assert chinese["by"] == "使用未训练的权重" and chinese["runs"] == "1 个训练运行"
     assert chinese["summary"].startswith("已检查 7 张图像：") and chinese["counts"][0].startswith("3 + 1")
@@ -429,7 +401,7 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
     left += [(where, text, words) for where, text in shown_texts(check) if (words := english_words(text, data))]
     assert left == [], "\n".join(map(repr, left))
 
-    window.set_language("en")
+    window.menus.set_language("en")
     assert made_from_events() == english
     check.close()
 
@@ -441,21 +413,21 @@ def shown_in_both(window: MainWindow, read, data: set[str]) -> tuple[str, str]:
     switching to English with View > Language: (chinese, english)."""
     chinese = read()
     assert chinese and english_words(chinese, data) == [], chinese
-    window.set_language("en")
+    window.menus.set_language("en")
     return chinese, read()
 
 
 def test_a_refused_image_is_said_in_the_window_language(window, qtbot, tmp_path):
     notes = tmp_path / "notes.png"
     notes.write_text("a shopping list, not a picture")
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     window.classify.classify_paths([str(notes)])
     panel = window.classify_panel
     qtbot.waitUntil(lambda: panel.row_count() == 1 and not panel.pending_count(), timeout=60_000)
     row = panel.rows()[0]
     assert row.error_text == "notes.png：不是本应用能读取的图像格式"
     assert row.error_label.text() == row.error_text and english_words(panel.message_label.text(), {"notes.png"}) == []
-    window.set_language("en")  # the row and the panel's line follow the switch
+    window.menus.set_language("en")  # the row and the panel's line follow the switch
     assert row.error_text == "notes.png: not an image format this app can read" == row.error_label.text()
     assert panel.message_label.text() == "1 of 1 could not be classified: notes.png"
 
@@ -472,13 +444,13 @@ def test_a_checkpoint_that_fails_its_checks_is_said_in_the_window_language(windo
     chinese = "three-eyed.pt：检查点已损坏（网络的输入通道数必须是 1（灰度）或 3（彩色））"
     english = "three-eyed.pt: damaged checkpoint (the network must take 1 (grayscale) or 3 (colour) input channels)"
     status = window.statusBar()
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     window.checkpoints.open(bad, resume=True)
     qtbot.waitUntil(lambda: status.currentMessage() == chinese, timeout=30_000)
     window.evaluate.evaluate_file(bad)
     message = window.evaluate_panel.message_label
     qtbot.waitUntil(lambda: message.text() == f"评估失败：{chinese}", timeout=30_000)
-    window.set_language("en")
+    window.menus.set_language("en")
     assert message.text() == f"Evaluation failed: {english}"
     window.checkpoints.open(bad, resume=True)  # the status bar was cleared by the switch
     qtbot.waitUntil(lambda: status.currentMessage() == english, timeout=30_000)
@@ -488,10 +460,10 @@ def test_settings_too_large_for_the_memory_are_refused_in_the_window_language(wi
     """An impossible batch and input size, refused before anything is allocated: its numbers are this machine's."""
     tp = window.training_panel
     tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("sample"))
-    tp.input_spin.setValue(1024)
-    tp.batch_spin.setValue(4096)
-    tp.epochs_spin.setValue(1)
-    window.set_language("zh_CN")
+    tp.field("input_size").setValue(1024)
+    tp.field("batch_size").setValue(4096)
+    tp.field("epochs").setValue(1)
+    window.menus.set_language("zh_CN")
     window.training.start()
     qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
     chinese, english = shown_in_both(window, tp.error_label.text, {"TiB"})  # a unit, like GiB
@@ -507,7 +479,7 @@ def test_a_dataset_folder_error_is_said_in_the_window_language(window, qtbot, tm
     (folder / "cats").mkdir(parents=True)
     for i in range(4):
         write_stripe_image(folder / "cats" / f"{i}.png", False, size=32, mode="RGB")
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     train_on(window, folder, epochs=1)
     qtbot.waitUntil(lambda: not window.training.running, timeout=120_000)
     chinese, english = shown_in_both(window, window.training_panel.error_label.text, {str(folder)})
@@ -517,7 +489,7 @@ def test_a_dataset_folder_error_is_said_in_the_window_language(window, qtbot, tm
 
 def test_the_shapes_tab_says_where_a_small_input_breaks_in_the_window_language(window, qtbot):
     shapes = window.shapes_panel
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     shapes.height_spin.setValue(40)
     chinese, english = shown_in_both(window, shapes.error_label.text,
                                      {"block", "inception", "Conv2d", "MaxPool2d", "stride", "pad", "40x96", "61x61"})
@@ -541,10 +513,10 @@ def test_a_pasted_image_is_named_in_the_window_language(window, qtbot):
         return {label.text() for label in row.findChildren(QLabel)}
 
     assert "clipboard 1" in labels() and row.source == "clipboard 1"
-    window.set_language("zh_CN")
+    window.menus.set_language("zh_CN")
     assert "剪贴板 1" in labels() and "clipboard 1" not in labels() and row.source == "clipboard 1"
     assert window.classify.kept_image(row.source) is not None  # still found by its key
-    window.set_language("en")
+    window.menus.set_language("en")
     assert "clipboard 1" in labels() and "剪贴板 1" not in labels()
 
 
@@ -555,14 +527,14 @@ def test_the_runs_differences_name_each_setting_in_the_window_language(qtbot):
     qtbot.addWidget(panel)
     panel.set_differences(["a", "b"], [("batch_size", [64, 128]), ("lr", [0.001, 0.003]), ("optimizer", ["adam", "sgd"]),
                                        ("schedule", ["none", "onecycle"]), ("augment", [False, True])])
-    english = [["Batch size", "64", "128"], ["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam", "SGD with momentum"],
+    english = [["Batch size", "64", "128"], ["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam (AdamW with weight decay)", "SGD with momentum"],
                ["Schedule", "Constant", "One-cycle"], ["Augmentation", "no", "yes"]]
     assert panel.difference_rows() == english
     assert "batch_size" in panel.differences.verticalHeaderItem(0).toolTip()
     i18n.install("zh_CN")
     try:
         assert panel.difference_rows() == [["批量大小", "64", "128"], ["学习率", "0.001", "0.003"],
-                                           ["优化器", "Adam", "带动量的 SGD"], ["学习率调度", "恒定", "单周期"],
+                                           ["优化器", "Adam（有权重衰减时为 AdamW）", "带动量的 SGD"], ["学习率调度", "恒定", "单周期"],
                                            ["数据增强", "否", "是"]]
         assert "batch_size" in panel.differences.verticalHeaderItem(0).toolTip()
     finally:

@@ -112,15 +112,19 @@ def test_the_maps_follow_a_cpu_run_that_uses_every_core_less_often(qtbot, monkey
 
     import torch
 
-    from googlenet_gui.core.inference.weights import LIVE
+    from googlenet_gui.core.runs.events import Position, RunStarted
+    from googlenet_gui.state.weights import AnsweringWeights
     from googlenet_gui.ui.controllers import inside
 
-    class LiveWeights:
-        kind = LIVE
+    def started(device: str, threads: int | None) -> RunStarted:
+        return RunStarted({"epochs": 1, "num_threads": threads}, device, "fp32", 8, 2, ["a", "b"], 1, 4, 4,
+                          Position(0, 0, 4), [], {}, None)
 
+    weights = AnsweringWeights()
+    weights.use_live(object(), ["a", "b"])
     panel = InsidePanel()
     qtbot.addWidget(panel)
-    controller = inside.InsideController(panel, LiveWeights())
+    controller = inside.InsideController(panel, weights)
     looks = []
     monkeypatch.setattr(controller, "look", lambda **kwargs: looks.append(kwargs))
     monkeypatch.setattr(panel, "showing_image", lambda: True)
@@ -128,7 +132,7 @@ def test_the_maps_follow_a_cpu_run_that_uses_every_core_less_often(qtbot, monkey
     threads = torch.get_num_threads()
     try:
         torch.set_num_threads(1)  # this (the GUI) thread's own count does not matter
-        controller.follow_run("cpu", os.cpu_count())  # CPU training on every core
+        controller.follow_run(started("cpu", os.cpu_count()))  # CPU training on every core
         assert controller.refresh_seconds == inside.SATURATED_CPU_REFRESH_SECONDS == 30
         looks.clear()
         controller._looked_at = time.monotonic() - 15  # a look 15 s ago: not due yet
@@ -138,7 +142,7 @@ def test_the_maps_follow_a_cpu_run_that_uses_every_core_less_often(qtbot, monkey
         controller.weights_moved()
         assert len(looks) == 1
 
-        controller.follow_run("cuda:0", None)  # training elsewhere: the CPU is free for looks
+        controller.follow_run(started("cuda:0", None))  # training elsewhere: the CPU is free for looks
         assert controller.refresh_seconds == inside.REFRESH_SECONDS == 10
         looks.clear()
         controller._looked_at = time.monotonic() - 15

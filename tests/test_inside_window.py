@@ -4,58 +4,19 @@ back; Grad-CAM follows the class chosen; a pinned image's timeline grows while a
 and is read back with the run; feature visualization runs with progress and Cancel."""
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 
 from googlenet_gui.core.understanding.inside import layer_names
 from googlenet_gui.core.understanding.timeline import TimelineFile
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.panels.inside_panel import CHANNEL_ROLE, TOOLTIP
-from helpers import write_stripe_image
+from helpers import classify_and_select, use_folder, write_stripe_image
 
 
-@pytest.fixture
-def stripes_folder(tmp_path) -> Path:
-    root = tmp_path / "stripes"
-    for label, vertical in (("horizontal", False), ("vertical", True)):
-        (root / label).mkdir(parents=True)
-        for i in range(24):
-            write_stripe_image(root / label / f"{i}.png", vertical, size=32 + i % 3)
-    return root
 
 
-@pytest.fixture
-def window(qtbot, settings_dir, tmp_path):
-    win = MainWindow(runs_dir=tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    win.load_core()
-    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
-    yield win
-    if win.training.running:
-        win.training.thread.shutdown()
 
 
-def use_folder(win: MainWindow, folder: Path, epochs: int) -> None:
-    tp = win.training_panel
-    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
-    tp.folder_edit.setText(str(folder))
-    tp.folder_edit.editingFinished.emit()
-    tp.input_spin.setValue(64)
-    tp.epochs_spin.setValue(epochs)
-    tp.batch_spin.setValue(8)
-
-
-def classify_and_select(win: MainWindow, qtbot, image: Path) -> None:
-    win.classify.classify_paths([str(image)])
-    qtbot.waitUntil(lambda: win.classify_panel.row_count() == 1, timeout=60_000)
-    row = win.classify_panel.rows()[0]
-    qtbot.mouseClick(row, Qt.LeftButton, pos=QPoint(row.width() // 2, 8))
-    assert row.selected and win.classify_panel.selected_source() == str(image)
-    win.tabs.setCurrentWidget(win.inside_panel)
-    qtbot.waitUntil(lambda: win.inside_panel.inside is not None and win.inside_panel.gradcam is not None,
-                    timeout=60_000)
 
 
 def test_a_selected_image_shows_every_layers_maps_and_grad_cam_follows_the_class(window, qtbot, stripes_folder, tmp_path):

@@ -2,68 +2,24 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.core.runs.checkpoint import load_checkpoint
 from googlenet_gui.core.runs.events import Finished, Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
-from helpers import write_stripe_image
+from helpers import batches, drop, file_mime, use_folder, weights_only_checkpoint, write_stripe_image
 
 
-@pytest.fixture
-def stripes_folder(tmp_path) -> Path:
-    """A tiny image-folder dataset in the real on-disk layout: one sub-folder per class."""
-    root = tmp_path / "stripes"
-    for label, vertical in (("horizontal", False), ("vertical", True)):
-        (root / label).mkdir(parents=True)
-        for i in range(24):
-            write_stripe_image(root / label / f"{i}.png", vertical, size=32 + i % 3, mode="RGB" if i % 2 else "L")
-    return root
 
 
-@pytest.fixture
-def window(qtbot, settings_dir, tmp_path):
-    win = MainWindow(runs_dir=tmp_path / "runs")
-    qtbot.addWidget(win)
-    win.show()
-    win.load_core()
-    qtbot.waitUntil(lambda: win.core_ready, timeout=60_000)
-    yield win
-    if win.training.running:
-        win.training.thread.shutdown()
 
 
-def use_folder(win: MainWindow, folder: Path, epochs: int = 2, batch: int = 8) -> None:
-    tp = win.training_panel
-    tp.dataset_combo.setCurrentIndex(tp.dataset_combo.findData("folder"))
-    tp.folder_edit.setText(str(folder))
-    tp.folder_edit.editingFinished.emit()
-    tp.input_spin.setValue(64)
-    tp.epochs_spin.setValue(epochs)
-    tp.batch_spin.setValue(batch)
 
 
-def drop(win: MainWindow, mime: QMimeData) -> tuple[bool, bool]:
-    pos = QPointF(win.width() / 2, win.height() / 2)
-    enter = QDragEnterEvent(pos.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(win, enter)
-    accepted_enter = enter.isAccepted()
-    event = QDropEvent(pos, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
-    QApplication.sendEvent(win, event)
-    return accepted_enter, event.isAccepted()
 
 
-def file_mime(*paths: Path) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    return mime
-
-
-def batches(win: MainWindow) -> int:
-    return win.plots_panel.point_counts()["batch"]
 
 
 def test_first_launch_selects_the_sample_and_lists_devices(window):
@@ -79,24 +35,25 @@ def test_first_launch_selects_the_sample_and_lists_devices(window):
 def test_start_then_stop_plots_points_and_keeps_a_checkpoint(window, qtbot, stripes_folder):
     use_folder(window, stripes_folder, epochs=50)
     window.training_panel.start_button.click()
-    assert window.training.running and not window.training_panel.input_spin.isEnabled()
+    assert window.training.running and not window.training_panel.field("input_size").isEnabled()
     qtbot.waitUntil(lambda: batches(window) >= 2, timeout=60_000)
     with qtbot.waitSignal(window.training.run_ended, timeout=60_000) as ended:
         window.training_panel.stop_button.click()
     assert isinstance(ended.args[0], Stopped)
     saved = load_checkpoint(ended.args[0].checkpoint)
     assert saved.class_names == ["horizontal", "vertical"]
-    assert window.training_panel.start_button.isEnabled() and window.training_panel.input_spin.isEnabled()
+    assert window.training_panel.start_button.isEnabled() and window.training_panel.field("input_size").isEnabled()
     assert not running_threads()
 
 
-def test_pause_and_resume(window, qtbot, stripes_folder):
+def test_pause_and_continue(window, qtbot, stripes_folder):
     use_folder(window, stripes_folder, epochs=50)
     window.training_panel.start_button.click()
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
     window.training_panel.pause_button.click()
-    assert window.training.paused and window.training_panel.pause_button.text() == "Resume"
-    qtbot.wait(1500)  # let the batch in flight finish and be shown
+    assert window.training.paused and window.training_panel.pause_button.text() == "Continue"
+    # the engine says it has paused once the batch in flight is done and shown: from then on nothing moves
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Paused "), timeout=60_000)
     held = batches(window)
     qtbot.wait(1000)
     assert batches(window) == held  # nothing moves while paused
@@ -174,18 +131,18 @@ def test_save_and_reopen_a_checkpoint_brings_the_curves_back(window, qtbot, stri
     qtbot.waitUntil(target.exists, timeout=30_000)
     assert load_checkpoint(target).position.epochs_done == 1
 
-    window._new_run()
+    window.training.new_run()
     window.plots_panel.reset(1)
     window.checkpoints.open(target, resume=True)
     qtbot.waitUntil(lambda: window.training.resume_path == target, timeout=30_000)
     assert window.plots_panel.point_counts() == before
     assert window.training_panel.start_button.text() == "Resume training"
-    assert window.training_panel.epochs_spin.value() >= 2
+    assert window.training_panel.field("epochs").value() >= 2
     with qtbot.waitSignal(window.training.run_ended, timeout=120_000) as ended:
         window.training_panel.start_button.click()
     assert isinstance(ended.args[0], Finished)
     after = window.plots_panel.point_counts()
-    assert after["epoch_train"] == window.training_panel.epochs_spin.value()
+    assert after["epoch_train"] == window.training_panel.field("epochs").value()
     assert after["batch"] > before["batch"]
 
 
@@ -216,21 +173,21 @@ def test_closing_mid_training_stops_saves_and_leaves_no_thread(qtbot, settings_d
 def test_settings_persist_between_launches(qtbot, settings_dir, tmp_path):
     first = MainWindow(runs_dir=tmp_path)
     qtbot.addWidget(first)
-    first.training_panel.epochs_spin.setValue(7)
-    first.training_panel.lr_spin.setValue(0.0005)
-    first.training_panel.augment_check.setChecked(True)
+    first.training_panel.field("epochs").setValue(7)
+    first.training_panel.field("lr").setValue(0.0005)
+    first.training_panel.field("augment").setChecked(True)
     first.resize(760, 560)  # inside the offscreen screen (800x600): restoreGeometry keeps windows on screen
     first.close()
     second = MainWindow(runs_dir=tmp_path)
     qtbot.addWidget(second)
-    assert second.training_panel.epochs_spin.value() == 7
-    assert second.training_panel.lr_spin.value() == pytest.approx(0.0005)
-    assert second.training_panel.augment_check.isChecked()
+    assert second.training_panel.field("epochs").value() == 7
+    assert second.training_panel.field("lr").value() == pytest.approx(0.0005)
+    assert second.training_panel.field("augment").isChecked()
     assert (second.size().width(), second.size().height()) == (760, 560)
 
 
 def test_input_size_change_updates_the_shapes_table(window):
-    window.training_panel.input_spin.setValue(128)
+    window.training_panel.field("input_size").setValue(128)
     assert window.shapes_panel.height_spin.value() == 128
     assert window.shapes_panel.report().blocks[0].output == (64, 31, 31)
 
@@ -285,13 +242,13 @@ def test_finished_download_enables_start(window, qtbot, tmp_path, monkeypatch):
 
 def test_keyboard_shortcut_starts_and_stops(window, qtbot, stripes_folder):
     use_folder(window, stripes_folder, epochs=50)
-    assert window.start_action.shortcut().toString() == "Ctrl+Return"
-    assert window.open_action.shortcut().matches(window.open_action.shortcut()) and window.save_action.shortcut()
-    window.start_action.trigger()
+    assert window.menus.start_action.shortcut().toString() == "Ctrl+Return"
+    assert window.menus.open_action.shortcut().matches(window.menus.open_action.shortcut()) and window.menus.save_action.shortcut()
+    window.menus.start_action.trigger()
     assert window.training.running
     qtbot.waitUntil(lambda: batches(window) >= 1, timeout=60_000)
     with qtbot.waitSignal(window.training.run_ended, timeout=60_000):
-        window.stop_action.trigger()
+        window.menus.stop_action.trigger()
 
 
 def test_paste_an_image_from_the_clipboard(window, qtbot):
@@ -327,16 +284,6 @@ def test_a_failed_run_says_why_in_the_window_and_the_app_goes_on(window, qtbot, 
         window.training_panel.stop_button.click()
 
 
-def weights_only_checkpoint(path: Path) -> Path:
-    """Random weights for the sample's ten classes, saved as a weights-only checkpoint."""
-    from googlenet_gui.core.runs.checkpoint import Checkpoint, save_checkpoint
-    from googlenet_gui.core.data.sources import FASHION_CLASSES
-    from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
-    from googlenet_gui.core.data.transforms import Preprocess
-
-    config = ModelConfig(1, 10)
-    return save_checkpoint(Checkpoint(config, GoogLeNet(config).state_dict(), list(FASHION_CLASSES),
-                                      Preprocess(1, 64, 28)), path)
 
 
 def held_back(window, gate):

@@ -1,6 +1,9 @@
 """The training, progress and run panels on their own, without a window: each shows what it is
 given and says what the user asked for."""
 import pytest
+
+from googlenet_gui.state.activity import Activity
+from googlenet_gui.state.data import DataChoice
 from PySide6.QtCore import Qt
 
 from googlenet_gui.core.runs.config import TrainConfig
@@ -18,10 +21,10 @@ def training(qtbot):
 
 
 def test_the_training_panel_returns_what_its_widgets_show(training):
-    training.input_spin.setValue(128)
-    training.lr_spin.setValue(0.0025)
-    training.epochs_spin.setValue(7)
-    training.optimizer_combo.setCurrentIndex(training.optimizer_combo.findData("sgd"))
+    training.field("input_size").setValue(128)
+    training.field("lr").setValue(0.0025)
+    training.field("epochs").setValue(7)
+    training.field("optimizer").setCurrentIndex(training.field("optimizer").findData("sgd"))
     config = training.config()
     assert (config.input_size, config.lr, config.epochs, config.optimizer) == (128, 0.0025, 7, "sgd")
 
@@ -34,16 +37,18 @@ def test_resuming_shows_the_stored_settings_and_locks_what_cannot_change(trainin
     assert (config.input_size, config.batch_size, config.lr, config.optimizer, config.schedule, config.seed) == (
         80, 32, 0.004, "sgd", "cosine", 9)
     assert training.resuming() and training.start_button.text() == "Resume training"
-    locked = [training.input_spin, training.batch_spin, training.lr_spin, training.optimizer_combo,
-              training.schedule_combo, training.augment_check, training.seed_spin, training.dataset_combo,
-              training.precision_combo]
+    locked = [training.field("input_size"), training.field("batch_size"), training.field("lr"), training.field("optimizer"),
+              training.field("schedule"), training.field("augment"), training.field("seed"), training.dataset_combo,
+              training.field("precision")]
     assert not any(w.isEnabled() for w in locked)
-    assert training.epochs_spin.isEnabled() and training.device_combo.isEnabled()  # a resume may change these
+    assert training.field("epochs").isEnabled() and training.device_combo.isEnabled()  # a resume may change these
 
-    training.set_running(True)
-    assert not training.epochs_spin.isEnabled()  # nothing changes mid-run
-    training.set_running(False)
-    assert training.epochs_spin.isEnabled() and not training.lr_spin.isEnabled()
+    activity = Activity()
+    training.bind(activity, DataChoice())
+    activity.set_training(True)
+    assert not training.field("epochs").isEnabled()  # nothing changes mid-run
+    activity.set_training(False)
+    assert training.field("epochs").isEnabled() and not training.field("lr").isEnabled()
 
     training.set_resume(None)  # New Run
     assert not training.resuming() and training.start_button.text() == "Start"
@@ -51,9 +56,11 @@ def test_resuming_shows_the_stored_settings_and_locks_what_cannot_change(trainin
 
 
 def test_the_training_panel_buttons_emit_their_signals(training, qtbot):
+    activity = Activity()
+    training.bind(activity, DataChoice())
     with qtbot.waitSignal(training.start_clicked, timeout=1000):
         training.start_button.click()
-    training.set_running(True)
+    activity.set_training(True)
     with qtbot.waitSignal(training.pause_clicked, timeout=1000):
         training.pause_button.click()
     with qtbot.waitSignal(training.stop_clicked, timeout=1000):

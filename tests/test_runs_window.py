@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import use_folder
+
 from googlenet_gui.cli import main
 from googlenet_gui.core.inference import export as export_module
 from googlenet_gui.ui.controllers import runs as runs_controller
@@ -175,7 +177,7 @@ def test_a_cli_run_started_after_the_window_opened_is_followed_live(open_window,
     finally:
         _, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
-    assert win.follow.state == "finished" and win.follow.following  # a finished run stays shown, and followed
+    assert win.follow.run_state == "finished" and win.follow.following  # a finished run stays shown, and followed
     counts = win.plots_panel.point_counts()
     assert counts["batch"] == 16 and counts["epoch_train"] == 2 and counts["epoch_val"] == 2
     assert win.weights.kind == "file" and win.weights.file == out / "last.pt"
@@ -194,7 +196,7 @@ def test_a_folder_deleted_while_followed_says_so_and_the_window_goes_on(open_win
     qtbot.waitUntil(lambda: "deleted" in win.runs_panel.following_label.text(), timeout=30_000)
     assert "deleted" in win.statusBar().currentMessage() and not win.follow.following
     assert win.plots_panel.point_counts()["batch"] == 6  # what was shown stays
-    assert win.follow_action.isEnabled() and win.open_action.isEnabled()
+    assert win.menus.follow_action.isEnabled() and win.menus.open_action.isEnabled()
     with qtbot.waitSignal(win.follow.polled, timeout=30_000):
         win.follow.follow(other)
     assert win.plots_panel.point_counts()["batch"] == 5 and "Following other: finished" in \
@@ -220,7 +222,6 @@ def test_export_model_from_the_window(open_window, qtbot, cli_runs, tmp_path, mo
 
 
 def test_the_tensorboard_checkbox_logs_the_window_s_run(open_window, qtbot, tmp_path):
-    from test_main_window import use_folder
     from helpers import write_stripe_image
 
     data = tmp_path / "stripes"

@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from helpers import batches, use_folder
+
 from googlenet_gui.core.runs.checkpoint import load_checkpoint
 from googlenet_gui.core.runs.events import Stopped
 from googlenet_gui.ui.main_window import MainWindow
 from googlenet_gui.ui.threads import running_threads
-import test_main_window
-from test_main_window import batches, use_folder
 
-window = test_main_window.window  # the window fixtures, shared with the main window's tests
-stripes_folder = test_main_window.stripes_folder
 
 pytestmark = pytest.mark.slow
 

@@ -18,11 +18,8 @@ from googlenet_gui.core.runs.checkpoint import Checkpoint, load_checkpoint, save
 from googlenet_gui.core.runs.events import EpochEnd, Failed, Position
 from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
 from googlenet_gui.core.data.transforms import Preprocess
-import test_main_window
-from test_main_window import drop, file_mime
-from helpers import write_stripe_image
+from helpers import drop, file_mime, use_folder, write_stripe_image
 
-window = test_main_window.window
 ROOT = Path(__file__).resolve().parents[1]
 
 APP = textwrap.dedent(r"""
@@ -227,14 +224,14 @@ def test_opening_a_run_of_twenty_thousand_epochs_redraws_each_curve_once(window,
 def test_a_failed_run_leaves_classification_working(window, qtbot, tmp_path, monkeypatch):
     """SGD at a learning rate of 10 diverges: the run fails with one line, and drops still answer."""
     tp = window.training_panel
-    tp.optimizer_combo.setCurrentIndex(tp.optimizer_combo.findData("sgd"))
-    tp.lr_spin.setValue(10.0)
+    tp.field("optimizer").setCurrentIndex(tp.field("optimizer").findData("sgd"))
+    tp.field("lr").setValue(10.0)
     folder = tmp_path / "data"
     for label, vertical in (("horizontal", False), ("vertical", True)):
         (folder / label).mkdir(parents=True)
         for i in range(16):
             write_stripe_image(folder / label / f"{i}.png", vertical)
-    test_main_window.use_folder(window, folder, epochs=20, batch=8)
+    use_folder(window, folder, epochs=20, batch=8)
     with qtbot.waitSignal(window.training.run_ended, timeout=120_000) as ended:
         tp.start_button.click()
     assert isinstance(ended.args[0], Failed) and "NaN" in ended.args[0].message

@@ -1,9 +1,12 @@
-"""Where the weights that classify come from: an untrained network, the live run, or a file.
+"""The weights that answer in every view (Classify, Inside, the timeline, feature visualization, Export
+Model): an untrained network, the live run, or a checkpoint file.
 
-The window keeps one WeightsSource; each classification takes `predictor_getter()` on the GUI
-thread (a snapshot of the current choice) and calls it on a pool thread. Predictors are cached:
-an untrained network per dataset and size, a live run's per snapshot step, a file's per
-modification time, so the same weights are never rebuilt.
+The window keeps one AnsweringWeights. Its `use_*` methods choose; `changed` tells every view at once.
+Each answer takes `predictor_getter()` on the GUI thread (a snapshot of the choice) and calls it on a
+pool thread. Predictors are cached: an untrained network per dataset and size, a live run's per
+snapshot step, a file's per modification time, so the same weights are never rebuilt. What the
+chosen weights know (their class names) is learned once a Predictor of them has been built
+(`learned`), so a view can say "these weights know 3 classes" before anything is classified.
 """
 from __future__ import annotations
 
@@ -13,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Hashable
 
+from psygnal import Signal
+
 if TYPE_CHECKING:  # torch loads with these; the window imports this module before it has
-    from ..training.engine import Trainer
-    from .predict import Predictor
+    from ..core.inference.predict import Predictor
+    from ..core.training.engine import Trainer
 
 UNTRAINED, LIVE, FILE = "untrained", "live", "file"
 CACHED_PREDICTORS = 4  # each holds a copy of the weights (~25 MB)
@@ -31,30 +36,64 @@ class UntrainedSpec:
     seed: int = 0
 
 
-class WeightsSource:
+class AnsweringWeights:
+    changed = Signal()  # the choice, whether a live run still trains, or what the weights know changed
+
     def __init__(self) -> None:
         self.kind = UNTRAINED
         self.trainer: Trainer | None = None
         self.file: Path | None = None
         self.untrained_spec = UntrainedSpec()
+        self.training = False  # the live weights are still changing (a run is training)
+        self.class_names: list[str] | None = None  # what the chosen weights know, once learned
+        self.version = 0  # counts the choices: what is learned of an earlier one is dropped
         self._cache: OrderedDict[Hashable, Predictor] = OrderedDict()
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ choosing, on the GUI thread
 
     def use_untrained(self, spec: UntrainedSpec | None = None) -> None:
-        self.kind = UNTRAINED
+        """The untrained network for `spec` (else the last one) answers."""
         if spec is not None:
             self.untrained_spec = spec
+        self._choose(UNTRAINED, None, None, None)
 
-    def use_live(self, trainer: Trainer) -> None:
-        self.kind, self.trainer = LIVE, trainer
+    def set_untrained_spec(self, spec: UntrainedSpec) -> None:
+        """The dataset or size the untrained network is for; a change while it answers is a new choice."""
+        if spec == self.untrained_spec:
+            return
+        self.untrained_spec = spec
+        if self.kind == UNTRAINED:
+            self._choose(UNTRAINED, None, None, None)
+
+    def use_live(self, trainer: Trainer, class_names: list[str] | None = None) -> None:
+        """A run's live weights answer (`class_names` once its data has loaded)."""
+        self._choose(LIVE, trainer, None, class_names)
 
     def use_file(self, path: Path, predictor: Predictor | None = None) -> None:
         """Classify with a checkpoint file; `predictor`: its weights, when already read."""
-        self.kind, self.file = FILE, Path(path)
+        path = Path(path)
         if predictor is not None:
-            self._remember(_file_key(self.file), predictor)
+            self._remember(_file_key(path), predictor)
+        self._choose(FILE, None, path, predictor.class_names if predictor is not None else None)
+
+    def set_training(self, training: bool) -> None:
+        """Whether the live weights are still changing."""
+        if training != self.training:
+            self.training = training
+            self.changed.emit()
+
+    def learned(self, version: int, class_names: list[str]) -> None:
+        """What the weights of choice `version` know (from a Predictor built for them)."""
+        if version == self.version and class_names != self.class_names:
+            self.class_names = list(class_names)
+            self.changed.emit()
+
+    def _choose(self, kind: str, trainer: Trainer | None, file: Path | None, class_names: list[str] | None) -> None:
+        self.kind, self.trainer, self.file = kind, trainer, file
+        self.class_names = list(class_names) if class_names is not None else None
+        self.version += 1
+        self.changed.emit()
 
     def answering_kind(self) -> str:
         """The kind of weights that answers now: a run's live weights answer only once it has
@@ -63,6 +102,11 @@ class WeightsSource:
         if self.kind == LIVE and (self.trainer is None or self.trainer.latest_snapshot() is None):
             return UNTRAINED
         return self.kind
+
+    def shown_kind(self) -> str:
+        """The kind the views name: while a run trains, its live weights (they come within seconds);
+        after it, the weights that answer (untrained, if it failed before its first step)."""
+        return self.kind if self.training else self.answering_kind()
 
     # ------------------------------------------------------------ using, on any thread
 
@@ -76,7 +120,7 @@ class WeightsSource:
         return lambda: self._untrained(spec)
 
     def _live(self, trainer: Trainer) -> Predictor | None:
-        from .predict import Predictor
+        from ..core.inference.predict import Predictor
 
         snapshot = trainer.latest_snapshot()
         if snapshot is None:
@@ -84,13 +128,13 @@ class WeightsSource:
         return self._cached(("live", id(trainer), snapshot.step), lambda: Predictor.from_snapshot(snapshot))
 
     def _from_file(self, path: Path) -> Predictor:
-        from .predict import Predictor
+        from ..core.inference.predict import Predictor
 
         return self._cached(_file_key(path), lambda: Predictor.from_file(path))
 
     def _untrained(self, spec: UntrainedSpec) -> Predictor:
-        from ..data.sources import describe
-        from .predict import Predictor
+        from ..core.data.sources import describe
+        from ..core.inference.predict import Predictor
 
         def build() -> Predictor:
             names, channels, stored = describe(spec.dataset, spec.data_dir, spec.input_size)

@@ -13,6 +13,7 @@ Python objects, never tensors that the GUI thread would compute with.
 """
 from __future__ import annotations
 
+import threading
 import traceback
 from typing import Any, Callable
 
@@ -132,3 +133,55 @@ def wait_for_jobs(timeout_ms: int) -> bool:
 
 def jobs_running() -> int:
     return len(_running)
+
+
+class JobSlot:
+    """One cancellable job at a time, for a controller's work that a newer request replaces (an
+    evaluation, a visualization, a download, a poll): `start` cancels the job under way, and a job's
+    outcome reaches its handlers only while it is still the slot's job. The work gets the job's
+    `threading.Event` to stop at; `cancel` sets it.
+
+        self.job = JobSlot(inference=True)
+        self.job.start(lambda report, cancel: visualize(..., cancel=cancel), on_result=show, on_error=complain)
+    """
+
+    def __init__(self, inference: bool = False):
+        self._run = run_inference_job if inference else run_job
+        self._cancel: threading.Event | None = None
+        self._generation = 0
+
+    @property
+    def running(self) -> bool:
+        return self._cancel is not None
+
+    def start(self, work: Callable[[Report, threading.Event], Any], on_result: Callable[[Any], None] | None = None,
+              on_error: Callable[[str], None] | None = None,
+              on_progress: Callable[[int, int, str], None] | None = None) -> None:
+        self.cancel()
+        cancel = threading.Event()
+        self._cancel, self._generation = cancel, self._generation + 1
+        generation = self._generation
+
+        def deliver(handler: Callable | None, ends: bool) -> Callable:
+            def delivered(*args: Any) -> None:
+                if generation != self._generation:
+                    return  # a job cancelled or replaced since: its outcome is dropped
+                if ends:
+                    self._cancel = None
+                if handler is not None:
+                    handler(*args)
+            return delivered
+
+        self._run(lambda report: work(report, cancel), deliver(on_result, True), deliver(on_error, True),
+                  deliver(on_progress, False))
+
+    def cancel(self, drop: bool = True) -> bool:
+        """Stop the job under way (it stops at its next check of the event); True if there was one. With
+        `drop` its outcome is dropped; without, it still reaches the handlers when the job ends."""
+        cancel = self._cancel
+        if cancel is None:
+            return False
+        cancel.set()
+        if drop:
+            self._cancel, self._generation = None, self._generation + 1
+        return True

@@ -129,61 +129,23 @@ def setting_name(key: str) -> str:
     """A training setting (a core.runs.config.TrainConfig field) as the window names it (the training panel's
     labels, the Runs tab's differences), in the language installed now; a key it does not know (a later
     version's) as it is."""
-    names = {
-        "dataset": QCoreApplication.translate("Settings", "Dataset"),
-        "data_dir": QCoreApplication.translate("Settings", "Data folder"),
-        "input_size": QCoreApplication.translate("Settings", "Input size"),
-        "epochs": QCoreApplication.translate("Settings", "Epochs"),
-        "batch_size": QCoreApplication.translate("Settings", "Batch size"),
-        "optimizer": QCoreApplication.translate("Settings", "Optimizer"),
-        "lr": QCoreApplication.translate("Settings", "Learning rate"),
-        "momentum": QCoreApplication.translate("Settings", "Momentum"),
-        "weight_decay": QCoreApplication.translate("Settings", "Weight decay"),
-        "schedule": QCoreApplication.translate("Settings", "Schedule"),
-        "augment": QCoreApplication.translate("Settings", "Augmentation"),
-        "plain_last_epochs": QCoreApplication.translate("Settings", "Plain last epochs"),
-        "label_smoothing": QCoreApplication.translate("Settings", "Label smoothing"),
-        "seed": QCoreApplication.translate("Settings", "Seed"),
-        "device": QCoreApplication.translate("Settings", "Device"),
-        "precision": QCoreApplication.translate("Settings", "Precision"),
-        "channels_last": QCoreApplication.translate("Settings", "Channels-last memory layout"),
-        "limit_train": QCoreApplication.translate("Settings", "Training images used"),
-        "limit_val": QCoreApplication.translate("Settings", "Validation images used"),
-        "val_fraction": QCoreApplication.translate("Settings", "Validation share"),
-        "num_threads": QCoreApplication.translate("Settings", "CPU threads"),
-    }
-    return names.get(key, key)
+    from ..core.runs.config import SETTINGS
 
-
-def choice_name(value: str) -> str:
-    """An optimizer's, schedule's or precision's name (a TrainConfig value) as the training panel lists it."""
-    names = {
-        "adam": "Adam", "sgd": QCoreApplication.translate("Settings", "SGD with momentum"),
-        "none": QCoreApplication.translate("Settings", "Constant"),
-        "cosine": QCoreApplication.translate("Settings", "Cosine decay"),
-        "onecycle": QCoreApplication.translate("Settings", "One-cycle"),
-        "auto": QCoreApplication.translate("Settings", "Automatic (bf16/fp16 where fast)"),
-        "fp32": "float32", "bf16": "bfloat16", "fp16": QCoreApplication.translate("Settings", "float16 (CUDA)"),
-    }
-    return names.get(value, value)
+    return say(Message(SETTINGS[key].label)) if key in SETTINGS else key
 
 
 def dataset_title(key: str) -> str:
     """A dataset of the catalogue (core.data.catalog.SOURCES) as the training panel lists it."""
     from ..core.data.catalog import SOURCES
 
-    titles = {"sample": QCoreApplication.translate("Settings", "Sample (Fashion-MNIST subset, built in)"),
-              "folder": QCoreApplication.translate("Settings", "Image folder (one sub-folder per class)")}
-    return titles.get(key) or (SOURCES[key].title if key in SOURCES else key)
-
-
-CHOICES = ("optimizer", "schedule", "precision")
+    return say(Message(SOURCES[key].title)) if key in SOURCES else key
 
 
 def setting_value(key: str, value: Any) -> str:
     """A setting's value as the window words it: the training panel's names for a choice or a dataset, yes or
     no, a number as it is written; a name (a folder, a device) as it is."""
     from ..core.common.text import printable
+    from ..core.runs.config import SETTINGS
 
     if value is None:
         return "–"
@@ -193,6 +155,6 @@ def setting_value(key: str, value: Any) -> str:
         return f"{value:g}"
     if key == "dataset" and isinstance(value, str):
         return printable(dataset_title(value), 100)
-    if key in CHOICES and isinstance(value, str):
-        return printable(choice_name(value), 100)
+    if key in SETTINGS and SETTINGS[key].choices and isinstance(value, str):
+        return printable(say(Message(SETTINGS[key].choice_label(value))), 100)
     return printable(str(value), 100)

@@ -34,6 +34,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Its weights classify now; stop training to resume it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} holds weights only: it classifies, but cannot be resumed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Nothing to save yet: a checkpoint is written after each epoch</source>
         <translation type="unfinished" />
     </message>
@@ -190,6 +198,25 @@
             <numerusform>These weights know 1 class, and answer with one of them whatever the image shows: {0}</numerusform>
             <numerusform>These weights know %n classes, and answer with one of them whatever the image shows: {0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ClosingController</name>
+    <message>
+        <source>Closing as soon as PyTorch has loaded…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closing: {0} ({1:.0f} s so far). Close again to quit at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit now?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training is finishing its current step before it saves last.pt. Quit now, giving up the work since the last checkpoint? Every checkpoint already saved stays whole.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -490,78 +517,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>optimizer must be one of {choices}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>schedule must be one of {choices}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>precision must be one of {choices}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>epochs must be between 1 and {most:,}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>batch size must be at least 2 (BatchNorm needs two images to train)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>batch size must be at most {most:,}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>learning rate must be a positive number</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>weight decay must be a number &gt;= 0</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>plain last epochs must be between 0 and {most:,}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>label smoothing must be a number in [0, 1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>momentum must be a number in [0, 1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>validation fraction must be in [0, 1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>seed must be between 0 and {most}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>limit train</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>limit val</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{setting} must be at least 1 image (leave it out to use all)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>thread count must be between 1 and 1024</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>input size {size} is too large; the largest is {largest}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>input size {size} is too small; the smallest that works is {smallest}</source>
         <translation type="unfinished" />
     </message>
@@ -574,6 +529,218 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Adam (AdamW with weight decay)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (bf16/fp16 where fast)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>float32</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What to train on: sample, cifar10, fashion-mnist, mnist or folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where the dataset lives (for folder: the image folder itself)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The side in pixels every image is resized to before the network sees it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many times training goes through every training image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images per training step (at least 2: BatchNorm needs two images to train)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the weights follow their gradients: Adam (AdamW when there is weight decay) or SGD with momentum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How far each step moves the weights (with a schedule: its peak)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SGD's momentum (Adam ignores it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD); 0: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the learning rate changes over the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random crops (and flips where they keep the class) of the training images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plain last epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With augmentation: the last this many epochs train on the images as they are, as the test images are; 0: every epoch is augmented</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty; 0: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Makes the run repeatable: the same seed and settings train the same weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where to train: cpu, cuda, cuda:N or mps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The arithmetic of training: automatic takes bf16 or fp16 where the device is faster with it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels-last memory layout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep activations channels-last (faster on CPUs and recent GPUs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training images used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use at most this many training images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation images used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use at most this many validation images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The share of each class held out for validation (image folders without val/)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU threads for training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read the settings in {name}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} holds no settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>a whole number</source>
         <translation type="unfinished" />
     </message>
@@ -583,6 +750,22 @@
     </message>
     <message>
         <source>true or false</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting} must be one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting} must be at least {low}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting} must be at least {low} and less than {high}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{setting} must be between {low} and {high}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1183,6 +1366,14 @@
     </message>
     <message>
         <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample (Fashion-MNIST subset, built in)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2437,6 +2628,16 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <source>Inside</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>MapsModel</name>
+    <message>
+        <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished" />
@@ -2514,7 +2715,7 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Pause / Resume</source>
+        <source>&amp;Pause / Continue</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2526,71 +2727,20 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;About</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Guide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Its weights classify now; stop training to resume it</source>
+        <source>&amp;About</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Training is running: stop it first</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Exported {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
+        <source>GoogLeNet Studio</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Train and understand GoogLeNet (Inception v1 with BatchNorm).
 Drop images on the window to classify them with the current weights.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Closing as soon as PyTorch has loaded…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Closing: {0} ({1:.0f} s so far). Close again to quit at once.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Quit now?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Training is finishing its current step before it saves last.pt. Quit now, giving up the work since the last checkpoint? Every checkpoint already saved stays whole.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>MapsModel</name>
-    <message>
-        <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2633,6 +2783,30 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Show the loss on a logarithmic axis, where late, small gains stay visible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2825,6 +2999,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0:.1f} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>saved {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3055,122 +3233,6 @@ Drop images on the window to classify them with the current weights.</source>
 <context>
     <name>Settings</name>
     <message>
-        <source>Dataset</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Augmentation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Plain last epochs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Label smoothing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Device</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Channels-last memory layout</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Training images used</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Validation images used</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Validation share</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>CPU threads</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Cosine decay</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>One-cycle</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Automatic (bf16/fp16 where fast)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>float16 (CUDA)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sample (Fashion-MNIST subset, built in)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Image folder (one sub-folder per class)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>yes</source>
         <translation type="unfinished" />
     </message>
@@ -3345,11 +3407,15 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Training is running: stop it first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{0} holds weights only: it classifies, but cannot be resumed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>saved {0}</source>
+        <source>Paused {0}; Continue goes on</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3358,10 +3424,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0}, validation accuracy {1:.1%}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Paused {0}; Resume continues</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3424,10 +3486,6 @@ Drop images on the window to classify them with the current weights.</source>
         </translation>
     </message>
     <message>
-        <source> px</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
@@ -3441,22 +3499,6 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Show where it breaks</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Random crops and flips</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>With random crops and flips: the last this many epochs train on the images as they are, as the test images are. 0: every epoch is augmented.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3484,6 +3526,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Advanced settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Custom</source>
         <translation type="unfinished" />
     </message>
@@ -3492,11 +3538,11 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Resume</source>
+        <source>Pause</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Pause</source>
+        <source>Continue</source>
         <translation type="unfinished" />
     </message>
     <message>

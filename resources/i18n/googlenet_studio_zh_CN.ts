@@ -35,6 +35,14 @@
         <translation>已打开 {0}</translation>
     </message>
     <message>
+        <source>Its weights classify now; stop training to resume it</source>
+        <translation>现在使用它的权重分类；停止训练后才能继续训练它</translation>
+    </message>
+    <message>
+        <source>{0} holds weights only: it classifies, but cannot be resumed</source>
+        <translation>{0} 只包含权重：可以用来分类，但不能继续训练</translation>
+    </message>
+    <message>
         <source>Nothing to save yet: a checkpoint is written after each epoch</source>
         <translation>暂无可保存的内容：每轮结束后才会写入检查点</translation>
     </message>
@@ -187,6 +195,25 @@
         <translation>
             <numerusform>这些权重只认识 %n 个类别，无论图像内容如何都会回答其中之一：{0}</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ClosingController</name>
+    <message>
+        <source>Closing as soon as PyTorch has loaded…</source>
+        <translation>PyTorch 加载完成后将立即关闭…</translation>
+    </message>
+    <message>
+        <source>Closing: {0} ({1:.0f} s so far). Close again to quit at once.</source>
+        <translation>正在关闭：{0}（已等待 {1:.0f} 秒）。再次关闭可立即退出。</translation>
+    </message>
+    <message>
+        <source>Quit now?</source>
+        <translation>立即退出？</translation>
+    </message>
+    <message>
+        <source>Training is finishing its current step before it saves last.pt. Quit now, giving up the work since the last checkpoint? Every checkpoint already saved stays whole.</source>
+        <translation>训练正在完成当前一步，然后保存 last.pt。现在退出将放弃自上个检查点以来的工作，确定吗？所有已保存的检查点都会保持完整。</translation>
     </message>
 </context>
 <context>
@@ -487,78 +514,6 @@
         <translation>无法保存 {file}：{reason}；已保留之前的检查点</translation>
     </message>
     <message>
-        <source>optimizer must be one of {choices}</source>
-        <translation>优化器必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <source>schedule must be one of {choices}</source>
-        <translation>学习率调度必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <source>precision must be one of {choices}</source>
-        <translation>数值精度必须是以下之一：{choices}</translation>
-    </message>
-    <message>
-        <source>epochs must be between 1 and {most:,}</source>
-        <translation>轮数必须在 1 到 {most:,} 之间</translation>
-    </message>
-    <message>
-        <source>batch size must be at least 2 (BatchNorm needs two images to train)</source>
-        <translation>批量大小至少为 2（BatchNorm 训练时至少需要两张图像）</translation>
-    </message>
-    <message>
-        <source>batch size must be at most {most:,}</source>
-        <translation>批量大小最多为 {most:,}</translation>
-    </message>
-    <message>
-        <source>learning rate must be a positive number</source>
-        <translation>学习率必须是正数</translation>
-    </message>
-    <message>
-        <source>weight decay must be a number &gt;= 0</source>
-        <translation>权重衰减必须是 &gt;= 0 的数</translation>
-    </message>
-    <message>
-        <source>plain last epochs must be between 0 and {most:,}</source>
-        <translation>最后不增强的轮数必须在 0 到 {most:,} 之间</translation>
-    </message>
-    <message>
-        <source>label smoothing must be a number in [0, 1)</source>
-        <translation>标签平滑必须是 [0, 1) 内的数</translation>
-    </message>
-    <message>
-        <source>momentum must be a number in [0, 1)</source>
-        <translation>动量必须是 [0, 1) 内的数</translation>
-    </message>
-    <message>
-        <source>validation fraction must be in [0, 1)</source>
-        <translation>验证集比例必须在 [0, 1) 内</translation>
-    </message>
-    <message>
-        <source>seed must be between 0 and {most}</source>
-        <translation>随机种子必须在 0 到 {most} 之间</translation>
-    </message>
-    <message>
-        <source>limit train</source>
-        <translation>训练图像上限</translation>
-    </message>
-    <message>
-        <source>limit val</source>
-        <translation>验证图像上限</translation>
-    </message>
-    <message>
-        <source>{setting} must be at least 1 image (leave it out to use all)</source>
-        <translation>{setting}至少为 1 张图像（不设置则使用全部）</translation>
-    </message>
-    <message>
-        <source>thread count must be between 1 and 1024</source>
-        <translation>线程数必须在 1 到 1024 之间</translation>
-    </message>
-    <message>
-        <source>input size {size} is too large; the largest is {largest}</source>
-        <translation>输入尺寸 {size} 太大；最大为 {largest}</translation>
-    </message>
-    <message>
         <source>input size {size} is too small; the smallest that works is {smallest}</source>
         <translation>输入尺寸 {size} 太小；可用的最小尺寸为 {smallest}</translation>
     </message>
@@ -571,6 +526,218 @@
         <translation>文本</translation>
     </message>
     <message>
+        <source>Adam (AdamW with weight decay)</source>
+        <translation>Adam（有权重衰减时为 AdamW）</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>恒定</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
+    </message>
+    <message>
+        <source>One-cycle</source>
+        <translation>单周期</translation>
+    </message>
+    <message>
+        <source>Automatic (bf16/fp16 where fast)</source>
+        <translation>自动（在更快时使用 bf16/fp16）</translation>
+    </message>
+    <message>
+        <source>float32</source>
+        <translation>float32</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>float16 (CUDA)</source>
+        <translation>float16（CUDA）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>What to train on: sample, cifar10, fashion-mnist, mnist or folder</source>
+        <translation>训练用的数据：sample、cifar10、fashion-mnist、mnist 或 folder</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Where the dataset lives (for folder: the image folder itself)</source>
+        <translation>数据集所在的位置（folder 时即图像文件夹本身）</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation>输入尺寸</translation>
+    </message>
+    <message>
+        <source>The side in pixels every image is resized to before the network sees it</source>
+        <translation>每张图像在送入网络前缩放到的边长（像素）</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>How many times training goes through every training image</source>
+        <translation>训练遍历全部训练图像的次数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Images per training step (at least 2: BatchNorm needs two images to train)</source>
+        <translation>每个训练步的图像数（至少 2：BatchNorm 训练需要两张图像）</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>How the weights follow their gradients: Adam (AdamW when there is weight decay) or SGD with momentum</source>
+        <translation>权重如何随梯度更新：Adam（有权重衰减时为 AdamW）或带动量的 SGD</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>How far each step moves the weights (with a schedule: its peak)</source>
+        <translation>每一步移动权重的幅度（使用调度时为其峰值）</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>SGD&apos;s momentum (Adam ignores it)</source>
+        <translation>SGD 的动量（Adam 不使用）</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD); 0: none</source>
+        <translation>每一步把每个权重稍微拉向零（Adam 时为解耦式，同 AdamW；SGD 时为 L2）；0：不使用</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>How the learning rate changes over the run</source>
+        <translation>学习率在训练过程中如何变化</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Random crops (and flips where they keep the class) of the training images</source>
+        <translation>对训练图像随机裁剪（以及不改变类别时的翻转）</translation>
+    </message>
+    <message>
+        <source>Plain last epochs</source>
+        <translation>最后不增强的轮数</translation>
+    </message>
+    <message>
+        <source>With augmentation: the last this many epochs train on the images as they are, as the test images are; 0: every epoch is augmented</source>
+        <translation>使用数据增强时：最后这么多轮直接用原始图像训练，与测试图像一致；0：每一轮都增强</translation>
+    </message>
+    <message>
+        <source>Label smoothing</source>
+        <translation>标签平滑</translation>
+    </message>
+    <message>
+        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty; 0: none</source>
+        <translation>把每个训练标签的这一比例分摊到所有类别，使网络不被推向完全确定；0：不使用</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Makes the run repeatable: the same seed and settings train the same weights</source>
+        <translation>使训练可重复：相同的种子和设置训练出相同的权重</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Where to train: cpu, cuda, cuda:N or mps</source>
+        <translation>在哪里训练：cpu、cuda、cuda:N 或 mps</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>The arithmetic of training: automatic takes bf16 or fp16 where the device is faster with it</source>
+        <translation>训练的数值精度：自动在设备更快时使用 bf16 或 fp16</translation>
+    </message>
+    <message>
+        <source>Channels-last memory layout</source>
+        <translation>channels-last 内存布局</translation>
+    </message>
+    <message>
+        <source>Keep activations channels-last (faster on CPUs and recent GPUs)</source>
+        <translation>以通道在后（channels-last）布局保存激活（在 CPU 和较新的 GPU 上更快）</translation>
+    </message>
+    <message>
+        <source>Training images used</source>
+        <translation>使用的训练图像数</translation>
+    </message>
+    <message>
+        <source>Use at most this many training images</source>
+        <translation>最多使用这么多张训练图像</translation>
+    </message>
+    <message>
+        <source>Validation images used</source>
+        <translation>使用的验证图像数</translation>
+    </message>
+    <message>
+        <source>Use at most this many validation images</source>
+        <translation>最多使用这么多张验证图像</translation>
+    </message>
+    <message>
+        <source>Validation share</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>The share of each class held out for validation (image folders without val/)</source>
+        <translation>每个类别留作验证的比例（没有 val/ 的图像文件夹）</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>CPU threads for training</source>
+        <translation>训练使用的 CPU 线程数</translation>
+    </message>
+    <message>
+        <source>cannot read the settings in {name}: {reason}</source>
+        <translation>无法读取 {name} 中的设置：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} holds no settings</source>
+        <translation>{name} 不包含设置</translation>
+    </message>
+    <message>
         <source>a whole number</source>
         <translation>整数</translation>
     </message>
@@ -581,6 +748,22 @@
     <message>
         <source>true or false</source>
         <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>{setting} must be one of {choices}</source>
+        <translation>{setting}必须是以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{setting} must be at least {low}</source>
+        <translation>{setting}必须至少为 {low}</translation>
+    </message>
+    <message>
+        <source>{setting} must be at least {low} and less than {high}</source>
+        <translation>{setting}必须至少为 {low} 且小于 {high}</translation>
+    </message>
+    <message>
+        <source>{setting} must be between {low} and {high}</source>
+        <translation>{setting}必须在 {low} 到 {high} 之间</translation>
     </message>
     <message>
         <source>{name}: {file} not found under {root} (download it, or pick the folder that holds it)</source>
@@ -1181,6 +1364,14 @@
     <message>
         <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
         <translation>输入 64，批量大小 128，AdamW 2e-3（权重衰减 0.05），12 轮单周期学习率调度，随机裁剪和翻转（最后 2 轮不做），标签平滑 0.1</translation>
+    </message>
+    <message>
+        <source>Sample (Fashion-MNIST subset, built in)</source>
+        <translation>示例（Fashion-MNIST 子集，内置）</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2592,16 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <source>Inside</source>
         <translation>网络内部</translation>
     </message>
+</context>
+<context>
+    <name>MapsModel</name>
+    <message>
+        <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
+        <translation>通道 {0}：{1:.3g} 至 {2:.3g}，平均 {3:.3g}</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -2478,7 +2679,7 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Pause / Resume</source>
+        <source>&amp;Pause / Continue</source>
         <translation>暂停 / 继续(&amp;P)</translation>
     </message>
     <message>
@@ -2490,73 +2691,22 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>新建运行（不再使用已打开的检查点）(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
         <source>&amp;Guide</source>
         <translation>指南(&amp;G)</translation>
     </message>
     <message>
-        <source>Its weights classify now; stop training to resume it</source>
-        <translation>现在使用它的权重分类；停止训练后才能继续训练它</translation>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <source>Training is running: stop it first</source>
-        <translation>正在训练：请先停止</translation>
-    </message>
-    <message>
-        <source>Export plots</source>
-        <translation>导出曲线图</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Exported {0}</source>
-        <translation>已导出 {0}</translation>
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>导出失败：{0}</translation>
-    </message>
-    <message>
-        <source>Export metrics</source>
-        <translation>导出指标</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
+        <source>GoogLeNet Studio</source>
+        <translation>GoogLeNet 工作室</translation>
     </message>
     <message>
         <source>Train and understand GoogLeNet (Inception v1 with BatchNorm).
 Drop images on the window to classify them with the current weights.</source>
         <translation>训练并理解 GoogLeNet（带批量归一化的 Inception v1）。
 将图像拖放到窗口上，即可用当前权重对其分类。</translation>
-    </message>
-    <message>
-        <source>Closing as soon as PyTorch has loaded…</source>
-        <translation>PyTorch 加载完成后将立即关闭…</translation>
-    </message>
-    <message>
-        <source>Closing: {0} ({1:.0f} s so far). Close again to quit at once.</source>
-        <translation>正在关闭：{0}（已等待 {1:.0f} 秒）。再次关闭可立即退出。</translation>
-    </message>
-    <message>
-        <source>Quit now?</source>
-        <translation>立即退出？</translation>
-    </message>
-    <message>
-        <source>Training is finishing its current step before it saves last.pt. Quit now, giving up the work since the last checkpoint? Every checkpoint already saved stays whole.</source>
-        <translation>训练正在完成当前一步，然后保存 last.pt。现在退出将放弃自上个检查点以来的工作，确定吗？所有已保存的检查点都会保持完整。</translation>
-    </message>
-</context>
-<context>
-    <name>MapsModel</name>
-    <message>
-        <source>channel {0}: {1:.3g} to {2:.3g}, mean {3:.3g}</source>
-        <translation>通道 {0}：{1:.3g} 至 {2:.3g}，平均 {3:.3g}</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2749,30 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Show the loss on a logarithmic axis, where late, small gains stay visible</source>
         <translation>以对数坐标显示损失，使后期微小的改进仍清晰可见</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export metrics</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation>已导出 {0}</translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation>导出失败：{0}</translation>
     </message>
     <message>
         <source>cannot export the plots as {0}: use .png or .svg</source>
@@ -2791,6 +2965,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0:.1f} s</source>
         <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>saved {0}</source>
+        <translation>保存于 {0}</translation>
     </message>
 </context>
 <context>
@@ -3019,122 +3197,6 @@ Drop images on the window to classify them with the current weights.</source>
 <context>
     <name>Settings</name>
     <message>
-        <source>Dataset</source>
-        <translation>数据集</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation>数据文件夹</translation>
-    </message>
-    <message>
-        <source>Input size</source>
-        <translation>输入尺寸</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>轮数</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>批量大小</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Momentum</source>
-        <translation>动量</translation>
-    </message>
-    <message>
-        <source>Weight decay</source>
-        <translation>权重衰减</translation>
-    </message>
-    <message>
-        <source>Schedule</source>
-        <translation>学习率调度</translation>
-    </message>
-    <message>
-        <source>Augmentation</source>
-        <translation>数据增强</translation>
-    </message>
-    <message>
-        <source>Plain last epochs</source>
-        <translation>最后不增强的轮数</translation>
-    </message>
-    <message>
-        <source>Label smoothing</source>
-        <translation>标签平滑</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>数值精度</translation>
-    </message>
-    <message>
-        <source>Channels-last memory layout</source>
-        <translation>channels-last 内存布局</translation>
-    </message>
-    <message>
-        <source>Training images used</source>
-        <translation>使用的训练图像数</translation>
-    </message>
-    <message>
-        <source>Validation images used</source>
-        <translation>使用的验证图像数</translation>
-    </message>
-    <message>
-        <source>Validation share</source>
-        <translation>验证集比例</translation>
-    </message>
-    <message>
-        <source>CPU threads</source>
-        <translation>CPU 线程数</translation>
-    </message>
-    <message>
-        <source>SGD with momentum</source>
-        <translation>带动量的 SGD</translation>
-    </message>
-    <message>
-        <source>Constant</source>
-        <translation>恒定</translation>
-    </message>
-    <message>
-        <source>Cosine decay</source>
-        <translation>余弦衰减</translation>
-    </message>
-    <message>
-        <source>One-cycle</source>
-        <translation>单周期</translation>
-    </message>
-    <message>
-        <source>Automatic (bf16/fp16 where fast)</source>
-        <translation>自动（在更快时使用 bf16/fp16）</translation>
-    </message>
-    <message>
-        <source>float16 (CUDA)</source>
-        <translation>float16（CUDA）</translation>
-    </message>
-    <message>
-        <source>Sample (Fashion-MNIST subset, built in)</source>
-        <translation>示例（Fashion-MNIST 子集，内置）</translation>
-    </message>
-    <message>
-        <source>Image folder (one sub-folder per class)</source>
-        <translation>图像文件夹（每个类别一个子文件夹）</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -3308,12 +3370,16 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>这一步结束后停止并保存 last.pt…</translation>
     </message>
     <message>
+        <source>Training is running: stop it first</source>
+        <translation>正在训练：请先停止</translation>
+    </message>
+    <message>
         <source>{0} holds weights only: it classifies, but cannot be resumed</source>
         <translation>{0} 只包含权重：可以用来分类，但不能继续训练</translation>
     </message>
     <message>
-        <source>saved {0}</source>
-        <translation>保存于 {0}</translation>
+        <source>Paused {0}; Continue goes on</source>
+        <translation>已暂停（{0}）；按“继续”接着训练</translation>
     </message>
     <message>
         <source>Epoch {0} done: train accuracy {1:.1%}</source>
@@ -3322,10 +3388,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0}, validation accuracy {1:.1%}</source>
         <translation>{0}，验证准确率 {1:.1%}</translation>
-    </message>
-    <message>
-        <source>Paused {0}; Resume continues</source>
-        <translation>已暂停（{0}）；“继续”可恢复训练</translation>
     </message>
     <message>
         <source>Training on {0}: {1}, {2}</source>
@@ -3383,10 +3445,6 @@ Drop images on the window to classify them with the current weights.</source>
         </translation>
     </message>
     <message>
-        <source> px</source>
-        <translation> 像素</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -3401,22 +3459,6 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Show where it breaks</source>
         <translation>显示在哪里出错</translation>
-    </message>
-    <message>
-        <source>Random crops and flips</source>
-        <translation>随机裁剪和翻转</translation>
-    </message>
-    <message>
-        <source>Pulls every weight towards zero a little each step (decoupled, as in AdamW, with Adam; L2 with SGD). 0: none.</source>
-        <translation>每一步把所有权重向零拉回一点（Adam 时为解耦的权重衰减，即 AdamW；SGD 时为 L2 正则）。0：不使用。</translation>
-    </message>
-    <message>
-        <source>With random crops and flips: the last this many epochs train on the images as they are, as the test images are. 0: every epoch is augmented.</source>
-        <translation>使用随机裁剪和翻转时：最后这么多轮直接用原图训练，与测试图像一致。0：每一轮都做增强。</translation>
-    </message>
-    <message>
-        <source>Spreads this share of each training label over all classes, so the network is not pushed to total certainty. 0: none.</source>
-        <translation>把每个训练标签的这一比例均匀分给所有类别，使网络不被推向绝对确定。0：不使用。</translation>
     </message>
     <message>
         <source>Write TensorBoard logs</source>
@@ -3443,6 +3485,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>配方</translation>
     </message>
     <message>
+        <source>Advanced settings</source>
+        <translation>高级设置</translation>
+    </message>
+    <message>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -3451,12 +3497,12 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>“开始”将继续训练 {0}</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>继续</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Also write the run&apos;s scalars into its run folder for tensorboard --logdir &lt;runs folder&gt;</source>

@@ -1,8 +1,10 @@
-"""Checkpoints from the window: File > Open (its weights classify, and Start can resume it),
-File > Save As (a copy of the run's latest checkpoint), and Classify with best.pt.
+"""Checkpoints from the window: File > Open (its weights answer, its run is shown, and Start can
+resume it), File > Save As (a copy of the run's latest checkpoint), Classify with best.pt, and the
+run reopened at the next launch.
 
 Files are read on the pool by core.runs.checkpoint, which checks every field; what comes back is a
-core Checkpoint and the Predictor made from it.
+core Checkpoint and the Predictor made from it, which the app's state takes: state.weights answers
+with it, state.run shows its run, state.activity knows it is open and what Start would continue.
 """
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
-from ...core.inference.weights import WeightsSource
+from ...state import AppState
+from ...state.activity import ResumeTarget
+from ...state.run import SAVED, shown_checkpoint
 from ..jobs import run_job
 from ..words import describe_weights, failure, say
 
@@ -33,17 +37,21 @@ class OpenedCheckpoint:
 
 
 class CheckpointController(QObject):
-    opened = Signal(object)  # OpenedCheckpoint
-    state_changed = Signal()  # what Save would copy changed
+    opened = Signal(object)  # OpenedCheckpoint, once the state shows it
 
-    def __init__(self, weights: WeightsSource, status: QStatusBar, runs_dir: Path, dialog_parent: QWidget,
+    def __init__(self, state: AppState, status: QStatusBar, runs_dir: Path, dialog_parent: QWidget,
                  parent: QObject | None = None):
         super().__init__(parent)
-        self.weights, self.status, self.runs_dir, self.dialog_parent = weights, status, runs_dir, dialog_parent
-        self.opened_path: Path | None = None
-        self.run_checkpoint: str | None = None  # the current run's last.pt, once saved
+        self.state, self.status, self.runs_dir, self.dialog_parent = state, status, runs_dir, dialog_parent
+        self._remembered: Path | None = None
+        state.activity.changed.connect(self._remember_last_run)
 
     # ------------------------------------------------------------ open
+
+    def core_ready(self) -> None:
+        """PyTorch has loaded: the run of the last session opens again, unless the window trains already."""
+        if not self.state.activity.busy:
+            self.reopen_last()
 
     def reopen_last(self) -> bool:
         """On a new launch: open the run that was open or training when the app last closed
@@ -78,36 +86,46 @@ class CheckpointController(QObject):
                     message, lambda m: self.tr("Cannot open {0}: {1}").format(path.name, m))), 10_000))
 
     def _opened(self, path: Path, resume: bool, reopened: bool, checkpoint: Any, predictor: Any) -> None:
-        self.opened_path = path
-        self.weights.use_file(path, predictor)
+        state = self.state
+        state.weights.use_file(path, predictor)
         if reopened:
             self.status.showMessage(self.tr("Your last run is open again: {0}. Start resumes it; Train > New Run "
                                             "starts afresh.").format(describe_weights(predictor)), 15_000)
         else:
             self.status.showMessage(self.tr("Opened {0}").format(describe_weights(predictor)), 5000)
-        if resume:
-            QSettings().setValue(LAST_RUN_KEY, str(path))
+        if resume and state.activity.busy:
+            self.status.showMessage(self.tr("Its weights classify now; stop training to resume it"), 8000)
+        elif resume:
+            state.run.show(shown_checkpoint(path, checkpoint), SAVED)  # its curves and where it stopped
+            target = None
+            if checkpoint.train_config is None or checkpoint.resume is None:
+                self.status.showMessage(self.tr("{0} holds weights only: it classifies, but cannot be resumed").format(
+                    path.name), 8000)
+            else:
+                target = ResumeTarget(path, checkpoint.train_config, checkpoint.position)
+            state.activity.set_resume(target)
+            self._remembered = path  # offered again at the next launch
+        state.activity.set_opened(path)
         self.opened.emit(OpenedCheckpoint(path, checkpoint, resume))
-        self.state_changed.emit()
 
-    def forget(self) -> None:
-        """New Run: the opened checkpoint is no longer what Save copies, nor offered at the next launch."""
-        self.opened_path = None
-        QSettings().remove(LAST_RUN_KEY)
-        self.state_changed.emit()
+    def _remember_last_run(self) -> None:
+        """The run reopened at the next launch: the current run's last.pt, else the checkpoint opened to
+        continue it; none once New Run has forgotten them."""
+        activity = self.state.activity
+        if activity.opened is None and activity.resume is None:
+            self._remembered = None
+        remembered = activity.run_checkpoint or self._remembered
+        if remembered is None:
+            QSettings().remove(LAST_RUN_KEY)
+        else:
+            QSettings().setValue(LAST_RUN_KEY, str(remembered))
 
     # ------------------------------------------------------------ save
 
-    def run_saved(self, path: str | None) -> None:
-        """The current run wrote its last.pt (None: a new run has started, nothing saved yet)."""
-        self.run_checkpoint = path
-        if path:
-            QSettings().setValue(LAST_RUN_KEY, path)  # offered again at the next launch
-        self.state_changed.emit()
-
     def to_save(self) -> str | None:
         """What Save copies: the current run's last.pt, else the opened checkpoint."""
-        return self.run_checkpoint or (str(self.opened_path) if self.opened_path else None)
+        path = self.state.activity.to_save()
+        return str(path) if path is not None else None
 
     @Slot()
     def save_dialog(self) -> None:

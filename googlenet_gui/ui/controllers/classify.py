@@ -8,16 +8,17 @@ first, and a Clear drops those still on their way.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl, Slot
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
 from ...core.common.messages import QT_TRANSLATE_NOOP, Message
 from ...core.common.text import display_name
-from ...core.inference.weights import FILE, LIVE, WeightsSource
+from ...state.weights import FILE, LIVE, AnsweringWeights
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
@@ -32,8 +33,22 @@ def image_filter() -> str:
 PASTE_SIDE = 512  # a pasted image is kept at most this big, for classifying it again
 
 
+@dataclass(frozen=True)
+class Classified:
+    """One classification job's result: the answers in the order asked, and which weights gave them."""
+
+    predictions: list  # core.inference.predict.Prediction
+    weights: WeightsFacts
+    class_names: list[str]
+
+
 class ClassifyController(QObject):
-    def __init__(self, panel: ClassifyPanel, weights: WeightsSource, weights_label: QLabel,
+    # an image of the list, with its kept pixels (a PIL image; None for a file, which is read again)
+    selected = Signal(object, object)  # clicked: the Inside tab shows it
+    inside_requested = Signal(object, object)  # its Inside button
+    pin_toggled = Signal(object, object, bool)  # its Pin button
+
+    def __init__(self, panel: ClassifyPanel, weights: AnsweringWeights, weights_label: QLabel,
                  show_panel: Callable[[], None], dialog_parent: QWidget, parent: QObject | None = None):
         super().__init__(parent)
         self.panel, self.weights, self.weights_label = panel, weights, weights_label
@@ -42,15 +57,33 @@ class ClassifyController(QObject):
         self._newest_shown = 0  # the newest request whose results are on screen
         self._pasted: dict[str, Any] = {}  # pasted images by their row's name, for "Classify all again"
         self._pasted_count = 0
-        self.training = False  # whether the live weights are still changing
+        self._core_ready = False
+        self._learning: int | None = None  # the weights' choice whose classes are being learned
         panel.open_requested.connect(self.open_dialog)
         panel.paste_requested.connect(self.paste)
         panel.classify_again_requested.connect(self.classify_all_again)
+        panel.row_selected.connect(lambda source: self.selected.emit(source, self.kept_image(source)))
+        panel.inside_requested.connect(lambda source: self.inside_requested.emit(source, self.kept_image(source)))
+        panel.pin_toggled.connect(lambda source, on: self.pin_toggled.emit(source, self.kept_image(source), on))
+        weights.changed.connect(self.weights_changed)
         self.weights_changed()
+
+    def core_ready(self) -> None:
+        self._core_ready = True
+        self._learn_classes()
 
     def kept_image(self, source: str) -> Any:
         """The pasted or dropped image data a row shows (a PIL image), or None: the row is a file."""
         return self._pasted.get(source)
+
+    def select_newest(self) -> tuple[str, Any] | None:
+        """Mark the newest image classified without an error as the selected one: (its source, its kept
+        pixels or None for a file); None when there is none."""
+        rows = self.panel.rows()
+        if not rows or rows[0].error_text:
+            return None
+        self.panel.select(rows[0].source)
+        return rows[0].source, self.kept_image(rows[0].source)
 
     def retranslate(self) -> None:
         """The window's weights line, in the language installed now (the window calls it on a switch;
@@ -59,12 +92,10 @@ class ClassifyController(QObject):
 
     # ------------------------------------------------------------ what answers
 
-    def weights_changed(self, training: bool | None = None) -> None:
-        """The weights source changed, or training started or ended (`training`): say so."""
-        if training is not None:
-            self.training = training
+    def weights_changed(self) -> None:
+        """Other weights answer, a run started or ended training, or what the weights know was learned: say so."""
         self._show_weights_label()
-        kind, training = self._kind(), self.training
+        kind, training = self.weights.shown_kind(), self.weights.training
         if kind == LIVE:
             self.panel.set_weights(lambda: self.tr("the live weights of the current run (refreshed every few seconds)")
                                    if training else self.tr("the weights the last run ended with"), True)
@@ -72,16 +103,26 @@ class ClassifyController(QObject):
             self.panel.set_weights(display_name(self.weights.file), True)
         else:
             self.panel.set_weights(lambda: self.tr("untrained weights"), False)
+        self.panel.set_classes(self.weights.class_names or [])
+        self._learn_classes()
 
-    def _kind(self) -> str:
-        """Which weights the labels name: while a run trains, its live weights (they come within
-        seconds); after it, the weights that answer (untrained, if it failed before its first step)."""
-        return self.weights.kind if self.training else self.weights.answering_kind()
+    def _learn_classes(self) -> None:
+        """What the chosen weights know, once: a Predictor of them is built on the pool (and cached, so the
+        next classification does not wait for it). A live run's classes come with its start."""
+        weights = self.weights
+        if (not self._core_ready or weights.class_names is not None or weights.kind == LIVE
+                or self._learning == weights.version):
+            return
+        self._learning = version = weights.version
+        get_predictor = weights.predictor_getter()
+        run_inference_job(lambda report: get_predictor().class_names,
+                          on_result=lambda names: weights.learned(version, names),
+                          on_error=lambda message: None)  # said when an image is classified with them
 
     def _show_weights_label(self) -> None:
-        kind = self._kind()
+        kind = self.weights.shown_kind()
         if kind == LIVE:
-            self.weights_label.setText(self.tr("Weights: live from training") if self.training
+            self.weights_label.setText(self.tr("Weights: live from training") if self.weights.training
                                        else self.tr("Weights: the last run's"))
         elif kind == FILE:
             self.weights_label.setText(self.tr("Weights: {0}").format(display_name(self.weights.file)))
@@ -130,14 +171,14 @@ class ClassifyController(QObject):
         get_predictor = self.weights.predictor_getter()
         pasted = {name: self._pasted[name] for name in sources if name in self._pasted}
 
-        def work(report: Any) -> tuple[list, dict[str, QImage], WeightsFacts, list[str]]:
+        def work(report: Any) -> Classified:
             predictor = get_predictor()
             files = [s for s in sources if s not in pasted]
             # each file is decoded once, by the core's guarded reader; the thumbnails come from it too
             by_source = {p.source: p for p in predictor.classify_files(files)} if files else {}
             for name, image in pasted.items():
                 by_source[name] = predictor.classify_image(image, name)
-            return [by_source[s] for s in sources], {}, WeightsFacts.of(predictor), predictor.class_names
+            return Classified([by_source[s] for s in sources], WeightsFacts.of(predictor), predictor.class_names)
 
         self._ask(sources, work, refused)
 
@@ -150,15 +191,15 @@ class ClassifyController(QObject):
         run_inference_job(work, on_result=lambda value: self._show(request, value, refused),
                           on_error=lambda message: self._failed(request, message))
 
-    def _show(self, request: int, value: tuple, refused: list[str]) -> None:
-        predictions, thumbnails, weights, class_names = value
-        if not self.panel.show_predictions(predictions, thumbnails, request=request, weights=weights.with_age):
+    def _show(self, request: int, result: Classified, refused: list[str]) -> None:
+        predictions, weights = result.predictions, result.weights
+        if not self.panel.show_predictions(predictions, request=request, weights=weights.with_age):
             return  # cleared while it was on its way
         if request < self._newest_shown:
             return  # an older request finished late: its rows are in place, the header stays the newer one's
         self._newest_shown = request
         self.panel.set_weights(weights.describe, weights.trained)
-        self.panel.set_classes(class_names)
+        self.panel.set_classes(result.class_names)
         bad = [p.source for p in predictions if not p.ok]
         count = len(predictions)
         if bad or refused:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStatusBar
 from .classify import image_filter
 from ...core.common.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ...core.common.text import display_name, printable
-from ..jobs import run_job
+from ..jobs import JobSlot
 from ..panels.dataset_editor_panel import FILES_SHOWN, THUMBNAIL, ClassRow, DatasetEditorPanel, FindingRow
 from ..qimages import array_to_qimage
 from ..urls import local_paths
@@ -55,14 +55,13 @@ class DatasetEditorController(QObject):
         self.facts: dict = {}  # path -> core FileFacts
         self.findings: list = []  # core Findings of the last complete check
         self._check_shown: tuple[Any, Any] | None = None  # the check report shown and the listing it judged, to word again
-        self._generation = 0  # which dataset results belong to: late ones of another are dropped
+        # the dataset's work, one job of each kind at a time; stop() drops the outcomes of all three
+        self.open_job, self.task_job, self.thumbnail_job = JobSlot(), JobSlot(), JobSlot()
         self._queue: list[_Task] = []
         self._running: _Task | None = None
-        self._cancel: threading.Event | None = None
         self._check_due = False
         self._checked_with: tuple[int, float] | None = None  # the settings of the last check asked
         self._thumbnail_queue: list[str] = []
-        self._thumbnails_busy = False
 
         panel.add_class_requested.connect(self.add_class)
         panel.rename_class_requested.connect(self.rename_class)
@@ -112,15 +111,14 @@ class DatasetEditorController(QObject):
         """Make (`create`) or open a dataset folder on the pool, then show it in the editor."""
         self.stop()
 
-        def work(report: Callable) -> tuple[Any, Any]:
+        def work(report: Callable, cancel: threading.Event) -> tuple[Any, Any]:
             from ...core.data.folder import DatasetFolder
 
             dataset = DatasetFolder.create(path) if create else DatasetFolder.open(path)
             return dataset, dataset.listing()
 
-        generation = self._generation
-        run_job(work, on_result=lambda value: generation == self._generation and self._opened(*value),
-                on_error=lambda message: self._open_failed(path, message))
+        self.open_job.start(work, on_result=lambda value: self._opened(*value),
+                            on_error=lambda message: self._open_failed(path, message))
 
     def _opened(self, dataset: Any, listing: Any) -> None:
         self.dataset, self.facts, self.findings = dataset, {}, []
@@ -143,13 +141,11 @@ class DatasetEditorController(QObject):
     def stop(self) -> None:
         """Forget the dataset's work: the task under way is cancelled (what it did stays done), the
         queued ones are dropped, and results still on their way are ignored."""
-        self._generation += 1
-        if self._cancel is not None:
-            self._cancel.set()
+        for job in (self.open_job, self.task_job, self.thumbnail_job):
+            job.cancel()
         self._queue.clear()
-        self._running, self._cancel, self._check_due = None, None, False
+        self._running, self._check_due = None, False
         self._thumbnail_queue.clear()
-        self._thumbnails_busy = False
         self.panel.set_busy(False)
         self.panel.set_progress(None)
 
@@ -497,7 +493,7 @@ class DatasetEditorController(QObject):
         if self.dataset is None:
             return
         if task.kind != CHECK and self._running is not None and self._running.kind == CHECK:
-            self._cancel.set()  # the edit goes first; the check runs again after it
+            self.task_job.cancel(drop=False)  # the edit goes first; the check runs again after it
             self._check_due = True
         self._queue.append(task)
         self._run_next()
@@ -512,11 +508,10 @@ class DatasetEditorController(QObject):
         task = self._queue.pop(0)
         if task.kind == CHECK:
             task.known = dict(self.facts)
-        cancel = threading.Event()
-        self._running, self._cancel = task, cancel
-        dataset, generation = self.dataset, self._generation
+        self._running = task
+        dataset = self.dataset
 
-        def work(report: Callable) -> tuple[Any, Any]:
+        def work(report: Callable, cancel: threading.Event) -> tuple[Any, Any]:
             from ...core.data.folder import DatasetError
 
             try:
@@ -526,17 +521,13 @@ class DatasetEditorController(QObject):
 
         self.panel.set_busy(task.kind != CHECK)
         self._show_progress(task, 0, 0)
-        run_job(work, on_result=lambda value: self._task_done(generation, task, *value),
-                on_error=lambda message: self._task_failed(generation, message),
-                on_progress=lambda done, total, message: generation == self._generation
-                and self._show_progress(task, done, total))
+        self.task_job.start(work, on_result=lambda value: self._task_done(task, *value), on_error=self._task_failed,
+                            on_progress=lambda done, total, message: self._show_progress(task, done, total))
 
-    def _task_done(self, generation: int, task: _Task, value: Any, listing: Any) -> None:
-        if generation != self._generation:
-            return
+    def _task_done(self, task: _Task, value: Any, listing: Any) -> None:
         from ...core.data.folder import ClassNameError, DatasetError
 
-        self._running, self._cancel = None, None
+        self._running = None
         self._show_listing(listing)
         if isinstance(value, ClassNameError):
             self.panel.show_message(lambda: self._name_problem(value), error=True)
@@ -548,10 +539,8 @@ class DatasetEditorController(QObject):
             self._check_due = True
         self._idle_or_next()
 
-    def _task_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
-        self._running, self._cancel = None, None
+    def _task_failed(self, message: str) -> None:
+        self._running = None
         self.panel.show_message(failure(message, lambda m: self.tr("The dataset's work failed: {0}").format(m)), error=True)
         self._idle_or_next()
 
@@ -581,8 +570,7 @@ class DatasetEditorController(QObject):
     @Slot()
     def cancel(self) -> None:
         """Stop the work under way and drop what is queued (what is done stays done)."""
-        if self._cancel is not None:
-            self._cancel.set()
+        self.task_job.cancel(drop=False)
         self._queue.clear()
         self._check_due = False
 
@@ -618,7 +606,7 @@ class DatasetEditorController(QObject):
         self._next_thumbnails()
 
     def _next_thumbnails(self) -> None:
-        if self._thumbnails_busy or not self._thumbnail_queue:
+        if self.thumbnail_job.running or not self._thumbnail_queue:
             return
         shown = set(self.panel.model.files)
         batch = [p for p in reversed(self._thumbnail_queue[-THUMBNAIL_BATCH:]) if p in shown]  # newest first
@@ -627,10 +615,8 @@ class DatasetEditorController(QObject):
         if not batch:
             self._next_thumbnails()
             return
-        self._thumbnails_busy = True
-        generation = self._generation
 
-        def work(report: Callable) -> list:
+        def work(report: Callable, cancel: threading.Event) -> list:
             from ...core.data.images import ImageLoadError, open_image, thumbnail
 
             made = []
@@ -642,17 +628,12 @@ class DatasetEditorController(QObject):
             return made
 
         def done(made: list) -> None:
-            if generation != self._generation:
-                return
-            self._thumbnails_busy = False
             for path, image, error in made:
                 self.panel.set_thumbnail(path, image, error)
             self._next_thumbnails()
 
         def failed(message: str) -> None:
-            if generation == self._generation:
-                self._thumbnails_busy = False
-                self.panel.model.unask(batch)
-                self._next_thumbnails()
+            self.panel.model.unask(batch)
+            self._next_thumbnails()
 
-        run_job(work, on_result=done, on_error=failed)
+        self.thumbnail_job.start(work, on_result=done, on_error=failed)

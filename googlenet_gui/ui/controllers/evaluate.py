@@ -9,7 +9,6 @@ tab as if it had been dropped.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 from ...core.runs.config import TrainConfig
 from ...core.common.messages import QT_TRANSLATE_NOOP, Message
 from ...core.common.text import NAME_LIMIT, display_name, printable
-from ..jobs import run_inference_job, run_job
+from ..jobs import JobSlot, run_inference_job
 from ..panels.classify_panel import array_to_qimage
 from ..panels.evaluate_panel import THUMBNAIL, EvaluatePanel
 from ..words import Text, describe_checkpoint, say
@@ -55,6 +54,16 @@ class _Source:
     own_epoch: int | None = None  # the epoch whose weights the checkpoint holds
 
 
+@dataclass(frozen=True)
+class Evaluated:
+    """A checkpoint evaluated on its run's validation images."""
+
+    checkpoint: Any  # core.runs.checkpoint.Checkpoint
+    name: str
+    data: Any  # core.data.sources.Dataset
+    evaluation: Any  # core.inference.evaluation.Evaluation
+
+
 class EvaluateController(QObject):
     def __init__(self, panel: EvaluatePanel, status: QStatusBar, classify_image: Callable[[QImage, str], None],
                  settings: Callable[[], TrainConfig], dialog_parent: QWidget, parent: QObject | None = None):
@@ -65,8 +74,7 @@ class EvaluateController(QObject):
         self.cell: tuple[int, int] | None = None  # the matrix cell whose images the gallery lists
         self._pending_end: Any = None  # the live run's last EpochEnd, until its predictions come
         self._gallery = 0  # which gallery is being filled: late thumbnails of an older one are dropped
-        self._job = 0  # which evaluation is under way: the result of a replaced one is dropped
-        self._cancel: threading.Event | None = None
+        self.job = JobSlot()  # one evaluation at a time: a newer request replaces it
         self._evaluating: _Source | None = None  # the opened checkpoint being evaluated again, if one is
         panel.epoch_selected.connect(self._epoch_selected)
         panel.cell_clicked.connect(self.show_cell)
@@ -132,6 +140,11 @@ class EvaluateController(QObject):
 
     # ------------------------------------------------------------ an opened checkpoint
 
+    def checkpoint_opened(self, opened: Any) -> None:
+        """A checkpoint was opened (controllers.checkpoints.OpenedCheckpoint): to continue it, its evaluations show."""
+        if opened.resume:
+            self.show_checkpoint(opened.path, opened.checkpoint)
+
     def show_checkpoint(self, path: Path, checkpoint: Any) -> None:
         """File > Open: the checkpoint's stored evaluations, one per epoch."""
         from ...core.inference.evaluation import Evaluation
@@ -186,13 +199,9 @@ class EvaluateController(QObject):
         """Load a checkpoint and its data and evaluate it on the pool; `done` gets the result.
         `what`: the checkpoint's name, for the progress line."""
         self.cancel()  # a newer request replaces one under way
-        cancel = threading.Event()
-        self._cancel = cancel
-        self._job += 1
-        job = self._job
         settings = self.settings()
 
-        def work(report: Callable[[int, int, str], None]) -> tuple[Any, str, Any, Any]:
+        def work(report: Callable[[int, int, str], None], cancel: Any) -> Evaluated:
             from ...core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
 
             checkpoint, name = load()
@@ -200,48 +209,35 @@ class EvaluateController(QObject):
             data = evaluation_dataset(checkpoint, dataset, data_dir, "val", report, cancel)
             evaluation = evaluate_checkpoint(checkpoint, data, "val", report, cancel, settings.device or "cpu",
                                              name=name)
-            return checkpoint, name, data, evaluation
+            return Evaluated(checkpoint, name, data, evaluation)
 
-        def finished(value: tuple) -> None:
-            if job == self._job:
-                self._cancel = None
-                self.panel.set_idle()
-                done(*value)
+        def finished(evaluated: Evaluated) -> None:
+            self.panel.set_idle()
+            done(evaluated.checkpoint, evaluated.name, evaluated.data, evaluated.evaluation)
 
         def failed(message: str) -> None:
-            if job != self._job:
-                return
-            self._cancel = None
             self.panel.set_idle()
-            if cancel.is_set():
-                self.panel.show_message(lambda: self.tr("Evaluation cancelled."))
-            else:
-                self.panel.show_message(lambda: self.tr("Evaluation failed: {0}").format(say(message)), error=True)
+            self.panel.show_message(lambda: self.tr("Evaluation failed: {0}").format(say(message)), error=True)
 
         def progress(done_: int, total: int, message: str) -> None:
-            if job == self._job:
-                self.panel.set_progress(done_, total, lambda: self.tr("Evaluating {0}…").format(what)
-                                        if message == "evaluating" else self.tr("{0}: loading data…").format(what))
+            self.panel.set_progress(done_, total, lambda: self.tr("Evaluating {0}…").format(what)
+                                    if message == "evaluating" else self.tr("{0}: loading data…").format(what))
 
         self.panel.show_message("")
         self.panel.set_busy(lambda: self.tr("{0}: loading data…").format(what))
-        run_job(work, on_result=finished, on_error=failed, on_progress=progress)
+        self.job.start(work, on_result=finished, on_error=failed, on_progress=progress)
 
     @Slot()
     def cancel(self) -> None:
         """Stop the evaluation under way (its result, if it still comes, is dropped)."""
-        if self._cancel is not None:
-            self._cancel.set()
-            self._cancel = None
-            self._job += 1
+        if self.job.cancel():
             self.panel.set_idle()
             self.panel.show_message(lambda: self.tr("Evaluation cancelled."))
 
     # ------------------------------------------------------------ showing
 
     def _set_source(self, source: _Source) -> None:
-        if self._cancel is not None:
-            self.cancel()
+        self.cancel()
         self.source = source
         self.cell = None
         self.panel.show_message("")
@@ -296,7 +292,7 @@ class EvaluateController(QObject):
             self._fill_gallery(source, evaluation, true, predicted)
         elif source.checkpoint is not None and entry.epoch is not None and entry.epoch == source.own_epoch:
             self.panel.clear_gallery(lambda: self.tr("Evaluating {0} to list the images…").format(say(source.title)))
-            if self._evaluating is not source or self._cancel is None:  # one evaluation, whichever cell waits
+            if self._evaluating is not source or not self.job.running:  # one evaluation, whichever cell waits
                 self._evaluating = source
                 self._evaluate(lambda: (source.checkpoint, source.checkpoint_name),
                                lambda *value: self._opened_evaluated(source, *value), source.checkpoint_name)

@@ -3,7 +3,7 @@ weights chosen now (a copy: a live run's snapshot), with progress and Cancel. On
 time; a new request cancels the one under way."""
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -11,19 +11,24 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.network.shapes import inspect_shapes, map_rows
-from ...core.inference.weights import WeightsSource
-from ..jobs import run_inference_job
+from ...state.weights import AnsweringWeights
+from ..jobs import JobSlot
 from ..panels.features_panel import FeaturesPanel
 from ..words import WeightsFacts, say
 
 
+@dataclass(frozen=True)
+class Visualized:
+    result: Any  # core.understanding.featurevis.Visualization
+    weights: WeightsFacts  # which weights it was made with
+
+
 class FeaturesController(QObject):
-    def __init__(self, panel: FeaturesPanel, weights: WeightsSource, status: QStatusBar, dialog_parent: QWidget,
+    def __init__(self, panel: FeaturesPanel, weights: AnsweringWeights, status: QStatusBar, dialog_parent: QWidget,
                  parent: QObject | None = None):
         super().__init__(parent)
         self.panel, self.weights, self.status, self.dialog_parent = panel, weights, status, dialog_parent
-        self._cancel: threading.Event | None = None
-        self._job = 0  # which visualization is under way: a cancelled one's late result is dropped
+        self.job = JobSlot(inference=True)  # one visualization at a time: a new one replaces it
         panel.start_requested.connect(self.start)
         panel.cancel_requested.connect(self.cancel)
         panel.save_requested.connect(self.save_dialog)
@@ -33,13 +38,10 @@ class FeaturesController(QObject):
     @Slot(str, list)
     def start(self, layer: str, channels: list) -> None:
         self.cancel()
-        cancel = threading.Event()
-        self._cancel = cancel
-        self._job += 1
-        job = self._job
         steps = self.panel.steps()
         get_predictor = self.weights.predictor_getter()
         self.panel.set_request(layer, channels[0])
+
         def busy() -> str:
             what = self.tr("{0}, channel {1}").format(layer, channels[0]) if len(channels) == 1 else \
                 self.tr("{0}, channels {1} to {2}").format(layer, channels[0], channels[-1])
@@ -48,40 +50,29 @@ class FeaturesController(QObject):
         self.panel.show_message("")
         self.panel.set_busy(busy, steps)
 
-        def work(report: Any) -> tuple[Any, WeightsFacts]:
+        def work(report: Any, cancel: Any) -> Visualized:
             from ...core.understanding.featurevis import visualize
 
             predictor = get_predictor()
             result = visualize(predictor.model, predictor.preprocess, layer, list(channels), steps,
                                progress=lambda done, total: report(done, total, ""), cancel=cancel)
-            return result, WeightsFacts.of(predictor)
+            return Visualized(result, WeightsFacts.of(predictor))
 
-        def finished(value: tuple[Any, WeightsFacts]) -> None:
-            if job == self._job:
-                self._cancel = None
-                self.panel.set_idle()
-                result, weights = value
-                self.panel.show_result(result, weights.with_age)
+        def finished(visualized: Visualized) -> None:
+            self.panel.set_idle()
+            self.panel.show_result(visualized.result, visualized.weights.with_age)
 
         def failed(message: str) -> None:
-            if job == self._job:
-                self._cancel = None
-                self.panel.set_idle()
-                self.panel.show_message(lambda: self.tr("Visualization failed: {0}").format(say(message)), error=True)
+            self.panel.set_idle()
+            self.panel.show_message(lambda: self.tr("Visualization failed: {0}").format(say(message)), error=True)
 
-        def progress(done: int, total: int, _message: str) -> None:
-            if job == self._job:
-                self.panel.set_progress(done, total)
-
-        run_inference_job(work, on_result=finished, on_error=failed, on_progress=progress)
+        self.job.start(work, on_result=finished, on_error=failed,
+                       on_progress=lambda done, total, _: self.panel.set_progress(done, total))
 
     @Slot()
     def cancel(self) -> None:
         """Stop the visualization under way (within a step)."""
-        if self._cancel is not None:
-            self._cancel.set()
-            self._cancel = None
-            self._job += 1
+        if self.job.cancel():
             self.panel.set_idle()
             self.panel.show_message(lambda: self.tr("Visualization cancelled."))
 

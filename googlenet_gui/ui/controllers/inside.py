@@ -9,11 +9,11 @@ One look is under way at a time; a request meanwhile is done when it ends.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from ...core.inference.weights import LIVE, WeightsSource
+from ...state.weights import LIVE, AnsweringWeights
 from ..jobs import run_inference_job
 from ..panels.inside_panel import InsidePanel
 from ..training_worker import saturates_cpu
@@ -30,9 +30,12 @@ SATURATED_CPU_REFRESH_SECONDS = 30.0
 class InsideController(QObject):
     pin_toggled = Signal(object, object, bool)  # source (a path, or a kept image's Message), its image (PIL), pinned
 
-    def __init__(self, panel: InsidePanel, weights: WeightsSource, parent: QObject | None = None):
+    def __init__(self, panel: InsidePanel, weights: AnsweringWeights,
+                 newest_image: Callable[[], tuple[str, Any] | None] = lambda: None, parent: QObject | None = None):
+        """`newest_image`: the image to show when a layer is asked for before any was chosen (the
+        Classify tab's newest: its source and kept pixels)."""
         super().__init__(parent)
-        self.panel, self.weights = panel, weights
+        self.panel, self.weights, self.newest_image = panel, weights, newest_image
         self.source: str | None = None  # the image shown: a file path or a kept image's name
         self.image: Any = None  # its decoded pixels (PIL), once read
         self._running = False
@@ -42,9 +45,11 @@ class InsideController(QObject):
         self._weights_seen: WeightsFacts | None = None  # which weights the view shows (a live run's copy: its step)
         self._stale = False  # the weights changed while the view was hidden
         self._pinned: set[str] = set()
+        self._version = weights.version  # which choice of weights the view was last told of
         panel.cam_requested.connect(lambda *_: self.look(maps=False))
         panel.pin_toggled.connect(self._pin_toggled)
         panel.image_views_shown.connect(self.shown)
+        weights.changed.connect(self._weights_chosen)
 
     # ------------------------------------------------------------ what to show
 
@@ -58,7 +63,11 @@ class InsideController(QObject):
         self.look()
 
     def show_layer(self, name: str) -> None:
-        """The Shapes tab asked for `name`'s maps."""
+        """The Shapes tab asked for `name`'s maps: of the image shown, else of the newest one classified."""
+        if self.source is None:
+            newest = self.newest_image()
+            if newest is not None:
+                self.select(*newest)
         self.panel.select_layer(name, from_shapes=True)
         if self.source is None:
             self.panel.show_message(lambda: self.tr("{0}: click an image in the Classify tab (or drop one on the "
@@ -70,17 +79,19 @@ class InsideController(QObject):
 
     # ------------------------------------------------------------ when to look again
 
-    def follow_run(self, device: str, num_threads: int | None) -> None:
-        """A run started on `device` (with the thread setting `num_threads`): the maps follow its
-        weights, less often where training keeps every CPU core busy."""
-        busy = saturates_cpu(device, num_threads)
+    def follow_run(self, started: Any, trainer: Any = None) -> None:
+        """A run started (core RunStarted): the maps follow its weights, less often where training keeps
+        every CPU core busy."""
+        busy = saturates_cpu(started.device, started.config.get("num_threads"))
         self.refresh_seconds = SATURATED_CPU_REFRESH_SECONDS if busy else REFRESH_SECONDS
-        self.weights_changed()
 
-    def weights_changed(self) -> None:
-        """Other weights were chosen (a run started, a checkpoint opened, a new run)."""
-        self._stale = True
-        self.shown()
+    def _weights_chosen(self) -> None:
+        """Other weights answer (a run started, a checkpoint opened or followed, a new run), or what they
+        know changed: look again with them."""
+        if self.weights.version != self._version:
+            self._version = self.weights.version
+            self._stale = True
+            self.shown()
 
     def weights_moved(self) -> None:
         """The live run has trained on: look again if the view is on screen and it is time."""

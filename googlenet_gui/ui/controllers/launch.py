@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
 from ...core.common.text import error_line, printable
+from ...state.activity import Activity
 from ..panels.training_panel import TrainingPanel
 
 KEPT_LINES = 40  # of the child's stderr, for the error shown when it fails
@@ -25,12 +26,11 @@ CLOSE_WAIT_MS = 30_000  # how long closing the window waits for every rank to sa
 
 class LaunchController(QObject):
     follow_requested = Signal(object)  # the run folder the child writes (Path)
-    state_changed = Signal()  # the child started or ended: menus follow
     ended = Signal(int)  # the child's exit code (-1: it did not start or crashed)
 
-    def __init__(self, panel: TrainingPanel, status: QStatusBar, parent: QObject | None = None):
+    def __init__(self, panel: TrainingPanel, activity: Activity, status: QStatusBar, parent: QObject | None = None):
         super().__init__(parent)
-        self.panel, self.status = panel, status
+        self.panel, self.activity, self.status = panel, activity, status
         self.process: QProcess | None = None
         self.run_dir: Path | None = None
         self._stderr: deque[str] = deque(maxlen=KEPT_LINES)
@@ -45,7 +45,7 @@ class LaunchController(QObject):
 
     def start(self, config: Any, run_dir: Path, resume: Path | None, processes: int) -> None:
         """Train `config` (a TrainConfig) with torchrun in `processes` processes, one per GPU."""
-        from ...core.training.distributed import StopFile, launch_command  # imports torch: loaded by the time Start works
+        from ...core.training.distributed import StopFile, prepare_launch  # imports torch: loaded by the time Start works
 
         if self.running:
             return
@@ -55,7 +55,11 @@ class LaunchController(QObject):
         except OSError as exc:
             self._fail(self.tr("cannot write to {0}: {1}").format(run_dir, error_line(exc, 150)))
             return
-        command = launch_command(config, processes, run_dir, resume, tensorboard=self.panel.tensorboard_logs())
+        try:
+            command = prepare_launch(config, processes, run_dir, resume, tensorboard=self.panel.tensorboard_logs())
+        except OSError as exc:
+            self._fail(self.tr("cannot write to {0}: {1}").format(run_dir, error_line(exc, 150)))
+            return
         self.run_dir = run_dir
         self._stderr.clear()
         self._partial = ""
@@ -70,11 +74,9 @@ class LaunchController(QObject):
         self.process = process
         process.start()
         self.panel.show_error("")
-        self.panel.set_running(True)
-        self.panel.pause_button.setEnabled(False)  # torchrun's processes cannot pause together
+        self.activity.set_launching(True)  # torchrun's processes cannot pause together: Pause stays off
         self.status.showMessage(self.tr("Starting %n process(es) with torchrun…", "", processes))
         self.follow_requested.emit(run_dir)
-        self.state_changed.emit()
 
     @Slot()
     def stop(self) -> None:
@@ -131,13 +133,12 @@ class LaunchController(QObject):
         if process is None:
             return
         process.deleteLater()
-        self.panel.set_running(False)
+        self.activity.set_launching(False)
         if code == 0:
             self.status.showMessage(self.tr("The torchrun run has ended; its folder: {0}").format(self.run_dir))
         else:
             self._fail(self.last_error() or self.tr("torchrun ended with code {0}").format(code))
         self.ended.emit(code)
-        self.state_changed.emit()
 
     def _fail(self, message: str) -> None:
         self.status.showMessage(self.tr("Training with torchrun failed: {0}").format(message))

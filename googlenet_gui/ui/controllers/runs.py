@@ -8,12 +8,14 @@ other controllers' jobs: this one asks for them with open_requested and follow_r
 """
 from __future__ import annotations
 
+import os
+
 import shutil
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFile, QObject, QSettings, QTimer, Signal, Slot
+from PySide6.QtCore import QStandardPaths, QFile, QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QStatusBar, QWidget
 
 from ...core.runs.runlog import RUNNING
@@ -233,3 +235,13 @@ class RunsController(QObject):
                                                   str(self.runs_dir))
         if folder:
             self.add_folder(Path(folder))
+
+
+def default_runs_dir() -> Path:
+    env = os.environ.get("GOOGLENET_RUNS_DIR")
+    if env:
+        return Path(env)
+    # The generic data folder, not AppDataLocation: that one is <organisation>/<application>, both
+    # "GoogLeNet Studio", which doubled the name in every run's path.
+    base = QStandardPaths.writableLocation(QStandardPaths.GenericDataLocation) or str(Path.home() / ".local" / "share")
+    return Path(base) / "GoogLeNet Studio" / "runs"

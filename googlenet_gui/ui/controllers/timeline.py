@@ -116,6 +116,10 @@ class TimelineController(QObject):
 
     # ------------------------------------------------------------ an opened run
 
+    def checkpoint_opened(self, opened: Any) -> None:
+        """A checkpoint was opened (controllers.checkpoints.OpenedCheckpoint): its run folder's timeline shows."""
+        self.show_run(opened.path.parent)
+
     def show_run(self, run_dir: Path) -> None:
         """Show the timeline kept in a run folder (an opened checkpoint's)."""
         if self.trainer is not None:

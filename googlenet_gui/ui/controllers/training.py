@@ -1,9 +1,9 @@
-"""Training from the window: Start, Pause, Stop, resuming a checkpoint, and the run's events
-shown in the progress, plots and run panels and the status bar.
+"""Training from the window: Start, Pause, Stop, New Run, and the run's events fed to the app's state.
 
 The walk of a setting (docs/ARCHITECTURE.md): the training panel's widgets -> config() ->
-TrainConfig -> core.training.engine.Trainer on the training thread -> BatchEnd events -> _on_events ->
-the panels.
+TrainConfig -> core.training.engine.Trainer on the training thread -> the engine's events ->
+_on_events -> state.run (the plots, progress and Run tab follow it), state.weights (every view that
+answers follows it) and the status bar.
 """
 from __future__ import annotations
 
@@ -15,16 +15,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from ..words import describe_position, position_where, say
-from ...core.runs.runlog import METRICS_FILE
 from ...core.runs.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
-                            Status, Stopped)
-from ...core.inference.weights import WeightsSource
-from ..panels.plots_panel import PlotsPanel
-from ..panels.progress_panel import ProgressPanel
-from ..panels.run_panel import RunPanel
-from ..panels.training_panel import TORCHRUN, TrainingPanel
+                                 Status, Stopped)
+from ...core.runs.runlog import METRICS_FILE
+from ...state import AppState
+from ...state.activity import ResumeTarget
+from ...state.run import FAILED, FINISHED, PAUSED, RUNNING, STOPPED, TRAINING, Shown
+from ..panels.training_panel import TrainingPanel
 from ..training_worker import TrainingThread, updates_per_second
+from ..words import position_where, say
 
 # While training, the live weights are copied this often, so a dropped image is classified at
 # once with weights at most this old (the copy costs ~10 ms on a CPU: well under 1%).
@@ -32,22 +31,19 @@ SNAPSHOT_INTERVAL = 3.0
 
 
 class TrainingController(QObject):
-    run_started = Signal(object)  # RunStarted
+    run_started = Signal(object, object)  # RunStarted, the Trainer that runs it
     run_ended = Signal(object)  # Finished, Stopped or Failed, once the thread has ended
     checkpoint_saved = Signal(object)  # CheckpointSaved
     epoch_ended = Signal(object)  # EpochEnd
     epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
-    state_changed = Signal()  # running, paused or the resume target changed: menus follow
     progressed = Signal(int)  # the global step of the newest batch shown (once per batch of events)
-    launch_requested = Signal(object, object, object)  # TrainConfig, run folder, checkpoint to resume: torchrun
+    launch_requested = Signal(object, object, object, int)  # TrainConfig, run folder, checkpoint to resume, processes
 
-    def __init__(self, panel: TrainingPanel, progress: ProgressPanel, plots: PlotsPanel, run_panel: RunPanel,
-                 status: QStatusBar, weights: WeightsSource, runs_dir: Path, parent: QObject | None = None):
+    def __init__(self, panel: TrainingPanel, state: AppState, status: QStatusBar, runs_dir: Path,
+                 parent: QObject | None = None):
         super().__init__(parent)
-        self.panel, self.progress, self.plots, self.run_panel = panel, progress, plots, run_panel
-        self.status, self.weights, self.runs_dir = status, weights, runs_dir
+        self.panel, self.state, self.status, self.runs_dir = panel, state, status, runs_dir
         self.thread = TrainingThread(self)
-        self.resume_path: Path | None = None  # the checkpoint Start continues
         self.last_checkpoint: str | None = None  # the current run's last.pt
         self.step_seconds: float | None = None  # the last measured time of one training step
         self.tensorboard: Any = None  # the run's core.training.tensorboard_log.TensorBoardLog, when asked for
@@ -62,6 +58,7 @@ class TrainingController(QObject):
         panel.stop_clicked.connect(self.stop)
         self.thread.events.connect(self._on_events)
         self.thread.finished.connect(self._on_finished)
+        state.activity.changed.connect(self._show_resume)
 
     @property
     def running(self) -> bool:
@@ -75,6 +72,11 @@ class TrainingController(QObject):
     def trainer(self) -> Any:
         return self.thread.trainer
 
+    @property
+    def resume_path(self) -> Path | None:
+        resume = self.state.activity.resume
+        return resume.path if resume is not None else None
+
     def core_ready(self) -> None:
         self._core_ready = True
         if self._start_when_ready:
@@ -85,7 +87,8 @@ class TrainingController(QObject):
 
     @Slot()
     def start(self) -> None:
-        if self.running or not self.panel.start_button.isEnabled():
+        activity, data = self.state.activity, self.state.data
+        if not activity.can_start() or not data.ready:
             return
         if not self._core_ready:  # pressed during the first seconds: start as soon as PyTorch is in
             self._start_when_ready = True
@@ -95,18 +98,16 @@ class TrainingController(QObject):
 
         config = self.panel.config()
         run_dir = self._run_folder()
-        if config.device == TORCHRUN:  # "All N GPUs": other processes train, the launch controller starts them
-            resume, self.resume_path = self.resume_path, None
-            self.launch_requested.emit(config, run_dir, resume)
-            self.panel.set_resume(None)  # continued (or not) in the run folder: Start next begins a new run
-            self.state_changed.emit()
+        resume = self.resume_path
+        processes = self.panel.processes()
+        if processes > 1:  # "All N GPUs": other processes train, the launch controller starts them
+            activity.set_resume(None)  # continued (or not) in the run folder: Start next begins a new run
+            self.launch_requested.emit(config, run_dir, resume, processes)
             return
-        self.plots.reset(1)
-        self.progress.reset()
-        self.run_panel.reset(str(run_dir))
+        self.state.run.clear()
         self.last_checkpoint = None
         self.step_seconds = None
-        trainer = Trainer(config, run_dir=run_dir, resume_from=self.resume_path, snapshot_interval=SNAPSHOT_INTERVAL)
+        trainer = Trainer(config, run_dir=run_dir, resume_from=resume, snapshot_interval=SNAPSHOT_INTERVAL)
         self.tensorboard = None
         if self.panel.tensorboard_logs():
             from ...core.training.tensorboard_log import TensorBoardLog
@@ -114,11 +115,12 @@ class TrainingController(QObject):
             self.tensorboard = TensorBoardLog(run_dir)
         consumers = (self.tensorboard,) if self.tensorboard is not None else ()
         self.thread.start(trainer, updates_per_second(config.device, config.num_threads), consumers)
-        self.weights.use_live(trainer)
+        self.state.weights.use_live(trainer)
+        self.state.weights.set_training(True)
+        activity.set_run_checkpoint(None)
+        activity.set_training(True)
         self.panel.show_error("")
-        self.panel.set_running(True)
         self.status.showMessage(self.tr("Starting: loading data…"))
-        self.state_changed.emit()
 
     def _run_folder(self) -> Path:
         """Resuming a run folder's last.pt continues in that folder; anything else (a new run, or
@@ -144,10 +146,8 @@ class TrainingController(QObject):
         else:
             self.thread.pause()
             self.status.showMessage(self.tr("Pausing after the current batch…"))
-        paused = self.paused
-        self.progress.set_paused(paused)
-        self.panel.set_running(True, paused)
-        self.state_changed.emit()
+        self.state.activity.set_training(True, self.paused)
+        self.state.run.set_status(PAUSED if self.paused else RUNNING)
 
     @Slot()
     def stop(self) -> None:
@@ -160,63 +160,79 @@ class TrainingController(QObject):
             return self.tr("Stopping after this step (about {0:.0f} s) and saving last.pt…").format(self.step_seconds)
         return self.tr("Stopping after this step and saving last.pt…")
 
-    def prepare_resume(self, path: Path, checkpoint: Any) -> None:
-        """Start will continue `checkpoint` (a core Checkpoint read from `path`): show its settings,
-        curves and epochs."""
-        config = checkpoint.train_config
-        if config is None or checkpoint.resume is None:
-            self.status.showMessage(self.tr("{0} holds weights only: it classifies, but cannot be resumed").format(path.name), 8000)
-            return
-        self.resume_path = path
-        shown = dataclasses.replace(config)
-        shown.epochs = max(config.epochs, checkpoint.position.epochs_done + 1)
-        position = checkpoint.position
-        self.panel.set_resume(shown, lambda: f"{path.name} {position_where(position)}")
-        self.plots.load_history(checkpoint.position.steps_per_epoch, checkpoint.batch_history, checkpoint.history)
-        self.run_panel.reset(str(path.parent))
-        self.run_panel.add_epochs(checkpoint.history)
-        for kind in ("last", "best"):  # the run folder's checkpoints, as the Run tab shows them during a run
-            saved = path.parent / f"{kind}.pt"
-            if saved == path:
-                self.run_panel.checkpoint_saved(kind, str(saved), lambda: describe_position(position))
-            elif saved.is_file():
-                stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(saved.stat().st_mtime))
-                self.run_panel.checkpoint_saved(kind, str(saved), lambda stamp=stamp: self.tr("saved {0}").format(stamp))
-        self.state_changed.emit()
-
+    @Slot()
     def new_run(self) -> None:
-        """Forget the checkpoint Start would resume: every setting is editable again."""
-        if self.running:
+        """Train > New Run: forget the checkpoint Start would continue and the one opened; every
+        setting is editable again, the plots are empty, and the last run's weights (or, without
+        one, the untrained network) answer."""
+        activity, weights = self.state.activity, self.state.weights
+        if not activity.can_new_run():
             return
-        self.resume_path = None
-        self.panel.set_resume(None)
-        self.state_changed.emit()
+        activity.set_resume(None)
+        activity.set_opened(None)
+        activity.set_run_checkpoint(None)
+        self.state.run.clear()
+        if weights.kind != "live":
+            if self.trainer is not None:
+                weights.use_live(self.trainer, self._class_names())
+            else:
+                weights.use_untrained()
+
+    @Slot(str)
+    def train_on_folder(self, folder: str) -> None:
+        """The dataset editor's "Train on This Dataset": a new run on the folder, with the other settings
+        as the training panel has them."""
+        if self.state.activity.busy:
+            self.status.showMessage(self.tr("Training is running: stop it first"), 8000)
+            return
+        if self.state.activity.resume is not None:
+            self.new_run()
+        self.panel.use_folder(folder)
+        self.start()
+
+    def _class_names(self) -> list[str] | None:
+        snapshot = self.trainer.latest_snapshot() if self.trainer is not None else None
+        return snapshot.class_names if snapshot is not None else None
+
+    def _show_resume(self) -> None:
+        """The training panel shows what Start continues: its settings, locked but for those a resume may change."""
+        target = self.state.activity.resume
+        if target is None:
+            if self.panel.resuming():
+                self.panel.set_resume(None)
+            return
+        shown = dataclasses.replace(target.config)
+        shown.epochs = max(target.config.epochs, target.position.epochs_done + 1)
+        path, position = target.path, target.position
+        self.panel.set_resume(shown, lambda: f"{path.name} {position_where(position)}")
+
+    def resume_target(self, path: Path, checkpoint: Any) -> ResumeTarget | None:
+        """What Start would continue of `checkpoint` (read from `path`); None, saying so, when it cannot be resumed."""
+        if checkpoint.train_config is None or checkpoint.resume is None:
+            self.status.showMessage(self.tr("{0} holds weights only: it classifies, but cannot be resumed").format(path.name), 8000)
+            return None
+        return ResumeTarget(path, checkpoint.train_config, checkpoint.position)
 
     # ------------------------------------------------------------ events from the training thread
 
     @Slot(list)
     def _on_events(self, events: list) -> None:
-        batches: list[BatchEnd] = []
+        run = self.state.run
+        shown: list = []  # the run's events for the run view, in order
+        last_batch: BatchEnd | None = None
 
-        def flush_batches() -> None:
-            if batches:
-                self.plots.add_batches([e.step for e in batches], [e.loss for e in batches],
-                                       [e.accuracy for e in batches])
-                batches.clear()
+        def flush() -> None:
+            if shown:
+                run.add(list(shown))
+                shown.clear()
 
-        last_batch = None
         for event in events:
-            if isinstance(event, BatchEnd):
-                batches.append(event)
-                last_batch = event
-                continue
-            flush_batches()
             if isinstance(event, RunStarted):
+                flush()
                 self._run_started(event)
             elif isinstance(event, EpochEnd):
-                self.plots.add_epochs([event])
-                self.run_panel.add_epochs([event])
-                self.progress.epoch_done(event.epoch)
+                shown.append(event)
+                flush()
                 text = self.tr("Epoch {0} done: train accuracy {1:.1%}").format(event.epoch, event.train_accuracy)
                 if event.val_accuracy is not None:
                     text = self.tr("{0}, validation accuracy {1:.1%}").format(text, event.val_accuracy)
@@ -225,37 +241,38 @@ class TrainingController(QObject):
             elif isinstance(event, EpochPredictions):
                 self.epoch_predictions.emit(event)
             elif isinstance(event, CheckpointSaved):
+                shown.append(event)
+                flush()
                 if event.kind == "last":
                     self.last_checkpoint = event.path
-                self.run_panel.checkpoint_saved(event.kind, event.path,
-                                                lambda position=event.position: describe_position(position))
+                    self.state.activity.set_run_checkpoint(Path(event.path))
                 self.checkpoint_saved.emit(event)
             elif isinstance(event, Paused):
-                self.status.showMessage(self.tr("Paused {0}; Resume continues").format(position_where(event.position)))
+                self.status.showMessage(self.tr("Paused {0}; Continue goes on").format(position_where(event.position)))
             elif isinstance(event, Status):  # the core's Message ("loading data"), said as news: "Loading data…"
                 said = say(event.message)
                 self.status.showMessage(said[:1].upper() + said[1:] + "…", 15_000)
-        flush_batches()
-        if last_batch is not None:  # the progress panel shows where the run is; the status bar keeps its news
-            e = last_batch
-            self.step_seconds = self.trainer.config.batch_size / max(e.images_per_sec, 1e-9)
-            self.progress.update_batch(e)
-            self.progressed.emit(e.step)
+            elif isinstance(event, BatchEnd):
+                shown.append(event)
+                last_batch = event
+        flush()
+        if last_batch is not None:  # the progress shows where the run is; the status bar keeps its news
+            self.step_seconds = self.trainer.config.batch_size / max(last_batch.images_per_sec, 1e-9)
+            self.progressed.emit(last_batch.step)
 
     def _run_started(self, event: RunStarted) -> None:
-        self.plots.load_history(event.steps_per_epoch, event.batch_history, event.history)
-        self.run_panel.reset(event.run_dir)
-        self.run_panel.add_epochs(event.history)
-        self.progress.start_run(event)
+        self.state.run.show(Shown(TRAINING, event))
+        self.state.weights.use_live(self.trainer, event.class_names)
+        self.state.weights.set_training(True)
         notes = "; ".join(say(note) for note in event.notes)
         text = self.tr("Training on {0}: {1}, {2}").format(
             event.device, self.tr("%n image(s)", "", event.train_size), self.tr("%n class(es)", "", len(event.class_names)))
         self.status.showMessage(self.tr("{0} ({1})").format(text, notes) if notes else text)
-        self.run_started.emit(event)
+        self.run_started.emit(event, self.trainer)
 
     @Slot(object)
     def _on_finished(self, terminal: Any) -> None:
-        self.progress.finish()
+        trained = getattr(terminal, "elapsed", None)
         if isinstance(terminal, Finished):
             best = self.tr("n/a") if terminal.best_val_accuracy is None else f"{terminal.best_val_accuracy:.1%}"
             self.status.showMessage(self.tr("Finished %n epoch(s) in {0:.0f} s; best validation accuracy {1}", "",
@@ -268,9 +285,12 @@ class TrainingController(QObject):
             self.panel.show_error(lambda: self.tr("Training failed: {0}").format(say(terminal.message)))
         if self.tensorboard is not None and self.tensorboard.problem:
             self.status.showMessage(self.status.currentMessage() + "; " + say(self.tensorboard.problem))
-        if self.resume_path is not None and isinstance(terminal, (Finished, Stopped)):
-            self.resume_path = None  # it has been continued: Start now begins a new run
-            self.panel.set_resume(None)
-        self.panel.set_running(False)
+        if self.state.run.source == TRAINING:
+            ended = FINISHED if isinstance(terminal, Finished) else STOPPED if isinstance(terminal, Stopped) else FAILED
+            self.state.run.set_status(ended, trained)
+        activity = self.state.activity
+        if activity.resume is not None and isinstance(terminal, (Finished, Stopped)):
+            activity.set_resume(None)  # it has been continued: Start now begins a new run
+        self.state.weights.set_training(False)
+        activity.set_training(False)
         self.run_ended.emit(terminal)
-        self.state_changed.emit()

@@ -50,8 +50,7 @@ class PredictionRow(QFrame):
     pin_toggled = Signal(object, bool)
     inside_requested = Signal(object)
 
-    def __init__(self, prediction: Prediction, thumbnail: QImage | None = None, weights: Text = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, prediction: Prediction, weights: Text = "", parent: QWidget | None = None) -> None:
         """`weights`: which weights answered ("" when not known)."""
         super().__init__(parent)
         self.setFrameShape(QFrame.StyledPanel)
@@ -62,8 +61,7 @@ class PredictionRow(QFrame):
         self.probabilities: list[float] = [] if self._error else [float(p) for _, p in prediction.top]
         self.bars: list[QProgressBar] = []
 
-        if thumbnail is None or thumbnail.isNull():  # the core made it from the one decode of the file
-            thumbnail = array_to_qimage(prediction.thumbnail)
+        thumbnail = array_to_qimage(prediction.thumbnail)  # the core made it from the one decode of the file
         if thumbnail.width() > PREVIEW or thumbnail.height() > PREVIEW:
             thumbnail = thumbnail.scaled(PREVIEW, PREVIEW, Qt.KeepAspectRatio, Qt.SmoothTransformation)
         elif not thumbnail.isNull() and thumbnail.width() < PREVIEW and thumbnail.height() < PREVIEW:
@@ -359,13 +357,11 @@ class ClassifyPanel(QWidget):
         self._trim()
         self.scroll_area.verticalScrollBar().setValue(0)
 
-    def show_predictions(self, predictions: list[Prediction], thumbnails: dict[str, QImage] | None = None,
-                         request: int | None = None, weights: Text = "") -> bool:
+    def show_predictions(self, predictions: list[Prediction], request: int | None = None, weights: Text = "") -> bool:
         """Show one row per prediction, each saying which `weights` answered. With `request`, they take
         the place of that request's placeholders (so results stay in the order they were asked for,
         whichever finishes first); a request whose placeholders are gone (cleared) shows nothing and
         returns False. Without, they go on top. Only the newest MAX_ROWS rows are kept."""
-        thumbnails = thumbnails or {}
         at = 0
         if request is not None:
             pending = [w for w in self._items if isinstance(w, PendingRow) and w.request == request]
@@ -374,7 +370,7 @@ class ClassifyPanel(QWidget):
             at = self._items.index(pending[0])
             for row in pending:
                 self._remove(row)
-        new_rows = [self._row(p, thumbnails.get(p.source), weights) for p in predictions[:MAX_ROWS]]
+        new_rows = [self._row(p, weights) for p in predictions[:MAX_ROWS]]
         for i, row in enumerate(new_rows):
             self._rows_layout.insertWidget(at + i, row)
         self._items[at:at] = new_rows
@@ -434,8 +430,8 @@ class ClassifyPanel(QWidget):
 
     # ------------------------------------------------------------------ internals
 
-    def _row(self, prediction: Prediction, thumbnail: QImage | None, weights: Text) -> PredictionRow:
-        row = PredictionRow(prediction, thumbnail, weights)
+    def _row(self, prediction: Prediction, weights: Text) -> PredictionRow:
+        row = PredictionRow(prediction, weights)
         row.set_selected(row.source == self._selected)
         row.set_pinned(row.source in self._pinned)
         row.clicked.connect(self._clicked)

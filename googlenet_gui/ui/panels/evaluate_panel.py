@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # core.inference.evaluation imports torch, which must not loa
 THUMBNAIL = 72  # side of a gallery image, in pixels
 STRETCH_UP_TO = 15  # up to this many classes the matrix fills its width; more scroll
 F1_COLUMN = 3  # of the per-class table: class, precision, recall, F1, support
+CLASS_COLUMN_WIDTH = 110  # pixels the class names get at least (longer ones are elided)
 # Item roles as plain ints: a view asks data() for ~7 roles per cell on every paint, and reading
 # Qt.DisplayRole from PySide6's enum costs ~6 us each time (a 10 x 10 matrix: 14 ms a paint).
 DISPLAY, DECORATION, TOOLTIP, ALIGNMENT, BACKGROUND, FOREGROUND = (
@@ -288,7 +289,13 @@ class EvaluatePanel(QWidget):
         self.class_table.verticalHeader().setVisible(False)
         self.class_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.class_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.class_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        header = self.class_table.horizontalHeader()
+        # the numbers keep their width; the class names take what is left (elided), so Support stays in view
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setMinimumSectionSize(40)
+        self.class_table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.class_table.setTextElideMode(Qt.ElideRight)
         self.class_table.verticalHeader().setDefaultSectionSize(22)
         self.class_table.setSortingEnabled(True)
         self.class_table.sortItems(F1_COLUMN, Qt.AscendingOrder)  # the worst class first
@@ -577,6 +584,15 @@ class EvaluatePanel(QWidget):
             table.setItem(r, 4, _SortItem(f"{c.support:,}", c.support))
         table.setSortingEnabled(True)
         table.sortItems(column, order)
+        self._fit_class_table()
+
+    def _fit_class_table(self) -> None:
+        """The table asks for the width of its numbers and a short class name, so the splitter never hides
+        Support behind a scroll bar (its numbers keep their width; a long class name is elided)."""
+        table, header = self.class_table, self.class_table.horizontalHeader()
+        numbers = sum(max(header.sectionSizeHint(c), table.sizeHintForColumn(c)) for c in range(1, table.columnCount()))
+        scroll = table.verticalScrollBar().sizeHint().width()
+        table.setMinimumWidth(numbers + CLASS_COLUMN_WIDTH + scroll + 2 * table.frameWidth())
 
     def class_rows(self) -> list[list[str]]:
         """The per-class table as shown, top to bottom."""

@@ -3,7 +3,7 @@
 Built the way pyqtgraph's scrollingPlots example recommends for long runs: every curve is created
 once, its data live in numpy buffers that grow by doubling, and each update hands the curve a view
 of the filled part. Peak downsampling and clipping to the view keep a million points per curve
-smooth. This module only ever sees plain Python numbers (no torch, no core).
+smooth. It sees plain numbers and the core's events (dataclasses of numbers), never a tensor.
 """
 from __future__ import annotations
 
@@ -12,18 +12,19 @@ import csv
 import html
 import importlib
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters  # makes pg.exporters available
-from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, QSettings, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFileDialog, QHBoxLayout, QLabel, QSizePolicy, QSlider, QVBoxLayout, QWidget
 
 from ...core.runs.events import EpochEnd
 from ...core.common.text import printable
+from ...state.run import RunView
 from .. import plot_menus, theme
 from ..plain import plain_label
 
@@ -250,6 +251,8 @@ def _nearest(xs: np.ndarray, x: float) -> int | None:
 class PlotsPanel(QWidget):
     """Loss and accuracy plots, side by side, with a hover read-out under them."""
 
+    message = Signal(str)  # how an export went, for the status bar
+
     def __init__(self, parent: QWidget | None = None, smoothing: float = SMOOTHING):
         super().__init__(parent)
         self.smoothing = smoothing
@@ -417,6 +420,15 @@ class PlotsPanel(QWidget):
         else:
             self._anchors["loss"].setData([0.0, 1.0], [0.0, 0.0 if len(values) or self._compared else 1.0])
 
+    def observe(self, run: RunView) -> None:
+        """Draw the run the app shows (state.run): its history when it is shown, then its batches and epochs."""
+        run.cleared.connect(lambda: self.reset(1))
+        run.shown.connect(lambda shown: self.load_history(shown.started.steps_per_epoch, shown.started.batch_history,
+                                                          shown.started.history))
+        run.batches.connect(lambda batches: self.add_batches([e.step for e in batches], [e.loss for e in batches],
+                                                             [e.accuracy for e in batches]))
+        run.epochs_ended.connect(self.add_epochs)
+
     def reset(self, steps_per_epoch: int = 1) -> None:
         """Clear every curve; later steps are placed at step / steps_per_epoch epochs."""
         self.steps_per_epoch = max(1, int(steps_per_epoch))
@@ -568,6 +580,27 @@ class PlotsPanel(QWidget):
 
     def has_data(self) -> bool:
         return self._batch.size > 0 or self._epoch.size > 0
+
+    def export_image_dialog(self) -> None:
+        """File > Export Plots: ask where, write, and say how it went (`message`)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plots"), str(Path.home() / "curves.png"),
+                                              self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self._export(lambda: self.export_image(path), path)
+
+    def export_csv_dialog(self) -> None:
+        """File > Export Metrics (CSV): ask where, write, and say how it went (`message`)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export metrics"), str(Path.home() / "metrics.csv"),
+                                              self.tr("CSV (*.csv)"))
+        if path:
+            self._export(lambda: self.export_csv(path), path)
+
+    def _export(self, write: Callable[[], None], path: str) -> None:
+        try:
+            write()
+            self.message.emit(self.tr("Exported {0}").format(path))
+        except (OSError, ValueError) as exc:
+            self.message.emit(self.tr("Export failed: {0}").format(exc))
 
     def export_image(self, path: str) -> None:
         """Save both plots in one picture: .png (raster) or .svg (vector)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QFormLayout, QGroupBox, QProgressBar, QVBo
 
 from ..plain import plain_label
 from ...core.runs.events import BatchEnd, RunStarted
+from ...state.run import OPENED, PAUSED, RUNNING, RunView, Shown
 
 
 def format_duration(seconds: float) -> str:
@@ -71,6 +72,30 @@ class ProgressPanel(QWidget):
 
     def _show_speed(self) -> None:
         self.speed_label.setText("–" if self._speed is None else self.tr("{0:,.0f} images/s").format(self._speed))
+
+    def observe(self, run: RunView) -> None:
+        """Show where the run the app shows (state.run) is: a training's or a followed run's progress as it
+        comes, an opened checkpoint's position, learning rate and training time."""
+        run.cleared.connect(self.reset)
+        run.shown.connect(self._show)
+        run.session.connect(self.start_run)
+        run.batches.connect(lambda batches: self.update_batch(batches[-1]))
+        run.epochs_ended.connect(lambda epochs: self.epoch_done(epochs[-1].epoch))
+        run.status_changed.connect(self._status)
+
+    def _show(self, shown: Shown) -> None:
+        self.reset()
+        self.start_run(shown.started, shown.elapsed)
+        if shown.lr is not None:
+            self.lr_label.setText(f"{shown.lr:.3g}")
+        if shown.source == OPENED:  # a checkpoint: where its run stopped, not a clock going on
+            self.finish(shown.elapsed)
+
+    def _status(self, status: str, trained: float | None) -> None:
+        if status in (RUNNING, PAUSED):
+            self.set_paused(status == PAUSED)
+        else:
+            self.finish(trained)
 
     def reset(self) -> None:
         self._clock.stop()

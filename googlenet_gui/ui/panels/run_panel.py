@@ -1,7 +1,9 @@
 """The current run: its folder, its last and best checkpoints, and one row per epoch."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -9,8 +11,9 @@ from PySide6.QtWidgets import (QLabel, QAbstractItemView, QFormLayout, QHBoxLayo
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..plain import plain_label
-from ..words import Text, say
+from ..words import Text, describe_position, say
 from ...core.runs.events import EpochEnd
+from ...state.run import RunView, Shown
 
 COLUMNS = 6  # epoch, train loss, train accuracy, val loss, val accuracy, time
 
@@ -75,6 +78,20 @@ class RunPanel(QWidget):
             if seconds is not None:
                 item.setText(self.tr("{0:.1f} s").format(seconds))
 
+    def observe(self, run: RunView) -> None:
+        """Show the run the app shows (state.run): its folder, epochs and checkpoints, as they come."""
+        run.cleared.connect(lambda: self.reset(None))
+        run.shown.connect(self._show)
+        run.epochs_ended.connect(self.add_epochs)
+        run.checkpoint_saved.connect(
+            lambda saved: self.checkpoint_saved(saved.kind, saved.path, lambda: describe_position(saved.position)))
+
+    def _show(self, shown: Shown) -> None:
+        self.reset(shown.started.run_dir)
+        self.add_epochs(shown.started.history)
+        for kind, (path, position) in shown.checkpoints.items():
+            self.checkpoint_saved(kind, path, _where(path, position))
+
     def reset(self, folder: str | None) -> None:
         self._folder = Path(folder) if folder else None
         self._best = None
@@ -118,3 +135,14 @@ class RunPanel(QWidget):
     def _open_folder(self) -> None:
         if self._folder is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._folder)))
+
+
+def _where(path: str, position: Any) -> Text:
+    """Where the run was when a checkpoint was saved, or, not known, when the file was written."""
+    if position is not None:
+        return lambda: describe_position(position)
+    try:
+        stamp = time.strftime("%Y-%m-%d %H:%M", time.localtime(Path(path).stat().st_mtime))
+    except OSError:
+        return ""
+    return lambda: RunPanel.tr("saved {0}").format(stamp)

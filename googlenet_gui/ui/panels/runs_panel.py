@@ -168,6 +168,9 @@ class RunsModel(QAbstractTableModel):
         self.ticks_changed.emit()
 
 
+DIFFERENCES_SHOWN = 6  # rows of settings that differ shown without scrolling
+
+
 class RunsPanel(QWidget):
     refresh_requested = Signal()
     add_folder_requested = Signal()
@@ -352,6 +355,20 @@ class RunsPanel(QWidget):
         else:
             self.differences_label.setText(self.tr("The ticked runs have the same settings."))
         self.differences.setVisible(bool(rows) and len(names) >= 2)
+        self._fit_differences()
+
+    def _fit_differences(self) -> None:
+        """The differences table asks for the height of its rows (up to DIFFERENCES_SHOWN, then it scrolls), and
+        the splitter gives it that much of the tab: a comparison shows its differences whole."""
+        table = self.differences
+        shown = min(table.rowCount(), DIFFERENCES_SHOWN)
+        height = (table.horizontalHeader().sizeHint().height() + shown * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth() + (table.horizontalScrollBar().sizeHint().height() if shown else 0))
+        table.setMinimumHeight(height if shown else 0)
+        if shown and self.splitter.sizes()[1] < height + self.differences_label.sizeHint().height():
+            total = sum(self.splitter.sizes())
+            below = min(total // 2, height + self.differences_label.sizeHint().height() + 8)
+            self.splitter.setSizes([total - below, below])
 
     def difference_rows(self) -> list[list[str]]:
         """The differences table's rows: the setting, then one value per run (tests and scripts)."""

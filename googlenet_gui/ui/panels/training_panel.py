@@ -1,22 +1,56 @@
-"""Training controls: dataset, device, hyper-parameters, and Start / Pause / Stop."""
+"""Training controls: the data, the recipe, the device, the settings (the rarely changed ones folded
+under Advanced) and Start / Pause / Stop.
+
+Every setting row is made from its declaration (core/runs/config.py: SETTINGS, those with a `panel`):
+its widget, label, tooltip and range; config() and set_config() read and write them all the same way.
+What the panel shows of the app's state follows the models (`bind`): Start, Pause and Stop follow the
+activity, the data row follows the data choice, and the panel tells the data choice what is chosen.
+"""
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtWidgets import (QLabel, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLineEdit, QProgressBar, QPushButton, QSizePolicy, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
+from ...core.common.messages import Message
 from ...core.data.catalog import SOURCES
-from ...core.runs.config import MAX_INPUT_SIZE, OPTIMIZERS, PRECISIONS, SCHEDULES, TrainConfig
+from ...core.runs.config import ADVANCED, BASIC, SETTINGS, TrainConfig
 from ...core.runs.recipes import RECIPES, Promise, recipe_of
-from .. import theme
+from ...state.activity import Activity
+from ...state.data import DataChoice, DataSpec
+from .. import setting_widgets, theme
 from ..plain import plain_label, plain_tooltip
-from ..words import Text, choice_name, dataset_title, say, setting_name
+from ..words import Text, dataset_title, say, setting_name
 
-TORCHRUN = "torchrun"  # the device list's "All N GPUs (torchrun)": training in one process per GPU
+PROCESSES_ROLE = Qt.UserRole + 1  # a device list entry's process count: "All N GPUs (torchrun)" trains in N
+ADVANCED_KEY = "training/advanced_shown"
+
+
+class WrappingLabel(QLabel):
+    """A plain-text label that wraps and always asks for the height its wrapped text needs (a form
+    row otherwise keeps the height of its first wording, cutting a longer one in another language)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.PlainText)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Minimum)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        width = max(self.width(), 100)
+        return QSize(0, self.heightForWidth(width) if self.text() else hint.height())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self.updateGeometry()
 
 
 class TrainingPanel(QWidget):
@@ -25,11 +59,14 @@ class TrainingPanel(QWidget):
     stop_clicked = Signal()
     download_clicked = Signal(str, str)  # dataset key, data folder ("" for the default)
     cancel_download_clicked = Signal()
-    settings_changed = Signal()  # anything that changes the network's input (size, dataset)
     show_shapes_requested = Signal()  # "where does this input size break?": the Shapes tab answers
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.activity: Activity | None = None
+        self.data: DataChoice | None = None
+
+        # ---- data
         self.dataset_combo = QComboBox()
         for info in SOURCES.values():
             self.dataset_combo.addItem("", info.key)  # titled by retranslate()
@@ -40,52 +77,9 @@ class TrainingPanel(QWidget):
         self.download_bar.setTextVisible(True)
         self.download_bar.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)  # a long file name never widens the panel
         self.cancel_download_button = QPushButton()
-        self.data_status = plain_label()
-        self.data_status.setWordWrap(True)
-
-        self.device_combo = QComboBox()
-        self.device_combo.addItem("", "cpu")  # "cpu (detecting devices…)" until the core has loaded
-        self._devices_known = False
-        self._gpus = 0
-        # Any size can be typed; one the network cannot take is explained, not silently replaced.
-        self.input_spin = _spin(1, MAX_INPUT_SIZE, 96)
-        self.input_error = plain_label()
-        self.input_error.setWordWrap(True)
-        self.input_why_button = QPushButton()
-        self.epochs_spin = _spin(1, 10000, 5)
-        self.batch_spin = _spin(2, 8192, 64)
-        self.optimizer_combo = _combo(OPTIMIZERS)
-        self.lr_spin = _fraction_spin(0.00001, 10.0, 0.0005, decimals=5)
-        self.lr_spin.setValue(0.001)
-        self.schedule_combo = _combo(SCHEDULES)
-        self.weight_decay_spin = _fraction_spin(0.0, 10.0, 0.0005, decimals=5)  # SGD's usual 5e-4 fits
-        self.label_smoothing_spin = _fraction_spin(0.0, 0.99, 0.05, decimals=2)
-        self.precision_combo = _combo(PRECISIONS)
-        self.augment_check = QCheckBox()
-        self.plain_epochs_spin = _spin(0, 10000, 0)
-        self.seed_spin = _spin(0, 2**31 - 1, 0)
-        self.tensorboard_check = QCheckBox()
-        # Each TrainConfig setting the form shows, by its field, in the form's order: the rows, their
-        # labels (words.setting_name), config() and set_config() and the recipe's match all follow it.
-        self.setting_fields: dict[str, QWidget] = {
-            "device": self.device_combo, "input_size": self.input_spin, "epochs": self.epochs_spin,
-            "batch_size": self.batch_spin, "optimizer": self.optimizer_combo, "lr": self.lr_spin,
-            "schedule": self.schedule_combo, "weight_decay": self.weight_decay_spin,
-            "precision": self.precision_combo, "augment": self.augment_check,
-            "plain_last_epochs": self.plain_epochs_spin, "label_smoothing": self.label_smoothing_spin, "seed": self.seed_spin}
-
-        self.start_button = QPushButton()
-        self.pause_button = QPushButton()
-        self.stop_button = QPushButton()
-        self.start_button.setDefault(True)
-        self.resume_label = plain_label()
-        self.resume_label.setWordWrap(True)
-        self.error_label = plain_label()  # why the last run failed; stays until the next Start
-        self.error_label.setWordWrap(True)
-        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-
-        self.data_box = data_box = QGroupBox()
-        self.data_form = data_form = QFormLayout(data_box)
+        self.data_status = WrappingLabel()
+        self.data_box = QGroupBox()
+        self.data_form = data_form = _form(self.data_box)
         data_form.addRow(QLabel(), self.dataset_combo)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
@@ -99,36 +93,66 @@ class TrainingPanel(QWidget):
         data_form.addRow("", download_row)
         data_form.addRow("", self.data_status)
 
-        # A recipe fills the settings below, which stay editable; editing one makes it "Custom".
+        # ---- the settings, from their declarations
+        self.device_combo = QComboBox()
+        self.device_combo.addItem("", "cpu")  # "cpu (detecting devices…)" until the core has loaded
+        self._devices_known = False
+        self._gpus = 0
+        self.setting_fields: dict[str, QWidget] = {}  # every setting the panel shows, by its TrainConfig field
+        for name, setting in SETTINGS.items():
+            if setting.panel is not None:
+                self.setting_fields[name] = self.device_combo if name == "device" else setting_widgets.make_widget(setting)
+        self.start_button = self.pause_button = self.stop_button = None  # made below
+        self.input_error = WrappingLabel()
+        self.input_why_button = QPushButton()
+        self.tensorboard_check = QCheckBox()
+
+        # A recipe fills the settings, which stay editable; editing one makes it "Custom".
         self.recipe_combo = QComboBox()
         self.recipe_combo.addItem("", "")  # "Custom", from retranslate()
         for recipe in RECIPES.values():
             self.recipe_combo.addItem("", recipe.key)  # titled by retranslate()
-        self.recipe_note = plain_label("")
-        self.recipe_note.setWordWrap(True)
+        self.recipe_note = WrappingLabel()
 
-        self.model_box = model_box = QGroupBox()
-        self.form = form = QFormLayout(model_box)
+        self.model_box = QGroupBox()
+        self.form = form = _form(self.model_box)
         form.addRow(QLabel(), self.recipe_combo)  # every row is labelled by retranslate()
         form.addRow("", self.recipe_note)
-        input_problem = QHBoxLayout()
-        input_problem.addWidget(self.input_error, 1)
-        input_problem.addWidget(self.input_why_button)
-        for key, field in self.setting_fields.items():
-            form.addRow(QLabel(), field)
-            if key == "input_size":  # why a size does not fit, under it
-                form.addRow("", input_problem)
-        form.addRow(QLabel(), self.tensorboard_check)
+        for name in self._rows(BASIC):
+            form.addRow(QLabel(), self.setting_fields[name])
+        self.advanced_button = QToolButton()
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.advanced_button.setAutoRaise(True)
+        form.addRow(self.advanced_button)
+        self.advanced = QWidget()
+        self.advanced_form = advanced_form = _form(self.advanced)
+        advanced_form.setContentsMargins(0, 0, 0, 0)
+        input_problem = QVBoxLayout()
+        input_problem.addWidget(self.input_error)
+        input_problem.addWidget(self.input_why_button, 0, Qt.AlignLeft)
+        for name in self._rows(ADVANCED):
+            advanced_form.addRow(QLabel(), self.setting_fields[name])
+            if name == "input_size":  # why a size does not fit, under it
+                advanced_form.addRow("", input_problem)
+        advanced_form.addRow(QLabel(), self.tensorboard_check)
+        form.addRow(self.advanced)
 
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.start_button.setDefault(True)
+        self.resume_label = WrappingLabel()
+        self.error_label = WrappingLabel()  # why the last run failed; stays until the next Start
+        self.error_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.pause_button)
-        buttons.addWidget(self.stop_button)
+        for button in (self.start_button, self.pause_button, self.stop_button):
+            buttons.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(data_box)
-        layout.addWidget(model_box)
+        layout.addWidget(self.data_box)
+        layout.addWidget(self.model_box)
         layout.addLayout(buttons)
         layout.addWidget(self.resume_label)
         layout.addWidget(self.error_label)
@@ -140,32 +164,51 @@ class TrainingPanel(QWidget):
         self.download_button.clicked.connect(
             lambda: self.download_clicked.emit(self.dataset_key(), self.folder_edit.text().strip()))
         self.cancel_download_button.clicked.connect(self.cancel_download_clicked)
+        self.advanced_button.toggled.connect(self._show_advanced)
         self.dataset_combo.currentIndexChanged.connect(self._dataset_changed)
-        self.folder_edit.editingFinished.connect(self.settings_changed)
-        self.input_spin.valueChanged.connect(self._input_changed)
+        self.folder_edit.editingFinished.connect(self._data_changed)
+        self.setting_fields["input_size"].valueChanged.connect(self._input_changed)
+        self.setting_fields["seed"].valueChanged.connect(self._data_changed)
         self.input_why_button.clicked.connect(self.show_shapes_requested)
         self.recipe_combo.activated.connect(lambda _: self._recipe_chosen())
         self.dataset_combo.currentIndexChanged.connect(self._sync_recipe)  # a recipe's promise is per dataset
         for widget in self.setting_fields.values():
-            _changed(widget).connect(self._sync_recipe)
+            setting_widgets.changed(widget).connect(self._sync_recipe)
 
-        self._running = False
-        self._paused = False
-        self._downloading = False
-        self._available = True
         self._tensorboard_problem: str | None = None
         # texts given to the panel, kept to be worded again in another language
         self._resume_description: Text = ""
         self._error: Text = ""
-        self._data_status: Text = ""
         self.retranslate()
-        self._dataset_changed()
-        self._input_changed()
-        self.set_running(False)
+        self._show_advanced(False)
+        self.set_config(TrainConfig())
         self.show_error("")
-        self.resume_label.setTextFormat(Qt.PlainText)
-        self.error_label.setTextFormat(Qt.PlainText)
         self._sync_recipe()
+
+    def field(self, name: str) -> QWidget:
+        """The widget of a setting (a TrainConfig field)."""
+        return self.setting_fields[name]
+
+    def _rows(self, where: str) -> list[str]:
+        return [name for name in self.setting_fields if SETTINGS[name].panel == where]
+
+    # ------------------------------------------------------------ the models
+
+    def bind(self, activity: Activity, data: DataChoice) -> None:
+        """Follow the app's activity (Start, Pause, Stop, what may be edited) and the data's
+        availability; tell the data choice what is chosen."""
+        self.activity, self.data = activity, data
+        activity.changed.connect(self._update_enabled)
+        data.availability_changed.connect(self._show_availability)
+        self._data_changed()
+        self._show_availability()
+
+    def _data_changed(self, *_: object) -> None:
+        if self.data is not None:
+            self.data.choose(DataSpec(self.dataset_key(), self.data_dir(), self.field("input_size").value(),
+                                      self.field("seed").value()))
+
+    # ------------------------------------------------------------ words
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -176,36 +219,31 @@ class TrainingPanel(QWidget):
         """Every text of the panel in the language installed now; those that show state are re-made from it."""
         for index, info in enumerate(SOURCES.values()):
             self.dataset_combo.setItemText(index, dataset_title(info.key))
-        for combo in (self.schedule_combo, self.precision_combo, self.optimizer_combo):
-            for index in range(combo.count()):
-                combo.setItemText(index, choice_name(combo.itemData(index)))
+        for name, widget in self.setting_fields.items():
+            if widget is not self.device_combo:
+                setting_widgets.retranslate(SETTINGS[name], widget)
+        self.device_combo.setToolTip(say(Message(SETTINGS["device"].help)))
         if not self._devices_known:
             self.device_combo.setItemText(0, self.tr("cpu (detecting devices…)"))
-        torchrun = self.device_combo.findData(TORCHRUN)
-        if torchrun >= 0:
-            self.device_combo.setItemText(torchrun, self.tr("All %n GPUs (torchrun)", "", self._gpus))
-        self.input_spin.setSuffix(self.tr(" px"))
+        for index in range(self.device_combo.count()):
+            processes = self.device_combo.itemData(index, PROCESSES_ROLE)
+            if processes:
+                self.device_combo.setItemText(index, self.tr("All %n GPUs (torchrun)", "", processes))
         self.browse_button.setText(self.tr("Browse…"))
         self.download_button.setText(self.tr("Download"))
         self.cancel_download_button.setText(self.tr("Cancel"))
         self.input_why_button.setText(self.tr("Show where it breaks"))
-        self.augment_check.setText(self.tr("Random crops and flips"))
-        self.weight_decay_spin.setToolTip(self.tr("Pulls every weight towards zero a little each step (decoupled, "
-                                                  "as in AdamW, with Adam; L2 with SGD). 0: none."))
-        self.plain_epochs_spin.setToolTip(self.tr("With random crops and flips: the last this many epochs train on "
-                                                  "the images as they are, as the test images are. 0: every epoch "
-                                                  "is augmented."))
-        self.label_smoothing_spin.setToolTip(self.tr("Spreads this share of each training label over all classes, so "
-                                                     "the network is not pushed to total certainty. 0: none."))
         self.tensorboard_check.setText(self.tr("Write TensorBoard logs"))
         self.stop_button.setText(self.tr("Stop"))
         self.data_box.setTitle(self.tr("Data"))
         self.model_box.setTitle(self.tr("Training"))
         self.data_form.labelForField(self.dataset_combo).setText(setting_name("dataset"))
-        for key, field in self.setting_fields.items():  # the settings' names: words.setting_name, shared with the Runs tab
-            self.form.labelForField(field).setText(setting_name(key))
-        self.form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
+        for form in (self.form, self.advanced_form):
+            for name in self._rows(BASIC if form is self.form else ADVANCED):
+                form.labelForField(self.setting_fields[name]).setText(setting_name(name))
+        self.advanced_form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
         self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
+        self.advanced_button.setText(self.tr("Advanced settings"))
         self.recipe_combo.setItemText(0, self.tr("Custom"))
         for index in range(1, self.recipe_combo.count()):
             self.recipe_combo.setItemText(index, say(RECIPES[self.recipe_combo.itemData(index)].title))
@@ -213,14 +251,14 @@ class TrainingPanel(QWidget):
             self._sync_recipe()
         self.set_tensorboard_problem(self._tensorboard_problem)
         self._show_folder_texts()
-        self.set_running(self._running, self._paused)
-        if self._resume_description:
-            self.resume_label.setText(self.tr("Start resumes {0}").format(say(self._resume_description)))
+        self._update_enabled()
+        self.resume_label.setText(self.tr("Start resumes {0}").format(say(self._resume_description))
+                                  if self._resume_description else "")
         self.error_label.setText(say(self._error))
-        self.data_status.setText(say(self._data_status))
+        self._show_availability()
         self.input_error.setText(self.input_problem())
 
-    # ------------------------------------------------------------ state shown
+    # ------------------------------------------------------------ settings shown
 
     def dataset_key(self) -> str:
         return self.dataset_combo.currentData()
@@ -230,64 +268,64 @@ class TrainingPanel(QWidget):
 
     def config(self) -> TrainConfig:
         return TrainConfig(dataset=self.dataset_key(), data_dir=self.data_dir(),
-                           **{key: _value(field) for key, field in self.setting_fields.items()})
+                           **{name: setting_widgets.value(widget) for name, widget in self.setting_fields.items()})
+
+    def processes(self) -> int:
+        """How many processes Start trains in: 1, or N for "All N GPUs (torchrun)"."""
+        return self.device_combo.currentData(PROCESSES_ROLE) or 1
 
     def set_config(self, config: TrainConfig) -> None:
         """Show a run's settings (from a checkpoint or saved settings)."""
-        _select(self.dataset_combo, config.dataset)
+        setting_widgets.select(self.dataset_combo, config.dataset)
         self.folder_edit.setText(config.data_dir or "")
-        for key, field in self.setting_fields.items():
-            _show_value(field, getattr(config, key))
+        for name, widget in self.setting_fields.items():
+            setting_widgets.show_value(widget, getattr(config, name))
         self._dataset_changed()
 
     def use_folder(self, folder: str) -> None:
         """Train on an image folder (the dataset editor's); the other settings stay as they are."""
-        _select(self.dataset_combo, "folder")
+        setting_widgets.select(self.dataset_combo, "folder")
         self.folder_edit.setText(folder)
-        self.settings_changed.emit()
+        self._dataset_changed()
 
     def set_devices(self, devices: list[Any]) -> None:
         """DeviceInfo list from core.common.devices; keeps the current choice where it still exists. With
         more than one CUDA GPU, also "All N GPUs (torchrun)": a data-parallel run in N processes."""
-        current = self.device_combo.currentData()
+        current, processes = self.device_combo.currentData(), self.processes()
         self.device_combo.clear()
         self._devices_known = True
         for info in devices:
             self.device_combo.addItem(info.label, info.id)
         self._gpus = sum(1 for info in devices if info.id.startswith("cuda:"))
         if self._gpus > 1:
-            self.device_combo.addItem(self.tr("All %n GPUs (torchrun)", "", self._gpus), TORCHRUN)
-        if not _select(self.device_combo, current):
-            self.device_combo.setCurrentIndex(0)
+            self.device_combo.addItem(self.tr("All %n GPUs (torchrun)", "", self._gpus), "cuda")
+            self.device_combo.setItemData(self.device_combo.count() - 1, self._gpus, PROCESSES_ROLE)
+        index = next((i for i in range(self.device_combo.count()) if self.device_combo.itemData(i) == current
+                      and (self.device_combo.itemData(i, PROCESSES_ROLE) or 1) == processes), 0)
+        self.device_combo.setCurrentIndex(index)
 
     def gpu_count(self) -> int:
         """How many CUDA GPUs the device list offers (what "All N GPUs (torchrun)" uses)."""
         return self._gpus
 
-    def set_running(self, running: bool, paused: bool = False) -> None:
-        """Controls that cannot change mid-run are disabled while training."""
-        self._running, self._paused = running, paused
-        self.pause_button.setEnabled(running)
-        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self.stop_button.setEnabled(running)
-        self._update_enabled()
-
     def _update_enabled(self) -> None:
-        resuming = bool(self.resume_label.text())
-        for widget in self._setting_widgets():
-            # a resumed run keeps its own settings; only where and how long it trains may change
-            editable = not self._running and (not resuming or widget in self._resumable_widgets())
-            widget.setEnabled(editable and (widget is not self.tensorboard_check or self._tensorboard_problem is None))
+        """What may be edited and pressed now: nothing of the settings while training; a resumed run
+        keeps its own settings, only those a resume may change (and logging) stay editable."""
+        activity = self.activity
+        busy = activity is not None and activity.busy
+        resuming = bool(self._resume_description)
+        for name, widget in self.setting_fields.items():
+            widget.setEnabled(not busy and (not resuming or SETTINGS[name].resumable))
+        for widget in (self.recipe_combo, self.dataset_combo):
+            widget.setEnabled(not busy and not resuming)
+        for widget in (self.folder_edit, self.browse_button):
+            widget.setEnabled(not busy)
+        self.tensorboard_check.setEnabled(not busy and self._tensorboard_problem is None)
+        self.pause_button.setEnabled(activity is not None and activity.can_pause())
+        self.pause_button.setText(self.tr("Continue") if activity is not None and activity.paused else self.tr("Pause"))
+        self.stop_button.setEnabled(activity is not None and activity.can_stop())
         self._update_start()
         self._update_download_row()
-
-    def _setting_widgets(self) -> tuple[QWidget, ...]:
-        return (self.recipe_combo, self.dataset_combo, self.folder_edit, self.browse_button,
-                *self.setting_fields.values(), self.tensorboard_check)
-
-    def _resumable_widgets(self) -> tuple[QWidget, ...]:
-        """The settings a resumed run may change (engine.RESUMABLE_SETTINGS), and logging."""
-        return (self.device_combo, self.epochs_spin, self.folder_edit, self.browse_button, self.tensorboard_check)
 
     def tensorboard_logs(self) -> bool:
         """Whether Start should also write TensorBoard logs."""
@@ -317,19 +355,16 @@ class TrainingPanel(QWidget):
         self._update_enabled()
 
     def resuming(self) -> bool:
-        return bool(self.resume_label.text())
+        return bool(self._resume_description)
 
-    def set_dataset_available(self, available: bool, message: Text = "", error: bool = False) -> None:
-        self._available = available
-        self._data_status = message
-        self.data_status.setText(say(message))
-        self.data_status.setStyleSheet(f"color: {theme.error_color().name()}" if error else "")
-        self._update_download_row()
-        self._update_start()
-
-    def set_downloading(self, downloading: bool) -> None:
-        self._downloading = downloading
-        if downloading:
+    def _show_availability(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        self.data_status.setText(say(data.message))
+        self.data_status.setStyleSheet(f"color: {theme.error_color().name()}" if data.error else "")
+        self.data_status.setVisible(bool(data.message))
+        if data.downloading and not self.download_bar.isVisible():
             self.download_bar.setRange(0, 0)
             self.download_bar.setFormat(self.tr("starting…"))
         self._update_download_row()
@@ -346,48 +381,54 @@ class TrainingPanel(QWidget):
             self.download_bar.setRange(0, 0)
             self.download_bar.setFormat(say(message))
 
-    # ------------------------------------------------------------ settings
+    # ------------------------------------------------------------ remembered
 
     def save_settings(self, settings: QSettings) -> None:
         config = self.config()
         settings.beginGroup("training")
         for key, value in config.to_dict().items():
-            settings.setValue(key, "" if value is None else value)
+            settings.setValue(key, "" if value is None else str(value) if isinstance(value, int) else value)
         settings.endGroup()
         settings.setValue("logging/tensorboard", self.tensorboard_check.isChecked())
+        settings.setValue(ADVANCED_KEY, self.advanced_button.isChecked())
 
     def restore_settings(self, settings: QSettings) -> None:
+        """The settings of the last session, each checked as a file from outside is: one out of its
+        range, of the wrong type or damaged is left at its default."""
+        from ...core.runs.config import ConfigError, check_setting
+
         settings.beginGroup("training")
         defaults = TrainConfig()
         values: dict[str, Any] = {}
         for key, default in defaults.to_dict().items():
             raw = settings.value(key)
-            if raw is None or raw == "":
+            if raw is None or raw == "" or key not in SETTINGS:
                 continue
             try:
-                values[key] = _convert(raw, default)
-            except (TypeError, ValueError):
+                value = _convert(raw, SETTINGS[key].kind)
+                check_setting(key, value)
+            except (TypeError, ValueError, OverflowError, ConfigError):
                 continue  # a damaged setting is ignored, not fatal
+            values[key] = value
         settings.endGroup()
-        self.tensorboard_check.setChecked(_convert(settings.value("logging/tensorboard", False), False))
-        config = TrainConfig.from_dict({**defaults.to_dict(), **values})
-        if config.dataset not in SOURCES:
-            config.dataset = defaults.dataset
-        self.set_config(config)
+        self.tensorboard_check.setChecked(_convert(settings.value("logging/tensorboard", False), bool))
+        self.advanced_button.setChecked(_convert(settings.value(ADVANCED_KEY, False), bool))
+        self.set_config(TrainConfig.from_dict({**defaults.to_dict(), **values}))
 
     # ------------------------------------------------------------ internals
 
-    def _dataset_changed(self) -> None:
+    def _show_advanced(self, shown: bool) -> None:
+        self.advanced.setVisible(shown)
+        self.advanced_button.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        if self.advanced_button.isChecked() != shown:
+            self.advanced_button.setChecked(shown)
+
+    def _dataset_changed(self, *_: object) -> None:
         info = SOURCES[self.dataset_key()]
         self._show_folder_texts()
         for w in (self.folder_label, self.folder_edit, self.browse_button):
             w.setVisible(info.key != "sample")
-        self._available = True
-        self._data_status = ""
-        self.data_status.setText("")
-        self._update_download_row()
-        self._update_start()
-        self.settings_changed.emit()
+        self._input_changed()
 
     def _show_folder_texts(self) -> None:
         needs_path = SOURCES[self.dataset_key()].needs_path
@@ -400,7 +441,7 @@ class TrainingPanel(QWidget):
         return self.recipe_combo.currentData()
 
     def choose_recipe(self, key: str) -> None:
-        _select(self.recipe_combo, key)
+        setting_widgets.select(self.recipe_combo, key)
         self._recipe_chosen()
 
     def _recipe_chosen(self) -> None:
@@ -415,7 +456,7 @@ class TrainingPanel(QWidget):
         config = self.config()
         recipe = recipe_of(config)
         self.recipe_combo.blockSignals(True)
-        _select(self.recipe_combo, recipe.key if recipe else "")
+        setting_widgets.select(self.recipe_combo, recipe.key if recipe else "")
         self.recipe_combo.blockSignals(False)
         if recipe is None:
             self.recipe_note.setText(self.tr("Your own settings. Tutorial reproduces the reference notebook; "
@@ -437,106 +478,60 @@ class TrainingPanel(QWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the data folder"), start)
         if folder:
             self.folder_edit.setText(folder)
-            self.settings_changed.emit()
+            self._data_changed()
 
     def _update_download_row(self) -> None:
-        info = SOURCES[self.dataset_key()]
-        needs = info.downloadable and not self._available
-        self.download_button.setVisible(needs and not self._downloading)
-        self.download_button.setEnabled(not self._running)
-        self.download_bar.setVisible(self._downloading)
-        self.cancel_download_button.setVisible(self._downloading)
+        data = self.data
+        downloading = data is not None and data.downloading
+        needs = SOURCES[self.dataset_key()].downloadable and data is not None and not data.available
+        self.download_button.setVisible(needs and not downloading)
+        self.download_button.setEnabled(self.activity is None or not self.activity.busy)
+        self.download_bar.setVisible(downloading)
+        self.cancel_download_button.setVisible(downloading)
 
     def input_problem(self) -> str:
         """Why the input size cannot be trained ('' when it can)."""
         from ...core.network.shapes import smallest_input
 
-        size, smallest = self.input_spin.value(), smallest_input(SOURCES[self.dataset_key()].channels)
+        size, smallest = self.field("input_size").value(), smallest_input(SOURCES[self.dataset_key()].channels)
         if size >= smallest:
             return ""
         return self.tr("Input size {0} is too small: the network halves the image five times and needs at least "
                        "{1} x {1} pixels.").format(size, smallest)
 
-    def _input_changed(self) -> None:
+    def _input_changed(self, *_: object) -> None:
         problem = self.input_problem()
         self.input_error.setText(problem)
         self.input_error.setStyleSheet(f"color: {theme.error_color().name()}")
         for widget in (self.input_error, self.input_why_button):
             widget.setVisible(bool(problem))
+        if problem and not self.advanced_button.isChecked():
+            self._show_advanced(True)  # the row that explains it is in view
+        self._data_changed()
         self._update_start()
-        self.settings_changed.emit()
 
     def _update_start(self) -> None:
-        self.start_button.setEnabled(not self._running and not self._downloading and self._available
-                                     and not self.input_problem())
-        self.start_button.setText(self.tr("Resume training") if self.resume_label.text() else self.tr("Start"))
+        if self.start_button is None:
+            return
+        ready = self.data.ready if self.data is not None else not self.input_problem()
+        self.start_button.setEnabled(ready and (self.activity is None or self.activity.can_start()))
+        self.start_button.setText(self.tr("Resume training") if self._resume_description else self.tr("Start"))
 
 
-def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(low, high)
-    spin.setValue(value)
-    spin.setSuffix(suffix)
-    spin.setAlignment(Qt.AlignRight)
-    return spin
+def _form(parent: QWidget) -> QFormLayout:
+    form = QFormLayout(parent)
+    # rows wrap under their label when the panel is narrow, rather than pushing the fields out of view
+    form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    return form
 
 
-def _fraction_spin(low: float, high: float, step: float, decimals: int) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(decimals)
-    spin.setRange(low, high)
-    spin.setSingleStep(step)
-    spin.setAlignment(Qt.AlignRight)
-    return spin
-
-
-def _value(field: QWidget) -> Any:
-    """What a setting's widget holds: a combo box's key, a check box's state, a spin box's number."""
-    if isinstance(field, QComboBox):
-        return field.currentData()
-    if isinstance(field, QCheckBox):
-        return field.isChecked()
-    return field.value()
-
-
-def _show_value(field: QWidget, value: Any) -> None:
-    if isinstance(field, QComboBox):
-        _select(field, value)
-    elif isinstance(field, QCheckBox):
-        field.setChecked(value)
-    else:
-        field.setValue(value)
-
-
-def _changed(field: QWidget) -> Any:
-    """The signal a setting's widget sends when the user changes it."""
-    if isinstance(field, QComboBox):
-        return field.currentIndexChanged
-    if isinstance(field, QCheckBox):
-        return field.toggled
-    return field.valueChanged
-
-
-def _combo(keys: tuple[str, ...]) -> QComboBox:
-    combo = QComboBox()
-    for key in keys:
-        combo.addItem("", key)  # titled by TrainingPanel.retranslate()
-    return combo
-
-
-def _select(combo: QComboBox, key: Any) -> bool:
-    index = combo.findData(key)
-    if index >= 0:
-        combo.setCurrentIndex(index)
-    return index >= 0
-
-
-def _convert(raw: Any, default: Any) -> Any:
-    """QSettings gives strings back from INI files: convert to the type of the default."""
-    if isinstance(default, bool):
+def _convert(raw: Any, kind: type) -> Any:
+    """QSettings gives strings back from INI files: convert to the setting's type."""
+    if kind is bool:
         return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")
-    if isinstance(default, int):
+    if kind is int:
         return int(raw)
-    if isinstance(default, float):
+    if kind is float:
         return float(raw)
     return str(raw)

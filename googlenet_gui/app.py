@@ -38,7 +38,15 @@ def create_window():
     return window
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Open the window (`googlenet-studio`, `python main.py`); `--install-desktop-entry` adds the app to the
+    Linux desktop's menus instead."""
+    args = sys.argv[1:] if argv is None else argv
+    if "--install-desktop-entry" in args:
+        from .desktop import install_desktop_entry
+
+        print(f"installed {install_desktop_entry()}")
+        return 0
     problem = display_problem()
     if problem:  # said before Qt starts: Qt would abort with a message that can name the wrong library
         print(f"error: {problem}", file=sys.stderr)
@@ -49,3 +57,7 @@ def main() -> int:
     code = app.exec()
     wait_for_jobs(30_000)  # a job still running (PyTorch importing) must not meet a finalising interpreter
     return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

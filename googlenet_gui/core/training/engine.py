@@ -39,7 +39,7 @@ from ..network import ood
 from .memory import available_bytes, estimate_training, shortfall_message
 from ..common.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
 from ..network.model import GoogLeNet, ModelConfig
-from .optim import make_optimizer, make_scheduler
+from .optim import make_optimizer, make_scheduler, resumed_optimizer_state, resumed_scheduler_state
 from ..runs.runlog import LOG_VERSION, MetricsLog, RunFolderBusy
 from ..runs.snapshot import WeightsSnapshot
 from .shards import TrainingShard, device_bytes, validation_shard
@@ -725,16 +725,22 @@ class _Run:
             raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its stored shuffle is not an order of this "
                                                                     "dataset's {count} training images"),
                                           name=name, count=len(self.dataset.train)))
+        stored = resume.scheduler or {}
+        load_schedule = self.scheduler is not None and stored.get("total_steps", stored.get("T_max")) == self.total_steps
+        try:  # the stored state was checked against the network when read; here, against this run's optimizer
+            optimizer_state = resumed_optimizer_state(resume.optimizer, self.optimizer)
+            schedule_state = resumed_scheduler_state(stored, self.scheduler) if load_schedule else None
+        except ValueError as exc:
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: cannot resume: {problem}"), name=name,
+                                          problem=message_of(exc))) from None
         try:
             self.model.load_state_dict(checkpoint.model_state)
-            self.optimizer.load_state_dict(resume.optimizer)
-            if self.scheduler is not None:
-                stored = resume.scheduler or {}
-                if stored.get("total_steps", stored.get("T_max")) == self.total_steps:
-                    self.scheduler.load_state_dict(stored)
-                else:  # the run was extended: the schedule as if it had been planned for the new length
-                    for _ in range(position.step):
-                        self.scheduler.step()
+            self.optimizer.load_state_dict(optimizer_state)
+            if schedule_state is not None:
+                self.scheduler.load_state_dict(schedule_state)
+            elif self.scheduler is not None:  # the run was extended: the schedule as if it had been planned for the new length
+                for _ in range(position.step):
+                    self.scheduler.step()
             if resume.scaler and self.scaler.is_enabled():
                 self.scaler.load_state_dict(resume.scaler)
             self.generator.set_state(resume.rng["data"])

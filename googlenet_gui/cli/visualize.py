@@ -31,12 +31,16 @@ def run(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.runs.config import MAX_SEED
     from ..core.understanding.featurevis import channel_count, visualize
     from ..core.understanding.inside import check_layer
     from ..core.inference.predict import Predictor
 
     if args.steps < 1:
         error("--steps must be at least 1")
+        return 2
+    if not 0 <= args.seed <= MAX_SEED:  # what PyTorch's generators take
+        error(f"--seed must be between 0 and {MAX_SEED}")
         return 2
     try:
         check_layer(args.block)

@@ -15,6 +15,7 @@ Plain Python only: the window uses this before PyTorch has loaded.
 """
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import secrets
@@ -32,6 +33,7 @@ _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 # part it stays well under the 255 bytes a file name may have, however long the target's is.
 _NAME_KEPT = 100
 _SKIP_CHUNK = 1 << 20
+NOT_REGULAR = QT_TRANSLATE_NOOP("Core", "{file}: not a regular file")
 
 
 class FileRefused(OSError):
@@ -184,20 +186,27 @@ def open_regular(path: str | os.PathLike) -> BinaryIO:
     fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileRefused(Message(QT_TRANSLATE_NOOP("Core", "{file}: not a regular file"), file=display_name(path)))
+            raise FileRefused(Message(NOT_REGULAR, file=display_name(path)))
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
 
 
-def open_regular_append(path: str | os.PathLike) -> BinaryIO:
-    """Open (or make) a file in a folder to append to it: only a regular file, without blocking."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NONBLOCK | _CLOEXEC | _BINARY, 0o666)
+def open_regular_append(path: str | os.PathLike, read: bool = False) -> BinaryIO:
+    """Open (or make) a file in a folder to append to it (and, with `read`, to read it too): only a
+    regular file, without blocking (a named pipe with no reader would wait for one)."""
+    access = os.O_RDWR if read else os.O_WRONLY
+    try:
+        fd = os.open(path, access | os.O_APPEND | os.O_CREAT | _NONBLOCK | _CLOEXEC | _BINARY, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a named pipe that no one reads: what opening it for writing answers
+            raise FileRefused(Message(NOT_REGULAR, file=display_name(path))) from None
+        raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise FileRefused(Message(QT_TRANSLATE_NOOP("Core", "{file}: not a regular file"), file=display_name(path)))
-        return os.fdopen(fd, "ab")
+            raise FileRefused(Message(NOT_REGULAR, file=display_name(path)))
+        return os.fdopen(fd, "a+b" if read else "ab")
     except BaseException:
         os.close(fd)
         raise

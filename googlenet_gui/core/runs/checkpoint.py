@@ -28,7 +28,7 @@ import torch
 
 from .config import MAX_EPOCHS, ConfigError, TrainConfig
 from .events import EpochEnd, Position
-from .resume_state import StateError, check_optimizer, check_rng, check_scaler, check_scheduler, check_tensor
+from .resume_state import StateError, all_finite, check_optimizer, check_rng, check_scaler, check_scheduler, check_tensor
 from ..common.files import FileRefused, atomic_write, open_regular
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ..network.model import ModelConfig, parameter_shapes, state_shapes
@@ -356,7 +356,7 @@ class _Reader:
                                               name=self.name, key=key, got=got, shape=shape))
             whole = key.endswith("num_batches_tracked")
             self.tensor(tensor, key, dtypes=(torch.int64,) if whole else FLOATS)
-            if not whole and not bool(torch.isfinite(tensor).all()):
+            if not whole and not all_finite(tensor):
                 raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its weights hold NaN or infinite values "
                                                                         "({key}); the run that made it had diverged"),
                                               name=self.name, key=key))
@@ -459,7 +459,7 @@ class _Reader:
                     raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} is not a {shape} float tensor"),
                                                    block=name, what=what, shape=shape))
                 self.tensor(tensor, f"outliers.{name}.{what}")
-                if not bool(torch.isfinite(tensor).all()):
+                if not all_finite(tensor):
                     raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} holds NaN or infinite values"),
                                                    block=name, what=what))
             threshold = self.number(layer.get("threshold"), QT_TRANSLATE_NOOP("Core", "a threshold"), 1e-12)

@@ -74,9 +74,18 @@ def check_tensor(value: Any, what: Any, shape: tuple[int, ...] | None = None, dt
     if not _fits_its_storage(value):
         raise StateError(Message(QT_TRANSLATE_NOOP("Core", "{what} claims {count:,} values that its stored bytes do not "
                                                            "hold"), what=what, count=value.numel()))
-    if finite and value.is_floating_point() and not bool(torch.isfinite(value).all()):
+    if finite and not all_finite(value):
         raise StateError(Message(QT_TRANSLATE_NOOP("Core", "{what} holds NaN or infinite values"), what=what))
     return value
+
+
+def all_finite(t: torch.Tensor) -> bool:
+    """Whether a tensor holds no NaN or infinity: its smallest and largest values are finite (NaN
+    propagates through both). One pass, and no tensor of flags as large as the weights."""
+    if not t.is_floating_point() or t.numel() == 0:
+        return True
+    low, high = torch.aminmax(t.detach())
+    return bool(torch.isfinite(low) & torch.isfinite(high))
 
 
 def _fits_its_storage(t: torch.Tensor) -> bool:
@@ -207,8 +216,9 @@ def check_param_groups(value: Any, count: int) -> None:
         group = _table(group, Message(QT_TRANSLATE_NOOP("Core", "an optimizer parameter group")))
         _keys(group, Message(QT_TRANSLATE_NOOP("Core", "an optimizer parameter group")))
         params = group.get("params")
-        if not isinstance(params, list) or len(params) > count or not all(
-                isinstance(p, int) and not isinstance(p, bool) for p in params):
+        if not isinstance(params, list) or len(listed) + len(params) > count:
+            raise _groups_problem(count)
+        if not all(isinstance(p, int) and not isinstance(p, bool) for p in params):
             raise _not(_setting(QT_TRANSLATE_NOOP("Core", "optimizer"), "params"), A_LIST)
         listed.extend(params)
         for key, item in group.items():
@@ -228,8 +238,12 @@ def check_param_groups(value: Any, count: int) -> None:
             else:
                 _plain(item, what)
     if len(listed) != count or sorted(listed) != list(range(count)):
-        raise StateError(Message(QT_TRANSLATE_NOOP("Core", "the optimizer's parameter groups do not list each of the "
-                                                           "network's {count} parameters once"), count=count))
+        raise _groups_problem(count)
+
+
+def _groups_problem(count: int) -> StateError:
+    return StateError(Message(QT_TRANSLATE_NOOP("Core", "the optimizer's parameter groups do not list each of the "
+                                                        "network's {count} parameters once"), count=count))
 
 
 # ---------------------------------------------------------------- the schedule

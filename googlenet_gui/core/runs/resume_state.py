@@ -177,7 +177,8 @@ def check_optimizer(value: Any, shapes: list[tuple[int, ...]], kind: str | None)
     by optimizer `kind` ("adam", "sgd"; None: either)."""
     state_dict = _table(value, Message(OPTIMIZER))
     if set(state_dict) != {"state", "param_groups"}:
-        raise StateError(Message(QT_TRANSLATE_NOOP("Core", "the optimizer state is not a table of 'state' and 'param_groups'")))
+        raise StateError(Message(QT_TRANSLATE_NOOP("Core", "the optimizer state is not a table of exactly {keys}"),
+                                 keys="state, param_groups"))
     check_param_groups(state_dict["param_groups"], len(shapes))
     state = _table(state_dict["state"], Message(QT_TRANSLATE_NOOP("Core", "the optimizer's per-parameter state")), len(shapes))
     kinds = [kind] if kind in PARAMETER_STATE else list(PARAMETER_STATE)

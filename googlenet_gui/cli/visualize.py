@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image
     from tqdm import tqdm
 
+    from ..core.common.files import atomic_write
     from ..core.runs.checkpoint import CheckpointError
     from ..core.runs.config import MAX_SEED
     from ..core.understanding.featurevis import channel_count, visualize
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     try:
-        Image.fromarray(result.images[0]).save(args.out, format="PNG")
+        picture = Image.fromarray(result.images[0])
+        atomic_write(args.out, lambda f: picture.save(f, format="PNG"), (args.checkpoint,))  # never into a pipe
     except (OSError, ValueError) as exc:
         error(f"cannot write {args.out}: {getattr(exc, 'strerror', None) or exc}")
         return 1

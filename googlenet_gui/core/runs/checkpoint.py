@@ -100,7 +100,8 @@ class Checkpoint:
             "position": {"epochs_done": self.position.epochs_done, "batches_done": self.position.batches_done,
                          "steps_per_epoch": self.position.steps_per_epoch},
             "history": [h.to_dict() for h in self.history],
-            "batch_history": {k: torch.tensor(self.batch_history.get(k, []), dtype=torch.float64)
+            # the newest MAX_BATCH_HISTORY batches at most: what the reader accepts
+            "batch_history": {k: torch.tensor(self.batch_history.get(k, [])[-MAX_BATCH_HISTORY:], dtype=torch.float64)
                               for k in BATCH_HISTORY_KEYS},
             "best_val_accuracy": self.best_val_accuracy,
             "outliers": None if self.outliers is None else {

@@ -305,7 +305,7 @@ def _check_phases(value: Any, what: Any) -> None:
             raise _not(what, A_LIST)
         _number(phase["end_step"], what, -1.0, MAX_STEP)
         for key in ("start_lr", "end_lr", "start_momentum", "end_momentum"):
-            if phase[key] not in GROUP_NUMBERS:
+            if not isinstance(phase[key], str) or phase[key] not in GROUP_NUMBERS:
                 raise _not(what, A_LIST)
 
 

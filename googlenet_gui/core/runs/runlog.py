@@ -176,8 +176,8 @@ class MetricsLog:
             self._file.close()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = _open_log(self.path)
-        self._file.truncate(0)
         _lock(self._file, self.path.parent)
+        self._file.truncate(0)
         self._best_val_accuracy, self._total_time = None, 0.0  # added up again from the records
         for record in rebuilt_records(started, batch_history, history,
                                       "the run folder was deleted while training; this log was rebuilt"):

@@ -149,7 +149,7 @@ def _record(line: str) -> dict[str, Any] | None:
     """A checked header or point, or None for a damaged line."""
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a line of nested brackets
         return None
     if not isinstance(record, dict):
         return None

@@ -5,8 +5,8 @@ traceback, a signal, a hang, or a file replaced that should not be.
 Cases that could crash, hang or grow without bound run in a child process, under a memory cap
 (RLIMIT_DATA over what the child used after its imports) and a timeout (faulthandler names the
 case that hangs, and the parent's subprocess timeout ends it). The case numbers are the issue's;
-case 6 (following a long run on the GUI thread) and case 11 (a seed above 2^31-1 in the window)
-are tested with the window's own code.
+cases 6 (following a long run replots on the GUI thread) and 11 (a seed above 2^31-1 in the
+window and its settings) belong to the window's controllers and are tested with them.
 """
 from __future__ import annotations
 

@@ -162,7 +162,6 @@ CHILD = textwrap.dedent(r'''
             check(i)
             i += 1
         faulthandler.cancel_dump_traceback_later()
-        counts[check.__name__ + "_seconds"] = round(time.monotonic() - started, 1)
     print(json.dumps({"seed": seed, "counts": counts, "failures": failures[:10], "failed": len(failures)}))
 ''')
 

@@ -22,11 +22,9 @@ from common import close_window, open_window, report, run_event_loop  # noqa: E4
 
 def generate(root, runs: int, epochs: int, batches: int) -> list:
     """`runs` run folders under `root`; returns the logs kept open (running runs)."""
-    import dataclasses
-
     from googlenet_gui.core.runs.config import TrainConfig
     from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
-    from googlenet_gui.core.runs.runlog import LOG_VERSION, MetricsLog
+    from googlenet_gui.core.runs.runlog import MetricsLog
 
     held = []
     for i in range(runs):
@@ -37,21 +35,18 @@ def generate(root, runs: int, epochs: int, batches: int) -> list:
                              [f"class {c}" for c in range(10)], 1, batches, batches * epochs, Position(0, 0, batches),
                              [], {}, None)
         log = MetricsLog(root / f"run-{i:04d}", None)
-        log.write({"event": "run_started", "log_version": LOG_VERSION,
-                   **{k: v for k, v in dataclasses.asdict(started).items() if k not in ("history", "batch_history")}})
+        log.started(started)
         for epoch in range(1, done + 1):
             for b in range(1, batches + 1):
                 step = (epoch - 1) * batches + b
-                log.write({"event": "batch", **dataclasses.asdict(BatchEnd(epoch, b, batches, step, batches * epochs,
-                                                                         2.0 / step ** 0.5, 1 - 1 / step ** 0.5,
-                                                                         1e-3, 900.0))})
-            log.write({"event": "epoch", **EpochEnd(epoch, 1 / epoch, 1 - 1 / (epoch + 1), 1.1 / epoch,
-                                                     0.9 - 0.5 / epoch - (i % 13) / 100, 30.0, 1e-3,
-                                                     epoch * batches).to_dict()})
+                log.batch(BatchEnd(epoch, b, batches, step, batches * epochs, 2.0 / step ** 0.5, 1 - 1 / step ** 0.5,
+                                   1e-3, 900.0))
+            log.epoch(EpochEnd(epoch, 1 / epoch, 1 - 1 / (epoch + 1), 1.1 / epoch, 0.9 - 0.5 / epoch - (i % 13) / 100,
+                               30.0, 1e-3, epoch * batches))
         if kind == "finished":
-            log.write({"event": "finished", "best_val_accuracy": 0.9})
+            log.finished(0.9)
         elif kind == "stopped":
-            log.write({"event": "stopped", **dataclasses.asdict(Position(done, 0, batches))})
+            log.stopped(Position(done, 0, batches))
         if kind == "running":
             held.append(log)
             continue

@@ -1,34 +1,44 @@
 """Run folders written the way the engine writes them (through runlog.MetricsLog), without
-training: for the runs index, the follower and the runs table."""
+training: for the runs index, the follower and the runs table. The *_event helpers make the
+engine's events; the *_record ones the lines runlog makes of them, for logs written by hand."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+from googlenet_gui.core.runs import runlog
 from googlenet_gui.core.runs.config import TrainConfig
 from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
-from googlenet_gui.core.runs.runlog import LOG_VERSION, MetricsLog
+from googlenet_gui.core.runs.runlog import MetricsLog
+
+
+def started_event(config: TrainConfig, steps_per_epoch: int, position: Position | None = None) -> RunStarted:
+    """A RunStarted as engine._Run.started_event makes it."""
+    return RunStarted(config.to_dict(), "cpu", "fp32", steps_per_epoch * config.batch_size, 32, ["a", "b"], 1,
+                      steps_per_epoch, steps_per_epoch * config.epochs, position or Position(0, 0, steps_per_epoch),
+                      [], {}, None)
+
+
+def batch_event(epoch: int, batch: int, per_epoch: int, epochs: int, loss: float = 1.0) -> BatchEnd:
+    step = (epoch - 1) * per_epoch + batch
+    return BatchEnd(epoch, batch, per_epoch, step, per_epoch * epochs, loss, 0.5, 1e-3, 100.0)
+
+
+def epoch_event(epoch: int, per_epoch: int, val_accuracy: float | None, seconds: float = 2.0) -> EpochEnd:
+    return EpochEnd(epoch, 1.0 / epoch, 0.5, None if val_accuracy is None else 0.9, val_accuracy, seconds, 1e-3,
+                    epoch * per_epoch)
 
 
 def started_record(config: TrainConfig, steps_per_epoch: int, position: Position | None = None) -> dict:
-    """The run_started record as engine._Run.started_event logs it."""
-    event = RunStarted(config.to_dict(), "cpu", "fp32", steps_per_epoch * config.batch_size, 32, ["a", "b"], 1,
-                       steps_per_epoch, steps_per_epoch * config.epochs, position or Position(0, 0, steps_per_epoch),
-                       [], {}, None)
-    return {"event": "run_started", "log_version": LOG_VERSION,
-            **{k: v for k, v in dataclasses.asdict(event).items() if k not in ("history", "batch_history")}}
+    """The run_started record as the engine logs it."""
+    return runlog.started_record(started_event(config, steps_per_epoch, position))
 
 
 def batch_record(epoch: int, batch: int, per_epoch: int, epochs: int, loss: float = 1.0) -> dict:
-    step = (epoch - 1) * per_epoch + batch
-    return {"event": "batch", **dataclasses.asdict(BatchEnd(epoch, batch, per_epoch, step, per_epoch * epochs, loss,
-                                                            0.5, 1e-3, 100.0))}
+    return runlog.batch_record(batch_event(epoch, batch, per_epoch, epochs, loss))
 
 
 def epoch_record(epoch: int, per_epoch: int, val_accuracy: float | None, seconds: float = 2.0) -> dict:
-    end = EpochEnd(epoch, 1.0 / epoch, 0.5, None if val_accuracy is None else 0.9, val_accuracy, seconds, 1e-3,
-                   epoch * per_epoch)
-    return {"event": "epoch", **end.to_dict()}
+    return runlog.epoch_record(epoch_event(epoch, per_epoch, val_accuracy, seconds))
 
 
 def write_run(folder: Path, epochs: int = 3, done: int | None = None, per_epoch: int = 4,
@@ -41,15 +51,15 @@ def write_run(folder: Path, epochs: int = 3, done: int | None = None, per_epoch:
     val = val if val is not None else [0.5 + 0.1 * i for i in range(done)]
     config = TrainConfig(epochs=epochs, **settings)
     log = MetricsLog(folder, None)
-    log.write(started_record(config, per_epoch))
+    log.started(started_event(config, per_epoch))
     for epoch in range(1, done + 1):
         for batch in range(1, per_epoch + 1):
-            log.write(batch_record(epoch, batch, per_epoch, epochs, loss=2.0 / (epoch * per_epoch + batch)))
-        log.write(epoch_record(epoch, per_epoch, val[epoch - 1]))
+            log.batch(batch_event(epoch, batch, per_epoch, epochs, loss=2.0 / (epoch * per_epoch + batch)))
+        log.epoch(epoch_event(epoch, per_epoch, val[epoch - 1]))
     if end == "finished":
-        log.write({"event": "finished", "best_val_accuracy": max(val) if val else None})
+        log.finished(max(val) if val else None)
     elif end == "stopped":
-        log.write({"event": "stopped", **dataclasses.asdict(Position(done, 0, per_epoch))})
+        log.stopped(Position(done, 0, per_epoch))
     if keep_open:
         return log
     log.close()

@@ -310,10 +310,10 @@ state = torch.load(weights, weights_only=True)
 
 
 def payload(counter):
-    """The counter is stored twice: as the position, and as a 4096-long column."""
+    """The counter is stored twice: as the epochs done, and as a 4096-long column (4096 steps done since)."""
     stamp = [float(counter)] * 4096
     return Checkpoint(ModelConfig(3, 10), state, [str(i) for i in range(10)], Preprocess(3, 96, 32),
-                      position=Position(counter, 0, 1), batch_history={"step": stamp, "loss": stamp, "accuracy": stamp})
+                      position=Position(counter, 4096, 4096), batch_history={"step": stamp, "loss": stamp, "accuracy": stamp})
 
 
 def say(text):
@@ -414,8 +414,8 @@ def test_sigkill_at_any_moment_of_a_save_leaves_a_complete_checkpoint(tmp_path):
 
     # the next save works with the last kill's leftovers there, and clears them away
     save_checkpoint(Checkpoint(ModelConfig(3, 10), state, [str(i) for i in range(10)], Preprocess(3, 96, 32),
-                               position=Position(999_999, 0, 1)), path)
-    assert load_checkpoint(path).position.epochs_done == 999_999
+                               position=Position(99_999, 0, 1)), path)
+    assert load_checkpoint(path).position.epochs_done == 99_999
     assert [p.name for p in folder.iterdir()] == ["last.pt"]
 
 
@@ -522,7 +522,7 @@ def test_a_run_on_a_really_full_disk_fails_and_keeps_epoch_one(small_disk):
 
 def test_a_metrics_log_that_cannot_be_written_fails_the_run_cleanly(tmp_path, monkeypatch):
     """A full disk can hit the metrics log first; closing it then fails again, and must not escape."""
-    real_write, armed = MetricsLog.write, []
+    real_write, armed = MetricsLog._write, []
 
     def write(self, record):
         if armed:
@@ -537,7 +537,7 @@ def test_a_metrics_log_that_cannot_be_written_fails_the_run_cleanly(tmp_path, mo
         if isinstance(event, CheckpointSaved) and event.kind == "best":
             armed.append(True)
 
-    monkeypatch.setattr(MetricsLog, "write", write)
+    monkeypatch.setattr(MetricsLog, "_write", write)
     monkeypatch.setattr(MetricsLog, "close", close)
     events = run_all(Trainer(TrainConfig(epochs=3, **FAST), run_dir=tmp_path, dataset=tiny(), report_interval=0), arm)
     message = failed(events).message

@@ -8,7 +8,7 @@ from googlenet_gui.core.runs.config import TrainConfig
 from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Position, RunStarted
 from googlenet_gui.core.runs.follow import RunFollower
 from googlenet_gui.core.runs.runlog import FINISHED_STATE, RUNNING, MetricsLog
-from runlogs import batch_record, epoch_record, started_record, write_run
+from runlogs import batch_event, batch_record, epoch_record, started_event, started_record, write_run
 
 
 def line(record: dict) -> bytes:
@@ -76,9 +76,9 @@ def test_a_log_rewritten_in_place_by_a_resume_is_read_again(tmp_path):
     follower = RunFollower(tmp_path)
     assert steps(follower.poll()) == [1, 2, 3, 4, 5, 6]
     log = MetricsLog(tmp_path, Position(1, 0, 4))  # resumes after epoch 1
-    log.write(started_record(TrainConfig(epochs=2), 4, Position(1, 0, 4)))
+    log.started(started_event(TrainConfig(epochs=2), 4, Position(1, 0, 4)))
     for batch in range(1, 5):
-        log.write(batch_record(2, batch, 4, 2, loss=0.5))
+        log.batch(batch_event(2, batch, 4, 2, loss=0.5))
     log.close()
     update = follower.poll()
     assert update.restarted

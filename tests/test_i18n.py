@@ -527,7 +527,8 @@ def test_the_runs_differences_name_each_setting_in_the_window_language(qtbot):
     qtbot.addWidget(panel)
     panel.set_differences(["a", "b"], [("batch_size", [64, 128]), ("lr", [0.001, 0.003]), ("optimizer", ["adam", "sgd"]),
                                        ("schedule", ["none", "onecycle"]), ("augment", [False, True])])
-    english = [["Batch size", "64", "128"], ["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam (AdamW with weight decay)", "SGD with momentum"],
+    english = [["Batch size", "64", "128"], ["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam (AdamW with weight decay)",
+                                                                             "SGD with momentum"],
                ["Schedule", "Constant", "One-cycle"], ["Augmentation", "no", "yes"]]
     assert panel.difference_rows() == english
     assert "batch_size" in panel.differences.verticalHeaderItem(0).toolTip()

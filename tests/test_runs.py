@@ -16,7 +16,7 @@ from googlenet_gui.core.runs.runlog import FAILED, FINISHED_STATE, RUNNING, STOP
 from googlenet_gui.core.runs.index import (NotesError, RunNotes, RunsIndex, find_run_folders, read_curves, read_notes,
                                      read_summary, setting_differences, write_notes)
 from helpers import of, run_all, stripes_dataset
-from runlogs import batch_record, epoch_record, started_record, write_run
+from runlogs import batch_event, batch_record, epoch_event, epoch_record, started_event, started_record, write_run
 
 FAST = dict(input_size=64, batch_size=16, seed=0, precision="fp32", num_threads=1)
 LONG_AGO = 10 * runlog.ACTIVE_SECONDS
@@ -86,12 +86,12 @@ def test_only_the_first_record_and_the_tail_are_read(tmp_path, monkeypatch):
     """A 40,000-batch log: the summary reads a few kilobytes of it, and still knows the totals."""
     per_epoch, epochs = 10_000, 4
     log = MetricsLog(tmp_path, None)
-    log.write(started_record(TrainConfig(epochs=epochs), per_epoch))
+    log.started(started_event(TrainConfig(epochs=epochs), per_epoch))
     for epoch in range(1, epochs + 1):
         for batch in range(1, per_epoch + 1):
-            log.write(batch_record(epoch, batch, per_epoch, epochs))
-        log.write(epoch_record(epoch, per_epoch, val_accuracy=[0.3, 0.9, 0.6, 0.7][epoch - 1], seconds=10.0))
-    log.write(batch_record(epochs + 1, 1, per_epoch, epochs + 1))  # an extended run, killed in epoch 5
+            log.batch(batch_event(epoch, batch, per_epoch, epochs))
+        log.epoch(epoch_event(epoch, per_epoch, val_accuracy=[0.3, 0.9, 0.6, 0.7][epoch - 1], seconds=10.0))
+    log.batch(batch_event(epochs + 1, 1, per_epoch, epochs + 1))  # an extended run, killed in epoch 5
     log.close()
     size = (tmp_path / "metrics.jsonl").stat().st_size
     read = []

@@ -83,7 +83,8 @@ def test_differences_are_listed_only_for_two_or_more_runs(qtbot):
                                        ("limit_train", [None, 500]), ("a_later_setting", ["x", "y"])])
     assert not panel.differences.isHidden()
     # each setting by the training panel's name for it (its key in the tooltip), its values in words
-    assert panel.difference_rows() == [["Learning rate", "0.001", "0.003"], ["Optimizer", "Adam (AdamW with weight decay)", "SGD with momentum"],
+    assert panel.difference_rows() == [["Learning rate", "0.001", "0.003"],
+                                       ["Optimizer", "Adam (AdamW with weight decay)", "SGD with momentum"],
                                        ["Augmentation", "no", "yes"], ["Training images used", "–", "500"],
                                        ["a_later_setting", "x", "y"]]
     assert "lr" in panel.differences.verticalHeaderItem(0).toolTip()

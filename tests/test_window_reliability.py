@@ -207,7 +207,7 @@ def test_opening_a_run_of_twenty_thousand_epochs_redraws_each_curve_once(window,
     checkpoint = Checkpoint(config, GoogLeNet(config).state_dict(), [str(i) for i in range(10)], Preprocess(1, 64, 28),
                             TrainConfig(epochs=20_000, input_size=64), Position(20_000, 0, 2), history,
                             {"step": steps, "loss": [1.0] * len(steps), "accuracy": [0.5] * len(steps)}, 0.45,
-                            ResumeState({"state": {}, "param_groups": []}, None, None, None,
+                            ResumeState(torch.optim.Adam(GoogLeNet(config).parameters()).state_dict(), None, None, None,
                                         {"data": torch.Generator().get_state(), "torch": torch.get_rng_state()}))
     path = save_checkpoint(checkpoint, tmp_path / "long.pt")
     calls = []

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
@@ -36,7 +37,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..app import main as gui_main
 
         return gui_main()
-    return args.run(args)
+    try:
+        code = args.run(args)
+        sys.stdout.flush()  # here, where a closed pipe can be told apart from a failure
+    except BrokenPipeError:
+        # the reader of the output went away (`googlenet shapes | head -1`): stop quietly, as other tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's own flush at exit must not fail again
+        return 1
+    return code
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ def run(args: argparse.Namespace) -> int:
     except (CheckpointError, ExportError) as exc:
         error(str(exc))
         return 2
+    except KeyboardInterrupt:  # the half-written file is gone already (atomic_write)
+        error("export cancelled; nothing was written")
+        return 130
     print(f"wrote {printable(str(out))} ({out.stat().st_size / 2**20:.1f} MiB, {args.format}): input float32 "
           f"[N, C, S, S] normalised as in training, output logits; class names and preprocessing inside", flush=True)
     return 0

@@ -31,6 +31,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..core.common.files import atomic_write
     from ..core.runs.checkpoint import CheckpointError
     from ..core.data.images import ImageLoadError
     from ..core.understanding.inside import check_layer, gradcam_picture, inspect_image, layer_names
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     cam = inside.gradcam
     if args.gradcam is not None:
         try:
-            gradcam_picture(inside.view, cam.heatmap, args.opacity).save(args.gradcam, format="PNG")
+            picture = gradcam_picture(inside.view, cam.heatmap, args.opacity)
+            atomic_write(args.gradcam, lambda f: picture.save(f, format="PNG"), (args.image,))  # never into a pipe or the image
         except (OSError, ValueError) as exc:
             error(f"cannot write {args.gradcam}: {getattr(exc, 'strerror', None) or exc}")
             return 1

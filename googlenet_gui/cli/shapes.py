@@ -51,8 +51,9 @@ def shapes_table(report) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..core.network.shapes import inspect_shapes
 
-    side = args.input_size or 96
-    height, width = args.height or side, args.width or side
+    side = 96 if args.input_size is None else args.input_size  # 0 is a size to refuse, not "the default"
+    height = side if args.height is None else args.height
+    width = side if args.width is None else args.width
     try:
         report = inspect_shapes(args.in_channels, height, width, args.num_classes)
     except ValueError as exc:  # InputTooSmallError is one; its message says what fits

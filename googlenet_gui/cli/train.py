@@ -133,9 +133,6 @@ def _join(args: argparse.Namespace, device: str):
     if args.download:
         error("under torchrun the dataset must be there already: download it first without torchrun")
         return None
-    if not args.dist_timeout > 0:
-        error("--dist-timeout must be more than 0 seconds")
-        return None
     try:
         return distributed.start(device, args.sync_bn, args.dist_timeout)
     except distributed.DistributedError as exc:
@@ -143,10 +140,23 @@ def _join(args: argparse.Namespace, device: str):
         return None
 
 
+# The longest --dist-timeout: PyTorch keeps it in milliseconds, and no wait for a peer is longer than a month.
+MAX_DIST_TIMEOUT_S = 30 * 24 * 3600.0
+
+
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.config import ConfigError
+    from ..core.runs.index import run_files
     from ..core.training import distributed
 
+    if not 0 < args.dist_timeout <= MAX_DIST_TIMEOUT_S:  # NaN too
+        error(f"--dist-timeout must be more than 0 and at most {MAX_DIST_TIMEOUT_S:.0f} seconds (30 days)")
+        return 1
+    held = run_files(args.out) if not args.resume else []
+    if held:  # every process refuses, before any joins: a run is never replaced silently
+        error(f"{args.out} holds a run already ({', '.join(held)}): choose another --out, or continue it with "
+              f"--resume {args.out / 'last.pt'}")
+        return 1
     try:
         config = _config(args)
     except ConfigError as exc:

@@ -30,13 +30,18 @@ def run(args: argparse.Namespace) -> int:
     from PIL import Image
     from tqdm import tqdm
 
+    from ..core.common.files import atomic_write
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.runs.config import MAX_SEED
     from ..core.understanding.featurevis import channel_count, visualize
     from ..core.understanding.inside import check_layer
     from ..core.inference.predict import Predictor
 
     if args.steps < 1:
         error("--steps must be at least 1")
+        return 2
+    if not 0 <= args.seed <= MAX_SEED:  # what PyTorch's generators take
+        error(f"--seed must be between 0 and {MAX_SEED}")
         return 2
     try:
         check_layer(args.block)
@@ -65,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         bar.close()
     try:
-        Image.fromarray(result.images[0]).save(args.out, format="PNG")
+        picture = Image.fromarray(result.images[0])
+        atomic_write(args.out, lambda f: picture.save(f, format="PNG"), (args.checkpoint,))  # never into a pipe
     except (OSError, ValueError) as exc:
         error(f"cannot write {args.out}: {getattr(exc, 'strerror', None) or exc}")
         return 1

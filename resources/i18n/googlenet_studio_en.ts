@@ -377,18 +377,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{key} is not a plain (dense) tensor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{key} is not a whole-number tensor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{key} is not a floating-point tensor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{name}: its weights hold NaN or infinite values ({key}); the run that made it had diverged</source>
         <translation type="unfinished" />
     </message>
@@ -413,6 +401,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the history holds {count:,} epochs, more than the {done:,} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history's confusion matrices hold more than {most:,} counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>epoch {epoch}'s confusion matrix is not {n} x {n}</source>
         <translation type="unfinished" />
     </message>
@@ -422,6 +418,14 @@
     </message>
     <message>
         <source>the batch history's {key} is not a column of numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the batch history's {key} holds {count:,} values, more than the {most:,} steps done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the batch history's {key}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -473,11 +477,127 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>a table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a number, a flag or a short text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a plain (dense) tensor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is on the {device} device, which holds no values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} has shape {got}, not {shape}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} holds {dtype} values, not {expected}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} claims {count:,} values that its stored bytes do not hold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} holds NaN or infinite values</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} is not a list of {count} numbers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the {table}'s {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} has a setting whose name is not a short text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>optimizer state</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>scheduler state</source>
+        <source>schedule state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer state is not a table of exactly {keys}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer's per-parameter state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer state names a parameter the network does not have</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer state of parameter {index}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} holds {keys}, not what the run's optimizer keeps ({expected})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer's parameter groups are not a list of 1 to {most} groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an optimizer parameter group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the optimizer's parameter groups do not list each of the network's {count} parameters once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the schedule state has no {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the schedule state holds an optimizer of its own</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the schedule state is at step {got}, the checkpoint at step {step}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the random number state {key!r}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -490,10 +610,6 @@
     </message>
     <message>
         <source>random number state</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>the random number state {key!r} is not a byte tensor</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -889,6 +1005,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{file} leads outside the dataset folder (through a link); nothing was changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>cannot rename '{name}' ({reason})</source>
         <translation type="unfinished" />
     </message>
@@ -1057,6 +1177,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{name}: cannot resume: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>cannot resume from {name} ({kind}: {reason})</source>
         <translation type="unfinished" />
     </message>
@@ -1117,15 +1241,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>an epoch record's {field} is not a whole number &gt;= 0</source>
+        <source>an epoch record's {field} is not a whole number from 0 to {most}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>an epoch record's {field} is not finite</source>
+        <source>an epoch record's {field} is not a finite number between -{most:g} and {most:g}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>an epoch record's val_top5 is not a fraction</source>
+        <source>an epoch record's {field} is not a fraction</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1157,15 +1281,27 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{file}: not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{file}: is a folder; give a file name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{folder}: no such folder</source>
+        <source>{file}: not a regular file (a pipe, a device or a socket); it is not replaced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>cannot write in {folder}: {reason}</source>
+        <source>{file}: is the file being read; write to another file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: larger than {most:,} bytes, more than a file of its kind holds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1374,6 +1510,14 @@
     </message>
     <message>
         <source>Image folder (one sub-folder per class)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its optimizer state's parameter groups are not the run's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its schedule state ({key}) does not match its own settings</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -374,18 +374,6 @@
         <translation>{name}：其权重与它描述的网络不匹配（{key} 的尺寸为 {got}，应为 {shape}）</translation>
     </message>
     <message>
-        <source>{key} is not a plain (dense) tensor</source>
-        <translation>{key} 不是普通（稠密）张量</translation>
-    </message>
-    <message>
-        <source>{key} is not a whole-number tensor</source>
-        <translation>{key} 不是整数张量</translation>
-    </message>
-    <message>
-        <source>{key} is not a floating-point tensor</source>
-        <translation>{key} 不是浮点张量</translation>
-    </message>
-    <message>
         <source>{name}: its weights hold NaN or infinite values ({key}); the run that made it had diverged</source>
         <translation>{name}：其权重含有 NaN 或无穷大的值（{key}）；生成它的训练运行已经发散</translation>
     </message>
@@ -410,6 +398,14 @@
         <translation>训练历史不是各轮的列表</translation>
     </message>
     <message>
+        <source>the history holds {count:,} epochs, more than the {done:,} done</source>
+        <translation>训练历史有 {count:,} 轮，多于已完成的 {done:,} 轮</translation>
+    </message>
+    <message>
+        <source>the history&apos;s confusion matrices hold more than {most:,} counts</source>
+        <translation>训练历史中的混淆矩阵共有超过 {most:,} 个计数</translation>
+    </message>
+    <message>
         <source>epoch {epoch}&apos;s confusion matrix is not {n} x {n}</source>
         <translation>第 {epoch} 轮的混淆矩阵不是 {n} x {n}</translation>
     </message>
@@ -420,6 +416,14 @@
     <message>
         <source>the batch history&apos;s {key} is not a column of numbers</source>
         <translation>每批历史的 {key} 不是一列数字</translation>
+    </message>
+    <message>
+        <source>the batch history&apos;s {key} holds {count:,} values, more than the {most:,} steps done</source>
+        <translation>每批历史的 {key} 有 {count:,} 个值，多于已完成的 {most:,} 步</translation>
+    </message>
+    <message>
+        <source>the batch history&apos;s {key}</source>
+        <translation>每批历史的 {key}</translation>
     </message>
     <message>
         <source>the batch history&apos;s columns differ in length</source>
@@ -470,12 +474,128 @@
         <translation>继续训练所需的状态</translation>
     </message>
     <message>
+        <source>a table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限数</translation>
+    </message>
+    <message>
+        <source>a number, a flag or a short text</source>
+        <translation>数字、开关值或短文本</translation>
+    </message>
+    <message>
+        <source>{what} is not {kind}</source>
+        <translation>{what}不是{kind}</translation>
+    </message>
+    <message>
+        <source>{what} is not a plain (dense) tensor</source>
+        <translation>{what}不是普通（稠密）张量</translation>
+    </message>
+    <message>
+        <source>{what} is on the {device} device, which holds no values</source>
+        <translation>{what}位于 {device} 设备上，该设备不保存任何数值</translation>
+    </message>
+    <message>
+        <source>{what} has shape {got}, not {shape}</source>
+        <translation>{what}的形状为 {got}，而不是 {shape}</translation>
+    </message>
+    <message>
+        <source>{what} holds {dtype} values, not {expected}</source>
+        <translation>{what}含有 {dtype} 类型的值，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>{what} claims {count:,} values that its stored bytes do not hold</source>
+        <translation>{what}声称有 {count:,} 个值，但其存储的字节并不包含这些值</translation>
+    </message>
+    <message>
+        <source>{what} holds NaN or infinite values</source>
+        <translation>{what}含有 NaN 或无穷大的值</translation>
+    </message>
+    <message>
+        <source>{what} is not a list of {count} numbers</source>
+        <translation>{what}不是由 {count} 个数字组成的列表</translation>
+    </message>
+    <message>
+        <source>the {table}&apos;s {key}</source>
+        <translation>{table}的 {key}</translation>
+    </message>
+    <message>
+        <source>{what} has a setting whose name is not a short text</source>
+        <translation>{what}中有一个设置的名称不是短文本</translation>
+    </message>
+    <message>
         <source>optimizer state</source>
         <translation>优化器状态</translation>
     </message>
     <message>
-        <source>scheduler state</source>
-        <translation>学习率调度器状态</translation>
+        <source>schedule state</source>
+        <translation>学习率调度状态</translation>
+    </message>
+    <message>
+        <source>the optimizer state is not a table of exactly {keys}</source>
+        <translation>优化器状态不是恰好由 {keys} 组成的表</translation>
+    </message>
+    <message>
+        <source>the optimizer&apos;s per-parameter state</source>
+        <translation>优化器的逐参数状态</translation>
+    </message>
+    <message>
+        <source>the optimizer state names a parameter the network does not have</source>
+        <translation>优化器状态提到了网络中不存在的参数</translation>
+    </message>
+    <message>
+        <source>the optimizer state of parameter {index}</source>
+        <translation>参数 {index} 的优化器状态</translation>
+    </message>
+    <message>
+        <source>{what} holds {keys}, not what the run&apos;s optimizer keeps ({expected})</source>
+        <translation>{what}含有 {keys}，而不是本次运行的优化器所保存的内容（{expected}）</translation>
+    </message>
+    <message>
+        <source>{what} ({key})</source>
+        <translation>{what}（{key}）</translation>
+    </message>
+    <message>
+        <source>the optimizer&apos;s parameter groups are not a list of 1 to {most} groups</source>
+        <translation>优化器的参数组不是包含 1 到 {most} 个组的列表</translation>
+    </message>
+    <message>
+        <source>an optimizer parameter group</source>
+        <translation>某个优化器参数组</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>the optimizer&apos;s parameter groups do not list each of the network&apos;s {count} parameters once</source>
+        <translation>优化器的参数组没有把网络的 {count} 个参数各列出恰好一次</translation>
+    </message>
+    <message>
+        <source>the schedule state has no {key}</source>
+        <translation>学习率调度状态缺少 {key}</translation>
+    </message>
+    <message>
+        <source>the schedule state holds an optimizer of its own</source>
+        <translation>学习率调度状态中含有它自己的优化器</translation>
+    </message>
+    <message>
+        <source>the schedule state is at step {got}, the checkpoint at step {step}</source>
+        <translation>学习率调度状态位于第 {got} 步，而检查点位于第 {step} 步</translation>
+    </message>
+    <message>
+        <source>the random number state {key!r}</source>
+        <translation>随机数状态 {key!r}</translation>
     </message>
     <message>
         <source>gradient scaler state</source>
@@ -488,10 +608,6 @@
     <message>
         <source>random number state</source>
         <translation>随机数状态</translation>
-    </message>
-    <message>
-        <source>the random number state {key!r} is not a byte tensor</source>
-        <translation>随机数状态 {key!r} 不是字节张量</translation>
     </message>
     <message>
         <source>the epoch&apos;s partial sums are not three numbers</source>
@@ -886,6 +1002,10 @@
         <translation>{folder} 中没有类别“{name}”</translation>
     </message>
     <message>
+        <source>{file} leads outside the dataset folder (through a link); nothing was changed</source>
+        <translation>{file} 通过链接指向数据集文件夹之外；未做任何更改</translation>
+    </message>
+    <message>
         <source>cannot rename &apos;{name}&apos; ({reason})</source>
         <translation>无法重命名“{name}”（{reason}）</translation>
     </message>
@@ -1054,6 +1174,10 @@
         <translation>{name}：其存储的打乱顺序不是此数据集 {count} 张训练图像的排列</translation>
     </message>
     <message>
+        <source>{name}: cannot resume: {problem}</source>
+        <translation>{name}：无法继续训练：{problem}</translation>
+    </message>
+    <message>
         <source>cannot resume from {name} ({kind}: {reason})</source>
         <translation>无法从 {name} 继续训练（{kind}：{reason}）</translation>
     </message>
@@ -1114,16 +1238,16 @@
         <translation>某轮记录的 {field} 缺失或不是数字</translation>
     </message>
     <message>
-        <source>an epoch record&apos;s {field} is not a whole number &gt;= 0</source>
-        <translation>某轮记录的 {field} 不是 &gt;= 0 的整数</translation>
+        <source>an epoch record&apos;s {field} is not a whole number from 0 to {most}</source>
+        <translation>某轮记录的 {field} 不是 0 到 {most} 之间的整数</translation>
     </message>
     <message>
-        <source>an epoch record&apos;s {field} is not finite</source>
-        <translation>某轮记录的 {field} 不是有限数</translation>
+        <source>an epoch record&apos;s {field} is not a finite number between -{most:g} and {most:g}</source>
+        <translation>某轮记录的 {field} 不是 -{most:g} 到 {most:g} 之间的有限数</translation>
     </message>
     <message>
-        <source>an epoch record&apos;s val_top5 is not a fraction</source>
-        <translation>某轮记录的 val_top5 不是 0 到 1 之间的比例</translation>
+        <source>an epoch record&apos;s {field} is not a fraction</source>
+        <translation>某轮记录的 {field} 不是 0 到 1 之间的比例</translation>
     </message>
     <message>
         <source>an epoch record&apos;s confusion matrix is not a list of 2 to {most} rows</source>
@@ -1154,16 +1278,28 @@
         <translation>未知的导出格式 {format!r}：请使用 {choices}</translation>
     </message>
     <message>
+        <source>{file}: not a regular file</source>
+        <translation>{file}：不是普通文件</translation>
+    </message>
+    <message>
         <source>{file}: is a folder; give a file name</source>
         <translation>{file}：是文件夹；请给出文件名</translation>
     </message>
     <message>
-        <source>{folder}: no such folder</source>
-        <translation>{folder}：没有这个文件夹</translation>
+        <source>{file}: not a regular file (a pipe, a device or a socket); it is not replaced</source>
+        <translation>{file}：不是普通文件（而是管道、设备或套接字）；不会替换它</translation>
     </message>
     <message>
-        <source>cannot write in {folder}: {reason}</source>
-        <translation>无法在 {folder} 中写入：{reason}</translation>
+        <source>{file}: is the file being read; write to another file</source>
+        <translation>{file}：正是要读取的文件；请写入另一个文件</translation>
+    </message>
+    <message>
+        <source>{file}: larger than {most:,} bytes, more than a file of its kind holds</source>
+        <translation>{file}：大于 {most:,} 字节，超出这类文件应有的大小</translation>
+    </message>
+    <message>
+        <source>{folder}: no such folder</source>
+        <translation>{folder}：没有这个文件夹</translation>
     </message>
     <message>
         <source>cannot write {file}: {reason}</source>
@@ -1372,6 +1508,14 @@
     <message>
         <source>Image folder (one sub-folder per class)</source>
         <translation>图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>its optimizer state&apos;s parameter groups are not the run&apos;s</source>
+        <translation>其优化器状态的参数组与本次运行的不一致</translation>
+    </message>
+    <message>
+        <source>its schedule state ({key}) does not match its own settings</source>
+        <translation>其学习率调度状态（{key}）与它自己的设置不一致</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 """Downloading dataset files: progress, cancel, and never a partial file taken for a whole one.
 
-A download goes to `<name>.part` and is renamed into place only after its length and
-(when known) MD5 checksum are verified, so an interrupted or cancelled download leaves
-nothing that looks complete.
+A download goes to a temporary file (files.atomic_write) renamed into place only after its
+length and (when known) MD5 checksum are verified, so an interrupted or cancelled download
+leaves nothing that looks complete.
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Callable
+from typing import BinaryIO, Callable
 
+from ..common.files import FileRefused, atomic_write, open_regular
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 # progress(bytes_done, bytes_total_or_0, message)
@@ -39,7 +40,7 @@ class Cancelled(Exception):
 
 def md5sum(path: Path) -> str:
     digest = hashlib.md5()
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
@@ -53,15 +54,16 @@ def download_file(
     cancel: threading.Event | None = None,
     timeout: float = 30.0,
 ) -> Path:
-    """Fetch `url` into `dest` atomically. Returns dest. Raises DownloadError or Cancelled."""
+    """Fetch `url` into `dest` atomically (files.atomic_write: only a whole, verified download is
+    renamed into place). Returns dest. Raises DownloadError or Cancelled."""
     dest = Path(dest)
-    if dest.exists() and (md5 is None or md5sum(dest) == md5):
+    if dest.is_file() and (md5 is None or md5sum(dest) == md5):
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
     request = urllib.request.Request(url, headers={"User-Agent": "googlenet-studio"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response, open(part, "wb") as out:
+
+    def fetch(out: BinaryIO) -> None:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             total = int(response.headers.get("Content-Length") or 0)
             done = 0
             digest = hashlib.md5()
@@ -76,29 +78,26 @@ def download_file(
                 done += len(chunk)
                 if progress:
                     progress(done, total, Message(QT_TRANSLATE_NOOP("Core", "downloading {file}"), file=dest.name))
-            out.flush()
-            os.fsync(out.fileno())
         if total and done != total:
             raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} of {total:,} bytes"),
                                         file=dest.name, done=done, total=total))
         if md5 is not None and digest.hexdigest() != md5:
             raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: checksum mismatch (the file is damaged or not the expected "
                                                                   "one)"), file=dest.name))
-        os.replace(part, dest)
-        return dest
+
+    try:
+        return atomic_write(dest, fetch)
     except (Cancelled, DownloadError):
-        part.unlink(missing_ok=True)
         raise
+    except FileRefused as exc:
+        raise DownloadError(exc.strerror) from None
     except urllib.error.HTTPError as exc:
-        part.unlink(missing_ok=True)
         raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: server answered {code} {reason} for {url}"), file=dest.name,
                                     code=exc.code, reason=exc.reason, url=url)) from None
     except http.client.IncompleteRead as exc:
-        part.unlink(missing_ok=True)
         raise DownloadError(Message(QT_TRANSLATE_NOOP("Core", "{file}: download cut off after {done:,} more bytes"), file=dest.name,
                                     done=len(exc.partial))) from None
     except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:
-        part.unlink(missing_ok=True)
         raise DownloadError(Message(DOWNLOAD_FAILED, file=dest.name, reason=failure_words(exc))) from None
 
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..common.messages import message_of
-from .images import DecodedImage, ImageLoadError, convert, is_grayscale, read_image
+from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
+from ..common.text import display_name, error_line
+from .images import NO_MEMORY, DecodedImage, ImageLoadError, convert, is_grayscale, read_image
 
 MINIATURE_SIDE = 16  # the fingerprint: a 16x16 colour miniature
 # Imports and checks decode a JPEG at 1/8 scale when that is still this big: enough for a
@@ -51,16 +52,26 @@ def inspect_file(path: str) -> FileFacts:
         decoded = read_image(path, target_size=CHECK_SIDE)
     except ImageLoadError as exc:
         return FileFacts(path, st.st_size, st.st_mtime_ns, digest, error=message_of(exc))
-    facts = inspect_decoded(path, decoded, digest)
+    try:
+        facts = inspect_decoded(path, decoded, digest)
+    except ImageLoadError as exc:
+        return FileFacts(path, st.st_size, st.st_mtime_ns, digest, error=message_of(exc))
     facts.size, facts.mtime_ns = st.st_size, st.st_mtime_ns
     return facts
 
 
 def inspect_decoded(path: str | os.PathLike, decoded: DecodedImage, sha256: str) -> FileFacts:
-    """The facts of a file already decoded (an import decodes each file once)."""
+    """The facts of a file already decoded (an import decodes each file once). ImageLoadError when
+    its pixels cannot be made 8-bit (out of memory, a conversion Pillow refuses)."""
+    try:
+        gray, small = is_grayscale(decoded.image), miniature(decoded.image)
+    except MemoryError:
+        raise ImageLoadError(Message(NO_MEMORY, name=display_name(path))) from None
+    except Exception as exc:  # noqa: BLE001 - one odd image must not stop a check or an import
+        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: cannot convert this image ({reason})"),
+                                     name=display_name(path), reason=error_line(exc, 120))) from None
     st = os.stat(path)
-    return FileFacts(str(path), st.st_size, st.st_mtime_ns, sha256, "", decoded.width, decoded.height,
-                     is_grayscale(decoded.image), miniature(decoded.image))
+    return FileFacts(str(path), st.st_size, st.st_mtime_ns, sha256, "", decoded.width, decoded.height, gray, small)
 
 
 def _sha256(path: str) -> str:

@@ -219,16 +219,33 @@ class DatasetFolder:
         if name not in self._class_names():
             raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "there is no class '{name}' in {folder}"), name=printable(name, 60),
                                        folder=display_name(self.root)))
+        self._inside(folder)
         try:
             folder.mkdir(exist_ok=True)  # a class with validation images only gets its training folder
         except OSError as exc:
             raise DatasetError(Message(CANNOT_MAKE_CLASS, name=printable(name, 60), reason=_reason(exc))) from None
+        self._inside(folder)
         return folder
+
+    def _inside(self, path: Path) -> None:
+        """Refuse to write to or move into `path` unless it lies inside the dataset folder once every
+        link is followed (a class folder or .removed linked elsewhere would write outside it). What
+        does not exist yet is judged by the nearest folder above it that does."""
+        existing = Path(path)
+        while not os.path.lexists(existing) and existing != existing.parent:
+            existing = existing.parent
+        root = os.path.realpath(self.root)
+        real = os.path.realpath(existing)
+        if real != root and not real.startswith(root.rstrip(os.sep) + os.sep):
+            raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "{file} leads outside the dataset folder (through a link); "
+                                                                 "nothing was changed"), file=display_name(path)))
 
     # ------------------------------------------------------------ classes
 
     def add_class(self, name: str) -> str:
         name = check_class_name(name, self._class_names())
+        for split in self._split_roots():
+            self._inside(split / name)
         try:
             for split in self._split_roots():
                 (split / name).mkdir(parents=True)
@@ -243,6 +260,8 @@ class DatasetFolder:
         new = check_class_name(new, names, renaming=old)
         if new == old:
             return new
+        for split in self._split_roots():
+            self._inside(split)  # the class folders' own entries are renamed, never what a link leads to
         try:
             for split in self._split_roots():
                 if (split / old).is_dir():
@@ -280,10 +299,14 @@ class DatasetFolder:
         return {os.path.abspath(f) for c in self.listing().classes for f in c.all_files}
 
     def _set_aside(self, path: Path) -> Path:
+        """Move `path` (the entry itself: a link is moved, not what it leads to) into .removed/."""
         relative = path.relative_to(self.root)
         target = _free_name(self.root / REMOVED_FOLDER / relative)
+        self._inside(path.parent)
+        self._inside(target.parent)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
+            self._inside(target.parent)
             os.rename(path, target)
         except OSError as exc:
             raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "cannot remove {file} ({reason})"), file=display_name(path),
@@ -321,7 +344,11 @@ class DatasetFolder:
             except OSError as exc:
                 return None, Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot copy ({reason})"), file=display_name(source),
                                      reason=_reason(exc))
-            return inspect_decoded(copy, decoded, digest), None
+            try:
+                return inspect_decoded(copy, decoded, digest), None
+            except ImageLoadError as exc:  # its pixels cannot be made 8-bit: training could not read it either
+                copy.unlink(missing_ok=True)
+                return None, message_of(exc)
 
         ticker = Ticker(progress, len(files), f"copying into {class_name}")
         for source, (facts, why) in map_until_cancelled(one, files, cancel, workers):
@@ -337,10 +364,12 @@ class DatasetFolder:
         """Save image data (pasted, not a file) as a new PNG in a class; returns its FileFacts."""
 
         target = _free_name(self.class_folder(class_name) / f"{stem}.png")
-        part = target.with_name(f".{target.name}.part")
+        handle, part_name = tempfile.mkstemp(prefix=".paste-", suffix=".part", dir=target.parent)
+        part = Path(part_name)
         try:
-            image.save(part, "PNG")
-            _link_new(part, target)
+            with os.fdopen(handle, "wb") as f:
+                image.save(f, "PNG")
+            target = _link_new(part, target)
         except OSError as exc:
             raise DatasetError(Message(QT_TRANSLATE_NOOP("Core", "cannot save the image ({reason})"), reason=_reason(exc))) from None
         finally:
@@ -401,14 +430,23 @@ def _target_name(name: str, fmt: str) -> str | None:
 
 
 def _free_name(path: Path) -> Path:
-    """`path`, or name-2.ext, name-3.ext, ... : the first that does not exist."""
+    """`path`, or name-2.ext, name-3.ext, ... : the first that does not exist (the name shortened
+    where the number would make it longer than a file name can be)."""
     if not os.path.lexists(path):
         return path
     stem, suffix = _split_suffix(path.name)
     n = 2
-    while os.path.lexists(path.with_name(f"{stem}-{n}{suffix}")):
+    while os.path.lexists(path.with_name(_numbered(stem, n, suffix))):
         n += 1
-    return path.with_name(f"{stem}-{n}{suffix}")
+    return path.with_name(_numbered(stem, n, suffix))
+
+
+def _numbered(stem: str, n: int, suffix: str) -> str:
+    """stem-n.suffix in at most 255 bytes: a stem too long is cut, a character at a time."""
+    tail = f"-{n}{suffix}"
+    while len(stem) > 1 and len(os.fsencode(stem + tail)) > 255:
+        stem = stem[:-1]
+    return stem + tail
 
 
 def _split_suffix(name: str) -> tuple[str, str]:
@@ -422,8 +460,9 @@ def _copy_new(source: Path, target: Path) -> tuple[Path, str]:
     import hashlib
 
     # A name of its own for each copy, made atomically: imports run on several threads, and two
-    # files of one name copied at once must not race for the same temporary file.
-    handle, part_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    # files of one name copied at once must not race for the same temporary file. A short one: the
+    # copy's own name may already be as long as a file name can be (255 bytes).
+    handle, part_name = tempfile.mkstemp(prefix=".import-", suffix=".part", dir=target.parent)
     part = Path(part_name)
     digest = hashlib.sha256()
     try:

@@ -38,6 +38,7 @@ class ImageLoadError(ValueError):
 
 
 A_FOLDER = QT_TRANSLATE_NOOP("Core", "{name}: is a folder, not an image")
+NO_MEMORY = QT_TRANSLATE_NOOP("Core", "{name}: not enough memory to decode this image")
 
 
 def open_nonblocking(path: str, flags: int) -> int:
@@ -122,7 +123,7 @@ def _decode(file: BinaryIO, name: str, target_size: int | None) -> DecodedImage:
     except UnidentifiedImageError:
         raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not an image format this app can read"), name=name)) from None
     except MemoryError:
-        raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not enough memory to decode this image"), name=name)) from None
+        raise ImageLoadError(Message(NO_MEMORY, name=name)) from None
     except Exception as exc:  # noqa: BLE001 - Pillow's decoders raise many kinds on hostile files
         raise ImageLoadError(Message(QT_TRANSLATE_NOOP("Core", "{name}: truncated or corrupt image ({reason})"), name=name,
                                      reason=error_line(exc, 120))) from None
@@ -196,7 +197,8 @@ def _to_8_bit(img: Image.Image) -> Image.Image:
     out = np.empty((height, width), dtype=np.uint8)
     band = max(1, (1 << 22) // max(width, 1))  # about 4 M pixels at a time
     for y in range(0, height, band):
-        rows = np.asarray(img.crop((0, y, width, min(height, y + band))), dtype=np.float32)
+        # a copy: np.asarray of a float image's band is a read-only view of Pillow's pixels
+        rows = np.array(img.crop((0, y, width, min(height, y + band))), dtype=np.float32)
         rows *= 255.0 / top
         rows += 0.5
         np.clip(rows, 0, 255, out=rows)

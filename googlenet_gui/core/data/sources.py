@@ -16,6 +16,7 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import torch
@@ -25,6 +26,7 @@ from .catalog import SOURCES, SPLITS
 from .folder import class_folders, image_files, split_roots
 from .download import Cancelled, DownloadError, ProgressFn, download_from_mirrors, extract_tar
 from .images import ImageLoadError, is_grayscale, open_image, prepare
+from ..common.files import atomic_write
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
@@ -145,13 +147,14 @@ def _find_idx_file(name: str, root: Path, stem: str) -> Path | None:
             return gz
         if gz.is_file():
             raw.mkdir(parents=True, exist_ok=True)
-            part = raw / f"{stem}.part"
-            try:
-                with gzip.open(gz, "rb") as src, open(part, "wb") as dst:
+
+            def gunzip(dst: BinaryIO, gz: Path = gz) -> None:
+                with gzip.open(gz, "rb") as src:
                     shutil.copyfileobj(src, dst, 1 << 20)
-                os.replace(part, raw / stem)
+
+            try:
+                atomic_write(raw / stem, gunzip, (gz,))
             except (OSError, EOFError, gzip.BadGzipFile, zlib.error) as exc:
-                part.unlink(missing_ok=True)
                 raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{file}: cannot decompress ({reason})"), file=gz,
                                         reason=str(exc))) from None
             return raw / stem

@@ -12,13 +12,13 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import secrets
 import warnings
 from pathlib import Path
 from typing import Any
 
+from ..common.files import FileRefused, atomic_write, check_target
 from ..common.messages import QT_TRANSLATE_NOOP, Message
-from ..common.text import error_line
+from ..common.text import display_name, error_line
 
 FORMATS = ("onnx", "torchscript")
 SUFFIXES = {"onnx": ".onnx", "torchscript": ".pt"}
@@ -63,7 +63,6 @@ def description(checkpoint: Any, source: str) -> dict[str, Any]:
 def export_checkpoint(checkpoint_path: str | os.PathLike, fmt: str, out: str | os.PathLike) -> Path:
     """Read a checkpoint (checked by core.runs.checkpoint) and write its network as `fmt` to `out`."""
     from ..runs.checkpoint import load_checkpoint
-    from ..common.text import display_name
 
     if fmt not in FORMATS:
         raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "unknown export format {format!r}: use {choices}"), format=fmt,
@@ -72,48 +71,57 @@ def export_checkpoint(checkpoint_path: str | os.PathLike, fmt: str, out: str | o
     if problem:
         raise ExportError(problem)
     checkpoint = load_checkpoint(checkpoint_path)
-    return export_model(checkpoint, fmt, Path(out), checkpoint.describe(display_name(checkpoint_path)))
+    return export_model(checkpoint, fmt, Path(out), checkpoint.describe(display_name(checkpoint_path)),
+                        (Path(checkpoint_path),))
 
 
-def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "") -> Path:
-    """Write a core Checkpoint's network as `fmt` to `out`: to a temporary file in the same folder,
-    renamed over `out` only once it is whole."""
+def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "", inputs: tuple[Path, ...] = ()) -> Path:
+    """Write a core Checkpoint's network as `fmt` to `out` (files.atomic_write: whole or not at all,
+    Ctrl+C included). `out` must not be a folder, a pipe or a device, nor one of `inputs` (the
+    checkpoint file it was read from)."""
     import torch
 
     from .predict import Predictor
 
     out = Path(out)
-    if out.is_dir():
-        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{file}: is a folder; give a file name"), file=out.name))
-    if not out.parent.is_dir():
-        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: no such folder"), folder=out.parent))
+    try:
+        if out.is_dir():
+            raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{file}: is a folder; give a file name"), file=display_name(out)))
+        if not out.parent.is_dir():
+            raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: no such folder"), folder=out.parent))
+        check_target(out, inputs)  # before the network is even built
+    except FileRefused as exc:
+        raise ExportError(exc.strerror) from None
+    except OSError as exc:  # a name too long, a loop of links
+        raise ExportError(_cannot_write(out, exc)) from None
     model = Predictor.from_checkpoint(checkpoint, source or "checkpoint").model.float().eval()
     p = checkpoint.preprocess
     example = torch.zeros(2, p.channels, p.input_size, p.input_size)
     about = description(checkpoint, source)
-    tmp = out.parent / f".{out.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    try:
-        open(tmp, "xb").close()  # made by open(), so the export gets the user's usual permissions
-    except OSError as exc:
-        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "cannot write in {folder}: {reason}"), folder=out.parent,
-                                  reason=exc.strerror or error_line(exc))) from None
-    try:
+
+    def write(f: Any) -> None:
         with warnings.catch_warnings():  # torch's notes on deprecations and tracing are not the user's business
             warnings.simplefilter("ignore")
             if fmt == "onnx":
-                _write_onnx(model, example, about, tmp)
+                _write_onnx(model, example, about, Path(f.name))  # ONNX writes to a path: the temporary file's
             else:
-                _write_torchscript(model, example, about, tmp)
-        os.replace(tmp, out)
+                _write_torchscript(model, example, about, f)
+
+    try:
+        atomic_write(out, write, inputs)
+    except FileRefused as exc:
+        raise ExportError(exc.strerror) from None
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "cannot write {file}: {reason}"), file=out.name,
-                                  reason=exc.strerror or error_line(exc))) from None
+        raise ExportError(_cannot_write(out, exc)) from None
     except Exception as exc:  # noqa: BLE001 - an exporter's own failure, reported as one line
-        tmp.unlink(missing_ok=True)
         raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "{format} export failed: {kind}: {reason}"), format=fmt,
                                   kind=type(exc).__name__, reason=error_line(exc, 200))) from None
     return out
+
+
+def _cannot_write(out: Path, exc: OSError) -> str:
+    return Message(QT_TRANSLATE_NOOP("Core", "cannot write {file}: {reason}"), file=display_name(out),
+                   reason=exc.strerror or error_line(exc))
 
 
 def _write_onnx(model: Any, example: Any, about: dict[str, Any], path: Path) -> None:
@@ -128,7 +136,7 @@ def _write_onnx(model: Any, example: Any, about: dict[str, Any], path: Path) -> 
     program.save(path, external_data=False)  # one self-contained file (the weights are ~24 MB)
 
 
-def _write_torchscript(model: Any, example: Any, about: dict[str, Any], path: Path) -> None:
+def _write_torchscript(model: Any, example: Any, about: dict[str, Any], path: Any) -> None:
     import torch
 
     traced = torch.jit.trace(model, example)  # the network has no data-dependent control flow
@@ -136,4 +144,4 @@ def _write_torchscript(model: Any, example: Any, about: dict[str, Any], path: Pa
     extra = {"class_names.json": json.dumps(about["class_names"], ensure_ascii=False),
              "preprocess.json": json.dumps(preprocess),
              "producer.txt": f"{about['producer']}: {about['source']}"}
-    torch.jit.save(traced, str(path), _extra_files=extra)
+    torch.jit.save(traced, path, _extra_files=extra)

@@ -18,7 +18,7 @@ from PIL import Image
 
 from ..network import ood
 from ..runs.checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
-from ..data.images import ImageLoadError, flatten, open_image, prepare, thumbnail
+from ..data.images import NO_MEMORY, ImageLoadError, flatten, open_image, prepare, thumbnail
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ..network.model import GoogLeNet, ModelConfig
 from ..common.text import display_name, error_line, printable
@@ -149,10 +149,12 @@ class Predictor:
 
     def prepare_file(self, path: str | os.PathLike) -> tuple[torch.Tensor, np.ndarray]:
         """The network's input (as prepare_image) and a thumbnail, from one decode of the file."""
-        # flattened once (8 bits, no alpha) and the full-depth pixels let go before resizing
-        img = flatten(open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE)))
+        img = open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE))
         try:
+            img = flatten(img)  # once (8 bits, no alpha), and the full-depth pixels let go before resizing
             return self.prepare_image(img), thumbnail(img)
+        except MemoryError:
+            raise ImageLoadError(Message(NO_MEMORY, name=display_name(path))) from None
         except Exception as exc:  # noqa: BLE001 - one odd image must not fail the others
             raise ImageLoadError(Message(CANNOT_CONVERT, name=display_name(path), reason=error_line(exc, 120))) from None
 

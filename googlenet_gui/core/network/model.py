@@ -101,3 +101,13 @@ def state_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
     with torch.device("meta"):
         model = GoogLeNet(config)
     return {key: tuple(value.shape) for key, value in model.state_dict().items()}
+
+
+BUFFER_NAMES = ("running_mean", "running_var", "num_batches_tracked")
+
+
+@lru_cache(maxsize=8)
+def parameter_shapes(config: ModelConfig) -> list[tuple[int, ...]]:
+    """The shapes of the network's parameters in the order model.parameters() gives them (an
+    optimizer's state numbers them so): its state_dict without the BatchNorm buffers."""
+    return [shape for key, shape in state_shapes(config).items() if not key.endswith(BUFFER_NAMES)]

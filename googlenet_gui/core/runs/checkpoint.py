@@ -8,17 +8,15 @@ field before anything uses it, so a damaged or crafted file is refused with one 
 
 The stored dict holds tensors and plain Python values only (no classes), so it loads with
 `torch.load(weights_only=True)`: a file that needs arbitrary unpickling is refused, never run.
-Files are written to a temporary file, flushed to disk and renamed over the old one.
+Files are written by files.atomic_write: a temporary file, flushed to disk and renamed over the old one.
 """
 from __future__ import annotations
 
 import errno
-import glob
 import math
 import os
 import pickle
 import shutil
-import tempfile
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -28,10 +26,12 @@ from typing import Any, BinaryIO, Callable
 
 import torch
 
-from .config import ConfigError, TrainConfig
+from .config import MAX_EPOCHS, ConfigError, TrainConfig
 from .events import EpochEnd, Position
+from .resume_state import StateError, all_finite, check_optimizer, check_rng, check_scaler, check_scheduler, check_tensor
+from ..common.files import FileRefused, atomic_write, open_regular
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
-from ..network.model import ModelConfig, state_shapes
+from ..network.model import ModelConfig, parameter_shapes, state_shapes
 from ..network.ood import BLOCKS as OUTLIER_BLOCKS
 from ..network.ood import LayerModel, OutlierModel
 from ..common.text import error_line, printable
@@ -42,8 +42,12 @@ FORMAT_VERSION = 2  # 2: epochs in the history counted from 1, resume state in i
 MAX_CLASSES = 100_000
 MAX_NAME_LENGTH = 255  # a class is a folder name: 255 bytes on every common file system
 MAX_IMAGE_SIDE = 1024  # input and stored image sides a checkpoint may declare
-MAX_EPOCHS = 1_000_000
 BATCH_HISTORY_KEYS = ("step", "loss", "accuracy")
+# What a checkpoint may claim, bounded before anything is allocated: one history record per epoch
+# done (at most the settings' MAX_EPOCHS), one batch-history value per step done, and these.
+MAX_BATCH_HISTORY = 4_000_000  # 100 epochs of ImageNet at a batch of 32; 96 MB of values in the file
+MAX_HISTORY_CELLS = 10_000_000  # confusion-matrix counts over the whole history
+FLOATS = (torch.float32, torch.float16, torch.bfloat16, torch.float64)
 
 
 class CheckpointError(RuntimeError):
@@ -96,7 +100,8 @@ class Checkpoint:
             "position": {"epochs_done": self.position.epochs_done, "batches_done": self.position.batches_done,
                          "steps_per_epoch": self.position.steps_per_epoch},
             "history": [h.to_dict() for h in self.history],
-            "batch_history": {k: torch.tensor(self.batch_history.get(k, []), dtype=torch.float64)
+            # the newest MAX_BATCH_HISTORY batches at most: what the reader accepts
+            "batch_history": {k: torch.tensor(self.batch_history.get(k, [])[-MAX_BATCH_HISTORY:], dtype=torch.float64)
                               for k in BATCH_HISTORY_KEYS},
             "best_val_accuracy": self.best_val_accuracy,
             "outliers": None if self.outliers is None else {
@@ -145,10 +150,10 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
 def copy_checkpoint(src: str | os.PathLike, dst: str | os.PathLike) -> Path:
     """Copy a checkpoint file with the same atomic write (e.g. last.pt -> best.pt)."""
     def copy(out: BinaryIO) -> None:
-        with open(src, "rb") as inp:
+        with open_regular(src) as inp:
             shutil.copyfileobj(inp, out, 1 << 20)
 
-    return _atomic_write(Path(dst), copy)
+    return _atomic_write(Path(dst), copy, (Path(src),))
 
 
 def load_checkpoint(path: str | os.PathLike) -> Checkpoint:
@@ -162,18 +167,30 @@ def read_payload(path: Path) -> Any:
     name = printable(path.name, 100)
     if path.is_dir():
         raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: is a folder, not a checkpoint"), name=name))
-    if not path.is_file():
-        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: file not found"), name=name))
-    if path.stat().st_size == 0:
+    try:
+        f = open_regular(path)
+    except FileNotFoundError:
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: file not found"), name=name)) from None
+    except FileRefused as exc:
+        raise CheckpointError(exc.strerror) from None
+    except OSError as exc:
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: cannot open ({reason})"), name=name,
+                                      reason=exc.strerror or error_line(exc, 100))) from None
+    with f:
+        return _load(f, name)
+
+
+def _load(f: BinaryIO, name: str) -> Any:
+    if os.fstat(f.fileno()).st_size == 0:
         raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: the file is empty"), name=name))
-    with open(path, "rb") as f:
-        magic = f.read(4)
+    magic = f.read(4)
+    f.seek(0)
     if magic != b"PK\x03\x04" and not magic.startswith(b"\x80"):  # torch's zip format, or a bare pickle
         raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: not a checkpoint (unknown file format)"), name=name))
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # torch's note about pickle protocols in foreign files
-            return torch.load(path, map_location="cpu", weights_only=True)
+            return torch.load(f, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError as exc:
         if "weights only load failed" in str(exc).lower():
             raise CheckpointError(Message(
@@ -237,19 +254,20 @@ class _Reader:
         preprocess = self.preprocess(data["preprocess"], config.in_channels)
         model_state = self.model_state(data["model_state"], config)
         position = self.position(data.get("position"))
+        train_config = self.train_config(data.get("train_config"))
         return Checkpoint(
             model_config=config,
             model_state=model_state,
             class_names=class_names,
             preprocess=preprocess,
-            train_config=self.train_config(data.get("train_config")),
+            train_config=train_config,
             position=position,
-            history=self.history(data.get("history"), config.num_classes),
-            batch_history=self.batch_history(data.get("batch_history")),
+            history=self.history(data.get("history"), config.num_classes, position),
+            batch_history=self.batch_history(data.get("batch_history"), position),
             best_val_accuracy=self.optional_fraction(data.get("best_val_accuracy"),
                                                      QT_TRANSLATE_NOOP("Core", "best validation accuracy")),
             outliers=self.outliers(data.get("outliers"), config),
-            resume=self.resume(data.get("resume")),
+            resume=self.resume(data.get("resume"), config, train_config, position),
         )
 
     # -------------------------------------------------------- plain values
@@ -337,19 +355,20 @@ class _Reader:
                                                                         "describes (size mismatch for {key}: {got} instead "
                                                                         "of {shape})"),
                                               name=self.name, key=key, got=got, shape=shape))
-            if tensor.layout != torch.strided:
-                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a plain (dense) tensor"), key=key))
-            if key.endswith("num_batches_tracked"):
-                if tensor.dtype != torch.int64:
-                    raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a whole-number tensor"), key=key))
-                continue
-            if tensor.dtype not in (torch.float32, torch.float16, torch.bfloat16, torch.float64):
-                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "{key} is not a floating-point tensor"), key=key))
-            if not bool(torch.isfinite(tensor).all()):
+            whole = key.endswith("num_batches_tracked")
+            self.tensor(tensor, key, dtypes=(torch.int64,) if whole else FLOATS)
+            if not whole and not all_finite(tensor):
                 raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its weights hold NaN or infinite values "
                                                                         "({key}); the run that made it had diverged"),
                                               name=self.name, key=key))
         return dict(value)
+
+    def tensor(self, value: Any, what: Any, shape: tuple[int, ...] | None = None,
+               dtypes: tuple[torch.dtype, ...] | None = None, finite: bool = False) -> torch.Tensor:
+        try:
+            return check_tensor(value, what, shape, dtypes, finite)
+        except StateError as exc:
+            raise self.fail(message_of(exc)) from None
 
     def position(self, value: Any) -> Position:
         if value is None:
@@ -371,14 +390,26 @@ class _Reader:
                                     problem=error_line(exc, 120))) from None
         return config
 
-    def history(self, value: Any, num_classes: int) -> list[EpochEnd]:
+    def history(self, value: Any, num_classes: int, position: Position) -> list[EpochEnd]:
+        """One record per epoch done, at most: counted before any record is read."""
         if value is None:
             return []
-        if not isinstance(value, list) or len(value) > MAX_EPOCHS:
+        if not isinstance(value, list):
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the history is not a list of epochs")))
+        if len(value) > position.epochs_done:
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the history holds {count:,} epochs, more than the {done:,} "
+                                                              "done"), count=len(value), done=position.epochs_done))
         seen: set[int] = set()  # a confusion matrix's lists, each read once (events.check_confusion)
+        cells = 0
+        history = []
         try:
-            history = [EpochEnd.from_dict(h, seen) for h in value]
+            for record in value:
+                history.append(EpochEnd.from_dict(record, seen))
+                confusion = history[-1].confusion
+                cells += len(confusion) ** 2 if confusion is not None else 0
+                if cells > MAX_HISTORY_CELLS:
+                    raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the history's confusion matrices hold more than "
+                                                                      "{most:,} counts"), most=MAX_HISTORY_CELLS))
         except ValueError as exc:
             raise self.fail(message_of(exc)) from None
         for h in history:
@@ -387,10 +418,13 @@ class _Reader:
                                                epoch=h.epoch, n=num_classes))
         return history
 
-    def batch_history(self, value: Any) -> dict[str, list[float]]:
+    def batch_history(self, value: Any, position: Position) -> dict[str, list[float]]:
+        """One value per step done, at most (and at most MAX_BATCH_HISTORY): the columns' sizes and
+        stored bytes are checked before any value is read."""
         if value is None:
             return {k: [] for k in BATCH_HISTORY_KEYS}
         d = self.table(value, QT_TRANSLATE_NOOP("Core", "batch history"))
+        most = min(position.step, MAX_BATCH_HISTORY)
         columns = {}
         for key in BATCH_HISTORY_KEYS:
             column = d.get(key)
@@ -398,7 +432,11 @@ class _Reader:
                 column = torch.zeros(0)
             if not isinstance(column, torch.Tensor) or column.dim() != 1 or not column.is_floating_point():
                 raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the batch history's {key} is not a column of numbers"), key=key))
-            columns[key] = column.tolist()
+            if len(column) > most:
+                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the batch history's {key} holds {count:,} values, more "
+                                                                  "than the {most:,} steps done"),
+                                        key=key, count=len(column), most=most))
+            columns[key] = self.tensor(column, Message(QT_TRANSLATE_NOOP("Core", "the batch history's {key}"), key=key)).tolist()
         if len({len(c) for c in columns.values()}) != 1:
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the batch history's columns differ in length")))
         return columns
@@ -421,7 +459,8 @@ class _Reader:
                         tensor.dtype != torch.float32 or tuple(tensor.shape) != shape:
                     raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} is not a {shape} float tensor"),
                                                    block=name, what=what, shape=shape))
-                if not bool(torch.isfinite(tensor).all()):
+                self.tensor(tensor, f"outliers.{name}.{what}")
+                if not all_finite(tensor):
                     raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the outlier model's {block} {what} holds NaN or infinite values"),
                                                    block=name, what=what))
             threshold = self.number(layer.get("threshold"), QT_TRANSLATE_NOOP("Core", "a threshold"), 1e-12)
@@ -430,26 +469,27 @@ class _Reader:
                             self.number(d.get("false_positive_rate"), QT_TRANSLATE_NOOP("Core", "a false positive rate"), 0.0, 1.0),
                             self.integer(d.get("fitted_on"), QT_TRANSLATE_NOOP("Core", "the images fitted on"), 1, 10**9))
 
-    def resume(self, value: Any) -> ResumeState | None:
+    def resume(self, value: Any, config: ModelConfig, train: TrainConfig | None, position: Position) -> ResumeState | None:
+        """The state an exact resume needs, each part checked against the network's parameters and
+        the run's settings (core/runs/resume_state.py) before anything uses it."""
         if value is None:
             return None
         d = self.table(value, QT_TRANSLATE_NOOP("Core", "resume state"))
-        optimizer = self.table(d.get("optimizer"), QT_TRANSLATE_NOOP("Core", "optimizer state"))
-        scheduler = d.get("scheduler")
-        scaler = d.get("scaler")
-        for what, item in ((QT_TRANSLATE_NOOP("Core", "scheduler state"), scheduler),
-                           (QT_TRANSLATE_NOOP("Core", "gradient scaler state"), scaler)):
-            if item is not None:
-                self.table(item, what)
+        kind = None if train is None else train.optimizer
+        try:
+            optimizer = check_optimizer(d.get("optimizer"), parameter_shapes(config), kind)
+            scheduler = check_scheduler(d.get("scheduler"), None if train is None else train.schedule,
+                                        len(optimizer["param_groups"]), position.step)
+            scaler = check_scaler(d.get("scaler"))
+            rng = check_rng(d.get("rng"))
+        except StateError as exc:
+            raise self.fail(message_of(exc)) from None
         permutation = d.get("permutation")
         if permutation is not None and (not isinstance(permutation, torch.Tensor) or permutation.dim() != 1
                                         or permutation.dtype != torch.int64):
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the stored shuffle is not a list of image indices")))
-        rng = self.table(d.get("rng"), QT_TRANSLATE_NOOP("Core", "random number state"))
-        for key in ("data", "torch"):
-            state = rng.get(key)
-            if not isinstance(state, torch.Tensor) or state.dtype != torch.uint8:
-                raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the random number state {key!r} is not a byte tensor"), key=key))
+        if permutation is not None:
+            self.tensor(permutation, "permutation")
         sums = d.get("epoch_sums", [0.0, 0.0, 0.0])
         if not isinstance(sums, list) or len(sums) != 3:
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the epoch's partial sums are not three numbers")))
@@ -506,98 +546,18 @@ def _to_cpu(obj: Any) -> Any:
     return obj
 
 
-# ---------------------------------------------------------------- atomic writes
+# ---------------------------------------------------------------- writes
 
 
-def _atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # The process id in the name lets a later save recognise what a killed process left behind.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    tmp = Path(tmp_name)
+def _atomic_write(path: Path, write: Callable[[BinaryIO], None], inputs: tuple[Path, ...] = ()) -> Path:
+    """files.atomic_write, its failures said as a checkpoint's."""
     try:
-        with os.fdopen(fd, "wb") as f:
-            out = _WriteErrors(f)
-            try:
-                write(out)
-            except Exception:
-                if out.error is None:
-                    raise
-                raise out.error from None  # the real cause (a full disk), not torch's "unexpected pos"
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a checkpoint is an ordinary file
-        os.replace(tmp, path)
-        _fsync_dir(path.parent)
-        _remove_orphans(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return atomic_write(path, write, inputs)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         if exc.errno == errno.ENOSPC:
             raise CheckpointError(Message(
                 QT_TRANSLATE_NOOP("Core", "disk full while saving {file} in {folder}; the previous checkpoint is kept"),
                 file=path.name, folder=path.parent)) from None
         raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "cannot save {file}: {reason}; the previous checkpoint is kept"),
                                       file=path.name, reason=exc.strerror or str(exc))) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _remove_orphans(path: Path) -> None:
-    """Delete temporary files of `path` left by saves whose process died (a kill or a power cut
-    mid-save); those of live processes, which may still be writing, are left alone."""
-    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
-        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
-        if pid.isdigit() and int(pid) != os.getpid() and not _process_alive(int(pid)):
-            tmp.unlink(missing_ok=True)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
-
-
-class _WriteErrors:
-    """A write-only file that remembers the OSError its writes raised.
-
-    torch.save swallows the OSError of a failed write (ENOSPC on a full disk) and fails later
-    with an unrelated RuntimeError ("unexpected pos ..."); this keeps the real cause.
-    """
-
-    def __init__(self, f: BinaryIO):
-        self._f = f
-        self.error: OSError | None = None
-
-    def write(self, data: bytes) -> int:
-        try:
-            return self._f.write(data)
-        except OSError as exc:
-            self.error = self.error or exc
-            raise
-
-    def flush(self) -> None:
-        self._f.flush()
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -19,6 +19,10 @@ from ..common.messages import QT_TRANSLATE_NOOP, Message
 # never stored.
 MAX_STORED_MATRIX = 100
 MAX_COUNT = 10**12  # no validation set holds more images than this
+# Steps, batches and epochs a stored record may count, and the largest value it may hold: what the
+# window's progress bars and plots can show (a run of two billion steps is not one this app makes).
+MAX_STEPS = 2**31 - 1
+MAX_VALUE = 1e12
 
 
 @dataclass(frozen=True)
@@ -89,13 +93,15 @@ class EpochEnd:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is missing or not a number"), field=f.name))
             if f.name in ("epoch", "step"):
-                if not isinstance(value, int) or value < 0:
-                    raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not a whole number >= 0"),
-                                             field=f.name))
-            elif not math.isfinite(value):
-                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not finite"), field=f.name))
-            elif f.name == "val_top5" and not 0 <= value <= 1:
-                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's val_top5 is not a fraction")))
+                if not isinstance(value, int) or not 0 <= value <= MAX_STEPS:
+                    raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not a whole number "
+                                                                      "from 0 to {most}"), field=f.name, most=MAX_STEPS))
+            elif not math.isfinite(value) or abs(value) > MAX_VALUE:
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not a finite number between "
+                                                                  "-{most:g} and {most:g}"), field=f.name, most=MAX_VALUE))
+            elif f.name in ("train_accuracy", "val_accuracy", "val_top5") and not 0 <= value <= 1:
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "an epoch record's {field} is not a fraction"),
+                                         field=f.name))
             values[f.name] = value
         return cls(**values)
 

@@ -3,8 +3,9 @@
 RunFollower reads metrics.jsonl incrementally: each poll reads only the bytes added since the
 last one, a half-written last line waits for its end, and a log that was replaced (a new file)
 or truncated or rewritten (a new run, a resume dropping lines) is read again from its start.
-It only reads the folder's files, so it does not matter who writes them. Plain Python: no
-torch, no Qt; the window calls poll() on a pool thread.
+It only reads the folder's files, so it does not matter who writes them, and only a regular
+file, opened without blocking (a named pipe in its place is a problem, not a hang). Plain
+Python: no torch, no Qt; the window calls poll() on a pool thread.
 """
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .events import BatchEnd, EpochEnd, RunStarted
+from ..common.files import open_regular
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from .runlog import (BATCH, EPOCH, HEAD_LIMIT, METRICS_FILE, RUN_STARTED, batch_from_record, epoch_from_record,
-                     parse_record, run_state, started_from_record, writer_active)
+                     parse_record, record_time, run_state, started_from_record, writer_active)
 from ..common.text import display_name, error_line
 
 READ_LIMIT = 16 << 20  # bytes read in one poll at most: a long log arrives over a few polls
@@ -50,6 +52,7 @@ class RunFollower:
         self._identity: tuple[int, int] | None = None  # (device, inode) of the file being read
         self._offset = 0  # bytes consumed, including a half-written line kept in _partial
         self._partial = b""
+        self._skipping = False  # inside a line too long to be a record, whose start was let go
         self._recent = b""  # the last bytes consumed, to check they are still there
         self._last: dict[str, Any] | None = None  # the newest complete record
 
@@ -82,7 +85,7 @@ class RunFollower:
 
     def _read(self, stat: os.stat_result) -> FollowUpdate:
         update = FollowUpdate()
-        with open(self.path, "rb") as f:
+        with open_regular(self.path) as f:  # a named pipe would block this pool thread for good
             identity = (stat.st_dev, stat.st_ino)
             if identity != self._identity or stat.st_size < self._offset or not self._still_there(f):
                 update.restarted = self._forget()
@@ -94,18 +97,20 @@ class RunFollower:
         self._recent = (self._recent + new)[-_RECHECK:]
         lines = (self._partial + new).split(b"\n")
         self._partial = lines.pop()  # after the last newline: the start of a line still being written
+        if self._skipping and lines:  # the rest of a line too long to be a record
+            lines[0], self._skipping = b"", False
         if len(self._partial) > HEAD_LIMIT:
-            self._partial = b""  # no record is this long: the rest of it is skipped as a damaged line
+            self._partial, self._skipping = b"", True  # no record is this long: skipped up to its end
         for line in lines:
-            record = parse_record(line) if line.strip() else None
+            record = parse_record(line) if line.strip() and len(line) <= HEAD_LIMIT else None
             if record is None:
                 continue  # a damaged line is skipped, as a reader of the whole file would
             self._last = record
             event = _event(record)
             if event is not None:
                 update.events.append(event)
-                if isinstance(event, RunStarted) and isinstance(record.get("wall_time"), (int, float)):
-                    update.session_started = float(record["wall_time"])
+                if isinstance(event, RunStarted):
+                    update.session_started = record_time(record)
         return update
 
     def _still_there(self, f: Any) -> bool:
@@ -120,6 +125,7 @@ class RunFollower:
         """Start again from the beginning of the log; True if anything had been read."""
         had = self._offset > 0
         self._identity, self._offset, self._partial, self._recent, self._last = None, 0, b"", b"", None
+        self._skipping = False
         return had
 
     def _checkpoint(self) -> Path | None:

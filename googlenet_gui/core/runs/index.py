@@ -11,7 +11,6 @@ import dataclasses
 import json
 import os
 import re
-import tempfile
 import threading
 import time
 from collections.abc import Iterable
@@ -19,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .events import BatchEnd, EpochEnd, RunStarted
+from .events import MAX_STEPS, BatchEnd, EpochEnd, RunStarted
+from ..common.files import atomic_write, read_limited
 from .follow import RunFollower
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, read_outline,
-                     run_state, writer_active)
+                     record_time, run_state, writer_active)
 from ..common.text import error_line
 
 NOTES_FILE = "notes.json"
@@ -69,10 +69,9 @@ class RunSummary:
 
 
 def read_notes(folder: Path) -> RunNotes:
-    """The folder's name and note; an absent, oversized or damaged file gives none."""
+    """The folder's name and note; an absent, oversized, damaged or not regular file gives none."""
     try:
-        with open(folder / NOTES_FILE, "rb") as f:
-            data = json.loads(f.read(NOTES_LIMIT + 1)[:NOTES_LIMIT])
+        data = json.loads(read_limited(folder / NOTES_FILE, NOTES_LIMIT))
     except (OSError, ValueError, RecursionError):
         return RunNotes()
     if not isinstance(data, dict):
@@ -83,7 +82,7 @@ def read_notes(folder: Path) -> RunNotes:
 
 
 def write_notes(folder: Path, notes: RunNotes) -> None:
-    """Store a run's name and note in its folder (a temporary file renamed over the old one)."""
+    """Store a run's name and note in its folder (files.atomic_write: whole or not at all)."""
     name, note = notes.name.strip(), notes.note.strip()
     if len(name) > MAX_NAME_LENGTH:
         raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "a run's name can be at most {most} characters"), most=MAX_NAME_LENGTH))
@@ -91,18 +90,27 @@ def write_notes(folder: Path, notes: RunNotes) -> None:
         raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "a note can be at most {most:,} characters"), most=MAX_NOTE_LENGTH))
     if not folder.is_dir():
         raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: the run folder is gone"), folder=folder.name))
-    fd, tmp = tempfile.mkstemp(prefix=f".{NOTES_FILE}.", suffix=".tmp", dir=folder)
+    data = json.dumps({"name": name, "note": note}, ensure_ascii=False).encode("utf-8")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"name": name, "note": note}, f, ensure_ascii=False)
-        os.replace(tmp, folder / NOTES_FILE)
+        atomic_write(folder / NOTES_FILE, lambda f: f.write(data))
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise NotesError(Message(QT_TRANSLATE_NOOP("Core", "cannot save the notes of {folder}: {reason}"), folder=folder.name,
                                  reason=exc.strerror or error_line(exc))) from None
 
 
 # ---------------------------------------------------------------- summaries
+
+
+def run_files(folder: Path) -> list[str]:
+    """The files of a run that `folder` holds (a log with records, checkpoints): what a new run
+    started there would replace."""
+    found = []
+    try:
+        if (folder / METRICS_FILE).stat().st_size > 0:
+            found.append(METRICS_FILE)
+    except OSError:
+        pass
+    return found + [name for name in CHECKPOINTS if os.path.lexists(folder / name)]
 
 
 def is_run_folder(folder: Path) -> bool:
@@ -141,10 +149,8 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
         last_write = stat.st_mtime
         outline = read_outline(path)
     except OSError as exc:
-        return RunSummary(folder, name, notes.note, _stamp_of(folder), None, None, 0, None, None, 0.0, None, FAILED,
-                          0.0, checkpoints=_checkpoints(folder),
-                          problem=Message(QT_TRANSLATE_NOOP("Core", "cannot read {file}: {reason}"), file=METRICS_FILE,
-                                          reason=exc.strerror or error_line(exc)))
+        return damaged_summary(folder, name, notes.note, Message(
+            QT_TRANSLATE_NOOP("Core", "cannot read {file}: {reason}"), file=METRICS_FILE, reason=exc.strerror or error_line(exc)))
     first = outline.first or {}
     latest = outline.latest_start or first
     settings = latest.get("config") if isinstance(latest.get("config"), dict) else {}
@@ -154,7 +160,7 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
     epoch = outline.last_epoch or {}
     return RunSummary(
         folder=folder, name=name, note=notes.note,
-        started=_number(first.get("wall_time")) or _stamp_of(folder),
+        started=record_time(first) or _stamp_of(folder),
         dataset=_text(first_settings.get("dataset")),
         input_size=_whole(first_settings.get("input_size")),
         epochs_done=_whole(epoch.get("epoch")) or 0,
@@ -193,10 +199,26 @@ class RunsIndex:
                         writing = writer_active(folder / METRICS_FILE)
                         summary = dataclasses.replace(summary, state=run_state(None, writing, summary.last_write, now))
                 else:
-                    summary = read_summary(folder, now)
+                    summary = _summary(folder, now)
                 cache[folder] = (key, summary)
             self._cache = cache
             return [summary for _, summary in cache.values()]
+
+
+def damaged_summary(folder: Path, name: str, note: str, problem: str) -> RunSummary:
+    """The row of a run folder whose log cannot be read: marked failed, with the reason."""
+    return RunSummary(folder, name, note, _stamp_of(folder), None, None, 0, None, None, 0.0, None, FAILED, 0.0,
+                      checkpoints=_checkpoints(folder), problem=problem)
+
+
+def _summary(folder: Path, now: float) -> RunSummary:
+    """read_summary, never raising: one damaged run folder is a row that says so, never a table
+    that cannot be read."""
+    try:
+        return read_summary(folder, now)
+    except Exception as exc:  # noqa: BLE001 - whatever a crafted folder does, the other runs are still listed
+        return damaged_summary(folder, folder.name, "", Message(
+            QT_TRANSLATE_NOOP("Core", "cannot read {file}: {reason}"), file=METRICS_FILE, reason=error_line(exc)))
 
 
 def setting_differences(runs: list[RunSummary]) -> list[tuple[str, list[Any]]]:
@@ -299,12 +321,8 @@ def _stamp_of(folder: Path) -> float | None:
         return None
 
 
-def _number(value: Any) -> float | None:
-    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
 def _whole(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_STEPS else None
 
 
 def _text(value: Any) -> str | None:

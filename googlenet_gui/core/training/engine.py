@@ -39,8 +39,8 @@ from ..network import ood
 from .memory import available_bytes, estimate_training, shortfall_message
 from ..common.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
 from ..network.model import GoogLeNet, ModelConfig
-from .optim import make_optimizer, make_scheduler
-from ..runs.runlog import LOG_VERSION, MetricsLog, RunFolderBusy
+from .optim import make_optimizer, make_scheduler, resumed_optimizer_state, resumed_scheduler_state
+from ..runs.runlog import MetricsLog, RunFolderBusy
 from ..runs.snapshot import WeightsSnapshot
 from .shards import TrainingShard, device_bytes, validation_shard
 from ..common.text import error_line
@@ -184,9 +184,10 @@ class Trainer:
             yield Failed(self._oom_message("CPU"))
         except RuntimeError as exc:
             lower = str(exc).lower()
-            # the CPU allocator says "can't allocate memory" (Linux) or "not enough memory" (Windows);
-            # CUDA, HIP and MPS say "out of memory"
-            cpu = "defaultcpuallocator" in lower or "can't allocate memory" in lower
+            # the CPU allocator says "can't allocate memory" (Linux) or "not enough memory" (Windows), and
+            # oneDNN "could not create a primitive" when its working memory cannot be had (an address-space
+            # limit); CUDA, HIP and MPS say "out of memory"
+            cpu = "defaultcpuallocator" in lower or "can't allocate memory" in lower or "could not create a primitive" in lower
             if cpu or "out of memory" in lower or "not enough memory" in lower:
                 yield Failed(self._oom_message("CPU" if cpu else "GPU"))
             elif self.distributed.enabled and peer_failure(exc):
@@ -284,7 +285,8 @@ class Trainer:
             if validation is None:  # stop requested
                 run.publish_snapshot()  # the weights it stopped with, for classifying
                 saved = yield from run.save("last")
-                run.log({"event": "stopped", **dataclasses.asdict(run.position)})
+                if run.metrics is not None:
+                    run.metrics.stopped(run.position)
                 yield Stopped(run.position, saved.path if saved else None)
                 return
             end, predictions = run.end_epoch(*validation)
@@ -294,7 +296,8 @@ class Trainer:
             yield from run.save_epoch_checkpoints(end)
 
         run.publish_snapshot()
-        run.log({"event": "finished", "best_val_accuracy": run.best_val_accuracy})
+        if run.metrics is not None:
+            run.metrics.finished(run.best_val_accuracy)
         yield Finished(config.epochs, run.best_val_accuracy, run.checkpoint_path("last"),
                        run.checkpoint_path("best") if run.best_score is not None else None,
                        time.perf_counter() - run_start)
@@ -385,10 +388,6 @@ class _Run:
         if device.type == "cuda":
             torch.backends.cudnn.benchmark = True
 
-    def log(self, record: dict[str, Any]) -> None:
-        if self.metrics is not None:
-            self.metrics.write(record)
-
     def close(self) -> None:
         if self.metrics is not None:
             try:
@@ -416,10 +415,9 @@ class _Run:
             list(self.dataset.class_names), self.dataset.channels, self.steps_per_epoch, self.total_steps,
             self.position, list(self.history), {k: list(v) for k, v in self.batch_history.items()},
             str(self.metrics.path.parent) if self.metrics else None, notes)
-        self.started_record = {"event": "run_started", "log_version": LOG_VERSION,
-                               **{k: v for k, v in dataclasses.asdict(event).items()
-                                  if k not in ("history", "batch_history")}}
-        self.log(self.started_record)
+        self.started = event  # what a rebuilt log begins with
+        if self.metrics is not None:
+            self.metrics.started(event)
         return event
 
     # ------------------------------------------------------------ training
@@ -558,7 +556,8 @@ class _Run:
             self.batch_history["step"].append(step)
             self.batch_history["loss"].append(loss)
             self.batch_history["accuracy"].append(correct / n)
-            self.log({"event": "batch", **dataclasses.asdict(event)})
+            if self.metrics is not None:
+                self.metrics.batch(event)
             yield event
 
     def publish_snapshot(self) -> None:
@@ -625,7 +624,8 @@ class _Run:
                        val_accuracy, self.epoch_time, self.optimizer.param_groups[0]["lr"], self.position.step,
                        evaluation.top_k_accuracy if evaluation else None, confusion)
         self.history.append(end)
-        self.log({"event": "epoch", **end.to_dict()})
+        if self.metrics is not None:
+            self.metrics.epoch(end)
         self.permutation = None
         self.epoch_sums, self.epoch_time = [0.0, 0.0, 0.0], 0.0
         return end, predictions
@@ -654,7 +654,7 @@ class _Run:
         if self.checkpoint_dir is None:
             return None
         if self.metrics is not None and self.metrics.deleted():
-            self.metrics.rebuild(self._log_records())
+            self.metrics.rebuild(self.started, self.batch_history, self.history)
             yield Status(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "
                                                            "made again with the run's checkpoint and its log rebuilt from "
                                                            "memory"), folder=self.checkpoint_dir))
@@ -664,27 +664,6 @@ class _Run:
         saved = CheckpointSaved(str(path), kind, self.position)
         yield saved
         return saved
-
-    def _log_records(self) -> Iterator[dict[str, Any]]:
-        """metrics.jsonl again, from what the run holds: its start, every batch's loss and accuracy
-        (not their learning rate and speed), every epoch."""
-        yield self.started_record
-        per_epoch = self.steps_per_epoch
-        history = iter(self.history)
-        next_epoch = next(history, None)
-        for step, loss, accuracy in zip(self.batch_history["step"], self.batch_history["loss"],
-                                        self.batch_history["accuracy"]):
-            step = int(step)
-            while next_epoch is not None and next_epoch.step < step:
-                yield {"event": "epoch", **next_epoch.to_dict()}
-                next_epoch = next(history, None)
-            yield {"event": "batch", "epoch": (step - 1) // per_epoch + 1, "batch": (step - 1) % per_epoch + 1,
-                   "batches": per_epoch, "step": step, "total_steps": self.total_steps, "loss": loss,
-                   "accuracy": accuracy}
-        while next_epoch is not None:
-            yield {"event": "epoch", **next_epoch.to_dict()}
-            next_epoch = next(history, None)
-        yield {"event": "note", "message": "the run folder was deleted while training; this log was rebuilt"}
 
     def checkpoint(self) -> Checkpoint:
         return Checkpoint(
@@ -725,16 +704,22 @@ class _Run:
             raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its stored shuffle is not an order of this "
                                                                     "dataset's {count} training images"),
                                           name=name, count=len(self.dataset.train)))
+        stored = resume.scheduler or {}
+        load_schedule = self.scheduler is not None and stored.get("total_steps", stored.get("T_max")) == self.total_steps
+        try:  # the stored state was checked against the network when read; here, against this run's optimizer
+            optimizer_state = resumed_optimizer_state(resume.optimizer, self.optimizer)
+            schedule_state = resumed_scheduler_state(stored, self.scheduler) if load_schedule else None
+        except ValueError as exc:
+            raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: cannot resume: {problem}"), name=name,
+                                          problem=message_of(exc))) from None
         try:
             self.model.load_state_dict(checkpoint.model_state)
-            self.optimizer.load_state_dict(resume.optimizer)
-            if self.scheduler is not None:
-                stored = resume.scheduler or {}
-                if stored.get("total_steps", stored.get("T_max")) == self.total_steps:
-                    self.scheduler.load_state_dict(stored)
-                else:  # the run was extended: the schedule as if it had been planned for the new length
-                    for _ in range(position.step):
-                        self.scheduler.step()
+            self.optimizer.load_state_dict(optimizer_state)
+            if schedule_state is not None:
+                self.scheduler.load_state_dict(schedule_state)
+            elif self.scheduler is not None:  # the run was extended: the schedule as if it had been planned for the new length
+                for _ in range(position.step):
+                    self.scheduler.step()
             if resume.scaler and self.scaler.is_enabled():
                 self.scaler.load_state_dict(resume.scaler)
             self.generator.set_state(resume.rng["data"])

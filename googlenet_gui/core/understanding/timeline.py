@@ -8,8 +8,9 @@ pinned image and moment: {"image": "shirt.png", "step": 120, "epochs_done": 2,
 "batches_done": 0, "probabilities": [...]} (batches_done 0: at an epoch's end). The window's
 timeline controller appends points as the run trains; the engine knows nothing of it.
 
-The file comes from outside like any other: every line is checked, and a damaged one is left
-out (and counted), never trusted.
+The file comes from outside like any other: only a regular file is read (opened without
+blocking), lines to a bounded length, and every line is checked: a damaged one is left out (and
+counted), never trusted.
 """
 from __future__ import annotations
 
@@ -19,15 +20,17 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..runs.events import Position
+from ..common.files import atomic_write, bounded_lines, open_regular, open_regular_append
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 TIMELINE_FILE = "timeline.jsonl"
 VERSION = 1
 MAX_FILE_BYTES = 64 * 2**20  # a timeline of 8 images, 10 classes and 10,000 points is ~10 MB
 MAX_CLASSES = 100_000
+MAX_LINE_BYTES = 8 * 2**20  # a point of 100,000 classes is ~1 MB
 MAX_NAME = 4096  # characters of an image's name
 MAX_STEP = 10**12
 DIGITS = 5  # probabilities are stored rounded to this many decimals
@@ -84,61 +87,69 @@ class TimelineFile:
                           "batches_done": point.batches_done, "probabilities": list(point.probabilities)})
             written.append((image, point))
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write("".join(json.dumps(line) + "\n" for line in lines))
+        with open_regular_append(self.path) as f:  # a named pipe in its place is refused, not waited on
+            f.write("".join(json.dumps(line) + "\n" for line in lines).encode("utf-8"))
         return written
 
     def read(self) -> Timeline:
-        """Every point the file holds; a missing file is an empty timeline."""
+        """Every point the file holds; a missing file is an empty timeline. OSError (files.FileRefused)
+        for a file that is not a regular one, ValueError for one too large to be a timeline."""
         timeline = Timeline()
-        try:
-            size = self.path.stat().st_size
-        except FileNotFoundError:
-            return timeline
-        if size > MAX_FILE_BYTES:
-            raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "{file} is {size:.0f} MB, more than a timeline can be "
-                                                               "({most} MB): it is not read"),
-                                     file=self.path.name, size=size / 2**20, most=MAX_FILE_BYTES >> 20))
         classes: list[str] | None = None
-        with open(self.path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                record = _record(line)
-                if record is None:
-                    timeline.skipped += 1
-                elif "classes" in record:
-                    classes = record["classes"]
-                    timeline.class_names = classes
-                elif classes is None or len(record["probabilities"]) != len(classes):
-                    timeline.skipped += 1
-                else:
-                    timeline.add(record["image"], TimelinePoint(record["step"], record["epochs_done"],
-                                                                record["batches_done"], tuple(record["probabilities"])))
+        for record in self._records(timeline):
+            if "classes" in record:
+                classes = record["classes"]
+                timeline.class_names = classes
+            elif classes is None or len(record["probabilities"]) != len(classes):
+                timeline.skipped += 1
+            else:
+                timeline.add(record["image"], TimelinePoint(record["step"], record["epochs_done"],
+                                                            record["batches_done"], tuple(record["probabilities"])))
         self._classes = classes
         return timeline
 
+    def _records(self, timeline: Timeline | None = None) -> Iterator[dict[str, Any]]:
+        """The file's checked records (damaged lines counted in `timeline.skipped`); none when it is not there."""
+        try:
+            f = open_regular(self.path)
+        except FileNotFoundError:
+            return
+        with f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                raise ValueError(Message(QT_TRANSLATE_NOOP("Core", "{file} is {size:.0f} MB, more than a timeline can be "
+                                                                   "({most} MB): it is not read"),
+                                         file=self.path.name, size=size / 2**20, most=MAX_FILE_BYTES >> 20))
+            for line in bounded_lines(f, MAX_LINE_BYTES):
+                record = None if line is None else _record(line.decode("utf-8", "replace"))
+                if record is not None:
+                    yield record
+                elif timeline is not None:
+                    timeline.skipped += 1
+
     def keep_up_to(self, position: Position) -> None:
         """A run resumed from `position`: the points of later steps (a killed run's, made by
-        weights that no longer exist) go; the file is replaced in one rename."""
+        weights that no longer exist) go; the file is replaced whole (files.atomic_write)."""
         if not self.path.is_file():
             return
-        kept = []
-        with open(self.path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                record = _record(line)
-                if record is not None and ("classes" in record or record["step"] <= position.step):
-                    kept.append(line if line.endswith("\n") else line + "\n")
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as f:
-            f.writelines(kept)
-        os.replace(temporary, self.path)
+        kept = [record for record in self._records() if "classes" in record or record["step"] <= position.step]
+        data = "".join(json.dumps(_line(record)) + "\n" for record in kept).encode("utf-8")
+        atomic_write(self.path, lambda f: f.write(data))
         self._classes = None  # the next append starts with a header
+
+
+def _line(record: dict[str, Any]) -> dict[str, Any]:
+    """A checked record as the file stores it."""
+    if "classes" in record:
+        return {"version": VERSION, "classes": record["classes"]}
+    return record
 
 
 def _record(line: str) -> dict[str, Any] | None:
     """A checked header or point, or None for a damaged line."""
     try:
         record = json.loads(line)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a line of nested brackets
         return None
     if not isinstance(record, dict):
         return None

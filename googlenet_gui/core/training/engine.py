@@ -30,6 +30,7 @@ from ..runs.checkpoint import Checkpoint, CheckpointError, ResumeState, copy_che
 from ..runs.config import ConfigError, TrainConfig
 from ..data.sources import DataError, Dataset, ImageSet, load_dataset
 from ..common.devices import AUTOCAST_DTYPES, DEFAULT_THREADS, DeviceError, precision_for, resolve_device
+from .branch_stats import DEFAULT_EVERY, BranchStats  # issue 29: how each part learns
 from .distributed import SINGLE, Distributed, DistributedError, peer_failure
 from ..data.download import Cancelled, DownloadError
 from ..inference.evaluation import Evaluation, ValidationOutputs, epoch_records
@@ -102,6 +103,7 @@ class Trainer:
     matrix, top-5 and every image's answer (EpochEnd.confusion, EpochPredictions); off, only
     loss and accuracy (benchmarks/evaluation_cost.py measures the difference). `distributed`:
     this process's place in a torchrun run (core/training/distributed.py); only rank 0 writes `run_dir`.
+    `branch_stats_every`: steps between samples of how each part learns (core/training/branch_stats.py; 0: none).
     """
 
     def __init__(
@@ -116,6 +118,7 @@ class Trainer:
         checkpoint_interval: float | None = CHECKPOINT_INTERVAL,
         keep_predictions: bool = True,
         distributed: Distributed = SINGLE,
+        branch_stats_every: int = DEFAULT_EVERY,
     ):
         self.config = config
         self.distributed = distributed
@@ -129,6 +132,7 @@ class Trainer:
         self._dataset = dataset
         self._snapshots = _SnapshotBoard(snapshot_interval)
         self._run: _Run | None = None
+        self.branch_stats_every = branch_stats_every
 
     # ------------------------------------------------------------ control, from any thread
 
@@ -264,7 +268,7 @@ class Trainer:
         try:
             run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
                        self.run_dir if self.keep_checkpoints else None, self.report_interval,
-                       self.checkpoint_interval, self.keep_predictions, self.distributed)
+                       self.checkpoint_interval, self.keep_predictions, self.distributed, self.branch_stats_every)
             if checkpoint is not None:
                 run.restore(checkpoint, self.resume_from.name)
         except BaseException:
@@ -330,7 +334,7 @@ class _Run:
     def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
                  snapshots: _SnapshotBoard, metrics: MetricsLog | None,
                  checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None,
-                 keep_predictions: bool = True, distributed: Distributed = SINGLE):
+                 keep_predictions: bool = True, distributed: Distributed = SINGLE, branch_stats_every: int = 0):
         self.config = config
         self.distributed = distributed
         self.dataset = dataset
@@ -355,6 +359,8 @@ class _Run:
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
         # the training steps run through DDP; checkpoints, snapshots and validation use the plain model
         self.train_model = distributed.wrap(self.model, device)
+        self.branch_stats = BranchStats(self.model, branch_stats_every if distributed.is_main else 0,
+                                        metrics.path.parent if metrics is not None else None)
         self.optimizer = make_optimizer(self.model, config, device)
         self.scheduler = make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
@@ -390,6 +396,7 @@ class _Run:
             self.metrics.write(record)
 
     def close(self) -> None:
+        self.branch_stats.close()
         if self.metrics is not None:
             try:
                 self.metrics.close()
@@ -468,6 +475,7 @@ class _Run:
                 # the global batch has n images; under torchrun this process holds and trains its part of it
                 x, y, n, part = self.train_data.batch(self.position.batches_done)
                 undo = self._undo_point()
+                sampling = self.branch_stats.begin(self.position.step + 1)
                 if augmenting:
                     x = augment(x, self.generator, self.pad, self.flip, part, n)
                 x = to_model_input(x, config.input_size, config.channels_last)
@@ -485,8 +493,12 @@ class _Run:
                     return False
                 self.optimizer.zero_grad(set_to_none=True)
                 self.scaler.scale(loss).backward()
+                if sampling:
+                    self.branch_stats.before_update(self.optimizer, self.scaler)
                 self.scaler.step(self.optimizer)
                 self.scaler.update()
+                if sampling:
+                    self.branch_stats.after_update()
                 if self.scheduler is not None:
                     self.scheduler.step()
                 with torch.no_grad():  # the global batch's loss sum and correct answers, on every rank
@@ -535,6 +547,7 @@ class _Run:
 
     def _flush(self, pending: list[tuple[torch.Tensor, int]], images: int, elapsed: float) -> Iterator[BatchEnd]:
         """Read the pending per-batch numbers back from the device in one go and emit them."""
+        yield from self.branch_stats.drain()
         if not pending:
             return
         values = torch.stack([r for r, _ in pending]).cpu().tolist()  # the only host sync while training

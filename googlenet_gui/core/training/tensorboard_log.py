@@ -12,6 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from ..runs.branchlog import BranchSample
 from ..runs.events import TERMINAL, BatchEnd, EpochEnd, RunStarted
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..common.text import error_line, printable
@@ -33,7 +36,9 @@ class TensorBoardLog:
     """Writes a run's scalars with torch.utils.tensorboard's SummaryWriter: per batch the loss,
     accuracy and learning rate at the global step; per epoch the train and validation loss and
     accuracy, the top-5 validation accuracy, each class's validation accuracy (from the epoch's
-    confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended.
+    confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended;
+    per sampled step (core/training/branch_stats.py), for each part (block, Inception branch,
+    classifier) a histogram of each figure over its filters or channels: `gradient_norm/inception3a.branch2`.
 
     write() never raises: a failed write (a full disk) ends the logging, `problem` says why, and
     the training goes on.
@@ -87,6 +92,12 @@ class TensorBoardLog:
                 if accuracy is not None:
                     writer.add_scalar(tag, accuracy, event.step)
             writer.flush()
+        elif isinstance(event, BranchSample) and event.channels:
+            for statistic, per_part in event.channels.items():
+                for part, values in zip(event.parts, per_part):
+                    finite = values[np.isfinite(values)] if len(values) else values
+                    if len(finite):
+                        writer.add_histogram(f"{statistic}/{part}", finite, event.step)
         elif isinstance(event, TERMINAL):
             self.close()
 

@@ -103,6 +103,11 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._connect()
+        # --- issue 29 (helper, understanding branch): Feature Map and Learning tabs, File > Find a Learning Rate…;
+        # built and connected in ui/understanding_views.py until the lead rewires them here.
+        from .understanding_views import add_understanding_views
+        self.understanding = add_understanding_views(self)
+        # --- end of issue 29
         self._restore_settings()
         self._update_actions()
 

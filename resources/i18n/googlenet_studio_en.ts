@@ -1,6 +1,75 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>BranchStatsController</name>
+    <message numerus="yes">
+        <source>%n damaged line(s) of branch_stats.jsonl left out.</source>
+        <translation>
+            <numerusform>1 damaged line of branch_stats.jsonl left out.</numerusform>
+            <numerusform>%n damaged lines of branch_stats.jsonl left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read branch_stats.jsonl: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BranchStatsPanel</name>
+    <message>
+        <source>While a run trains, every few steps each part's gradient, update and activations are sampled and shown here (kept in the run folder as branch_stats.jsonl).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}, step {1}: {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dark {0:.3g} … light {1:.3g}{2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dead now (× blue; outputs above 0 less than {0:.0%} of the time): {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exploded (▲ red; a step changed more than {0:.0%} of the weights, or the gradient was not finite): {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No dead or exploding part.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update / weight ratio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activation mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of activations above 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training step</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BusyRow</name>
     <message>
         <source>Cancel</source>
@@ -1185,6 +1254,38 @@
         <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>{file} is {size:.0f} MB, more than branch statistics can be ({most} MB): it is not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning rate {rate:.2g}, loss {loss:.3g}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the learning-rate finder needs 0 &lt; start rate &lt; end rate and at least 3 steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a feature map needs at least {least} images; the validation set has {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no layer named {name} for a feature map; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no projection named {name}; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading the features at {layer}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE of {count} images</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>
@@ -1710,6 +1811,112 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>Add a class first</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmbeddingController</name>
+    <message>
+        <source>Map these weights maps {0} with the images its run validated on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run has no weights to map yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start a run or open a checkpoint first: a map needs trained weights and their validation images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feature map cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live weights, {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mapping the validation images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The feature map failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmbeddingPanel</name>
+    <message>
+        <source>Image {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image {0}: {1}, taken for {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No maps yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} ({1} of {2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each validation image becomes a point, placed by the network's features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run, or from the weights chosen now (Map these weights).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} at {1}, {2}: {3} images, {4} mistakes (crosses)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(a fixed sample of {0} of the {1} validation images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The axes show {0:.0%} and {1:.0%} of the features' variance.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Features at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} (last pooling layer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PCA (at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE (a minute for 10,000 images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map these weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map the validation images with the weights chosen now: a run's newest or an opened checkpoint's</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2358,6 +2565,68 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>top-1: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LRFindController</name>
+    <message>
+        <source>A run is training: stop it first (the finder trains on the same device).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding a learning rate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No suggestion: the loss never fell. Try other settings (a larger batch, another optimizer).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggested learning rate: {0:.2e} (the loss falls fastest there; it is lowest at {1:.2e}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The finder failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: the weights are as they were.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LRFindDialog</name>
+    <message>
+        <source>Use {0:.2e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a learning rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A short run from the start the training settings give (the same network, seed, optimizer and batches) raises the learning rate exponentially over about 100 steps. The loss stays flat while the rate is too small, falls, then shoots up once it is too large; the rate where the smoothed loss falls fastest is suggested. The weights are put back afterwards: nothing of a run changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning rate (log scale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training loss</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3568,6 +3837,21 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnderstandingViews</name>
+    <message>
+        <source>Feature Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a Learning Rate…</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -65,8 +65,8 @@ class BranchStatsController(QObject):
             self.history = merged
             self.panel.show_history(merged)
             if history.skipped:
-                self.panel.show_message(lambda: self.tr("{0} damaged lines of branch_stats.jsonl were left out.").format(
-                    history.skipped))
+                self.panel.show_message(lambda: self.tr("%n damaged line(s) of branch_stats.jsonl left out.", "",
+                                                        history.skipped))
 
         def failed(message: str) -> None:
             if shown == self._shown:

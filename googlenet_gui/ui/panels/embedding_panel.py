@@ -65,6 +65,7 @@ class EmbeddingPanel(QWidget):
         self.epoch_slider = QSlider(Qt.Horizontal)
         self.epoch_slider.setRange(0, 0)
         self.epoch_slider.setPageStep(1)
+        self.epoch_slider.valueChanged.connect(lambda _: self._say_epoch())
         self.epoch_slider.valueChanged.connect(self.epoch_chosen)
         self.epoch_label = plain_label()
         self.epoch_label.setMinimumWidth(220)

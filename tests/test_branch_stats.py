@@ -12,8 +12,10 @@ from googlenet_gui.core.data.transforms import to_model_input
 from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
 from googlenet_gui.core.runs.branchlog import BRANCH_FILE, BranchHistory, BranchSample, BranchStatsFile
 from googlenet_gui.core.runs.config import TrainConfig
+from googlenet_gui.core.runs.events import Position, RunStarted
 from googlenet_gui.core.training.branch_stats import BranchStats, parts_of
 from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.training import tensorboard_log
 from googlenet_gui.core.training.tensorboard_log import TensorBoardLog
 from helpers import of, run_all, stripes_dataset
 
@@ -57,7 +59,8 @@ def test_a_frozen_branch_shows_zero_update_ratio_and_gradient():
     assert samples[-1].channels["update_ratio"][row].tolist() == [0.0] * (96 + 128)  # per filter: 1x1 and 3x3
 
 
-def test_the_training_loop_samples_every_n_steps_into_the_run_folder_and_tensorboard(tmp_path):
+def test_the_training_loop_samples_every_n_steps_into_the_run_folder_and_tensorboard(tmp_path, monkeypatch):
+    monkeypatch.setattr(tensorboard_log, "HISTOGRAM_SECONDS", 0.0)  # every sample's histograms (not one in 10 s)
     log = TensorBoardLog(tmp_path)
     trainer = Trainer(TrainConfig(epochs=2, input_size=64, batch_size=16, precision="fp32", num_threads=1),
                       run_dir=tmp_path, dataset=stripes_dataset(64, 16), report_interval=0, branch_stats_every=3)
@@ -78,6 +81,19 @@ def test_the_training_loop_samples_every_n_steps_into_the_run_folder_and_tensorb
     assert [e.step for e in reader.Histograms("gradient_norm/classifier")] == [1, 4, 7]
     first = reader.Histograms("active_fraction/inception4a.branch1")[0].histogram_value
     assert first.num == 192  # one value per output channel of the branch
+
+
+def test_histograms_are_written_at_most_every_few_seconds(tmp_path):
+    log = TensorBoardLog(tmp_path)
+    log.write(RunStarted({}, "cpu", "fp32", 1, 1, ["a"], 1, 1, 1, Position(), [], {}, str(tmp_path)))
+    channels = {name: [torch.ones(3).numpy()] for name in ("gradient_norm", "update_ratio", "activation_mean",
+                                                           "active_fraction")}
+    for step in (1, 2, 3):  # within a second: the first sample's histograms only
+        log.write(BranchSample(step, ["a"], [1.0], [1e-3], [0.5], [0.5], channels=channels))
+    log.close()
+    reader = EventAccumulator(str(tmp_path), size_guidance={"histograms": 0})
+    reader.Reload()
+    assert [e.step for e in reader.Histograms("update_ratio/a")] == [1] and log.problem is None
 
 
 def test_sampling_can_be_off(tmp_path):

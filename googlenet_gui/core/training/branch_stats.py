@@ -69,6 +69,7 @@ class _Pending:
 
     step: int
     tensors: dict[str, list[torch.Tensor | None]] = field(default_factory=dict)
+    scaled: bool = False  # fp16's loss scaling: a step whose gradients overflowed was skipped by the scaler
 
 
 class BranchStats:
@@ -90,6 +91,7 @@ class BranchStats:
         self._activations: dict[int, tuple[torch.Tensor, torch.Tensor]] = {}
         self._handles: list[torch.utils.hooks.RemovableHandle] = []
         self._gradient_norm: torch.Tensor | None = None
+        self._scaled = False
         self._gradient_filters: list[torch.Tensor | None] = []
         self._before: list[torch.Tensor] = []
         self._pending: list[_Pending] = []
@@ -117,7 +119,8 @@ class BranchStats:
     def before_update(self, optimizer: torch.optim.Optimizer, scaler: torch.amp.GradScaler | None = None) -> None:
         """After the backward pass, before the optimizer's step: the gradients, and a copy of the weights."""
         self._remove_hooks()
-        if scaler is not None and scaler.is_enabled():
+        self._scaled = scaler is not None and scaler.is_enabled()
+        if self._scaled:
             scaler.unscale_(optimizer)  # the true gradients; scaler.step then does not unscale again
         # a frozen parameter has no gradient: it counts as a zero one
         grads = [p.grad.detach() if p.grad is not None else torch.zeros_like(p) for p in self.parameters]
@@ -143,7 +146,7 @@ class BranchStats:
             "channels/update_ratio": [None if m is None else m / s.clamp_min(1e-12) for m, s in zip(moved_filters, size_filters)],
             "channels/activation_mean": means,
             "channels/active_fraction": actives,
-        }))
+        }, self._scaled))
         self._before, self._gradient_filters, self._activations = [], [], {}
 
     def drain(self) -> Iterator[BranchSample]:
@@ -151,7 +154,7 @@ class BranchStats:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        samples = [self._read(p) for p in pending]
+        samples = [sample for sample in map(self._read, pending) if sample is not None]
         if self.file is not None:
             self.file.append(samples)
         yield from samples
@@ -179,8 +182,9 @@ class BranchStats:
             handle.remove()
         self._handles = []
 
-    def _read(self, pending: _Pending) -> BranchSample:
-        """One copy from the device for the whole sample, then split into its figures."""
+    def _read(self, pending: _Pending) -> BranchSample | None:
+        """One copy from the device for the whole sample, then split into its figures; None for a step
+        the fp16 loss scaler skipped (its gradients overflowed while it found its scale: nothing learnt)."""
         tensors = [t for column in pending.tensors.values() for t in column if t is not None]
         flat = torch.cat([t.detach().float().reshape(-1) for t in tensors]).cpu().numpy()
         values: dict[str, list[np.ndarray | None]] = {}
@@ -192,6 +196,8 @@ class BranchStats:
                 at += 0 if t is None else t.numel()
         channels = {name: [np.zeros(0, np.float32) if v is None else v for v in values[f"channels/{name}"]]
                     for name in STATISTICS}
+        if pending.scaled and not np.isfinite(values["gradient_norm"][0]).all():
+            return None
         figures = {"gradient_norm": [float(v) for v in values["gradient_norm"][0]],
                    "update_ratio": [float(v) for v in values["update_ratio"][0]],
                    # the part's mean over all its outputs: every channel has as many values

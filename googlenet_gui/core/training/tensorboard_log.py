@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..common.text import error_line, printable
 
 EXTRA = "tensorboard"
 FLUSH_SECONDS = 5  # a TensorBoard watching the folder sees a live run this late at most
+HISTOGRAM_SECONDS = 10.0  # a sample's ~160 histograms are written at most this often (their cost stays far below 1%)
 STOPPED = QT_TRANSLATE_NOOP("Core", "TensorBoard logging stopped: {reason}")
 
 
@@ -37,8 +39,9 @@ class TensorBoardLog:
     accuracy and learning rate at the global step; per epoch the train and validation loss and
     accuracy, the top-5 validation accuracy, each class's validation accuracy (from the epoch's
     confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended;
-    per sampled step (core/training/branch_stats.py), for each part (block, Inception branch,
-    classifier) a histogram of each figure over its filters or channels: `gradient_norm/inception3a.branch2`.
+    per sampled step (core/training/branch_stats.py; at most every HISTOGRAM_SECONDS), for each part
+    (block, Inception branch, classifier) a histogram of each figure over its filters or channels:
+    `gradient_norm/inception3a.branch2`.
 
     write() never raises: a failed write (a full disk) ends the logging, `problem` says why, and
     the training goes on.
@@ -49,6 +52,7 @@ class TensorBoardLog:
         self.problem: str | None = None
         self._writer: Any = None
         self._class_tags: list[str] = []
+        self._histograms_at: float | None = None  # time.monotonic() of the last histograms written
 
     def write(self, event: Any) -> None:
         if self.problem is not None:
@@ -92,7 +96,7 @@ class TensorBoardLog:
                 if accuracy is not None:
                     writer.add_scalar(tag, accuracy, event.step)
             writer.flush()
-        elif isinstance(event, BranchSample) and event.channels:
+        elif isinstance(event, BranchSample) and event.channels and self._histograms_due():
             for statistic, per_part in event.channels.items():
                 for part, values in zip(event.parts, per_part):
                     finite = values[np.isfinite(values)] if len(values) else values
@@ -100,6 +104,13 @@ class TensorBoardLog:
                         writer.add_histogram(f"{statistic}/{part}", finite, event.step)
         elif isinstance(event, TERMINAL):
             self.close()
+
+    def _histograms_due(self) -> bool:
+        now = time.monotonic()
+        if self._histograms_at is not None and now - self._histograms_at < HISTOGRAM_SECONDS:
+            return False
+        self._histograms_at = now
+        return True
 
     def _open(self, event: RunStarted) -> None:
         from torch.utils.tensorboard import SummaryWriter

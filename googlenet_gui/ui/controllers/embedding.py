@@ -40,7 +40,8 @@ class EmbeddingController(QObject):
                  parent: QObject | None = None):
         super().__init__(parent)
         self.panel, self.classify_image = panel, classify_image
-        self.trainer: Any = None
+        self.trainer: Any = None  # the run followed (kept after it ends: its last weights can be mapped)
+        self.running = False
         self.images: Any = None  # core.data.sources.ImageSet: the validation images mapped
         self.class_names: list[str] = []
         self.checkpoint_path: Path | None = None  # an opened checkpoint (when no run is followed)
@@ -61,6 +62,7 @@ class EmbeddingController(QObject):
         """A run started (core.runs.events.RunStarted): its epochs are mapped as they end."""
         self.cancel(quietly=True)
         self.trainer, self.images, self.checkpoint_path = trainer, None, None
+        self.running = True
         self.class_names = list(started.class_names)
         self.kept = {}
         self._wanted_epoch = None
@@ -92,16 +94,17 @@ class EmbeddingController(QObject):
 
     def run_ended(self) -> None:
         """The run is over: its last snapshot holds the weights it ended with (mapped if still wanted)."""
+        self.running = False
         self.step_reached()
-        self.trainer = None if self._wanted_epoch is None else self.trainer
 
     # ------------------------------------------------------------ an opened checkpoint
 
     def show_checkpoint(self, path: Path) -> None:
-        """An opened checkpoint (when no run is followed): mapped when asked (Map these weights)."""
-        if self.trainer is not None:
+        """An opened checkpoint (while no run trains): mapped when asked (Map these weights)."""
+        if self.running:
             return
         self.cancel(quietly=True)
+        self.trainer, self._wanted_epoch = None, None
         self.checkpoint_path, self.images = Path(path), None
         self.kept = {}
         self._show_kept()

@@ -29,7 +29,9 @@ KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "adamw", "sgd"
         "bfloat16", "float16", "bf16", "fp16", "grad", "cam", "onnx", "torchscript", "tensorboard", "logdir", "csv",
         "png", "svg", "top", "fashion", "mnist", "cifar", "olah", "distill", "fvcore", "torch", "utils",
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
-        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib"}
+        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib",
+        # the feature map's projections and layers, the learning statistics' file (issue 29)
+        "pca", "sne", "block1", "block2", "block3", "block4", "block5", "branch_stats"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:

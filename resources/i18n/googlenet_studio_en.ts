@@ -2377,6 +2377,22 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Feature Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every validation image as a point placed by the network's features (PCA or t-SNE), coloured by its class, mistakes as crosses; after each epoch, with a slider to replay the epochs. Hover a point to see its image, click it to classify it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How each block and Inception branch learns while training: gradient norm, update-to-weight ratio and activations, every 25 steps, with dead and exploding parts marked. File &gt; Find a Learning Rate… suggests a learning rate before training.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Saved work survives</source>
         <translation type="unfinished" />
     </message>

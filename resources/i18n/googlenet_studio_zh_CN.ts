@@ -2344,6 +2344,22 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>已分类图像在网络内部的情况：激活图、Grad-CAM、训练时固定图像的时间线，以及特征可视化。</translation>
     </message>
     <message>
+        <source>Feature Map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Every validation image as a point placed by the network&apos;s features (PCA or t-SNE), coloured by its class, mistakes as crosses; after each epoch, with a slider to replay the epochs. Hover a point to see its image, click it to classify it.</source>
+        <translation>每张验证图像是一个点，位置由网络的特征决定（PCA 或 t-SNE），颜色表示其类别，错误以叉号标出；每轮结束后更新，并可用滑块回放各轮。鼠标悬停在点上可查看其图像，单击可对其分类。</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习情况</translation>
+    </message>
+    <message>
+        <source>How each block and Inception branch learns while training: gradient norm, update-to-weight ratio and activations, every 25 steps, with dead and exploding parts marked. File &gt; Find a Learning Rate… suggests a learning rate before training.</source>
+        <translation>训练时每个模块和 Inception 分支的学习情况：每 25 步记录梯度范数、更新量与权重之比以及激活值，并标出死亡和爆炸的部分。“文件 &gt; 查找学习率…”可在训练前建议一个学习率。</translation>
+    </message>
+    <message>
         <source>Saved work survives</source>
         <translation>已保存的工作不会丢失</translation>
     </message>

@@ -252,7 +252,10 @@ def render_png(feature_map: FeatureMap, path: str | Path, title: str = "", side:
     legend_width = 220
     image = Image.new("RGB", (side + legend_width, side), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=14)
+    try:
+        font = ImageFont.load_default(size=14)
+    except TypeError:  # Pillow before 10.1: its one bitmap font
+        font = ImageFont.load_default()
     margin = 40
     points = feature_map.points.astype(np.float64)
     low, high = points.min(0), points.max(0)

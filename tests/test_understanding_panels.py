@@ -221,3 +221,20 @@ def test_the_finder_waits_for_a_run_and_can_be_cancelled(qtbot):
     assert controller.busy()
     dialog.cancel_requested.emit()
     assert not controller.busy() and "Cancelled" in dialog.result_label.text() and dialog.start_button.isEnabled()
+
+
+def test_epochs_are_mapped_only_while_the_tab_is_on_screen(qtbot):
+    panel = EmbeddingPanel()
+    qtbot.addWidget(panel)  # not shown: a map would take a core from a CPU run for nothing
+    controller = EmbeddingController(panel)
+    run = FakeRun()
+    controller.follow_run(Started(), run)
+    controller.epoch_predictions(EpochPredictions(1, [0] * 24, [0] * 24, [1.0] * 24))
+    run.step(1, 1)
+    controller.step_reached(5)
+    assert run.requests == 0 and not panel.busy.busy()
+    run.request_snapshot()
+    run.step(1, 2)
+    panel.show()  # the tab is chosen: the newest weights after epoch 1 are mapped
+    qtbot.waitUntil(lambda: panel.feature_map is not None, timeout=60_000)
+    assert panel.epoch_label.text() == "Epoch 1 (1 of 1)"

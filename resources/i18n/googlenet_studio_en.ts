@@ -1868,7 +1868,7 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Each validation image becomes a point, placed by the network's features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run, or from the weights chosen now (Map these weights).</source>
+        <source>Each validation image becomes a point, placed by the network's features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run while this tab is on screen, or from the weights chosen now (Map these weights).</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1839,8 +1839,8 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
         <translation>{0}（第 {1} 个，共 {2} 个）</translation>
     </message>
     <message>
-        <source>Each validation image becomes a point, placed by the network&apos;s features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run, or from the weights chosen now (Map these weights).</source>
-        <translation>每张验证图像成为一个点，其位置由网络在所选层的特征决定：网络认为相似的图像彼此靠近。特征图在运行的每一轮结束后生成，也可以用当前选定的权重生成（映射这些权重）。</translation>
+        <source>Each validation image becomes a point, placed by the network&apos;s features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run while this tab is on screen, or from the weights chosen now (Map these weights).</source>
+        <translation>每张验证图像成为一个点，其位置由网络在所选层的特征决定：网络认为相似的图像彼此靠近。本标签页显示时，特征图在运行的每一轮结束后生成；也可以用当前选定的权重生成（映射这些权重）。</translation>
     </message>
     <message>
         <source>PCA</source>

@@ -1,7 +1,8 @@
 """The feature map from the window: core.understanding.embedding on the inference pool, never in
 the training loop.
 
-While a run trains, each epoch's end (the engine's EpochPredictions) asks the run for a snapshot
+While a run trains and the panel is on screen (a map takes a core: on a CPU run, one from
+training), each epoch's end (the engine's EpochPredictions) asks the run for a snapshot
 of its weights (Trainer.request_snapshot: it comes at the next step); the first snapshot taken at
 or after that epoch's end is mapped with the run's validation images (Trainer.validation_images),
 each map starting from the one before, and kept, so the slider replays the epochs. One map is
@@ -55,6 +56,7 @@ class EmbeddingController(QObject):
         panel.epoch_chosen.connect(self._show_index)
         panel.classify_requested.connect(self._classify)
         panel.set_image_source(self._pixels)
+        panel.shown.connect(self.step_reached)  # an epoch that ended while the tab was hidden: its newest weights
 
     # ------------------------------------------------------------ a run
 
@@ -69,17 +71,18 @@ class EmbeddingController(QObject):
         self._show_kept()
 
     def epoch_predictions(self, predictions: Any) -> None:
-        """An epoch ended (core.runs.events.EpochPredictions): map the weights it ended with."""
+        """An epoch ended (core.runs.events.EpochPredictions): map the weights it ended with (once on screen)."""
         if self.trainer is None:
             return
         self._wanted_epoch = predictions.epoch
-        self.trainer.request_snapshot()
-        self.step_reached()
+        if self.panel.isVisible():
+            self.trainer.request_snapshot()
+            self.step_reached()
 
     def step_reached(self, _step: int = 0) -> None:
         """Training moved on (the training controller's `progressed`): a wanted snapshot may be there now."""
         trainer, epoch = self.trainer, self._wanted_epoch
-        if trainer is None or epoch is None or self._cancel is not None:
+        if trainer is None or epoch is None or self._cancel is not None or not self.panel.isVisible():
             return
         snapshot = trainer.latest_snapshot()
         if snapshot is None or snapshot.position.epochs_done < epoch:

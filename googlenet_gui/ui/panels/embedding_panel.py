@@ -39,6 +39,7 @@ class EmbeddingPanel(QWidget):
     choice_changed = Signal(str, str)  # layer, method
     epoch_chosen = Signal(int)  # which of the kept maps (the slider's place)
     classify_requested = Signal(int)  # an image's index in the validation set
+    shown = Signal()  # the panel came on screen (its tab was chosen)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -264,7 +265,7 @@ class EmbeddingPanel(QWidget):
             if not lines:
                 lines.append(self.tr("Each validation image becomes a point, placed by the network's features at the "
                                      "layer chosen: images the network finds alike lie close. Maps come after each "
-                                     "epoch of a run, or from the weights chosen now (Map these weights)."))
+                                     "epoch of a run while this tab is on screen, or from the weights chosen now (Map these weights)."))
         else:
             what = self.tr("PCA") if fm.method == "pca" else self.tr("t-SNE")
             line = self.tr("{0} at {1}, {2}: {3} images, {4} mistakes (crosses)").format(
@@ -290,6 +291,10 @@ class EmbeddingPanel(QWidget):
         self._say_epoch()
         self._say_map()
         self.plot_widget.setBackground(theme.background())
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.LanguageChange and hasattr(self, "feature_map"):

@@ -550,7 +550,7 @@ class _Run:
         yield from self.branch_stats.drain()
         if not pending:
             return
-        values = torch.stack([r for r, _ in pending]).cpu().tolist()  # the only host sync while training
+        values = torch.stack([r for r, _ in pending]).cpu().tolist()  # the only host sync while training (drain's is here too)
         sizes = [n for _, n in pending]
         pending.clear()
         speed = images / max(elapsed, 1e-9)

@@ -51,6 +51,10 @@ READING = QT_TRANSLATE_NOOP("Core", "reading the features at {layer}")
 PROJECTING = QT_TRANSLATE_NOOP("Core", "t-SNE of {count} images")
 
 
+class EmbeddingError(ValueError):
+    """A map that cannot be made (too few images, an unknown layer or projection), with a one-line message."""
+
+
 @dataclass(frozen=True)
 class Features:
     """What one pass over the images gives: each image's features and its top-1 class."""
@@ -89,9 +93,9 @@ class FeatureMap:
 
 def check_choice(layer: str, method: str) -> None:
     if layer not in LAYERS:
-        raise ValueError(Message(UNKNOWN_LAYER, name=printable(layer, 60), choices=", ".join(LAYERS)))
+        raise EmbeddingError(Message(UNKNOWN_LAYER, name=printable(layer, 60), choices=", ".join(LAYERS)))
     if method not in METHODS:
-        raise ValueError(Message(UNKNOWN_METHOD, name=printable(method, 60), choices=", ".join(METHODS)))
+        raise EmbeddingError(Message(UNKNOWN_METHOD, name=printable(method, 60), choices=", ".join(METHODS)))
 
 
 def sample_indices(count: int, most: int = MAX_POINTS, seed: int = 0) -> np.ndarray:
@@ -108,7 +112,7 @@ def extract_features(model: GoogLeNet, preprocess: Preprocess, images: torch.Ten
     """Each uint8 image's [N, C, h, w] features at `layer` (averaged over positions) and its top-1
     class, from `model` in eval mode as validation runs it, on the model's device."""
     if layer not in LAYERS:
-        raise ValueError(Message(UNKNOWN_LAYER, name=printable(layer, 60), choices=", ".join(LAYERS)))
+        raise EmbeddingError(Message(UNKNOWN_LAYER, name=printable(layer, 60), choices=", ".join(LAYERS)))
     model.eval()
     device = next(model.parameters()).device
     values, predicted = [], []
@@ -198,7 +202,7 @@ def feature_map(model: GoogLeNet, preprocess: Preprocess, images: torch.Tensor, 
     check_choice(layer, method)
     count = len(images)
     if count < MIN_POINTS:
-        raise ValueError(Message(NEEDS_IMAGES, least=MIN_POINTS, count=count))
+        raise EmbeddingError(Message(NEEDS_IMAGES, least=MIN_POINTS, count=count))
     indices = sample_indices(count, most)
     chosen = torch.as_tensor(indices)
     features = extract_features(model, preprocess, images[chosen], layer, batch_size, progress, cancel)

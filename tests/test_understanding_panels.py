@@ -238,3 +238,26 @@ def test_epochs_are_mapped_only_while_the_tab_is_on_screen(qtbot):
     panel.show()  # the tab is chosen: the newest weights after epoch 1 are mapped
     qtbot.waitUntil(lambda: panel.feature_map is not None, timeout=60_000)
     assert panel.epoch_label.text() == "Epoch 1 (1 of 1)"
+
+
+def test_the_views_load_before_pytorch():
+    """The window builds them before PyTorch has loaded (it loads on a pool thread after the first paint)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, googlenet_gui.ui.understanding_views, googlenet_gui.core.understanding.embedding; "
+            "print('torch' in sys.modules, 'sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_the_views_do_not_widen_the_window(qtbot):
+    """A tab page's minimum width is the window's: these are no wider than the Inside tab."""
+    from googlenet_gui.ui.panels.inside_panel import InsidePanel
+
+    inside = InsidePanel()
+    qtbot.addWidget(inside)
+    widest = inside.minimumSizeHint().width()
+    for panel in (EmbeddingPanel(), BranchStatsPanel()):
+        qtbot.addWidget(panel)
+        assert panel.minimumSizeHint().width() <= widest

@@ -15,6 +15,9 @@ so that replaying the epochs shows the classes move rather than the map turn ove
 
 Above MAX_POINTS images a seeded sample is mapped (the same images every epoch), and the map says
 how many of how many it shows.
+
+PyTorch, scikit-learn and openTSNE are imported where they are used: the window's panel imports
+this module (its layers, projections, colours) before PyTorch has loaded.
 """
 from __future__ import annotations
 
@@ -22,16 +25,19 @@ import csv
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
-import torch
 
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..common.text import printable
 from ..data.download import Cancelled
-from ..data.transforms import Preprocess, to_model_input
-from ..network.model import GoogLeNet
+
+if TYPE_CHECKING:
+    import torch
+
+    from ..data.transforms import Preprocess
+    from ..network.model import GoogLeNet
 
 LAYERS = ("block5", "block4", "block3", "block2", "block1")  # block5 ends with the last (global average) pool
 DEFAULT_LAYER = "block5"
@@ -105,12 +111,23 @@ def sample_indices(count: int, most: int = MAX_POINTS, seed: int = 0) -> np.ndar
     return np.sort(np.random.default_rng(seed).choice(count, most, replace=False)).astype(np.int64)
 
 
-@torch.inference_mode()
 def extract_features(model: GoogLeNet, preprocess: Preprocess, images: torch.Tensor, layer: str = DEFAULT_LAYER,
                      batch_size: int = FEATURE_BATCH, progress: Progress | None = None,
                      cancel: threading.Event | None = None) -> Features:
     """Each uint8 image's [N, C, h, w] features at `layer` (averaged over positions) and its top-1
     class, from `model` in eval mode as validation runs it, on the model's device."""
+    import torch
+
+    with torch.inference_mode():
+        return _features(model, preprocess, images, layer, batch_size, progress, cancel)
+
+
+def _features(model: Any, preprocess: Any, images: Any, layer: str, batch_size: int, progress: Progress | None,
+              cancel: threading.Event | None) -> Features:
+    import torch
+
+    from ..data.transforms import to_model_input
+
     if layer not in LAYERS:
         raise EmbeddingError(Message(UNKNOWN_LAYER, name=printable(layer, 60), choices=", ".join(LAYERS)))
     model.eval()
@@ -199,6 +216,8 @@ def feature_map(model: GoogLeNet, preprocess: Preprocess, images: torch.Tensor, 
     """The map of `images` (uint8 [N, C, h, w], the validation set) with their true `labels`: the
     features at `layer`, projected by `method`. `previous`: the map of an earlier epoch (same
     layer and method, same images), which this one follows."""
+    import torch
+
     check_choice(layer, method)
     count = len(images)
     if count < MIN_POINTS:

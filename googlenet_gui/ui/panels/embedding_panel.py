@@ -48,6 +48,8 @@ class EmbeddingPanel(QWidget):
             self.layer_combo.addItem(layer, layer)
         self.layer_combo.setCurrentIndex(LAYERS.index(DEFAULT_LAYER))
         self.method_combo = QComboBox()
+        self.method_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.method_combo.setMinimumContentsLength(10)  # the window's width is not set by this one combo
         for method in METHODS:
             self.method_combo.addItem(method, method)
         self.layer_combo.activated.connect(lambda _: self._choice())
@@ -69,7 +71,6 @@ class EmbeddingPanel(QWidget):
         self.epoch_slider.valueChanged.connect(lambda _: self._say_epoch())
         self.epoch_slider.valueChanged.connect(self.epoch_chosen)
         self.epoch_label = plain_label()
-        self.epoch_label.setMinimumWidth(220)
         replay = QHBoxLayout()
         replay.addWidget(self.epoch_slider, 1)
         replay.addWidget(self.epoch_label)

@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.runs.branchlog import DEAD_FRACTION, EXPLODING_RATIO, STATISTICS, BranchHistory
@@ -51,8 +52,12 @@ class BranchStatsPanel(QWidget):
         self.image.setLookupTable(HEAT)
         self.plot.addItem(self.image)
         self.dead_marks = pg.ScatterPlotItem(symbol="x", size=9, pen=pg.mkPen("#3fa7ff", width=2), brush=None)
-        self.exploding_marks = pg.ScatterPlotItem(symbol="t", size=9, pen=pg.mkPen("#ff3b30", width=2), brush=None)
+        self.exploding_marks = pg.ScatterPlotItem(symbol="t1", size=9, pen=pg.mkPen("#ff3b30", width=2), brush=None)
         self.plot.addItem(self.dead_marks)
+        self.tick_font = self.font()
+        self.tick_font.setPointSizeF(max(6.0, self.tick_font.pointSizeF() * 0.8))
+        # a row a part: every name shown, however close the rows (pyqtgraph hides labels that would touch)
+        self.plot.getAxis("left").setStyle(hideOverlappingLabels=False, tickFont=self.tick_font)
         self.plot.addItem(self.exploding_marks)
         self.plot_widget.scene().sigMouseMoved.connect(self._mouse_moved)
 
@@ -158,6 +163,7 @@ class BranchStatsPanel(QWidget):
         self.exploding_marks.setData(x=columns.astype(float), y=rows.astype(float))
         axis = self.plot.getAxis("left")
         axis.setTicks([[(i, name) for i, name in enumerate(h.parts)]])
+        axis.setWidth(max(QFontMetrics(self.tick_font).horizontalAdvance(name) for name in h.parts) + 16)
         step_axis = self.plot.getAxis("bottom")
         every = max(1, samples // 8)
         step_axis.setTicks([[(i, str(step)) for i, step in enumerate(h.steps) if i % every == 0]])

@@ -206,6 +206,7 @@ class EmbeddingPanel(QWidget):
             sample = pg.ScatterPlotItem(symbol="o", size=POINT_SIZE, brush=pg.mkBrush(QColor(*colour)), pen=None)
             self.legend.addItem(sample, html.escape(printable(name, NAME_LIMIT)))
         self.legend.setVisible(bool(names))
+        self.legend.setLabelTextColor(theme.foreground())
 
     def _hovered(self, item: pg.ScatterPlotItem, points: list, event: object) -> None:
         if not len(points):

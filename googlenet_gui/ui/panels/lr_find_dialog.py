@@ -82,7 +82,13 @@ class LRFindDialog(QDialog):
         """The loss at each rate so far (drawn as it comes, and at the end)."""
         x = np.asarray(rates, dtype=np.float64)
         self.raw_curve.setData(x, np.asarray(losses, dtype=np.float64))
-        self.smooth_curve.setData(x, np.asarray(smoothed, dtype=np.float64))
+        y = np.asarray(smoothed, dtype=np.float64)
+        self.smooth_curve.setData(x, y)
+        finite = y[np.isfinite(y)]
+        if finite.size:  # the smoothed curve sets the view: a raw spike as the loss shoots up does not flatten it
+            low, high = float(finite.min()), float(finite.max())
+            margin = max(high - low, 1e-6) * 0.1
+            self.plot.setYRange(low - margin, high + margin, padding=0)
 
     def show_suggestion(self, rate: float | None) -> None:
         self.suggestion = rate

@@ -62,8 +62,8 @@ def window_times(repeats: int) -> tuple[list[float], float]:
     while win.classify_panel.row_count() < 2:
         app.processEvents()
         time.sleep(0.005)
-    win.tabs.setCurrentWidget(win.inside_panel)
-    panel = win.inside_panel
+    win.tabs.setCurrentWidget(win.understanding.inside_panel)
+    panel = win.understanding.inside_panel
     rows = {row.source: row for row in win.classify_panel.rows()}
     ticks: list[float] = []
     probe = QTimer()

@@ -44,20 +44,20 @@ def inside_run(seconds: float, batch: int, interval: int, refresh: float | None 
     win.classify.classify_paths([str(image)])
     run_event_loop(lambda: win.classify_panel.row_count() == 1, 60)
     win.classify_panel.rows()[0].inside_button.click()  # selected, and the Inside tab on screen
-    run_event_loop(lambda: win.inside_panel.inside is not None, 60)
-    win.inside_panel.pin_button.click()
-    win.timeline_panel.interval_spin.setValue(interval)
+    run_event_loop(lambda: win.understanding.inside_panel.inside is not None, 60)
+    win.understanding.inside_panel.pin_button.click()
+    win.understanding.timeline_panel.interval_spin.setValue(interval)
     looks = []
-    shown = win.inside_panel.show_inside
-    win.inside_panel.show_inside = lambda *args: (looks.append(1), shown(*args))  # count the looks
+    shown = win.understanding.inside_panel.show_inside
+    win.understanding.inside_panel.show_inside = lambda *args: (looks.append(1), shown(*args))  # count the looks
 
     batches: list = []
     win.training.thread.events.connect(lambda events: batches.extend(e for e in events if isinstance(e, BatchEnd)))
     win.training_panel.start_button.click()
     run_event_loop(lambda: len(batches) >= 2, 120)
     run_event_loop(None, seconds)
-    points = win.timeline_panel.point_count()
-    refresh = win.inside.refresh_seconds
+    points = win.understanding.timeline_panel.point_count()
+    refresh = win.understanding.inside.refresh_seconds
     close_window(win)
     return steady_speed(batches), points, len(looks), refresh
 

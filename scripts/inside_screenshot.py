@@ -45,24 +45,24 @@ def main() -> int:
     rows = {row.source: row for row in win.classify_panel.rows()}
     for path in paths:
         rows[path].pin_button.click()
-    win.timeline_panel.interval_spin.setValue(10)
+    win.understanding.timeline_panel.interval_spin.setValue(10)
     win.training_panel.start_button.click()
     wait(lambda: win.training.running, 30)
     wait(lambda: not win.training.running, 3600)
-    wait(lambda: not win.timeline._busy and not win.timeline._saved, 60)
+    wait(lambda: not win.understanding.timeline._busy and not win.understanding.timeline._saved, 60)
     win.weights.use_file(Path(win.training.last_checkpoint))  # the finished run's weights, as File > Open gives
     win.classify.classify_all_again()
     wait(lambda: win.classify_panel.row_count() == 2 and not win.classify_panel.pending_count(), 60)
     first = next(row for row in win.classify_panel.rows() if row.source == paths[0])
     first.inside_button.click()
-    wait(lambda: win.inside_panel.inside is not None and win.inside_panel.gradcam is not None, 60)
-    panel = win.inside_panel
+    wait(lambda: win.understanding.inside_panel.inside is not None and win.understanding.inside_panel.gradcam is not None, 60)
+    panel = win.understanding.inside_panel
     panel.select_layer("inception4a")
-    win.features_panel.steps_spin.setValue(a.steps)
+    win.understanding.features_panel.steps_spin.setValue(a.steps)
     panel.visualize_grid_button.click()  # the 16 strongest channels of inception4a for this image
-    wait(lambda: win.features_panel.result_count() == 16, 1800)
+    wait(lambda: win.understanding.features_panel.result_count() == 16, 1800)
     panel.select_layer("inception3a.branch2")
-    timeline = win.timeline_panel
+    timeline = win.understanding.timeline_panel
     timeline.image_combo.setCurrentIndex(timeline.image_combo.findData(paths[0]))
     timeline.image_chosen.emit(paths[0])
     grabs = []

@@ -97,8 +97,8 @@ def classify_and_select(win: Any, qtbot: Any, image: Path) -> None:
     row = next(row for row in win.classify_panel.rows() if row.source == str(image))
     qtbot.mouseClick(row, Qt.LeftButton, pos=QPoint(row.width() // 2, 8))
     assert row.selected and win.classify_panel.selected_source() == str(image)
-    win.tabs.setCurrentWidget(win.inside_panel)
-    qtbot.waitUntil(lambda: win.inside_panel.inside is not None and win.inside_panel.gradcam is not None,
+    win.tabs.setCurrentWidget(win.understanding.inside_panel)
+    qtbot.waitUntil(lambda: win.understanding.inside_panel.inside is not None and win.understanding.inside_panel.gradcam is not None,
                     timeout=60_000)
 
 

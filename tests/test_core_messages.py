@@ -32,7 +32,8 @@ KEPT = {"batchnorm", "nan", "googlenet", "studio", "python", "pickle", "state_di
         "val_top5", "idx", "cifar", "mib", "tensorboard", "true", "false", "float16", "cuda", "sgd", "bf16", "fp16",
         "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids",
         # the command line's values, named in a setting's help: sample, cifar10, fashion-mnist, mnist, folder, mps, val/
-        "sample", "cifar10", "fashion", "mnist", "folder", "mps", "val", "bfloat16", "gpu"}
+        "sample", "cifar10", "fashion", "mnist", "folder", "mps", "val", "bfloat16", "gpu",
+        "sne"}  # t-SNE, the feature map's projection
 
 
 def marked_templates() -> dict[str, list[str]]:

@@ -181,7 +181,7 @@ def test_two_processes_train_one_writer_whole_validation_and_resume_across_count
     assert kinds.count("run_started") == 1 and kinds.count("epoch") == 1 and kinds[-1] == "finished"
     steps = [r["step"] for r in log if r["event"] == "batch"]
     assert steps == [1, 2, 3]  # 48 images, global batch 16: each step logged once, by rank 0 alone
-    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl"]
+    assert sorted(p.name for p in run.iterdir()) == ["best.pt", "branch_stats.jsonl", "last.pt", "metrics.jsonl"]
     assert any("2 processes" in note for note in log[0]["notes"])
 
     # the reported validation is that of the whole set: one process evaluating last.pt agrees

@@ -158,7 +158,9 @@ def test_a_matrix_that_repeats_one_list_is_refused_before_it_is_walked(tmp_path)
     big = [list(range(100)) for _ in range(100)]  # 10,000 counts: 2,000 copies would take 40 MB
     for history in ([[row, row]], [big] * 2000):
         payload = _with_history(tmp_path, [[1, 0], [0, 1]]).to_payload()
-        payload["history"] = [{**payload["history"][0], "epoch": i + 1, "confusion": c} for i, c in enumerate(history)]
+        payload["history"] = [{**payload["history"][0], "epoch": i + 1, "step": 4 * (i + 1), "confusion": c}
+                              for i, c in enumerate(history)]
+        payload["position"]["epochs_done"] = len(history)  # as many epochs done as the history holds: allowed
         torch.save(payload, tmp_path / "shared.pt")
         assert (tmp_path / "shared.pt").stat().st_size - plain < 1_000_000
         with pytest.raises(CheckpointError, match="repeats a list"):

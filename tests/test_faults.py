@@ -23,7 +23,7 @@ import torch
 
 from googlenet_gui import cli
 from googlenet_gui.core.runs import checkpoint as ckpt
-from googlenet_gui.core.training import engine
+from googlenet_gui.core.training import engine, optim
 from googlenet_gui.core.runs.checkpoint import (FORMAT, FORMAT_VERSION, Checkpoint, CheckpointError, copy_checkpoint,
                                            load_checkpoint, save_checkpoint)
 from googlenet_gui.core.data.sources import Dataset, ImageSet
@@ -502,7 +502,7 @@ def test_disk_full_at_the_second_epochs_save_fails_the_run_and_keeps_epoch_one(t
     assert "disk full" in message and "last.pt" in message and str(tmp_path) in message
     assert load_checkpoint(tmp_path / "last.pt").position.epochs_done == 1
     assert load_checkpoint(tmp_path / "best.pt").position.epochs_done == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "last.pt", "metrics.jsonl"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "branch_stats.jsonl", "last.pt", "metrics.jsonl"]
 
 
 def test_a_run_on_a_really_full_disk_fails_and_keeps_epoch_one(small_disk):
@@ -517,7 +517,7 @@ def test_a_run_on_a_really_full_disk_fails_and_keeps_epoch_one(small_disk):
     message = failed(events).message
     assert "disk full" in message and "last.pt" in message
     assert load_checkpoint(disk / "run" / "last.pt").position.epochs_done == 1
-    assert sorted(p.name for p in (disk / "run").iterdir()) == ["best.pt", "last.pt", "metrics.jsonl"]
+    assert sorted(p.name for p in (disk / "run").iterdir()) == ["best.pt", "branch_stats.jsonl", "last.pt", "metrics.jsonl"]
 
 
 def test_a_metrics_log_that_cannot_be_written_fails_the_run_cleanly(tmp_path, monkeypatch):
@@ -608,7 +608,7 @@ def test_nan_or_infinite_loss_names_epoch_and_batch(tmp_path, monkeypatch, value
                 loss = loss * value
         return loss
 
-    monkeypatch.setattr(engine.F, "cross_entropy", cross_entropy)
+    monkeypatch.setattr(optim.F, "cross_entropy", cross_entropy)
     events = run_all(Trainer(TrainConfig(epochs=3, **FAST), run_dir=tmp_path, dataset=tiny(),
                              report_interval=report_interval))
     fail = failed(events)

@@ -29,7 +29,9 @@ KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "adamw", "sgd"
         "bfloat16", "float16", "bf16", "fp16", "grad", "cam", "onnx", "torchscript", "tensorboard", "logdir", "csv",
         "png", "svg", "top", "fashion", "mnist", "cifar", "olah", "distill", "fvcore", "torch", "utils",
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
-        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib"}
+        "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib",
+        # the feature map's projections and layers, the learning statistics' file (issue 29)
+        "pca", "sne", "block1", "block2", "block3", "block4", "block5", "branch_stats"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:
@@ -117,8 +119,8 @@ def open_every_tab(win: MainWindow, qtbot) -> None:
     for i in range(win.tabs.count()):
         win.tabs.setCurrentIndex(i)
         qtbot.wait(0)
-    for i in range(win.inside_panel.views.count()):
-        win.inside_panel.views.setCurrentIndex(i)
+    for i in range(win.understanding.inside_panel.views.count()):
+        win.understanding.inside_panel.views.setCurrentIndex(i)
 
 
 def data_names(win: MainWindow, tmp_path: Path) -> set[str]:
@@ -199,7 +201,7 @@ def test_every_visible_text_is_chinese_after_training_and_classifying(window, qt
     qtbot.waitUntil(lambda: window.classify_panel.row_count() == 1 and not window.classify_panel.pending_count(),
                     timeout=60_000)
     window.classify_panel.rows()[0].inside_button.click()  # the Inside tab shows the image's maps
-    qtbot.waitUntil(lambda: window.inside_panel.inside is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.understanding.inside_panel.inside is not None, timeout=60_000)
     open_every_tab(window, qtbot)
     assert window.tabs.tabText(0) == "分类"
     assert window.progress_panel.speed_label.text().endswith("张图像/秒")
@@ -315,9 +317,9 @@ def test_the_plots_right_click_menus_follow_the_language(window, qtbot):
             "导出选项", "分隔符", "逗号", "制表符", "列模式", "复制", "关闭"} <= set(texts)
     assert english_left(texts) == [], english_left(texts)
     # the timeline's plot (the Inside tab) was built in English too
-    window.tabs.setCurrentWidget(window.inside_panel)
-    window.inside_panel.show_view(window.timeline_panel)
-    timeline = window.timeline_panel
+    window.tabs.setCurrentWidget(window.understanding.inside_panel)
+    window.understanding.inside_panel.show_view(window.understanding.timeline_panel)
+    timeline = window.understanding.timeline_panel
     qtbot.waitUntil(timeline.plot_widget.isVisible)
     menu = open_plot_menu(qtbot, timeline.plot_widget, timeline.plot.vb)
     assert english_left(menu_texts(menu)) == [] and "查看全部" in menu_texts(menu)
@@ -362,7 +364,7 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
     qtbot.waitUntil(lambda: classify.row_count() == 1 and not classify.pending_count(), timeout=60_000)
     row = classify.rows()[0]
     row.inside_button.click()  # the Inside tab: the image "seen by" the untrained weights
-    qtbot.waitUntil(lambda: window.inside_panel.inside is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.understanding.inside_panel.inside is not None, timeout=60_000)
     editor = window.dataset_editor
     editor.open(str(split_dataset))
     qtbot.waitUntil(lambda: editor.dataset is not None and not editor.busy and bool(editor.panel.finding_titles()),
@@ -376,7 +378,7 @@ def test_texts_made_before_a_switch_follow_it_at_once(window, qtbot, tmp_path, s
                 "summary": check.check_summary.text(), "findings": check.finding_titles(),
                 "chosen": check.findings_tree.currentItem().text(0), "advice": check.advice_label.text(),
                 "counts": [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())],
-                "classified": classify.message_label.text(), "seen by": window.inside_panel.weights_label.text(),
+                "classified": classify.message_label.text(), "seen by": window.understanding.inside_panel.weights_label.text(),
                 "editor": check.windowTitle()}
 
     english = made_from_events()

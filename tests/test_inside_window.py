@@ -23,7 +23,7 @@ def test_a_selected_image_shows_every_layers_maps_and_grad_cam_follows_the_class
     use_folder(window, stripes_folder, epochs=1)  # the untrained network answers with the folder's classes
     image = write_stripe_image(tmp_path / "shirt.png", vertical=True)
     classify_and_select(window, qtbot, image)
-    panel = window.inside_panel
+    panel = window.understanding.inside_panel
     assert panel.name_label.text() == "shirt.png" and panel.inside.class_names == ["horizontal", "vertical"]
 
     # every block, layer, Inception module and branch has its maps, the 16 strongest first
@@ -78,9 +78,9 @@ def test_a_pinned_images_timeline_grows_during_training_and_comes_back_with_the_
     use_folder(window, stripes_folder, epochs=3)
     image = write_stripe_image(tmp_path / "shirt.png", vertical=True)
     classify_and_select(window, qtbot, image)
-    panel, timeline = window.inside_panel, window.timeline_panel
+    panel, timeline = window.understanding.inside_panel, window.understanding.timeline_panel
     panel.pin_button.click()
-    assert window.timeline.pins == {str(image): window.inside.image}
+    assert window.understanding.timeline.pins == {str(image): window.understanding.inside.image}
     assert window.classify_panel.rows()[0].pin_button.isChecked()  # the Classify row says so too
     timeline.interval_spin.setValue(2)
     panel.show_view(timeline)
@@ -90,7 +90,7 @@ def test_a_pinned_images_timeline_grows_during_training_and_comes_back_with_the_
     qtbot.waitUntil(lambda: timeline.point_count() >= 2, timeout=120_000)
     counts.append(timeline.point_count())
     qtbot.waitUntil(lambda: not window.training.running, timeout=300_000)
-    qtbot.waitUntil(lambda: not window.timeline._busy and not window.timeline._saved, timeout=60_000)
+    qtbot.waitUntil(lambda: not window.understanding.timeline._busy and not window.understanding.timeline._saved, timeout=60_000)
     counts.append(timeline.point_count())
     assert counts[-1] > counts[0] >= 2  # it grew while the run trained
 
@@ -106,21 +106,21 @@ def test_a_pinned_images_timeline_grows_during_training_and_comes_back_with_the_
     assert sorted(timeline.curve_names()) == ["horizontal", "vertical"]
 
     # a new window opening the run shows the timeline it kept
-    window.timeline.set_pinned(str(image), None, False)
+    window.understanding.timeline.set_pinned(str(image), None, False)
     assert timeline.current_image() == str(image) and not timeline.unpin_button.isEnabled()
     other = MainWindow(runs_dir=tmp_path / "runs")
     qtbot.addWidget(other)
     other.load_core()
     qtbot.waitUntil(lambda: other.core_ready, timeout=60_000)
     other.checkpoints.open(run_dir / "last.pt", resume=True)
-    qtbot.waitUntil(lambda: other.timeline_panel.point_count() == len(points), timeout=60_000)
-    assert other.timeline_panel.current_image() == str(image)
+    qtbot.waitUntil(lambda: other.understanding.timeline_panel.point_count() == len(points), timeout=60_000)
+    assert other.understanding.timeline_panel.current_image() == str(image)
 
 
 def test_feature_visualization_from_the_maps_with_progress_and_cancel(window, qtbot, stripes_folder, tmp_path):
     use_folder(window, stripes_folder, epochs=1)
     classify_and_select(window, qtbot, write_stripe_image(tmp_path / "shirt.png", vertical=False))
-    panel, features = window.inside_panel, window.features_panel
+    panel, features = window.understanding.inside_panel, window.understanding.features_panel
     features.steps_spin.setValue(3)
     panel.select_layer("block2.1")
     panel.maps_view.setCurrentIndex(panel.maps_model.index(2))
@@ -131,7 +131,7 @@ def test_feature_visualization_from_the_maps_with_progress_and_cancel(window, qt
     assert features.result.layer == "block2.1" and features.result.channels == [chosen]
     assert features.result.images.shape[:3] == (1, 64, 64)  # at the network's input size
     saved = tmp_path / "channel.png"
-    window.features.save(str(saved))
+    window.understanding.features.save(str(saved))
     assert saved.is_file()
 
     features.steps_spin.setValue(5000)

@@ -19,7 +19,7 @@ import pytest
 import torch
 
 from googlenet_gui import cli
-from googlenet_gui.core.training import engine
+from googlenet_gui.core.training import engine, optim
 from googlenet_gui.core.runs.checkpoint import load_checkpoint
 from googlenet_gui.core.runs.config import TrainConfig
 from googlenet_gui.core.training.engine import Trainer
@@ -53,7 +53,7 @@ def test_a_stop_asked_for_during_the_forward_pass_gives_the_step_up_and_resumes_
     straight = tmp_path / "straight"
     run_all(Trainer(TrainConfig(**config), run_dir=straight, dataset=tiny(), report_interval=0))
 
-    real, calls, trainers = engine.F.cross_entropy, [], []
+    real, calls, trainers = optim.F.cross_entropy, [], []
 
     def cross_entropy(logits, target, *args, **kwargs):  # runs after the forward pass of a step
         if logits.requires_grad:  # a training step's, not validation's
@@ -62,7 +62,7 @@ def test_a_stop_asked_for_during_the_forward_pass_gives_the_step_up_and_resumes_
                 trainers[0].request_stop()
         return real(logits, target, *args, **kwargs)
 
-    monkeypatch.setattr(engine.F, "cross_entropy", cross_entropy)
+    monkeypatch.setattr(optim.F, "cross_entropy", cross_entropy)
     interrupted = tmp_path / "interrupted"
     trainer = Trainer(TrainConfig(**config), run_dir=interrupted, dataset=tiny(), report_interval=0)
     trainers.append(trainer)
@@ -70,7 +70,7 @@ def test_a_stop_asked_for_during_the_forward_pass_gives_the_step_up_and_resumes_
     stopped = of(events, Stopped)[0]
     assert [b.step for b in of(events, BatchEnd)] == [1, 2]  # the third step was given up
     assert stopped.position.batches_done == 2
-    monkeypatch.setattr(engine.F, "cross_entropy", real)
+    monkeypatch.setattr(optim.F, "cross_entropy", real)
 
     # the same CPU thread count as the straight run: a sum split differently rounds differently
     run_all(Trainer(TrainConfig(epochs=0, num_threads=FAST["num_threads"]), run_dir=interrupted,

@@ -77,9 +77,9 @@ def test_new_run_empties_the_plots_and_the_progress(window, qtbot, tmp_path):
 def test_a_followed_runs_weights_answer_in_the_inside_tab(window, qtbot, tmp_path):
     image = write_stripe_image(tmp_path / "a.png", vertical=True)
     classify_and_select(window, qtbot, image)
-    assert window.inside_panel.inside.class_names == list(FASHION_CLASSES)  # the untrained sample network's
+    assert window.understanding.inside_panel.inside.class_names == list(FASHION_CLASSES)  # the untrained sample network's
     stopped_run(tmp_path / "cli")
     assert window.follow.follow(tmp_path / "cli")
-    window.tabs.setCurrentWidget(window.inside_panel)  # following shows the Runs tab; back to the image
-    qtbot.waitUntil(lambda: window.inside_panel.inside.class_names == ["horizontal", "vertical"], timeout=60_000)
+    window.tabs.setCurrentWidget(window.understanding.inside_panel)  # following shows the Runs tab; back to the image
+    qtbot.waitUntil(lambda: window.understanding.inside_panel.inside.class_names == ["horizontal", "vertical"], timeout=60_000)
     assert "last.pt" in window.weights_label.text()

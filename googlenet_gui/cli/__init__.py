@@ -7,6 +7,8 @@
     python -m googlenet_gui export --checkpoint /tmp/run/best.pt --format onnx --out model.onnx
     python -m googlenet_gui inspect --checkpoint /tmp/run/best.pt picture.png --gradcam cam.png
     python -m googlenet_gui visualize --checkpoint /tmp/run/best.pt --block inception4a --channel 7 --out ch7.png
+    python -m googlenet_gui embed --checkpoint /tmp/run/best.pt --out map.png
+    python -m googlenet_gui lr-find --dataset sample --optimizer sgd
 """
 from __future__ import annotations
 
@@ -15,10 +17,10 @@ import os
 import sys
 from typing import Sequence
 
-from . import classify, evaluate, export, inspect, shapes, train, visualize
+from . import classify, embed, evaluate, export, inspect, lr_find, shapes, train, visualize
 from .common import tolerate_unencodable_output
 
-COMMANDS = (train, shapes, classify, evaluate, export, inspect, visualize)
+COMMANDS = (train, shapes, classify, evaluate, export, inspect, visualize, embed, lr_find)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,43 +6,21 @@ rank 0 alone prints, writes the run folder and watches its STOP file."""
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import signal
 import sys
 from pathlib import Path
 
 from .common import count, error
+from .settings import add_setting_flags, config_from_args
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.runs.config import SETTINGS
-    from ..core.runs.recipes import RECIPES
     from ..core.training.distributed import DEFAULT_TIMEOUT_S
     from ..core.training.engine import CHECKPOINT_INTERVAL
 
     p = sub.add_parser("train", help="train GoogLeNet headless, writing metrics and checkpoints to --out")
     p.add_argument("--download", action="store_true", help="download the dataset if it is not in --data-dir")
-    p.add_argument("--recipe", choices=sorted(RECIPES),
-                   help="fill the settings a recipe chooses: " + "; ".join(
-                       f"{key}: {recipe.summary}" for key, recipe in RECIPES.items()) + ". Settings given as well override it")
-    p.add_argument("--settings", type=Path, metavar="FILE",
-                   help="start from the settings in FILE (JSON, a TrainConfig's fields); --recipe and the settings "
-                        "given as well override them")
-    settings = p.add_argument_group("training settings (default: as the window starts; on resume, the stored ones)")
-    for s in SETTINGS.values():
-        if s.cli_flag is None:
-            continue
-        default = getattr(_defaults(), s.name)
-        # None: not given, so that a recipe's or a settings file's value stays
-        options: dict = {"dest": s.name, "default": None, "help": f"{s.help} (default {_shown(default)})"}
-        if s.kind is bool:
-            options["action"] = argparse.BooleanOptionalAction
-        else:
-            options["type"] = s.kind
-            options["metavar"] = s.name.upper() if not s.choices else None
-            if s.choices:
-                options["choices"] = [value for value, _ in s.choices]
-        settings.add_argument(s.cli_flag, **options)
+    add_setting_flags(p)
     p.add_argument("--checkpoint-minutes", type=float, default=CHECKPOINT_INTERVAL / 60,
                    help="within an epoch, also save last.pt this often (default %(default)g; 0: after every batch)")
     p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
@@ -57,16 +35,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _defaults():
-    from ..core.runs.config import TrainConfig
-
-    return TrainConfig()
-
-
-def _shown(default: object) -> str:
-    return "none" if default is None else str(default)
-
-
 def epoch_line(e) -> str:
     """The reference tutorial's per-epoch line (epochs counted from 1)."""
     valid = "n/a" if e.val_loss is None else f"(L={e.val_loss:.4f}, Acc={e.val_accuracy:.4f})"
@@ -75,16 +43,8 @@ def epoch_line(e) -> str:
 
 
 def _config(args: argparse.Namespace):
-    """The settings: TrainConfig's defaults (or a settings file's), then the recipe's, then the ones given on the
-    command line."""
-    from ..core.runs.config import SETTINGS, TrainConfig
-    from ..core.runs.recipes import RECIPES
-
-    config = TrainConfig.load(args.settings) if args.settings else TrainConfig()
-    if args.recipe:
-        config = RECIPES[args.recipe].apply(config)
-    given = {name: getattr(args, name) for name in SETTINGS if getattr(args, name, None) is not None}
-    config = dataclasses.replace(config, **given)
+    """The settings (cli/settings.py); resuming without --epochs keeps the stored number."""
+    config = config_from_args(args)
     if args.resume and args.epochs is None:
         config.epochs = 0  # the stored number
     return config

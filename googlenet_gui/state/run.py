@@ -32,6 +32,7 @@ class Shown:
     lr: float | None = None
     # the run folder's checkpoints saved before: "last"/"best" -> (path, its Position when known)
     checkpoints: dict[str, tuple[str, Any]] = field(default_factory=dict)
+    path: Path | None = None  # the checkpoint shown, when it is one (OPENED)
 
 
 class RunView:
@@ -128,4 +129,4 @@ def shown_checkpoint(path: Path, checkpoint: Any) -> Shown:
             saved[kind] = (str(path), position)
         elif other.is_file():
             saved[kind] = (str(other), None)
-    return Shown(OPENED, started, trained, lr, saved)
+    return Shown(OPENED, started, trained, lr, saved, Path(path))

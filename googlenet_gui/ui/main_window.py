@@ -24,28 +24,23 @@ from .controllers.dataset_editor import DatasetEditorController
 from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
 from .controllers.export import ExportController
-from .controllers.features import FeaturesController
 from .controllers.follow import FollowController
-from .controllers.inside import InsideController
 from .controllers.launch import LaunchController
 from .controllers.runs import RunsController, default_runs_dir
-from .controllers.timeline import TimelineController
 from .controllers.training import TrainingController
 from .menus import Menus
 from .panels.classify_panel import ClassifyPanel
 from .panels.dataset_editor_panel import DatasetEditorPanel
 from .panels.evaluate_panel import EvaluatePanel
-from .panels.features_panel import FeaturesPanel
-from .panels.inside_panel import InsidePanel
 from .panels.plots_panel import PlotsPanel
 from .panels.progress_panel import ProgressPanel
 from .panels.run_panel import RunPanel
 from .panels.runs_panel import RunsPanel
 from .panels.shapes_panel import ShapesPanel
-from .panels.timeline_panel import TimelinePanel
 from .panels.training_panel import TrainingPanel
 from .plain import plain_label
 from .threads import collect_garbage_on_gui_thread, freeze_long_lived_objects
+from .understanding import UnderstandingViews
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +65,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self.retranslate()
         self._connect()
+        # --- end of issue 29
         self._restore_settings()
 
     @property
@@ -92,14 +88,8 @@ class MainWindow(QMainWindow):
         self.dataset_editor_panel = DatasetEditorPanel(self)  # a window of its own
         self.evaluate_panel = EvaluatePanel()
         self.runs_panel = RunsPanel()
-        self.inside_panel = InsidePanel()
-        self.timeline_panel = TimelinePanel()
-        self.features_panel = FeaturesPanel()
-        self.inside_panel.add_view(self.timeline_panel, "")
-        self.inside_panel.add_view(self.features_panel, "")
         self.tabs = QTabWidget()
-        for panel in (self.classify_panel, self.shapes_panel, self.run_panel, self.evaluate_panel, self.runs_panel,
-                      self.inside_panel):
+        for panel in (self.classify_panel, self.shapes_panel, self.run_panel, self.evaluate_panel, self.runs_panel):
             self.tabs.addTab(panel, "")  # titled by retranslate()
 
         side = QWidget()
@@ -145,19 +135,19 @@ class MainWindow(QMainWindow):
         self.follow = FollowController(state, self.runs_panel, status, self, self)
         self.launch = LaunchController(self.training_panel, state.activity, status, self)
         self.export = ExportController(self._checkpoint_to_export, status, self, self)
-        self.inside = InsideController(self.inside_panel, state.weights, self.classify.select_newest, self)
-        self.timeline = TimelineController(self.timeline_panel, self)
-        self.features = FeaturesController(self.features_panel, state.weights, status, self, self)
+        self.understanding = UnderstandingViews(self)  # Inside, Feature Map, Learning, the learning-rate finder
+        for panel in self.understanding.tabs():
+            self.tabs.addTab(panel, "")
         self.closing = ClosingController(self, self.training, self.core, status, [
             self.launch.close, self.datasets.cancel_download, self.dataset_editor_panel.close, self.dataset_editor.stop,
-            self.evaluate.cancel, self.features.cancel], self)
+            self.evaluate.cancel, *self.understanding.cleanups()], self)
 
     def _connect(self) -> None:
         """Signals to slots, nothing more: what each command does is its controller's."""
         state, tab = self.state, self._showing
         state.data.changed.connect(self.dataset_editor.settings_changed)
         self.core.ready.connect(self._core_loaded)
-        self.plots_panel.message.connect(self._say)
+        self.plots_panel.message.connect(self.say)
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
         self.runs.open_requested.connect(partial(self.checkpoints.open, resume=True))
         self.runs.follow_requested.connect(self.follow.follow)
@@ -174,30 +164,7 @@ class MainWindow(QMainWindow):
         self.training.epoch_ended.connect(self.evaluate.add_epoch)
         self.training.epoch_predictions.connect(self.evaluate.add_predictions)
         self.checkpoints.opened.connect(self.evaluate.checkpoint_opened)
-        # Inside: the image selected in Classify, the Shapes tab's link to a layer's maps, pins and their
-        # timeline, feature visualization
-        classify, inside, timeline = self.classify, self.inside, self.timeline
-        classify.selected.connect(inside.select)
-        classify.inside_requested.connect(inside.select)
-        classify.inside_requested.connect(tab(self.inside_panel))
-        classify.pin_toggled.connect(timeline.set_pinned)
-        inside.pin_toggled.connect(timeline.set_pinned)
-        timeline.pins_changed.connect(self.classify_panel.set_pinned)
-        timeline.pins_changed.connect(inside.set_pins)
-        timeline.message.connect(self._say)
-        self.shapes_panel.layer_activated.connect(inside.show_layer)
-        self.shapes_panel.layer_activated.connect(tab(self.inside_panel))
-        self.inside_panel.back_requested.connect(tab(self.shapes_panel))
-        self.inside_panel.visualize_requested.connect(self.features.start)
-        self.inside_panel.visualize_requested.connect(lambda *_: self.inside_panel.show_view(self.features_panel))
-        self.tabs.currentChanged.connect(inside.shown)
-        self.training.run_started.connect(timeline.follow_run)
-        self.training.run_started.connect(inside.follow_run)
-        self.training.progressed.connect(timeline.step_reached)
-        self.training.progressed.connect(inside.weights_moved)
-        self.training.checkpoint_saved.connect(timeline.checkpoint_saved)
-        self.training.run_ended.connect(timeline.run_ended)
-        self.checkpoints.opened.connect(timeline.checkpoint_opened)
+        self.understanding.connect(self._showing)
 
     def _core_loaded(self, devices: list) -> None:
         freeze_long_lived_objects()
@@ -209,7 +176,8 @@ class MainWindow(QMainWindow):
         """A slot that brings `panel`'s tab to the front, whatever the signal carries."""
         return lambda *_: self.tabs.setCurrentWidget(panel)
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
+        """A message in the status bar for a few seconds."""
         self.statusBar().showMessage(text, 8000)
 
     def _checkpoint_to_export(self) -> str | None:
@@ -232,11 +200,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("GoogLeNet Studio"))
         titles = ((self.classify_panel, self.tr("Classify")), (self.shapes_panel, self.tr("Shapes")),
                   (self.run_panel, self.tr("Run")), (self.evaluate_panel, self.tr("Evaluate")),
-                  (self.runs_panel, self.tr("Runs")), (self.inside_panel, self.tr("Inside")))
+                  (self.runs_panel, self.tr("Runs")))
         for panel, title in titles:
             self.tabs.setTabText(self.tabs.indexOf(panel), title)
-        self.inside_panel.set_view_title(self.timeline_panel, self.tr("Timeline"))
-        self.inside_panel.set_view_title(self.features_panel, self.tr("Feature Visualization"))
+        self.understanding.retranslate()
         self.menus.retranslate()
         self.statusBar().clearMessage()  # news in the language before: the next message comes in the new one
         self.classify.retranslate()

@@ -46,6 +46,7 @@ class Menus(QObject):
         self.stop_action = self._action(window.training.stop, train_menu, "Ctrl+.")
         self.stop_action.triggered.connect(window.launch.stop)
         train_menu.addSeparator()
+        self.find_lr_action = self._action(window.understanding.lr_find.open, train_menu)
         self.new_run_action = self._action(window.training.new_run, train_menu, "Ctrl+N")
 
         self.view_menu = bar.addMenu("")
@@ -99,7 +100,7 @@ class Menus(QObject):
                  (self.export_csv_action, self.tr("Export &Metrics (CSV)…")),
                  (self.export_matrix_action, self.tr("Export Confusion Matri&x…")), (self.quit_action, self.tr("&Quit")),
                  (self.start_action, self.tr("&Start")), (self.pause_action, self.tr("&Pause / Continue")),
-                 (self.stop_action, self.tr("S&top")),
+                 (self.stop_action, self.tr("S&top")), (self.find_lr_action, self.tr("&Find a Learning Rate…")),
                  (self.new_run_action, self.tr("&New Run (forget the opened checkpoint)")),
                  (self.guide_action, self.tr("&Guide")), (self.about_action, self.tr("&About")))
         for act, text in texts:

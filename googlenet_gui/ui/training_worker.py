@@ -59,6 +59,7 @@ class TrainingWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from ..core.runs.branchlog import BranchSample
         from ..core.runs.events import TERMINAL, BatchEnd, Failed
 
         pending: list = []
@@ -73,7 +74,9 @@ class TrainingWorker(QObject):
                     continue
                 pending.append(event)
                 now = time.monotonic()
-                urgent = not isinstance(event, BatchEnd) or self.trainer.paused or self.trainer.stop_requested
+                # a batch's numbers and a branch sample wait for the next update; anything else is shown at once
+                urgent = (not isinstance(event, (BatchEnd, BranchSample)) or self.trainer.paused
+                          or self.trainer.stop_requested)
                 if urgent or now - last_emit >= self.min_interval:
                     self.events.emit(pending)
                     pending, last_emit = [], now

@@ -1,6 +1,75 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>BranchStatsController</name>
+    <message numerus="yes">
+        <source>%n damaged line(s) of branch_stats.jsonl left out.</source>
+        <translation>
+            <numerusform>1 damaged line of branch_stats.jsonl left out.</numerusform>
+            <numerusform>%n damaged lines of branch_stats.jsonl left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read branch_stats.jsonl: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BranchStatsPanel</name>
+    <message>
+        <source>While a run trains, every few steps each part's gradient, update and activations are sampled and shown here (kept in the run folder as branch_stats.jsonl).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}, step {1}: {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dark {0:.3g} … light {1:.3g}{2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dead now (× blue; outputs above 0 less than {0:.0%} of the time): {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exploded (▲ red; a step changed more than {0:.0%} of the weights, or the gradient was not finite): {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No dead or exploding part.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Update / weight ratio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activation mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of activations above 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training step</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BusyRow</name>
     <message>
         <source>Cancel</source>
@@ -111,10 +180,6 @@
         </translation>
     </message>
     <message>
-        <source>refused: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>; </source>
         <translation type="unfinished" />
     </message>
@@ -174,6 +239,14 @@
     </message>
     <message>
         <source>Drop image files anywhere on the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the examples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Classify a few pictures that come with the app: clothing from the sample's test images, a cat and a cup of coffee</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1520,6 +1593,38 @@
         <source>its schedule state ({key}) does not match its own settings</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>{file} is {size:.0f} MB, more than branch statistics can be ({most} MB): it is not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning rate {rate:.2g}, loss {loss:.3g}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the learning-rate finder needs 0 &lt; start rate &lt; end rate and at least 3 steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a feature map needs at least {least} images; the validation set has {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no layer named {name} for a feature map; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no projection named {name}; choose one of: {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading the features at {layer}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE of {count} images</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>
@@ -2049,6 +2154,112 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
 </context>
 <context>
+    <name>EmbeddingController</name>
+    <message>
+        <source>Map these weights maps {0} with the images its run validated on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The run has no weights to map yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start a run or open a checkpoint first: a map needs trained weights and their validation images.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feature map cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>live weights, {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mapping the validation images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The feature map failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmbeddingPanel</name>
+    <message>
+        <source>Image {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image {0}: {1}, taken for {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No maps yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} ({1} of {2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each validation image becomes a point, placed by the network's features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run while this tab is on screen, or from the weights chosen now (Map these weights).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} at {1}, {2}: {3} images, {4} mistakes (crosses)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(a fixed sample of {0} of the {1} validation images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The axes show {0:.0%} and {1:.0%} of the features' variance.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Features at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0} (last pooling layer)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PCA (at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>t-SNE (a minute for 10,000 images)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map these weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Map the validation images with the weights chosen now: a run's newest or an opened checkpoint's</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EvaluateController</name>
     <message>
         <source>Current run</source>
@@ -2409,7 +2620,7 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
 <context>
     <name>GuideDialog</name>
     <message>
-        <source>GoogLeNet Studio Guide</source>
+        <source>Guide</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2502,6 +2713,22 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>A classified image inside the network: activation maps, Grad-CAM, a timeline of pinned images while training, and feature visualization.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feature Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every validation image as a point placed by the network's features (PCA or t-SNE), coloured by its class, mistakes as crosses; after each epoch, with a slider to replay the epochs. Hover a point to see its image, click it to classify it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How each block and Inception branch learns while training: gradient norm, update-to-weight ratio and activations, every 25 steps, with dead and exploding parts marked. File &gt; Find a Learning Rate… suggests a learning rate before training.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2697,6 +2924,68 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
 </context>
 <context>
+    <name>LRFindController</name>
+    <message>
+        <source>A run is training: stop it first (the finder trains on the same device).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finding a learning rate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No suggestion: the loss never fell. Try other settings (a larger batch, another optimizer).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suggested learning rate: {0:.2e} (the loss falls fastest there; it is lowest at {1:.2e}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The finder failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled: the weights are as they were.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LRFindDialog</name>
+    <message>
+        <source>Use {0:.2e}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a learning rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A short run from the start the training settings give (the same network, seed, optimizer and batches) raises the learning rate exponentially over about 100 steps. The loss stays flat while the rate is too small, falls, then shoots up once it is too large; the rate where the smoothed loss falls fastest is suggested. The weights are put back afterwards: nothing of a run changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>learning rate (log scale)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LaunchController</name>
     <message>
         <source>cannot write to {0}: {1}</source>
@@ -2737,14 +3026,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Timeline</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Feature Visualization</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Evaluate</source>
         <translation type="unfinished" />
     </message>
@@ -2766,10 +3047,6 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Inside</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2864,6 +3141,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>S&amp;top</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find a Learning Rate…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3085,6 +3366,10 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0:,.0f} images/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Training runs far slower than it did ({0:,.0f} images/s at its best): other programs are probably keeping this computer busy.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3662,6 +3947,14 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a learning rate: a short run that raises the rate step by step and suggests where the loss falls fastest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Logging</source>
         <translation type="unfinished" />
     </message>
@@ -3758,6 +4051,29 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnderstandingViews</name>
+    <message>
+        <source>Feature Map</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Feature Visualization</source>
         <translation type="unfinished" />
     </message>
 </context>

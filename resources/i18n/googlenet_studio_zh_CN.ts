@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BranchStatsController</name>
+    <message numerus="yes">
+        <source>%n damaged line(s) of branch_stats.jsonl left out.</source>
+        <translation>
+            <numerusform>branch_stats.jsonl 中有 %n 行已损坏，已略去。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read branch_stats.jsonl: {0}</source>
+        <translation>无法读取 branch_stats.jsonl：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>BranchStatsPanel</name>
+    <message>
+        <source>While a run trains, every few steps each part&apos;s gradient, update and activations are sampled and shown here (kept in the run folder as branch_stats.jsonl).</source>
+        <translation>训练进行时，每隔若干步对各部分的梯度、更新量和激活值取样并显示在这里（保存在运行文件夹的 branch_stats.jsonl 中）。</translation>
+    </message>
+    <message>
+        <source>{0}, step {1}: {2}</source>
+        <translation>{0}，第 {1} 步：{2}</translation>
+    </message>
+    <message>
+        <source>dark {0:.3g} … light {1:.3g}{2}</source>
+        <translation>深 {0:.3g} … 浅 {1:.3g}{2}</translation>
+    </message>
+    <message>
+        <source> (log scale)</source>
+        <translation>（对数刻度）</translation>
+    </message>
+    <message>
+        <source>Dead now (× blue; outputs above 0 less than {0:.0%} of the time): {1}</source>
+        <translation>当前已死亡（蓝色 ×；输出大于 0 的时间不足 {0:.0%}）：{1}</translation>
+    </message>
+    <message>
+        <source>Exploded (▲ red; a step changed more than {0:.0%} of the weights, or the gradient was not finite): {1}</source>
+        <translation>曾经爆炸（红色 ▲；一步改变了超过 {0:.0%} 的权重，或梯度不是有限值）：{1}</translation>
+    </message>
+    <message>
+        <source>No dead or exploding part.</source>
+        <translation>没有死亡或爆炸的部分。</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>梯度范数</translation>
+    </message>
+    <message>
+        <source>Update / weight ratio</source>
+        <translation>更新量 / 权重之比</translation>
+    </message>
+    <message>
+        <source>Activation mean</source>
+        <translation>激活均值</translation>
+    </message>
+    <message>
+        <source>Share of activations above 0</source>
+        <translation>大于 0 的激活所占比例</translation>
+    </message>
+    <message>
+        <source>training step</source>
+        <translation>训练步数</translation>
+    </message>
+</context>
+<context>
     <name>BusyRow</name>
     <message>
         <source>Cancel</source>
@@ -110,10 +178,6 @@
         </translation>
     </message>
     <message>
-        <source>refused: {0}</source>
-        <translation>已拒绝：{0}</translation>
-    </message>
-    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -173,6 +237,14 @@
     <message>
         <source>Drop image files anywhere on the window</source>
         <translation>将图像文件拖放到窗口任意位置</translation>
+    </message>
+    <message>
+        <source>Try the examples</source>
+        <translation>试试示例图片</translation>
+    </message>
+    <message>
+        <source>Classify a few pictures that come with the app: clothing from the sample&apos;s test images, a cat and a cup of coffee</source>
+        <translation>分类应用自带的几张图片：示例测试集中的服装、一只猫和一杯咖啡</translation>
     </message>
     <message>
         <source>Weights: none loaded yet</source>
@@ -1517,6 +1589,38 @@
         <source>its schedule state ({key}) does not match its own settings</source>
         <translation>其学习率调度状态（{key}）与它自己的设置不一致</translation>
     </message>
+    <message>
+        <source>{file} is {size:.0f} MB, more than branch statistics can be ({most} MB): it is not read</source>
+        <translation>{file} 有 {size:.0f} MB，超过分支统计可能的大小（{most} MB）：不予读取</translation>
+    </message>
+    <message>
+        <source>learning rate {rate:.2g}, loss {loss:.3g}</source>
+        <translation>学习率 {rate:.2g}，损失 {loss:.3g}</translation>
+    </message>
+    <message>
+        <source>the learning-rate finder needs 0 &lt; start rate &lt; end rate and at least 3 steps</source>
+        <translation>学习率查找器需要 0 &lt; 起始学习率 &lt; 结束学习率，且至少 3 步</translation>
+    </message>
+    <message>
+        <source>a feature map needs at least {least} images; the validation set has {count}</source>
+        <translation>特征图至少需要 {least} 张图像；验证集只有 {count} 张</translation>
+    </message>
+    <message>
+        <source>no layer named {name} for a feature map; choose one of: {choices}</source>
+        <translation>特征图没有名为 {name} 的层；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>no projection named {name}; choose one of: {choices}</source>
+        <translation>没有名为 {name} 的投影方法；请从以下选择：{choices}</translation>
+    </message>
+    <message>
+        <source>reading the features at {layer}</source>
+        <translation>正在读取 {layer} 处的特征</translation>
+    </message>
+    <message>
+        <source>t-SNE of {count} images</source>
+        <translation>{count} 张图像的 t-SNE</translation>
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>
@@ -2021,6 +2125,112 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>EmbeddingController</name>
+    <message>
+        <source>Map these weights maps {0} with the images its run validated on.</source>
+        <translation>“映射这些权重”会用 {0} 所属运行验证过的图像来绘制它的特征图。</translation>
+    </message>
+    <message>
+        <source>The run has no weights to map yet.</source>
+        <translation>该运行还没有可以映射的权重。</translation>
+    </message>
+    <message>
+        <source>Start a run or open a checkpoint first: a map needs trained weights and their validation images.</source>
+        <translation>请先开始一次运行或打开一个检查点：特征图需要训练好的权重及其验证图像。</translation>
+    </message>
+    <message>
+        <source>Feature map cancelled.</source>
+        <translation>特征图已取消。</translation>
+    </message>
+    <message>
+        <source>live weights, {0}</source>
+        <translation>实时权重，{0}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <source>Mapping the validation images…</source>
+        <translation>正在映射验证图像…</translation>
+    </message>
+    <message>
+        <source>The feature map failed: {0}</source>
+        <translation>特征图计算失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>EmbeddingPanel</name>
+    <message>
+        <source>Image {0}: {1}</source>
+        <translation>图像 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Image {0}: {1}, taken for {2}</source>
+        <translation>图像 {0}：{1}，被误认为 {2}</translation>
+    </message>
+    <message>
+        <source>No maps yet</source>
+        <translation>尚无特征图</translation>
+    </message>
+    <message>
+        <source>{0} ({1} of {2})</source>
+        <translation>{0}（第 {1} 个，共 {2} 个）</translation>
+    </message>
+    <message>
+        <source>Each validation image becomes a point, placed by the network&apos;s features at the layer chosen: images the network finds alike lie close. Maps come after each epoch of a run while this tab is on screen, or from the weights chosen now (Map these weights).</source>
+        <translation>每张验证图像成为一个点，其位置由网络在所选层的特征决定：网络认为相似的图像彼此靠近。本标签页显示时，特征图在运行的每一轮结束后生成；也可以用当前选定的权重生成（映射这些权重）。</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>{0} at {1}, {2}: {3} images, {4} mistakes (crosses)</source>
+        <translation>{1} 处的 {0}，{2}：{3} 张图像，{4} 处错误（叉号）</translation>
+    </message>
+    <message>
+        <source>(a fixed sample of {0} of the {1} validation images)</source>
+        <translation>（从 {1} 张验证图像中固定抽取的 {0} 张）</translation>
+    </message>
+    <message>
+        <source>The axes show {0:.0%} and {1:.0%} of the features&apos; variance.</source>
+        <translation>两条坐标轴分别显示特征方差的 {0:.0%} 和 {1:.0%}。</translation>
+    </message>
+    <message>
+        <source>Features at</source>
+        <translation>特征取自</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>投影方法</translation>
+    </message>
+    <message>
+        <source>{0} (last pooling layer)</source>
+        <translation>{0}（最后的池化层）</translation>
+    </message>
+    <message>
+        <source>PCA (at once)</source>
+        <translation>PCA（即时）</translation>
+    </message>
+    <message>
+        <source>t-SNE (a minute for 10,000 images)</source>
+        <translation>t-SNE（10,000 张图像约需一分钟）</translation>
+    </message>
+    <message>
+        <source>Map these weights</source>
+        <translation>映射这些权重</translation>
+    </message>
+    <message>
+        <source>Map the validation images with the weights chosen now: a run&apos;s newest or an opened checkpoint&apos;s</source>
+        <translation>用当前选定的权重映射验证图像：运行的最新权重，或已打开检查点的权重</translation>
+    </message>
+</context>
+<context>
     <name>EvaluateController</name>
     <message>
         <source>Current run</source>
@@ -2377,8 +2587,8 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>GuideDialog</name>
     <message>
-        <source>GoogLeNet Studio Guide</source>
-        <translation>GoogLeNet 工作室指南</translation>
+        <source>Guide</source>
+        <translation>指南</translation>
     </message>
     <message>
         <source>The window</source>
@@ -2471,6 +2681,22 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>A classified image inside the network: activation maps, Grad-CAM, a timeline of pinned images while training, and feature visualization.</source>
         <translation>已分类图像在网络内部的情况：激活图、Grad-CAM、训练时固定图像的时间线，以及特征可视化。</translation>
+    </message>
+    <message>
+        <source>Feature Map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Every validation image as a point placed by the network&apos;s features (PCA or t-SNE), coloured by its class, mistakes as crosses; after each epoch, with a slider to replay the epochs. Hover a point to see its image, click it to classify it.</source>
+        <translation>每张验证图像是一个点，位置由网络的特征决定（PCA 或 t-SNE），颜色表示其类别，错误以叉号标出；每轮结束后更新，并可用滑块回放各轮。鼠标悬停在点上可查看其图像，单击可对其分类。</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习情况</translation>
+    </message>
+    <message>
+        <source>How each block and Inception branch learns while training: gradient norm, update-to-weight ratio and activations, every 25 steps, with dead and exploding parts marked. File &gt; Find a Learning Rate… suggests a learning rate before training.</source>
+        <translation>训练时每个模块和 Inception 分支的学习情况：每 25 步记录梯度范数、更新量与权重之比以及激活值，并标出死亡和爆炸的部分。“文件 &gt; 查找学习率…”可在训练前建议一个学习率。</translation>
     </message>
     <message>
         <source>Saved work survives</source>
@@ -2662,6 +2888,68 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>LRFindController</name>
+    <message>
+        <source>A run is training: stop it first (the finder trains on the same device).</source>
+        <translation>有运行正在训练：请先停止它（查找器使用同一设备训练）。</translation>
+    </message>
+    <message>
+        <source>Finding a learning rate…</source>
+        <translation>正在查找学习率…</translation>
+    </message>
+    <message>
+        <source>No suggestion: the loss never fell. Try other settings (a larger batch, another optimizer).</source>
+        <translation>没有建议值：损失始终没有下降。请尝试其他设置（更大的批大小、其他优化器）。</translation>
+    </message>
+    <message>
+        <source>Suggested learning rate: {0:.2e} (the loss falls fastest there; it is lowest at {1:.2e}).</source>
+        <translation>建议的学习率：{0:.2e}（损失在此下降最快；在 {1:.2e} 处最低）。</translation>
+    </message>
+    <message>
+        <source>The finder failed: {0}</source>
+        <translation>查找器失败：{0}</translation>
+    </message>
+    <message>
+        <source>Cancelled: the weights are as they were.</source>
+        <translation>已取消：权重保持原样。</translation>
+    </message>
+</context>
+<context>
+    <name>LRFindDialog</name>
+    <message>
+        <source>Use {0:.2e}</source>
+        <translation>使用 {0:.2e}</translation>
+    </message>
+    <message>
+        <source>Use this rate</source>
+        <translation>使用此学习率</translation>
+    </message>
+    <message>
+        <source>Find a learning rate</source>
+        <translation>查找学习率</translation>
+    </message>
+    <message>
+        <source>A short run from the start the training settings give (the same network, seed, optimizer and batches) raises the learning rate exponentially over about 100 steps. The loss stays flat while the rate is too small, falls, then shoots up once it is too large; the rate where the smoothed loss falls fastest is suggested. The weights are put back afterwards: nothing of a run changes.</source>
+        <translation>从训练设置给出的起点（相同的网络、随机种子、优化器和批次）进行一次短暂运行，在约 100 步内让学习率按指数增长。学习率过小时损失保持平稳，随后下降，学习率过大时则急剧上升；建议值是平滑后的损失下降最快处的学习率。之后权重会被恢复：运行不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>learning rate (log scale)</source>
+        <translation>学习率（对数刻度）</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+</context>
+<context>
     <name>LaunchController</name>
     <message>
         <source>cannot write to {0}: {1}</source>
@@ -2701,14 +2989,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <source>Feature Visualization</source>
-        <translation>特征可视化</translation>
-    </message>
-    <message>
         <source>Evaluate</source>
         <translation>评估</translation>
     </message>
@@ -2731,10 +3011,6 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>Runs</source>
         <translation>运行记录</translation>
-    </message>
-    <message>
-        <source>Inside</source>
-        <translation>网络内部</translation>
     </message>
 </context>
 <context>
@@ -2829,6 +3105,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Find a Learning Rate…</source>
+        <translation>查找学习率(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;New Run (forget the opened checkpoint)</source>
@@ -3051,6 +3331,10 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0:,.0f} images/s</source>
         <translation>{0:,.0f} 张图像/秒</translation>
+    </message>
+    <message>
+        <source>Training runs far slower than it did ({0:,.0f} images/s at its best): other programs are probably keeping this computer busy.</source>
+        <translation>训练比之前慢得多（最快时每秒 {0:,.0f} 张图像）：可能有其他程序正占用这台计算机。</translation>
     </message>
     <message>
         <source>estimating…</source>
@@ -3621,6 +3905,14 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>训练设置</translation>
     </message>
     <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Find a learning rate: a short run that raises the rate step by step and suggests where the loss falls fastest</source>
+        <translation>查找学习率：一次短暂的训练逐步提高学习率，并建议损失下降最快处的学习率</translation>
+    </message>
+    <message>
         <source>Logging</source>
         <translation>日志</translation>
     </message>
@@ -3717,6 +4009,29 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>Start</source>
         <translation>开始</translation>
+    </message>
+</context>
+<context>
+    <name>UnderstandingViews</name>
+    <message>
+        <source>Feature Map</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Inside</source>
+        <translation>网络内部</translation>
+    </message>
+    <message>
+        <source>Learning</source>
+        <translation>学习情况</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Feature Visualization</source>
+        <translation>特征可视化</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..common.messages import QT_TRANSLATE_NOOP, Message
+from .branchlog import BranchSample  # issue 29: how each part learns, every N steps
 
 # A confusion matrix is stored with each epoch (metrics.jsonl, the checkpoint's history) for at
 # most this many classes: 10,000 cells an epoch. Bigger ones are computed, shown and exported,
@@ -222,5 +223,5 @@ class Failed:
 
 
 Event = (RunStarted | BatchEnd | EpochEnd | EpochPredictions | CheckpointSaved | Status | Paused | Finished | Stopped
-         | Failed)
+         | Failed | BranchSample)
 TERMINAL = (Finished, Stopped, Failed)

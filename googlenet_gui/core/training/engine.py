@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import torch
-import torch.nn.functional as F
 
 from ..runs.checkpoint import Checkpoint, CheckpointError, ResumeState, copy_checkpoint, load_checkpoint, save_checkpoint
 from ..runs.config import RESUMABLE, ConfigError, TrainConfig
 from ..data.sources import DataError, Dataset, ImageSet, load_dataset
 from ..common.devices import AUTOCAST_DTYPES, DEFAULT_THREADS, DeviceError, precision_for, resolve_device
+from .branch_stats import DEFAULT_EVERY, BranchStats  # issue 29: how each part learns
 from .distributed import SINGLE, Distributed, DistributedError, peer_failure
 from ..data.download import Cancelled, DownloadError
 from ..inference.evaluation import Evaluation, ValidationOutputs, epoch_records
@@ -39,7 +39,7 @@ from ..network import ood
 from .memory import available_bytes, estimate_training, shortfall_message
 from ..common.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
 from ..network.model import GoogLeNet, ModelConfig
-from .optim import make_optimizer, make_scheduler, resumed_optimizer_state, resumed_scheduler_state
+from .optim import make_optimizer, make_scheduler, training_loss, resumed_optimizer_state, resumed_scheduler_state
 from ..runs.runlog import MetricsLog, RunFolderBusy
 from ..runs.snapshot import WeightsSnapshot
 from .shards import TrainingShard, device_bytes, validation_shard
@@ -102,6 +102,7 @@ class Trainer:
     matrix, top-5 and every image's answer (EpochEnd.confusion, EpochPredictions); off, only
     loss and accuracy (benchmarks/evaluation_cost.py measures the difference). `distributed`:
     this process's place in a torchrun run (core/training/distributed.py); only rank 0 writes `run_dir`.
+    `branch_stats_every`: steps between samples of how each part learns (core/training/branch_stats.py; 0: none).
     """
 
     def __init__(
@@ -116,6 +117,7 @@ class Trainer:
         checkpoint_interval: float | None = CHECKPOINT_INTERVAL,
         keep_predictions: bool = True,
         distributed: Distributed = SINGLE,
+        branch_stats_every: int = DEFAULT_EVERY,
     ):
         self.config = config
         self.distributed = distributed
@@ -129,6 +131,7 @@ class Trainer:
         self._dataset = dataset
         self._snapshots = _SnapshotBoard(snapshot_interval)
         self._run: _Run | None = None
+        self.branch_stats_every = branch_stats_every
 
     # ------------------------------------------------------------ control, from any thread
 
@@ -250,13 +253,7 @@ class Trainer:
         torch.set_num_threads(config.num_threads or DEFAULT_THREADS)
 
         yield Status(Message(QT_TRANSLATE_NOOP("Core", "loading data")))
-        dataset = self._dataset or load_dataset(
-            config.dataset, config.data_dir, config.input_size, config.val_fraction, config.seed,
-            progress=None, cancel=self.control.stop_event)
-        dataset = dataset.limited(config.limit_train, config.limit_val, config.seed)
-        if len(dataset.train) < 2:
-            raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: needs at least two training images (found {found})"),
-                                    name=dataset.name, found=len(dataset.train)))
+        dataset = run_dataset(config, self._dataset, self.control.stop_event)
         if checkpoint is not None:
             _check_resume_fits(checkpoint, dataset, self.resume_from.name)
         _check_memory(config, dataset, device, self.distributed)
@@ -265,7 +262,7 @@ class Trainer:
         try:
             run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
                        self.run_dir if self.keep_checkpoints else None, self.report_interval,
-                       self.checkpoint_interval, self.keep_predictions, self.distributed)
+                       self.checkpoint_interval, self.keep_predictions, self.distributed, self.branch_stats_every)
             if checkpoint is not None:
                 run.restore(checkpoint, self.resume_from.name)
         except BaseException:
@@ -303,6 +300,18 @@ class Trainer:
                        time.perf_counter() - run_start)
 
 
+def run_dataset(config: TrainConfig, given: Dataset | None = None, cancel: threading.Event | None = None) -> Dataset:
+    """The images a run of `config` trains and validates on: `given` or the settings' dataset, cut to their limits;
+    a DataError when fewer than two are left to train on."""
+    dataset = given or load_dataset(config.dataset, config.data_dir, config.input_size, config.val_fraction, config.seed,
+                                    progress=None, cancel=cancel)
+    dataset = dataset.limited(config.limit_train, config.limit_val, config.seed)
+    if len(dataset.train) < 2:
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: needs at least two training images (found {found})"),
+                                name=dataset.name, found=len(dataset.train)))
+    return dataset
+
+
 class _SnapshotBoard:
     """Where the loop publishes weight snapshots and readers take the latest (a plain attribute
     swap: atomic, no lock)."""
@@ -333,7 +342,7 @@ class _Run:
     def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
                  snapshots: _SnapshotBoard, metrics: MetricsLog | None,
                  checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None,
-                 keep_predictions: bool = True, distributed: Distributed = SINGLE):
+                 keep_predictions: bool = True, distributed: Distributed = SINGLE, branch_stats_every: int = 0):
         self.config = config
         self.distributed = distributed
         self.dataset = dataset
@@ -358,6 +367,8 @@ class _Run:
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
         # the training steps run through DDP; checkpoints, snapshots and validation use the plain model
         self.train_model = distributed.wrap(self.model, device)
+        self.branch_stats = BranchStats(self.model, branch_stats_every if distributed.is_main else 0,
+                                        metrics.path.parent if metrics is not None else None)
         self.optimizer = make_optimizer(self.model, config, device)
         self.scheduler = make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
@@ -389,6 +400,7 @@ class _Run:
             torch.backends.cudnn.benchmark = True
 
     def close(self) -> None:
+        self.branch_stats.close()
         if self.metrics is not None:
             try:
                 self.metrics.close()
@@ -466,14 +478,14 @@ class _Run:
                 # the global batch has n images; under torchrun this process holds and trains its part of it
                 x, y, n, part = self.train_data.batch(self.position.batches_done)
                 undo = self._undo_point()
+                sampling = self.branch_stats.begin(self.position.step + 1)
                 if augmenting:
                     x = augment(x, self.generator, self.pad, self.flip, part, n)
                 x = to_model_input(x, config.input_size, config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits = self.train_model(x)
-                    loss_sum = F.cross_entropy(logits.float(), y, reduction="sum",
-                                               label_smoothing=config.label_smoothing)
+                    loss_sum = training_loss(logits, y, config, reduction="sum")
                     loss = loss_sum * self.distributed.loss_scale(n)  # the global batch's mean, after DDP's average
                 if undo is not None and control.stop_requested:
                     # A stop asked for during the forward pass: give the step up before its
@@ -483,8 +495,12 @@ class _Run:
                     return False
                 self.optimizer.zero_grad(set_to_none=True)
                 self.scaler.scale(loss).backward()
+                if sampling:
+                    self.branch_stats.before_update(self.optimizer, self.scaler)
                 self.scaler.step(self.optimizer)
                 self.scaler.update()
+                if sampling:
+                    self.branch_stats.after_update()
                 if self.scheduler is not None:
                     self.scheduler.step()
                 with torch.no_grad():  # the global batch's loss sum and correct answers, on every rank
@@ -533,9 +549,10 @@ class _Run:
 
     def _flush(self, pending: list[tuple[torch.Tensor, int]], images: int, elapsed: float) -> Iterator[BatchEnd]:
         """Read the pending per-batch numbers back from the device in one go and emit them."""
+        yield from self.branch_stats.drain()
         if not pending:
             return
-        values = torch.stack([r for r, _ in pending]).cpu().tolist()  # the only host sync while training
+        values = torch.stack([r for r, _ in pending]).cpu().tolist()  # the only host sync while training (drain's is here too)
         sizes = [n for _, n in pending]
         pending.clear()
         speed = images / max(elapsed, 1e-9)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import torch
+import torch.nn.functional as F
 
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..runs.config import TrainConfig
@@ -14,6 +15,11 @@ from ..runs.config import TrainConfig
 KERNEL_FLAGS = ("fused", "foreach", "capturable", "differentiable", "amsgrad")
 # What a schedule's plan is made of: derived from the settings, so a stored one must agree.
 SCHEDULE_PLAN = ("total_steps", "T_max", "eta_min", "_schedule_phases", "_anneal_func_type", "cycle_momentum", "use_beta1")
+
+
+def training_loss(logits: torch.Tensor, labels: torch.Tensor, config: TrainConfig, reduction: str = "mean") -> torch.Tensor:
+    """The loss training minimises: cross-entropy in float32, with the settings' label smoothing."""
+    return F.cross_entropy(logits.float(), labels, reduction=reduction, label_smoothing=config.label_smoothing)
 
 
 def make_optimizer(model: torch.nn.Module, config: TrainConfig, device: torch.device) -> torch.optim.Optimizer:

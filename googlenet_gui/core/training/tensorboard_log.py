@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from ..runs.branchlog import BranchSample
 from ..runs.events import TERMINAL, BatchEnd, EpochEnd, RunStarted
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..common.text import error_line, printable
 
 EXTRA = "tensorboard"
 FLUSH_SECONDS = 5  # a TensorBoard watching the folder sees a live run this late at most
+HISTOGRAM_SECONDS = 10.0  # a sample's ~160 histograms are written at most this often (their cost stays far below 1%)
 STOPPED = QT_TRANSLATE_NOOP("Core", "TensorBoard logging stopped: {reason}")
 
 
@@ -33,7 +38,10 @@ class TensorBoardLog:
     """Writes a run's scalars with torch.utils.tensorboard's SummaryWriter: per batch the loss,
     accuracy and learning rate at the global step; per epoch the train and validation loss and
     accuracy, the top-5 validation accuracy, each class's validation accuracy (from the epoch's
-    confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended.
+    confusion matrix), the learning rate and the epoch's seconds, at the step where the epoch ended;
+    per sampled step (core/training/branch_stats.py; at most every HISTOGRAM_SECONDS), for each part
+    (block, Inception branch, classifier) a histogram of each figure over its filters or channels:
+    `gradient_norm/inception3a.branch2`.
 
     write() never raises: a failed write (a full disk) ends the logging, `problem` says why, and
     the training goes on.
@@ -44,6 +52,7 @@ class TensorBoardLog:
         self.problem: str | None = None
         self._writer: Any = None
         self._class_tags: list[str] = []
+        self._histograms_at: float | None = None  # time.monotonic() of the last histograms written
 
     def write(self, event: Any) -> None:
         if self.problem is not None:
@@ -87,8 +96,21 @@ class TensorBoardLog:
                 if accuracy is not None:
                     writer.add_scalar(tag, accuracy, event.step)
             writer.flush()
+        elif isinstance(event, BranchSample) and event.channels and self._histograms_due():
+            for statistic, per_part in event.channels.items():
+                for part, values in zip(event.parts, per_part):
+                    finite = values[np.isfinite(values)] if len(values) else values
+                    if len(finite):
+                        writer.add_histogram(f"{statistic}/{part}", finite, event.step)
         elif isinstance(event, TERMINAL):
             self.close()
+
+    def _histograms_due(self) -> bool:
+        now = time.monotonic()
+        if self._histograms_at is not None and now - self._histograms_at < HISTOGRAM_SECONDS:
+            return False
+        self._histograms_at = now
+        return True
 
     def _open(self, event: RunStarted) -> None:
         from torch.utils.tensorboard import SummaryWriter

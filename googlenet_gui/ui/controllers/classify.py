@@ -16,13 +16,14 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QSettings, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 
+from ... import resources_dir
 from ...core.common.messages import QT_TRANSLATE_NOOP, Message
 from ...core.common.text import display_name
 from ...state.weights import FILE, LIVE, AnsweringWeights
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
-from ..words import Text, WeightsFacts, image_name, say
+from ..words import Text, WeightsFacts, say
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
 
@@ -62,6 +63,7 @@ class ClassifyController(QObject):
         panel.open_requested.connect(self.open_dialog)
         panel.paste_requested.connect(self.paste)
         panel.classify_again_requested.connect(self.classify_all_again)
+        panel.examples_requested.connect(self.classify_examples)
         panel.row_selected.connect(lambda source: self.selected.emit(source, self.kept_image(source)))
         panel.inside_requested.connect(lambda source: self.inside_requested.emit(source, self.kept_image(source)))
         panel.pin_toggled.connect(lambda source, on: self.pin_toggled.emit(source, self.kept_image(source), on))
@@ -139,10 +141,10 @@ class ClassifyController(QObject):
 
     def classify_image(self, image: QImage, source: str = "") -> None:
         """Classify image data (pasted or dropped, not a file). It is kept (at most PASTE_SIDE
-        pixels a side) so that "Classify all again" can use it with other weights. `source` says
-        where it came from (a core Message: the clipboard's when none is given); the image's name
-        is a Message too, "clipboard 3": its English is the image's key (rows, pins, the timeline
-        file), and the window says it in the language installed now (words.image_name)."""
+        pixels a side) so that "Classify all again" can use it with other weights. `source` names it
+        (a core Message, "validation image 5 (true Ankle boot)"), which is its key too (rows, pins, the
+        timeline file); image data of no name is numbered where it came from ("clipboard 3"). The
+        window says the name in the language installed now (words.image_name)."""
         from PIL import Image
 
         rgba = image.convertToFormat(QImage.Format_RGBA8888)
@@ -150,13 +152,23 @@ class ClassifyController(QObject):
         pil = Image.frombuffer("RGBA", (rgba.width(), rgba.height()), data, "raw", "RGBA", rgba.bytesPerLine(), 1)
         pil = pil.copy()
         pil.thumbnail((PASTE_SIDE, PASTE_SIDE))
-        source = source or Message(QT_TRANSLATE_NOOP("Core", "clipboard"))
-        self._pasted_count += 1
-        name = Message("{source} {number}", source=source, number=self._pasted_count)  # each paste is its own row
+        name = source or self._numbered(Message(QT_TRANSLATE_NOOP("Core", "clipboard")))
+        self._pasted.pop(name, None)  # the same image again: it moves to the newest place
         self._pasted[name] = pil
         while len(self._pasted) > MAX_ROWS:
             self._pasted.pop(next(iter(self._pasted)))
         self._classify([name], [])
+
+    def _numbered(self, where: Message) -> Message:
+        """A name for image data that has none: where it came from and a count, each paste its own row."""
+        self._pasted_count += 1
+        return Message("{source} {number}", source=where, number=self._pasted_count)
+
+    def classify_examples(self) -> None:
+        """The pictures that come with the app (resources/examples/): clothing the sample never trained on, a cat
+        and a cup of coffee."""
+        folder = resources_dir() / "examples"
+        self.classify_paths(sorted(str(p) for p in folder.iterdir() if p.suffix.lower() in (".png", ".jpg")))
 
     def classify_all_again(self) -> None:
         """Every image on the list again, with the weights chosen now, in the same order."""
@@ -200,17 +212,11 @@ class ClassifyController(QObject):
         self._newest_shown = request
         self.panel.set_weights(weights.describe, weights.trained)
         self.panel.set_classes(result.class_names)
-        bad = [p.source for p in predictions if not p.ok]
-        count = len(predictions)
-        if bad or refused:
-            def notes() -> str:
-                said = [self.tr("{0} of %n could not be classified: {1}", "", count).format(
-                    len(bad), _listed([image_name(source) for source in bad]))] if bad else []
-                if refused:
-                    said.append(self.tr("refused: {0}").format(_listed(refused)))
-                return self.tr("; ").join(said)
-
-            self.panel.show_message(notes, error=True)
+        why = [p.error for p in predictions if not p.ok] + list(refused)  # each names its file and says why
+        count = len(predictions) + len(refused)  # everything that was dropped, pasted or opened
+        if why:
+            self.panel.show_message(lambda: self.tr("{0} of %n could not be classified: {1}", "", count).format(
+                len(why), _listed(why, separator=self.tr("; "))), error=True)
         else:
             self.panel.show_message(lambda: self.tr("Classified %n image(s) with {0}", "", count).format(weights.describe()))
 
@@ -237,7 +243,7 @@ class ClassifyController(QObject):
             return True
         accepted = mime.hasImage()
         if accepted:
-            self.classify_image(QImage(mime.imageData()), Message(QT_TRANSLATE_NOOP("Core", "dropped image")))
+            self.classify_image(QImage(mime.imageData()), self._numbered(Message(QT_TRANSLATE_NOOP("Core", "dropped image"))))
         if refused:
             self.show_panel()
             self.panel.show_message(lambda: self.tr("Refused: {0}").format(_listed(refused)), error=True)
@@ -270,9 +276,10 @@ def local_files(urls: list[QUrl]) -> tuple[list[str], list[Text]]:
     return local_paths(urls, folders=False)
 
 
-def _listed(items: list[Text], shown: int = 5) -> str:
+def _listed(items: list[Text], shown: int = 5, separator: str = "") -> str:
     more = len(items) - shown
-    return QCoreApplication.translate("ClassifyController", ", ").join(say(item) for item in items[:shown]) + (
+    separator = separator or QCoreApplication.translate("ClassifyController", ", ")
+    return separator.join(say(item) for item in items[:shown]) + (
         QCoreApplication.translate("ClassifyController", " and %n more", "", more) if more > 0 else "")
 
 

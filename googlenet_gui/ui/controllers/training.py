@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStatusBar
 
 from ...core.runs.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
                                  Status, Stopped)
+from ...core.runs.branchlog import BranchSample
 from ...core.runs.runlog import METRICS_FILE
 from ...state import AppState
 from ...state.activity import ResumeTarget
@@ -37,6 +38,7 @@ class TrainingController(QObject):
     epoch_ended = Signal(object)  # EpochEnd
     epoch_predictions = Signal(object)  # EpochPredictions: each validation image's answer
     progressed = Signal(int)  # the global step of the newest batch shown (once per batch of events)
+    branches_sampled = Signal(list)  # BranchSample: how each part learns, at the steps sampled
     launch_requested = Signal(object, object, object, int)  # TrainConfig, run folder, checkpoint to resume, processes
 
     def __init__(self, panel: TrainingPanel, state: AppState, status: QStatusBar, runs_dir: Path,
@@ -220,6 +222,9 @@ class TrainingController(QObject):
         run = self.state.run
         shown: list = []  # the run's events for the run view, in order
         last_batch: BatchEnd | None = None
+        sampled = [event for event in events if isinstance(event, BranchSample)]
+        if sampled:
+            self.branches_sampled.emit(sampled)
 
         def flush() -> None:
             if shown:

@@ -253,6 +253,7 @@ class ClassifyPanel(QWidget):
     open_requested = Signal()
     paste_requested = Signal()
     classify_again_requested = Signal()
+    examples_requested = Signal()  # the empty list's "Try the examples"
     row_selected = Signal(object)  # a row was clicked: its source (a path, or a kept image's Message)
     pin_toggled = Signal(object, bool)
     inside_requested = Signal(object)
@@ -290,7 +291,13 @@ class ClassifyPanel(QWidget):
 
         self.hint_label = plain_label()
         self.hint_label.setAlignment(Qt.AlignCenter)
-        self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px;")
+        self.hint_label.setStyleSheet("color: gray; font-size: 14px; padding: 24px 24px 8px 24px;")
+        self.examples_button = QPushButton()  # pictures to try, for a first look without pictures of one's own
+        self.examples_button.clicked.connect(self.examples_requested)
+        self.empty_view = QWidget()  # what the list shows while it is empty
+        empty = QVBoxLayout(self.empty_view)
+        empty.addWidget(self.hint_label)
+        empty.addWidget(self.examples_button, 0, Qt.AlignHCenter)
 
         # Rows live in a column above a stretch, so few rows sit at the top.
         self._items: list[QWidget] = []  # PredictionRows and PendingRows, newest first, as shown
@@ -298,7 +305,7 @@ class ClassifyPanel(QWidget):
         self._pinned: set[str] = set()
         container = QWidget()
         self._rows_layout = QVBoxLayout(container)
-        self._rows_layout.addWidget(self.hint_label)
+        self._rows_layout.addWidget(self.empty_view)
         self._rows_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
@@ -326,6 +333,9 @@ class ClassifyPanel(QWidget):
         self.again_button.setText(self.tr("Classify all again"))
         self.again_button.setToolTip(self.tr("Every image on the list again, with the weights chosen now"))
         self.hint_label.setText(self.tr("Drop image files anywhere on the window"))
+        self.examples_button.setText(self.tr("Try the examples"))
+        self.examples_button.setToolTip(self.tr("Classify a few pictures that come with the app: clothing from the "
+                                                "sample's test images, a cat and a cup of coffee"))
         if self._weights is None:
             self.weights_label.setText(self.tr("Weights: none loaded yet"))
         else:
@@ -399,7 +409,7 @@ class ClassifyPanel(QWidget):
         """Remove every row, placeholders too: results still on their way are not shown."""
         for row in list(self._items):
             self._remove(row)
-        self.hint_label.show()
+        self.empty_view.show()
         self.again_button.setEnabled(False)
         self.show_message("")
 
@@ -450,7 +460,7 @@ class ClassifyPanel(QWidget):
     def _trim(self) -> None:
         while len(self._items) > MAX_ROWS:
             self._remove(self._items[-1])
-        self.hint_label.setVisible(not self._items)
+        self.empty_view.setVisible(not self._items)
         self.again_button.setEnabled(bool(self.rows()))
 
     def _remove(self, row: QWidget) -> None:

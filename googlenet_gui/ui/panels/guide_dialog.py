@@ -36,7 +36,7 @@ class GuideDialog(QDialog):
             page = self.tabs.widget(0)
             self.tabs.removeTab(0)
             page.deleteLater()
-        self.setWindowTitle(self.tr("GoogLeNet Studio Guide"))
+        self.setWindowTitle(self.tr("Guide"))  # Qt adds " — GoogLeNet Studio", the application's name
         self.tabs.addTab(self._text_page(self._window_text()), self.tr("The window"))
         self.tabs.addTab(self._shortcuts_page(self._shortcuts()), self.tr("Shortcuts"))
         self.tabs.addTab(self._text_page(self._data_text()), self.tr("Your data"))
@@ -105,6 +105,14 @@ class GuideDialog(QDialog):
             (self.tr("Inside"),
              self.tr("A classified image inside the network: activation maps, Grad-CAM, a timeline of pinned images "
                      "while training, and feature visualization.")),
+            (self.tr("Feature Map"),
+             self.tr("Every validation image as a point placed by the network's features (PCA or t-SNE), coloured by "
+                     "its class, mistakes as crosses; after each epoch, with a slider to replay the epochs. Hover a "
+                     "point to see its image, click it to classify it.")),
+            (self.tr("Learning"),
+             self.tr("How each block and Inception branch learns while training: gradient norm, update-to-weight "
+                     "ratio and activations, every 25 steps, with dead and exploding parts marked. File > Find a "
+                     "Learning Rate… suggests a learning rate before training.")),
         ]
 
     def _data_text(self) -> list[tuple[str, str]]:

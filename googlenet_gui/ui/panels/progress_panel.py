@@ -1,11 +1,13 @@
 """Progress of the current run: epoch and batch bars, speed, times, learning rate, device."""
 from __future__ import annotations
 
+import math
 import time
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QLabel, QFormLayout, QGroupBox, QProgressBar, QVBoxLayout, QWidget
 
+from .. import theme
 from ..plain import plain_label
 from ...core.runs.events import BatchEnd, RunStarted
 from ...state.run import OPENED, PAUSED, RUNNING, RunView, Shown
@@ -20,6 +22,10 @@ def format_duration(seconds: float) -> str:
 
 # Seconds of steady training before a "remaining" time is shown: the first batches' rate says little.
 ESTIMATE_AFTER = 15.0
+# Training this many times slower than its best so far, for SLOW_UPDATES updates in a row, is said: on a
+# computer that other programs keep busy a run can crawl, and the window should say why.
+SLOWER = 4.0
+SLOW_UPDATES = 2
 
 
 class ProgressPanel(QWidget):
@@ -33,6 +39,9 @@ class ProgressPanel(QWidget):
         self.remaining_label = plain_label("–")
         self.lr_label = plain_label("–")
         self.device_label = plain_label("–")
+        self.slow_label = plain_label()  # why the run crawls, when it does
+        self.slow_label.setWordWrap(True)
+        self.slow_label.hide()
         self.box = QGroupBox()
         self.form = form = QFormLayout(self.box)
         for field in (self.epoch_bar, self.batch_bar, self.speed_label, self.elapsed_label, self.remaining_label,
@@ -41,6 +50,7 @@ class ProgressPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.box)
+        layout.addWidget(self.slow_label)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._tick)
@@ -53,6 +63,8 @@ class ProgressPanel(QWidget):
         self._rate_from: tuple[float, int] | None = None
         self._remaining: float | None = None
         self._speed: float | None = None  # images a second, as the last batch said
+        self._best_speed: float | None = None  # the run's fastest update so far (after its first)
+        self._slow_updates = 0  # updates in a row far below it
         self.retranslate()
         self.reset()
 
@@ -72,6 +84,21 @@ class ProgressPanel(QWidget):
 
     def _show_speed(self) -> None:
         self.speed_label.setText("–" if self._speed is None else self.tr("{0:,.0f} images/s").format(self._speed))
+        slow = self._slow_updates >= SLOW_UPDATES and self._best_speed is not None
+        self.slow_label.setVisible(slow)
+        if slow:
+            self.slow_label.setStyleSheet(f"color: {theme.error_color().name()}")
+            self.slow_label.setText(self.tr("Training runs far slower than it did ({0:,.0f} images/s at its best): "
+                                            "other programs are probably keeping this computer busy.").format(
+                self._best_speed))
+
+    def _measure_speed(self, speed: float, first: bool) -> None:
+        """The rate of the newest update, against the run's best (the first update pays for warming up)."""
+        if not first and math.isfinite(speed):
+            self._best_speed = max(self._best_speed or 0.0, speed)
+        slow = self._best_speed is not None and speed * SLOWER < self._best_speed
+        self._slow_updates = self._slow_updates + 1 if slow else 0
+        self._speed = speed
 
     def observe(self, run: RunView) -> None:
         """Show where the run the app shows (state.run) is: a training's or a followed run's progress as it
@@ -105,7 +132,8 @@ class ProgressPanel(QWidget):
             bar.setFormat("–")
         for label in (self.speed_label, self.elapsed_label, self.remaining_label, self.lr_label):
             label.setText("–")
-        self._speed = None
+        self._speed = self._best_speed = None
+        self._slow_updates = 0
         self._started = None
 
     def start_run(self, event: RunStarted, elapsed: float = 0.0) -> None:
@@ -128,12 +156,13 @@ class ProgressPanel(QWidget):
 
     def update_batch(self, event: BatchEnd) -> None:
         self._last_step = event.step
-        if self._rate_from is None:  # the first step pays for warming up: the rate is measured after it
+        first = self._rate_from is None
+        if first:  # the first step pays for warming up: the rate is measured after it
             self._rate_from = (self._active(), event.step)
         self.epoch_bar.setValue(event.epoch - 1)  # the bar fills with finished epochs
         self.epoch_bar.setFormat(f"{event.epoch} / {self.epoch_bar.maximum()}")
         self.batch_bar.setValue(event.batch)
-        self._speed = event.images_per_sec
+        self._measure_speed(event.images_per_sec, first)
         self._show_speed()
         self.lr_label.setText(f"{event.lr:.3g}")
 

@@ -60,6 +60,7 @@ class TrainingPanel(QWidget):
     download_clicked = Signal(str, str)  # dataset key, data folder ("" for the default)
     cancel_download_clicked = Signal()
     show_shapes_requested = Signal()  # "where does this input size break?": the Shapes tab answers
+    find_lr_requested = Signal()  # the button beside the learning rate: the learning-rate finder
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -105,6 +106,10 @@ class TrainingPanel(QWidget):
         self.start_button = self.pause_button = self.stop_button = None  # made below
         self.input_error = WrappingLabel()
         self.input_why_button = QPushButton()
+        self.find_lr_button = QPushButton()
+        # a row's field: the setting's widget, or a row holding it and a button for it
+        self._row_fields: dict[str, QWidget] = dict(self.setting_fields)
+        self._row_fields["lr"] = _beside(self.setting_fields["lr"], self.find_lr_button)
         self.tensorboard_check = QCheckBox()
 
         # A recipe fills the settings, which stay editable; editing one makes it "Custom".
@@ -119,7 +124,7 @@ class TrainingPanel(QWidget):
         form.addRow(QLabel(), self.recipe_combo)  # every row is labelled by retranslate()
         form.addRow("", self.recipe_note)
         for name in self._rows(BASIC):
-            form.addRow(QLabel(), self.setting_fields[name])
+            form.addRow(QLabel(), self._row_fields[name])
         self.advanced_button = QToolButton()
         self.advanced_button.setCheckable(True)
         self.advanced_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
@@ -132,7 +137,7 @@ class TrainingPanel(QWidget):
         input_problem.addWidget(self.input_error)
         input_problem.addWidget(self.input_why_button, 0, Qt.AlignLeft)
         for name in self._rows(ADVANCED):
-            advanced_form.addRow(QLabel(), self.setting_fields[name])
+            advanced_form.addRow(QLabel(), self._row_fields[name])
             if name == "input_size":  # why a size does not fit, under it
                 advanced_form.addRow("", input_problem)
         advanced_form.addRow(QLabel(), self.tensorboard_check)
@@ -170,6 +175,7 @@ class TrainingPanel(QWidget):
         self.setting_fields["input_size"].valueChanged.connect(self._input_changed)
         self.setting_fields["seed"].valueChanged.connect(self._data_changed)
         self.input_why_button.clicked.connect(self.show_shapes_requested)
+        self.find_lr_button.clicked.connect(self.find_lr_requested)
         self.recipe_combo.activated.connect(lambda _: self._recipe_chosen())
         self.dataset_combo.currentIndexChanged.connect(self._sync_recipe)  # a recipe's promise is per dataset
         for widget in self.setting_fields.values():
@@ -188,6 +194,15 @@ class TrainingPanel(QWidget):
     def field(self, name: str) -> QWidget:
         """The widget of a setting (a TrainConfig field)."""
         return self.setting_fields[name]
+
+    def row_label(self, name: str) -> QLabel:
+        """The label of a setting's row."""
+        form = self.form if SETTINGS[name].panel == BASIC else self.advanced_form
+        return form.labelForField(self._row_fields[name])
+
+    def use_learning_rate(self, rate: float) -> None:
+        """The learning-rate finder's suggestion, to three significant digits."""
+        self.field("lr").setValue(float(f"{rate:.3g}"))
 
     def _rows(self, where: str) -> list[str]:
         return [name for name in self.setting_fields if SETTINGS[name].panel == where]
@@ -238,9 +253,11 @@ class TrainingPanel(QWidget):
         self.data_box.setTitle(self.tr("Data"))
         self.model_box.setTitle(self.tr("Training"))
         self.data_form.labelForField(self.dataset_combo).setText(setting_name("dataset"))
-        for form in (self.form, self.advanced_form):
-            for name in self._rows(BASIC if form is self.form else ADVANCED):
-                form.labelForField(self.setting_fields[name]).setText(setting_name(name))
+        for name in self.setting_fields:
+            self.row_label(name).setText(setting_name(name))
+        self.find_lr_button.setText(self.tr("Find…"))
+        self.find_lr_button.setToolTip(self.tr("Find a learning rate: a short run that raises the rate step by step "
+                                               "and suggests where the loss falls fastest"))
         self.advanced_form.labelForField(self.tensorboard_check).setText(self.tr("Logging"))
         self.form.labelForField(self.recipe_combo).setText(self.tr("Recipe"))
         self.advanced_button.setText(self.tr("Advanced settings"))
@@ -320,6 +337,7 @@ class TrainingPanel(QWidget):
             widget.setEnabled(not busy and not resuming)
         for widget in (self.folder_edit, self.browse_button):
             widget.setEnabled(not busy)
+        self.find_lr_button.setEnabled(not busy and not resuming)
         self.tensorboard_check.setEnabled(not busy and self._tensorboard_problem is None)
         self.pause_button.setEnabled(activity is not None and activity.can_pause())
         self.pause_button.setText(self.tr("Continue") if activity is not None and activity.paused else self.tr("Pause"))
@@ -516,6 +534,15 @@ class TrainingPanel(QWidget):
         ready = self.data.ready if self.data is not None else not self.input_problem()
         self.start_button.setEnabled(ready and (self.activity is None or self.activity.can_start()))
         self.start_button.setText(self.tr("Resume training") if self._resume_description else self.tr("Start"))
+
+
+def _beside(field: QWidget, button: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    layout.addWidget(button)
+    return row
 
 
 def _form(parent: QWidget) -> QFormLayout:

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("classify", help="top-k classes for image files with a checkpoint's weights")
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p = sub.add_parser("classify", help="top-k classes for image files with a checkpoint's weights (or ImageNet's)")
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("images", nargs="+", type=Path)
     p.add_argument("--top-k", type=int, default=5)
     p.add_argument("--json", action="store_true", help="print one JSON object per image, one per line")
@@ -19,12 +20,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.checkpoint import CheckpointError
-    from ..core.inference.predict import Predictor
+    from ..core.data.download import DownloadError
+    from ..core.inference.predict import Predictor, flag_note
     from ..core.common.text import printable
 
     try:
-        predictor = Predictor.from_file(args.checkpoint)
-    except CheckpointError as exc:
+        predictor = Predictor.from_checkpoint(*load_weights(args.checkpoint))
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
     code = 0
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"image": prediction.source,
                               "top": [{"class": c, "probability": p} for c, p in prediction.top],
-                              "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training}))
+                              "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training,
+                              "flag": prediction.flag}))
         else:
             print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
             names = [printable(c, 60) for c, _ in prediction.top]  # class names from a file: no escapes reach the terminal
@@ -48,4 +51,7 @@ def run(args: argparse.Namespace) -> int:
             if prediction.unlike_training:
                 print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.2f}, "
                       "above 1 is unlike): the answer may mean little")
+    note = flag_note(predictor.flag)
+    if note and not args.json:
+        print(f"note: {note}", file=sys.stderr)
     return code

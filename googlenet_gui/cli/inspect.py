@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Run one image through a checkpoint's network and print, for every block, "
                                    "layer, Inception module and branch, its output shape and activation "
                                    "statistics.")
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("image", type=Path)
     p.add_argument("--block", metavar="NAME",
                    help="only this block, layer, Inception module or branch, with what it holds "
@@ -32,6 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.download import DownloadError
     from ..core.data.images import ImageLoadError
     from ..core.understanding.inside import check_layer, gradcam_picture, inspect_image, layer_names
     from ..core.inference.predict import Predictor, WeightsError
@@ -48,8 +49,8 @@ def run(args: argparse.Namespace) -> int:
         error("--opacity must be between 0 and 1")
         return 2
     try:
-        predictor = Predictor.from_file(args.checkpoint)
-    except CheckpointError as exc:
+        predictor = Predictor.from_checkpoint(*load_weights(args.checkpoint))
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
     class_index = None

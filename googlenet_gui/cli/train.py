@@ -15,7 +15,7 @@ from .common import count, error
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from ..core.runs.config import OPTIMIZERS, PRECISIONS, SCHEDULES
+    from ..core.runs.config import OPTIMIZERS, PRECISIONS, SCHEDULES, TRAIN_LAYERS
     from ..core.training.distributed import DEFAULT_TIMEOUT_S
     from ..core.training.engine import CHECKPOINT_INTERVAL
     from ..core.runs.recipes import RECIPES
@@ -51,6 +51,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--val-fraction", type=float, default=0.1, help="held-out share for image folders")
     p.add_argument("--checkpoint-minutes", type=float, default=CHECKPOINT_INTERVAL / 60,
                    help="within an epoch, also save last.pt this often (default %(default)g; 0: after every batch)")
+    p.add_argument("--init", metavar="imagenet|FILE",
+                   help="start from these weights instead of random ones: imagenet (GoogLeNet's ImageNet weights, "
+                        "downloaded into torchvision's cache if they are not there) or a checkpoint of another run "
+                        "(or torchvision's GoogLeNet state-dict file). The network takes their layout and a new last "
+                        "layer for this dataset's classes; one-channel data gets conv1's colour filters summed")
+    p.add_argument("--train-layers", choices=TRAIN_LAYERS, default=None,
+                   help="with --init, what trains: head (the last layer only; each image's features are computed "
+                        "once, so an epoch takes seconds), block5..block2 (that stage and the ones after it), or all "
+                        "(default). Layers that start from --init's weights learn at a tenth of --lr")
     p.add_argument("--resume", type=Path, help="continue from a checkpoint (last.pt or best.pt)")
     p.add_argument("--out", type=Path, required=True, help="run folder: metrics.jsonl, last.pt, best.pt")
     p.add_argument("--tensorboard", action="store_true",
@@ -77,13 +86,14 @@ def _config(args: argparse.Namespace):
 
     base = TrainConfig(dataset=args.dataset, data_dir=str(args.data_dir) if args.data_dir else None, seed=args.seed,
                        device=args.device, limit_train=args.limit_train, limit_val=args.limit_val,
-                       val_fraction=args.val_fraction, num_threads=args.threads)
+                       val_fraction=args.val_fraction, num_threads=args.threads, init=args.init)
     if args.recipe:
         base = RECIPES[args.recipe].apply(base)
     given = {"input_size": args.input_size, "epochs": args.epochs, "batch_size": args.batch_size,
              "optimizer": args.optimizer, "lr": args.lr, "momentum": args.momentum,
              "weight_decay": args.weight_decay, "schedule": args.schedule, "augment": args.augment,
-             "plain_last_epochs": args.plain_last_epochs, "label_smoothing": args.label_smoothing, "precision": args.precision}
+             "plain_last_epochs": args.plain_last_epochs, "label_smoothing": args.label_smoothing, "precision": args.precision,
+             "train_layers": args.train_layers}
     config = dataclasses.replace(base, **{k: v for k, v in given.items() if v is not None})
     if args.resume and args.epochs is None:
         config.epochs = 0  # the stored number
@@ -117,6 +127,31 @@ def _download(args: argparse.Namespace) -> int:
         return 130
     finally:
         bar.close()
+    return 0
+
+
+def _download_init(args: argparse.Namespace, ranks) -> int:
+    """--init imagenet: the weights downloaded into torchvision's cache when they are not there."""
+    from ..core.data.download import Cancelled, DownloadError
+    from ..core.inference import imagenet
+    from .common import download_imagenet
+
+    if args.resume or (args.init or "").strip().lower() != imagenet.KEYWORD:
+        return 0
+    cached = imagenet.cached_weights()
+    if cached.ready:
+        return 0
+    if ranks.enabled:
+        error("under torchrun the ImageNet weights must be there already: download them first without torchrun")
+        return 1
+    try:
+        download_imagenet(cached)
+    except DownloadError as exc:
+        error(str(exc))
+        return 1
+    except (Cancelled, KeyboardInterrupt):
+        error("download cancelled")
+        return 130
     return 0
 
 
@@ -163,7 +198,7 @@ def _train(args: argparse.Namespace, ranks, device: str | None) -> int:
     from ..core.training.distributed import StopFile
     from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
 
-    code = _download(args)
+    code = _download(args) or _download_init(args, ranks)
     if code:
         return code
     if not ranks.is_main:  # the other ranks train in silence; rank 0 speaks for the run

@@ -96,5 +96,15 @@ TORCHVISION = Layout(
 )
 
 LAYOUTS = {layout.name: layout for layout in (TUTORIAL, TORCHVISION)}
+
+
+def training_blocks(train_layers: str) -> tuple[str, ...]:
+    """The blocks whose weights train (TrainConfig.train_layers): "head" the classifier alone, a
+    block's name that block and those after it, "all" (or anything else) every block."""
+    if train_layers == "head":
+        return ("classifier",)
+    if train_layers in BLOCK_NAMES:
+        return BLOCK_NAMES[BLOCK_NAMES.index(train_layers):]
+    return BLOCK_NAMES
 DEFAULT_LAYOUT = TUTORIAL.name
 LAYERS = TUTORIAL.layers  # the tutorial's table, as before layouts

@@ -13,6 +13,9 @@ from ..common.messages import QT_TRANSLATE_NOOP, Message
 OPTIMIZERS = ("adam", "sgd")
 SCHEDULES = ("none", "cosine", "onecycle")
 PRECISIONS = ("auto", "fp32", "bf16", "fp16")
+# What a run started from other weights (init) trains: the last layer only, a stage and those after it, or all
+TRAIN_LAYERS = ("head", "block5", "block4", "block3", "block2", "all")
+INIT_IMAGENET = "imagenet"  # init: GoogLeNet's ImageNet weights (else a checkpoint file's path)
 
 
 class ConfigError(ValueError):
@@ -48,6 +51,8 @@ class TrainConfig:
     limit_val: int | None = None
     val_fraction: float = 0.1
     num_threads: int | None = None
+    init: str | None = None  # the weights a run starts from: None (random), "imagenet", or a checkpoint file
+    train_layers: str = "all"  # with init: what trains (TRAIN_LAYERS); the rest keeps the starting weights
 
     def validate(self) -> None:
         """Every field's type and range; ConfigError says which setting and what fits."""
@@ -87,6 +92,19 @@ class TrainConfig:
                                                                     "to use all)"), setting=Message(words)))
         if self.num_threads is not None and not 1 <= self.num_threads <= 1024:
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "thread count must be between 1 and 1024")))
+        if self.train_layers not in TRAIN_LAYERS:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "layers to train must be one of {choices}"),
+                                      choices=", ".join(TRAIN_LAYERS)))
+        if self.init is not None and not self.init.strip():
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "the starting weights must be imagenet or a checkpoint file "
+                                                                "(leave it out to start from random weights)")))
+        if self.train_layers != "all" and self.init is None:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "training only some layers needs starting weights (imagenet "
+                                                                "or a checkpoint): random layers left untrained learn nothing")))
+        if self.train_layers == "head" and self.augment:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "training the last layer only computes each image's features "
+                                                                "once, so it cannot augment them: turn augmentation off, or "
+                                                                "train more layers")))
         if self.input_size > MAX_INPUT_SIZE:
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "input size {size} is too large; the largest is {largest}"),
                                       size=self.input_size, largest=MAX_INPUT_SIZE))
@@ -124,7 +142,8 @@ _FIELD_TYPES = {"dataset": str, "data_dir": str, "input_size": int, "epochs": in
                 "optimizer": str, "lr": float, "momentum": float, "weight_decay": float, "schedule": str,
                 "augment": bool, "plain_last_epochs": int, "label_smoothing": float, "seed": int, "device": str,
                 "precision": str, "channels_last": bool,
-                "limit_train": int, "limit_val": int, "val_fraction": float, "num_threads": int}
-_OPTIONAL = {"data_dir", "limit_train", "limit_val", "num_threads"}
+                "limit_train": int, "limit_val": int, "val_fraction": float, "num_threads": int,
+                "init": str, "train_layers": str}
+_OPTIONAL = {"data_dir", "limit_train", "limit_val", "num_threads", "init"}
 _TYPE_WORDS = {str: QT_TRANSLATE_NOOP("Core", "text"), int: QT_TRANSLATE_NOOP("Core", "a whole number"),
                float: QT_TRANSLATE_NOOP("Core", "a number"), bool: QT_TRANSLATE_NOOP("Core", "true or false")}

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from .events import BatchEnd, EpochEnd, RunStarted
+from .origin import Origin
 from .follow import RunFollower
 from ..common.messages import QT_TRANSLATE_NOOP, Message
-from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, read_outline,
-                     run_state, writer_active)
+from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, origin_from_record,
+                     read_outline, run_state, writer_active)
 from ..common.text import error_line
 
 NOTES_FILE = "notes.json"
@@ -63,6 +64,7 @@ class RunSummary:
     settings: dict[str, Any] = field(default_factory=dict, compare=False)  # the run's TrainConfig as a dict
     checkpoints: tuple[str, ...] = ()  # which of CHECKPOINTS the folder holds, newest kind first
     problem: str | None = None  # why the log could not be read, in one line
+    origin: Origin | None = None  # where the run's first weights came from (ImageNet, a checkpoint); None: random
 
 
 # ---------------------------------------------------------------- notes
@@ -168,6 +170,7 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
         checkpoints=_checkpoints(folder),
         problem=None if outline.first or stat.st_size == 0 else Message(
             QT_TRANSLATE_NOOP("Core", "{file} does not begin with a run's settings"), file=METRICS_FILE),
+        origin=origin_from_record(first),
     )
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Iterable, TextIO
 
 from .events import BatchEnd, EpochEnd, Position, RunStarted
+from .origin import Origin
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 METRICS_FILE = "metrics.jsonl"
@@ -373,12 +374,21 @@ def started_from_record(record: dict[str, Any]) -> RunStarted | None:
             steps_per_epoch=int(record["steps_per_epoch"]), total_steps=int(record["total_steps"]),
             position=Position(int(position["epochs_done"]), int(position["batches_done"]),
                               int(position["steps_per_epoch"])),
-            history=[], batch_history={}, run_dir=record.get("run_dir"), notes=[])
+            history=[], batch_history={}, run_dir=record.get("run_dir"), notes=[], origin=origin_from_record(record))
     except (KeyError, TypeError, ValueError):
         return None
     if started.steps_per_epoch < 1 or not isinstance(config.get("epochs"), int):
         return None
     return started
+
+
+def origin_from_record(record: dict[str, Any]) -> Origin | None:
+    """Where the run's first weights came from, from its run_started record; None for random
+    weights, a log from before origins were written, or a damaged description."""
+    try:
+        return Origin.from_dict(record["origin"]) if record.get("origin") is not None else None
+    except ValueError:
+        return None
 
 
 def _is_number(value: Any) -> bool:

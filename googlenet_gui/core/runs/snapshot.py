@@ -22,7 +22,8 @@ class WeightsSnapshot:
     preprocess: Preprocess
     position: Position
     taken_at: float  # time.monotonic() when it was copied
-    outliers: ood.OutlierModel | None = None  # the latest validation's model of "like the training data"
+    outliers: ood.OutlierModel | None = None  # a model of "like the training data" fitted for exactly these weights
+    outliers_pending: bool = False  # none yet for these weights: the run fits one at the end of the epoch
 
     @property
     def step(self) -> int:

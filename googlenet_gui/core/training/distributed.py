@@ -267,9 +267,11 @@ def launch_command(config: "TrainConfig", processes: int, run_dir: Path, resume:
                "--momentum", repr(config.momentum), "--weight-decay", repr(config.weight_decay),
                "--label-smoothing", repr(config.label_smoothing), "--plain-last-epochs", str(config.plain_last_epochs),
                "--schedule", config.schedule, "--seed", str(config.seed), "--precision", config.precision,
-               "--val-fraction", repr(config.val_fraction), "--device", device, "--out", str(run_dir)]
+               "--val-fraction", repr(config.val_fraction), "--device", device, "--out", str(run_dir),
+               "--train-layers", config.train_layers]
     optional = {"--data-dir": config.data_dir, "--limit-train": config.limit_train,
-                "--limit-val": config.limit_val, "--threads": config.num_threads, "--resume": resume}
+                "--limit-val": config.limit_val, "--threads": config.num_threads, "--resume": resume,
+                "--init": config.init}
     for flag, value in optional.items():
         if value is not None:
             command += [flag, str(value)]

@@ -4,9 +4,22 @@ torchvision does. No real ImageNet weights are used: the tests save torchvision'
 `googlenet(weights=None)` and check that this app computes what torchvision computes with them."""
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import numpy as np
 import pytest
 import torch
 import torchvision
+from PIL import Image
+
+from googlenet_gui.cli import main
+from googlenet_gui.core.data.download import Cancelled, DownloadError
+from googlenet_gui.core.inference import imagenet
 
 from googlenet_gui.core.network.model import GoogLeNet
 from googlenet_gui.core.network.shapes import inspect_shapes, smallest_input
@@ -29,7 +42,7 @@ def torchvision_googlenet(seed: int = 0, aux_logits: bool = False, transform_inp
                 module.weight.uniform_(0.5, 1.5)
                 module.bias.uniform_(-0.2, 0.2)
             elif isinstance(module, torch.nn.Linear):
-                torch.nn.init.normal_(module.weight, std=0.05)
+                torch.nn.init.normal_(module.weight, std=0.1)
     return model.eval()
 
 
@@ -96,3 +109,235 @@ def test_shapes_command_says_the_layout(capsys):
     assert out.splitlines()[0].startswith("Layout: torchvision") and "Total params: 6,624,904" in out
     assert main(["shapes", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["layout"] == "tutorial"
+
+
+# ---------------------------------------------------------------- the weights as a source
+
+
+def save_state_dict(path: Path, seed: int = 3) -> Path:
+    """torchvision's GoogLeNet state dict saved as torchvision saves its file: with the auxiliary heads."""
+    torch.save(torchvision_googlenet(seed, aux_logits=True).state_dict(), path)
+    return path
+
+
+def reference(path: Path) -> torch.nn.Module:
+    """torchvision's model of these weights as googlenet(weights=...) builds it: transform_input on."""
+    model = torchvision.models.googlenet(weights=None, aux_logits=True, init_weights=False, transform_input=True)
+    model.load_state_dict(torch.load(path, weights_only=True))
+    return model.eval()
+
+
+def picture(path: Path, width: int = 300, height: int = 200, seed: int = 0) -> Path:
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:height, 0:width]
+    pixels = np.stack([(xx * 0.8) % 256, (yy * 1.2) % 256, ((xx + yy) * 0.5) % 256], -1)
+    pixels = pixels + rng.integers(0, 40, (height, width, 3))
+    Image.fromarray(pixels.clip(0, 255).astype(np.uint8)).save(path)
+    return path
+
+
+def torchvision_top5(model: torch.nn.Module, image: Path) -> list[tuple[str, float]]:
+    """What torchvision answers: its weights' own transforms on the decoded image, then the model."""
+    weights = torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1
+    x = weights.transforms()(Image.open(image).convert("RGB"))[None]
+    with torch.no_grad():
+        values, indices = model(x).softmax(1).topk(5)
+    names = weights.meta["categories"]
+    return [(names[i], float(v)) for v, i in zip(values[0].tolist(), indices[0].tolist())]
+
+
+@pytest.mark.parametrize("size", [(300, 200), (181, 402), (256, 256)])
+def test_classify_with_torchvisions_file_gives_torchvisions_top5(tmp_path, capsys, size):
+    weights = save_state_dict(tmp_path / "googlenet-1378be20.pth")
+    image = picture(tmp_path / "photo.png", *size)
+    expected = torchvision_top5(reference(weights), image)
+    assert expected[0][1] > 0.02  # answers with some weight to compare, not all near zero
+    assert main(["classify", "--checkpoint", str(weights), str(image), "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    got = [(row["class"], row["probability"]) for row in answer["top"]]
+    assert [name for name, _ in got] == [name for name, _ in expected]
+    assert np.abs(np.array([p for _, p in got]) - np.array([p for _, p in expected])).max() < 1e-4
+    assert answer["flag"] == "none" and answer["unlikeness"] is None  # no model of ImageNet's images: no flag
+
+
+def test_resize_and_crop_is_torchvisions_and_bounded_for_long_images():
+    from googlenet_gui.core.data.images import resize_and_crop
+
+    weights = torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1
+    rng = np.random.default_rng(1)
+    for width, height in ((640, 480), (300, 1000), (225, 224), (3000, 250)):
+        img = Image.fromarray(rng.integers(0, 256, (height, width, 3), dtype=np.uint8))
+        torchvision_side = torchvision.transforms.CenterCrop(224)(torchvision.transforms.Resize(256)(img))
+        ours = resize_and_crop(img, 256, 224)
+        difference = np.abs(np.asarray(ours, dtype=int) - np.asarray(torchvision_side, dtype=int)).max()
+        # exact, except for very long images, resampled only where the crop is (Pillow's box): the same
+        # sample positions, at most a rounding step apart
+        assert difference <= (1 if width / height > 8 else 0), (width, height)
+    assert weights.transforms().resize_size == [256] and weights.transforms().crop_size == [224]
+
+
+class Server:
+    """Files from a folder over HTTP on 127.0.0.1, in a thread."""
+
+    def __init__(self, root: Path):
+        root.mkdir(parents=True, exist_ok=True)
+        quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(root)))
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def hub(tmp_path, monkeypatch):
+    """torch.hub's folder in the test's own place, and a server with a state dict on it; the
+    hash prefix torchvision checks is that of the test's file (the real file's cannot be made)."""
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))
+    monkeypatch.setattr(torch.hub, "_hub_dir", None)  # torch.hub.get_dir() follows TORCH_HOME
+    served = tmp_path / "served"
+    served.mkdir()
+    weights = save_state_dict(served / imagenet.FILE_NAME)
+    monkeypatch.setattr(imagenet, "HASH_PREFIX", hashlib.sha256(weights.read_bytes()).hexdigest()[:8])
+    (served / "other.pth").write_bytes(b"not the weights" * 1000)
+    server = Server(served)
+    yield server, weights
+    server.close()
+
+
+def test_imagenet_weights_are_found_downloaded_with_progress_and_checked(hub, tmp_path):
+    server, weights = hub
+    assert imagenet.cache_path() == tmp_path / "torch-home" / "hub" / "checkpoints" / "googlenet-1378be20.pth"
+    assert not imagenet.cached_weights().ready
+    with pytest.raises(imagenet.ImageNetError, match="not downloaded yet"):
+        imagenet.load_imagenet()
+
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        imagenet.download_weights(cancel=cancel, url=f"{server.url}/{imagenet.FILE_NAME}")
+    folder = imagenet.cache_path().parent
+    assert list(folder.iterdir()) == []  # nothing half-made is left
+    with pytest.raises(DownloadError, match="not torchvision's"):
+        imagenet.download_weights(url=f"{server.url}/other.pth")
+    assert list(folder.iterdir()) == []
+    with pytest.raises(DownloadError, match="404"):
+        imagenet.download_weights(url=f"{server.url}/missing.pth")
+
+    seen = []
+    path = imagenet.download_weights(lambda done, total, message: seen.append((done, total)),
+                                     url=f"{server.url}/{imagenet.FILE_NAME}")
+    assert path == imagenet.cache_path() and path.read_bytes() == weights.read_bytes()
+    assert seen[-1] == (weights.stat().st_size, weights.stat().st_size) and len(seen) > 1
+    assert imagenet.cached_weights().ready and sorted(p.name for p in folder.iterdir()) == [imagenet.FILE_NAME]
+
+    checkpoint = imagenet.load_imagenet()
+    assert checkpoint.class_names == torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1.meta["categories"]
+    assert checkpoint.model_config.layout == "torchvision" and checkpoint.model_config.num_classes == 1000
+    assert (checkpoint.preprocess.input_size, checkpoint.preprocess.stored_size, checkpoint.preprocess.resize) == (224, 224, 256)
+    assert checkpoint.origin.source == "imagenet" and checkpoint.outliers is None and imagenet.is_imagenet(checkpoint)
+
+    path.write_bytes(path.read_bytes()[:-10] + b"0123456789")  # damaged in the cache
+    state = imagenet.cached_weights()
+    assert not state.ready and "damaged" in state.problem
+
+
+def test_checkpoint_imagenet_downloads_then_classifies(hub, tmp_path, monkeypatch, capsys):
+    server, weights = hub
+    monkeypatch.setenv(imagenet.URL_VARIABLE, f"{server.url}/{imagenet.FILE_NAME}")
+    image = picture(tmp_path / "photo.png")
+    assert main(["classify", "--checkpoint", "imagenet", str(image), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert "downloading GoogLeNet's ImageNet weights" in captured.err
+    got = json.loads(captured.out)["top"]
+    expected = torchvision_top5(reference(weights), image)
+    assert [row["class"] for row in got] == [name for name, _ in expected]
+    assert imagenet.cached_weights().ready
+    monkeypatch.setenv(imagenet.URL_VARIABLE, f"{server.url}/missing.pth")  # cached now: no second download
+    assert main(["classify", "--checkpoint", "imagenet", str(image)]) == 0
+    captured = capsys.readouterr()
+    assert "downloading" not in captured.err and expected[0][0] in captured.out
+    assert "no \"unlike the training images\" flag" in captured.err
+
+
+def test_a_file_that_is_not_googlenets_is_refused_in_one_line(tmp_path, capsys):
+    torch.save(torchvision.models.resnet18(weights=None).state_dict(), tmp_path / "resnet.pth")
+    assert main(["classify", "--checkpoint", str(tmp_path / "resnet.pth"), str(picture(tmp_path / "p.png"))]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: resnet.pth:") and err.count("\n") == 1
+    small = torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=True, num_classes=10)
+    torch.save(small.state_dict(), tmp_path / "ten.pth")
+    assert main(["classify", "--checkpoint", str(tmp_path / "ten.pth"), str(tmp_path / "p.png")]) == 2
+    assert "10 classes" in capsys.readouterr().err
+
+
+def imagenet_folder(root: Path, classes: tuple[str, ...], per_class: int = 3) -> Path:
+    for split, count in (("train", 2), ("val", per_class)):
+        for c, name in enumerate(classes):
+            (root / split / name).mkdir(parents=True, exist_ok=True)
+            for i in range(count):
+                picture(root / split / name / f"{i}.png", 240 + 10 * i, 200, seed=100 * c + i)
+    return root
+
+
+def test_evaluate_imagenet_weights_on_a_folder_of_imagenet_classes(tmp_path, capsys):
+    weights = save_state_dict(tmp_path / "googlenet.pth")
+    folder = imagenet_folder(tmp_path / "pets", ("tabby", "goldfish"))
+    assert main(["evaluate", "--checkpoint", str(weights), "--data-dir", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["images"] == 6 and report["top_k"] == 5
+    names = torchvision.models.GoogLeNet_Weights.IMAGENET1K_V1.meta["categories"]
+    shown = [names[i] for i in report["class_indices"]]
+    assert "tabby" in shown and "goldfish" in shown and len(report["classes"]) == len(shown) < 1000
+    support = {c["name"]: c["support"] for c in report["classes"]}
+    assert support["tabby"] == 3 and support["goldfish"] == 3
+
+    # each image's answer is the one classify gives it
+    files = sorted((folder / "val").glob("*/*.png"))
+    assert main(["classify", "--checkpoint", str(weights), *map(str, files), "--json"]) == 0
+    classified = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    from googlenet_gui.core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
+
+    checkpoint, name = imagenet.load_weights(weights)
+    evaluation = evaluate_checkpoint(checkpoint, evaluation_dataset(checkpoint, "folder", str(folder)), name=name)
+    order = sorted(range(len(files)), key=lambda i: (files[i].parent.name != "goldfish", files[i].name))  # folder order
+    for row, i in enumerate(order):
+        top = classified[i]["top"][0]
+        assert names[evaluation.predicted[row]] == top["class"]
+        assert abs(float(evaluation.probability[row]) - top["probability"]) < 1e-5
+
+    wrong = imagenet_folder(tmp_path / "mine", ("cats", "goldfish"))
+    assert main(["evaluate", "--checkpoint", str(weights), "--data-dir", str(wrong)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "'cats' is not one of its 1000 classes" in errors[0] and "tench" in errors[0]
+
+
+def test_inspect_and_export_with_imagenet_weights(tmp_path, capsys):
+    weights = save_state_dict(tmp_path / "googlenet.pth")
+    image = picture(tmp_path / "photo.png")
+    assert main(["inspect", "--checkpoint", str(weights), str(image), "--block", "block5", "--json",
+                 "--gradcam", str(tmp_path / "cam.png")]) == 0
+    inside = json.loads(capsys.readouterr().out)
+    expected = torchvision_top5(reference(weights), image)
+    assert [row["class"] for row in inside["top"]] == [name for name, _ in expected]
+    assert inside["gradcam"]["layer"] == "inception5b"  # torchvision's layout keeps 7 x 7 maps there at 224
+    assert Image.open(tmp_path / "cam.png").size[0] >= 224
+
+    out = tmp_path / "googlenet-imagenet.pt"
+    assert main(["export", "--checkpoint", str(weights), "--format", "torchscript", "--out", str(out)]) == 0
+    capsys.readouterr()
+    files = {name: "" for name in ("class_names.json", "preprocess.json")}
+    scripted = torch.jit.load(str(out), _extra_files=files)
+    preprocess = json.loads(files["preprocess.json"])
+    assert (preprocess["resize"], preprocess["stored_size"], preprocess["input_size"]) == (256, 224, 224)
+    assert preprocess["layout"] == "torchvision" and preprocess["origin"]["source"] == "imagenet"
+    assert len(json.loads(files["class_names.json"])) == 1000
+    x = torch.randn(2, 3, 224, 224)
+    with torch.no_grad():  # the export's input is (pixel / 255 - 0.5) / 0.5: torchvision's model takes ImageNet's normalisation
+        mean, std = torch.tensor([0.485, 0.456, 0.406])[:, None, None], torch.tensor([0.229, 0.224, 0.225])[:, None, None]
+        torch.testing.assert_close(scripted(x), reference(weights)((x * 0.5 + 0.5 - mean) / std), atol=1e-4, rtol=0)

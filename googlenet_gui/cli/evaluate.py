@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from ..core.data.sources import DataError
     from ..core.common.devices import DeviceError
     from ..core.data.download import Cancelled
-    from ..core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
+    from ..core.inference.evaluation import check_fits, evaluate_checkpoint, evaluation_dataset
 
     if args.batch_size is not None and args.batch_size < 1:
         error("--batch-size must be at least 1")
@@ -66,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         shown = args.dataset or (checkpoint.train_config.dataset if checkpoint.train_config else "data")
         print(f"loading {shown}...", file=sys.stderr, flush=True)
         dataset = evaluation_dataset(checkpoint, args.dataset, args.data_dir, args.split)
+        check_fits(checkpoint, dataset, name)  # before the progress bar: a refusal is one line
         bar = tqdm(total=len(dataset.split(args.split)), desc="evaluating", unit="img", file=sys.stderr, leave=False)
         evaluation = evaluate_checkpoint(checkpoint, dataset, args.split, lambda done, total, _: bar.update(done - bar.n),
                                          device=args.device, batch_size=args.batch_size, name=name)

@@ -290,6 +290,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the network's layout is not one this app knows ({choices})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the number of classes</source>
         <translation type="unfinished" />
     </message>
@@ -331,6 +335,10 @@
     </message>
     <message>
         <source>the normalisation std</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the resize before the centre crop</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -555,6 +563,22 @@
     </message>
     <message>
         <source>thread count must be between 1 and 1024</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>layers to train must be one of {choices}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the starting weights must be imagenet or a checkpoint file (leave it out to start from random weights)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training only some layers needs starting weights (imagenet or a checkpoint): random layers left untrained learn nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training the last layer only computes each image's features once, so it cannot augment them: turn augmentation off, or train more layers</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -842,6 +866,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>reading the starting weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>computing the features of every image once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>validating</source>
         <translation type="unfinished" />
     </message>
@@ -855,6 +887,10 @@
     </message>
     <message>
         <source>loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fitting the statistics and the outlier model to the weights</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -903,6 +939,10 @@
     </message>
     <message>
         <source>{name}: made for {classes} classes ({names}), {dataset} has {dataset_classes} ({dataset_names})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {dataset}'s class {unknown!r} is not one of its {classes} classes ({names}); to evaluate these weights on it, name every class as the weights name it</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1082,6 +1122,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>no "unlike the training images" flag yet: for a run's weights within an epoch it waits for the epoch's end, when its model is fitted for them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no "unlike the training images" flag: these weights come without a model of the images they learned from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{folder} is being written by another training; choose another run folder or stop that training first</source>
         <translation type="unfinished" />
     </message>
@@ -1107,6 +1155,10 @@
     </message>
     <message>
         <source>{file} does not begin with a run's settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown network layout {layout!r}; the layouts are {choices}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1183,6 +1235,118 @@
     </message>
     <message>
         <source>input 64, batch 128, AdamW 2e-3 (weight decay 0.05) with a one-cycle schedule over 12 epochs, random crops and flips except in the last 2, label smoothing 0.1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GoogLeNet, ImageNet (1000 classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is not a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is damaged (its SHA-256 does not begin with {prefix}); download it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: the downloaded file is not torchvision's (its SHA-256 does not begin with {prefix})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: cannot store the download ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ImageNet weights are not downloaded yet ({file}); download them, or pick the file {name} if you have it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: torchvision GoogLeNet weights for {classes} classes and {channels} channels, not ImageNet's 1000 and 3: their class names and preprocessing are not in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not torchvision's GoogLeNet weights (no conv1, inception3a or fc tensors)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights with malformed conv1 or fc tensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected tensor {key} in torchvision GoogLeNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size mismatch for {key}: {got} instead of {shape}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights without {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ImageNet weights ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, trained on {dataset} ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights are not described by a table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights come from an unknown source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights have no usable name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights have no usable class count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the starting weights do not fit the run's network ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the last layer only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the whole network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{stage} and the stages after it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this run started from {weights}; it trains {trains}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its last layer kept (same classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a new last layer for this dataset's classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starting from {weights}, {head}; training {trains}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -79,13 +79,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "image": str(args.image), "weights": predictor.description,
+            "origin": predictor.origin.to_dict() if predictor.origin is not None else None,
             "top": [{"class": names[i], "probability": float(inside.probabilities[i])} for i in order],
             "layers": [maps.to_dict() for maps in inside.layers.values()],
             "gradcam": {"layer": cam.layer, "class": names[cam.class_index], "peak": cam.peak,
                         **({"file": str(args.gradcam)} if args.gradcam is not None else {})},
         }))
         return 0
-    print(f"{printable(args.image)} with {printable(predictor.description)}")
+    started = f" (a run started from {predictor.origin.describe()})" if predictor.origin and predictor.position else ""
+    print(f"{printable(args.image)} with {printable(predictor.description)}{started}")
     print("  " + ", ".join(f"{printable(names[i], 40)} {inside.probabilities[i]:.1%}" for i in order))
     print()
     print(statistics_table(inside.layers.values()))

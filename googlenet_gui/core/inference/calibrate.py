@@ -40,7 +40,7 @@ def calibrated(predictor: Predictor, train: ImageSet, val: ImageSet, train_layer
     state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     copy = Predictor.from_state(model.config, state, predictor.class_names, predictor.preprocess, predictor.trained,
                                 predictor.description)
-    copy.taken_at, copy.position, copy.name = predictor.taken_at, predictor.position, predictor.name
+    copy.taken_at, copy.position, copy.name, copy.origin = predictor.taken_at, predictor.position, predictor.name, predictor.origin
     p = predictor.preprocess
     layers = batchnorm_layers([getattr(copy.model, name) for name in training_blocks(train_layers)])
     if layers and len(train) >= 2:

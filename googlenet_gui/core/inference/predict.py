@@ -85,6 +85,7 @@ class Predictor:
         # the facts `description` words, for a front end that says them in another language
         self.name = ""  # the checkpoint file's name
         self.position: Any = None  # the run's Position the weights are from (a live run's, a checkpoint's)
+        self.origin: Any = None  # runs.origin.Origin: where the run's first weights came from (None: random)
 
     @property
     def flag(self) -> str:
@@ -133,6 +134,7 @@ class Predictor:
         predictor.position = snapshot.position
         predictor.outliers = snapshot.outliers  # fitted for exactly these weights, or None
         predictor.outliers_pending = snapshot.outliers_pending
+        predictor.origin = snapshot.origin
         return predictor
 
     @classmethod
@@ -147,6 +149,7 @@ class Predictor:
             predictor = cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess,
                                        True, checkpoint.describe(name))
             predictor.outliers = checkpoint.outliers
+            predictor.origin = checkpoint.origin
             predictor.name = name
             predictor.position = checkpoint.position if checkpoint.position.step else None
             return predictor

@@ -542,7 +542,7 @@ class _Run:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     window_images, window_start = 0, time.perf_counter()
                     fold()
-                    yield from self.save("last")
+                    yield from self.save("last", periodic=True)
             return True
         finally:
             fold()
@@ -623,17 +623,20 @@ class _Run:
         batches = (to_model_input(b, config.input_size, config.channels_last) for b in batches_of(images, self.batch_size))
         refresh_batchnorm(self.model, batches, layers)
 
-    def settle(self) -> Iterator[Status]:
-        """Before weights saved within an epoch (a Stop, a kill, a long epoch's save) are saved or
-        published: their BatchNorm statistics recomputed and an outlier model fitted for exactly
-        them, as at an epoch's end, so the file answers and flags as it should. Not under torchrun,
-        where one rank saves and the others are not there to join in."""
+    def settle(self, fit: bool = True) -> Iterator[Status]:
+        """Before weights saved within an epoch (a Stop, a SIGTERM) are saved or published: their
+        BatchNorm statistics recomputed and an outlier model fitted for exactly them, as at an
+        epoch's end, so the file answers and flags as it should. A long epoch's periodic save
+        (`fit` off) only recomputes the statistics: a pass over the validation images every few
+        minutes would cost a tenth of the training, and the file then carries no flag rather than
+        a wrong one. Not under torchrun, where one rank saves and the others are not there to join in."""
         if self.distributed.enabled:
             return
-        fitted = self.outliers_now() is not None or not self.outliers_possible or len(self.val_labels) == 0
+        fitted = not fit or self.outliers_now() is not None or not self.outliers_possible or len(self.val_labels) == 0
         if fitted and self.settled_step == self.position.step:
             return
-        yield Status(Message(QT_TRANSLATE_NOOP("Core", "fitting the statistics and the outlier model to the weights")))
+        if not fitted:
+            yield Status(Message(QT_TRANSLATE_NOOP("Core", "fitting the statistics and the outlier model to the weights")))
         self.refresh_statistics()
         if not fitted:
             self.set_outliers(self.fit_outliers())
@@ -711,7 +714,8 @@ class _Run:
         outliers = self.outliers_now()
         pending = outliers is None and self.outliers_possible and len(self.val_labels) > 0
         self.snapshots.publish(WeightsSnapshot(self.model_config, state, list(self.dataset.class_names),
-                                               self.preprocess, self.position, time.monotonic(), outliers, pending))
+                                               self.preprocess, self.position, time.monotonic(), outliers, pending,
+                                               self.origin))
 
     @torch.no_grad()
     def validate(self) -> tuple[float | None, float | None, Evaluation | None] | None:
@@ -791,13 +795,13 @@ class _Run:
             best = copy_checkpoint(saved.path, self.checkpoint_dir / "best.pt")
             yield CheckpointSaved(str(best), "best", self.position)
 
-    def save(self, kind: str) -> Iterator[CheckpointSaved | Status]:
+    def save(self, kind: str, periodic: bool = False) -> Iterator[CheckpointSaved | Status]:
         """Write `kind`.pt and yield what happened; returns the CheckpointSaved (None without a
         run folder). A run folder deleted while training is made again first, with its log
         rebuilt from what the run remembers, so nothing is lost silently."""
         if self.checkpoint_dir is None:
             return None
-        yield from self.settle()
+        yield from self.settle(fit=not periodic)
         if self.metrics is not None and self.metrics.deleted():
             self.metrics.rebuild(self._log_records())
             yield Status(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "

@@ -12,8 +12,9 @@ torchvision_weights.py explains), which travel with the weights into runs, check
 exports. The weights were not fitted with an outlier model: they carry no "unlike" flag.
 
 The window's calls: `cached_weights()` (is the file here and whole? cheap after the first call),
-`download_weights(progress, cancel)` on a worker thread, `load_imagenet()` (or `load_weights(path)`
-for a file the user picked); the CLI's `--checkpoint imagenet|FILE` goes through `load_weights`.
+`download_weights(progress, cancel)` on a worker thread, `load_imagenet()` (or `read_weights_file(path)`
+for a file the user picked, which predict.Predictor.from_file also reads); the CLI's
+`--checkpoint imagenet|FILE` goes through `load_weights`.
 """
 from __future__ import annotations
 
@@ -180,15 +181,21 @@ def is_imagenet(checkpoint: Checkpoint) -> bool:
 
 
 def load_weights(spec: str | os.PathLike) -> tuple[Checkpoint, str]:
-    """What `--checkpoint` names: "imagenet" (torchvision's cache), a GoogLeNet Studio checkpoint,
-    or torchvision's GoogLeNet state-dict file; the Checkpoint and the name to call it by."""
+    """What `--checkpoint` names: "imagenet" (torchvision's cache) or a file (read_weights_file);
+    the Checkpoint and the name to call it by."""
     if str(spec).strip().lower() == KEYWORD:
         return load_imagenet(), Message(NAME)
-    path = Path(spec)
-    name = display_name(path)
-    payload = read_payload(path)
+    return read_weights_file(spec)
+
+
+def read_weights_file(path: str | os.PathLike) -> tuple[Checkpoint, str]:
+    """A GoogLeNet Studio checkpoint, or torchvision's GoogLeNet state-dict file as it saves it;
+    the Checkpoint and the file's name. CheckpointError (one line) for anything else."""
     from ..network.torchvision_weights import is_torchvision_googlenet
 
+    path = Path(path)
+    name = display_name(path)
+    payload = read_payload(path)
     if is_torchvision_googlenet(payload):
         return from_state_dict(payload, name), name
     return Checkpoint.from_payload(payload, name), name

@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from ..network import ood
-from ..runs.checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
+from ..runs.checkpoint import Checkpoint, CheckpointError, state_dict_problem
 from ..data.images import ImageLoadError, flatten, open_image, prepare, thumbnail
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ..network.model import GoogLeNet, ModelConfig
@@ -139,7 +139,10 @@ class Predictor:
 
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> "Predictor":
-        return cls.from_checkpoint(load_checkpoint(path), display_name(path))
+        """A checkpoint file's weights, or torchvision's GoogLeNet state-dict file (ImageNet's)."""
+        from .imagenet import read_weights_file
+
+        return cls.from_checkpoint(*read_weights_file(path))
 
     @classmethod
     def from_checkpoint(cls, checkpoint: Checkpoint, name: str) -> "Predictor":

@@ -30,8 +30,12 @@ def calibrated(predictor: Predictor, train: ImageSet, val: ImageSet, train_layer
     """A copy of `predictor` whose BatchNorm statistics (of the blocks `train_layers` trains:
     the run's TrainConfig.train_layers) are recomputed from up to REFRESH_IMAGES of `train` (a
     seeded choice) and whose outlier model is fitted on `val` for exactly these weights.
-    `predictor` is not changed (other threads may be using it). Setting `cancel` raises
-    download.Cancelled between batches."""
+    `predictor` is not changed (other threads may be using it); one that has a model fitted for
+    its weights already (an epoch's end, a last-layer-only run) is returned as it is. Setting
+    `cancel` raises download.Cancelled between batches."""
+    if predictor.outliers is not None:
+        return predictor
+
     def check() -> None:
         if cancel is not None and cancel.is_set():
             raise Cancelled()

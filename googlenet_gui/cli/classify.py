@@ -30,7 +30,8 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return 2
     code = 0
-    for prediction in predictor.classify_files(list(args.images), max(1, args.top_k)):
+    predictions = predictor.classify_files(list(args.images), max(1, args.top_k))
+    for prediction in predictions:
         if not prediction.ok:
             error(prediction.error)
             code = 1
@@ -52,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.2f}, "
                       "above 1 is unlike): the answer may mean little")
     note = flag_note(predictor.flag)
-    if note and not args.json:
+    if note and not args.json and any(p.ok for p in predictions):
         print(f"note: {note}", file=sys.stderr)
     return code

@@ -30,7 +30,8 @@ CORE_ERRORS = {"ConfigError", "DataError", "DatasetError", "ImageLoadError", "Ch
 # English a Chinese sentence keeps: names of things, units, code.
 KEPT = {"batchnorm", "nan", "googlenet", "studio", "python", "pickle", "state_dict", "model_state", "class_names",
         "val_top5", "idx", "cifar", "mib", "tensorboard", "true", "false", "float16", "cuda", "sgd", "bf16", "fp16",
-        "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids"}
+        "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids",
+        "imagenet", "torchvision", "sha", "conv1", "inception3a"}
 
 
 def marked_templates() -> dict[str, list[str]]:

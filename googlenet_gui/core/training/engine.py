@@ -605,22 +605,25 @@ class _Run:
         """The running statistics of the BatchNorm layers that train, recomputed for the weights as
         they are from up to REFRESH_IMAGES training images as they are (core/network/batchnorm.py),
         unless that was done at this step already: their running averages lag the weights, most in
-        short runs. Not under torchrun with SyncBatchNorm (every rank would have to take part)."""
+        short runs. The images are a seeded choice of the whole training set, the same under
+        torchrun on every rank (each reads them from its host copy) as in one process, so every
+        process count ends with the same statistics (and SyncBatchNorm's ranks take the same
+        number of batches)."""
         if self.settled_step == self.position.step:
             return
         self.settled_step = self.position.step
         layers = transfer.trained_batchnorm(self.model, self.config.train_layers)
-        if not layers or (self.distributed.enabled and self.distributed.sync_bn):
+        if not layers:
             return
-        if self.distributed.enabled:  # the images of this rank's shard of the epoch
-            images = self.train_data.images[:max(2, REFRESH_IMAGES // self.distributed.world_size)]
-        else:  # the same seeded choice every time, drawn from a generator of its own (the run's stay untouched)
-            if self.refresh_index is None:
-                chosen = torch.randperm(len(self.dataset.train), generator=torch.Generator().manual_seed(self.config.seed))
-                self.refresh_index = chosen[:REFRESH_IMAGES].sort().values.to(self.device)
-            images = self.train_data.images[self.refresh_index]
+        if self.refresh_index is None:  # drawn from a generator of its own: the run's stay untouched
+            chosen = torch.randperm(len(self.dataset.train), generator=torch.Generator().manual_seed(self.config.seed))
+            self.refresh_index = chosen[:REFRESH_IMAGES].sort().values
+        # one process holds the whole set on its device already; a torchrun rank only this epoch's shard
+        source = self.dataset.train.images if self.distributed.enabled else self.train_data.images
+        images = source[self.refresh_index.to(source.device)]
         config = self.config
-        batches = (to_model_input(b, config.input_size, config.channels_last) for b in batches_of(images, self.batch_size))
+        batches = (to_model_input(b.to(self.device), config.input_size, config.channels_last)
+                   for b in batches_of(images, self.batch_size))
         refresh_batchnorm(self.model, batches, layers)
 
     def settle(self, fit: bool = True) -> Iterator[Status]:

@@ -17,7 +17,7 @@ from googlenet_gui.core.data.sources import FASHION_CLASSES, load_dataset
 from googlenet_gui.core.data.transforms import Preprocess, to_model_input
 from googlenet_gui.core.inference.calibrate import calibrated
 from googlenet_gui.core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
-from googlenet_gui.core.inference.predict import Predictor
+from googlenet_gui.core.inference.predict import Predictor, flag_note
 from googlenet_gui.core.network import ood
 from googlenet_gui.core.network.batchnorm import refresh_batchnorm
 from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
@@ -248,6 +248,7 @@ def test_held_out_images_are_rarely_flagged_by_live_weights_last_pt_after_stop_a
     run_dir, live, train, val = stopped_run
     # live weights within an epoch: no model fitted for them yet, and the answer says so
     assert live.position.batches_done == 3 and live.flag == ood.FLAG_AT_EPOCH_END
+    assert "waits for the epoch's end" in flag_note(live.flag)
     assert live.classify_tensors(val.images[:4]).unlikeness is None
     # ... or one fitted for them on request (with their statistics recomputed)
     fitted = calibrated(live, train, val, seed=3)
@@ -273,6 +274,7 @@ def test_an_older_checkpoint_saved_within_an_epoch_loses_its_stale_outlier_model
     old = load_checkpoint(tmp_path / "old.pt")
     assert old.outliers is None and old.model_config.layout == "tutorial" and old.preprocess.resize is None
     assert Predictor.from_checkpoint(old, "old.pt").flag == ood.FLAG_NONE
+    assert "come without a model of the images" in flag_note(ood.FLAG_NONE) and flag_note(ood.FLAG_READY) is None
     best = load_checkpoint(run_dir / "best.pt").to_payload()  # saved at an epoch's end: its model was for its weights
     best["format_version"] = 2
     torch.save(best, tmp_path / "old-best.pt")

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from .common import CHECKPOINT_HELP, error, load_weights
@@ -14,14 +13,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("images", nargs="+", type=Path)
     p.add_argument("--top-k", type=int, default=5)
-    p.add_argument("--json", action="store_true", help="print one JSON object per image, one per line")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object per image, one per line; its \"flag\" says whether \"unlikeness\" "
+                        "(how unlike the training images it is) is known: ready, or none for weights that come "
+                        "without a model of their training images (ImageNet's)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.checkpoint import CheckpointError
     from ..core.data.download import DownloadError
-    from ..core.inference.predict import Predictor, flag_note
+    from ..core.inference.predict import Predictor
     from ..core.common.text import printable
 
     try:
@@ -42,6 +44,7 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps({"image": prediction.source,
                               "top": [{"class": c, "probability": p} for c, p in prediction.top],
                               "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training,
+                              # "ready": unlikeness is known; "none": these weights have no model of their images
                               "flag": prediction.flag}))
         else:
             print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
@@ -52,7 +55,4 @@ def run(args: argparse.Namespace) -> int:
             if prediction.unlike_training:
                 print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.2f}, "
                       "above 1 is unlike): the answer may mean little")
-    note = flag_note(predictor.flag)
-    if note and not args.json and any(p.ok for p in predictions):
-        print(f"note: {note}", file=sys.stderr)
     return code

@@ -90,3 +90,26 @@ def window(qtbot, settings_dir, tmp_path):
     if win.training.running:
         win.training.thread.shutdown()
     i18n.install("en")  # the next test's window starts in English
+
+
+@pytest.fixture
+def hub(tmp_path, monkeypatch):
+    """torch.hub's folder in the test's own place, and a server with a state dict on it; the
+    hash prefix torchvision checks is that of the test's file (the real file's cannot be made)."""
+    import hashlib
+
+    import torch
+    from helpers import Server, save_state_dict
+
+    from googlenet_gui.core.inference import imagenet
+
+    monkeypatch.setenv("TORCH_HOME", str(tmp_path / "torch-home"))
+    monkeypatch.setattr(torch.hub, "_hub_dir", None)  # torch.hub.get_dir() follows TORCH_HOME
+    served = tmp_path / "served"
+    served.mkdir()
+    weights = save_state_dict(served / imagenet.FILE_NAME)
+    monkeypatch.setattr(imagenet, "HASH_PREFIX", hashlib.sha256(weights.read_bytes()).hexdigest()[:8])
+    (served / "other.pth").write_bytes(b"not the weights" * 1000)
+    server = Server(served)
+    yield server, weights
+    server.close()

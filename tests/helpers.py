@@ -5,10 +5,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import functools
 import struct
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy as np
 import torch
+import torchvision
 from PIL import Image
 
 from googlenet_gui.core.data.sources import Dataset, ImageSet
@@ -151,3 +155,52 @@ def write_mnist(root: Path, n_train: int = 8, n_test: int = 4) -> Path:
         (raw / f"{prefix}-images-idx3-ubyte").write_bytes(struct.pack(">IIII", 0x803, n, 28, 28) + images.tobytes())
         (raw / f"{prefix}-labels-idx1-ubyte").write_bytes(struct.pack(">II", 0x801, n) + labels.tobytes())
     return root
+
+
+# ---------------------------------------------------------------- ImageNet's weights, made by the test
+
+
+def torchvision_googlenet(seed: int = 0, aux_logits: bool = False, transform_input: bool = False) -> torch.nn.Module:
+    """torchvision's GoogLeNet with weights that make every layer matter: convolutions at a
+    variance-keeping scale, BatchNorm statistics and affine parameters away from 0 and 1."""
+    torch.manual_seed(seed)
+    model = torchvision.models.googlenet(weights=None, aux_logits=aux_logits, init_weights=True,
+                                         transform_input=transform_input)
+    with torch.no_grad():
+        for module in model.modules():
+            if isinstance(module, torch.nn.Conv2d):
+                torch.nn.init.kaiming_normal_(module.weight)
+            elif isinstance(module, torch.nn.BatchNorm2d):
+                module.running_mean.uniform_(-0.2, 0.2)
+                module.running_var.uniform_(0.5, 2.0)
+                module.weight.uniform_(0.5, 1.5)
+                module.bias.uniform_(-0.2, 0.2)
+            elif isinstance(module, torch.nn.Linear):
+                torch.nn.init.normal_(module.weight, std=0.1)
+    return model.eval()
+
+
+
+
+def save_state_dict(path: Path, seed: int = 3) -> Path:
+    """torchvision's GoogLeNet state dict saved as torchvision saves its file: with the auxiliary heads."""
+    torch.save(torchvision_googlenet(seed, aux_logits=True).state_dict(), path)
+    return path
+
+
+class Server:
+    """Files from a folder over HTTP on 127.0.0.1, in a thread."""
+
+    def __init__(self, root: Path):
+        root.mkdir(parents=True, exist_ok=True)
+        quiet = type("Quiet", (SimpleHTTPRequestHandler,), {"log_message": lambda *a: None})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(quiet, directory=str(root)))
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self.thread.join(timeout=10)

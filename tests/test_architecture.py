@@ -2,6 +2,7 @@
 package; core's stages import only the stages below them; no module imports another's private
 names; no import circle."""
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,24 @@ def test_a_setting_is_spelled_in_at_most_three_source_files():
     for name in ("label_smoothing", "plain_last_epochs", "limit_train"):  # (weight_decay is also torch's own word)
         files = [p for p in package_files() if name in p.read_text(encoding="utf-8")]
         assert len(files) <= 3, f"{name} is spelled in {[str(p.relative_to(PACKAGE)) for p in files]}"
+
+
+def test_a_module_over_500_lines_says_why_it_is_one_piece():
+    """Small modules with one job: a long one keeps a line near its top ("One piece: ...") saying why."""
+    for path in package_files():
+        source = path.read_text(encoding="utf-8")
+        if len(source.splitlines()) > 500:
+            docstring = ast.get_docstring(ast.parse(source)) or ""
+            assert "One piece:" in docstring, f"{path.relative_to(PACKAGE)} is over 500 lines and does not say why"
+
+
+def test_the_core_writes_files_through_the_atomic_writer():
+    """Every file the core replaces is written whole or not at all (core/common/files.atomic_write): no
+    write_text, write_bytes or open(..., "w") elsewhere (appending to a log and creating a new file
+    exclusively, as the dataset editor does, are not replacing one)."""
+    writing = re.compile(r"\.write_text\(|\.write_bytes\(|(?<!fd)open\([^)]*[\"']wb?[\"']")
+    for path in sorted(CORE.rglob("*.py")):
+        if path.name == "files.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            assert not writing.search(line), f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"

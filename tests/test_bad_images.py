@@ -616,7 +616,8 @@ def test_window_gives_every_dropped_file_a_row_and_stays_responsive(window, qtbo
     non_utf8 = rows[str(next(p for c, p in files if c.id == "non_utf8_name"))]
     assert non_utf8.thumbnail_label.pixmap() is not None and not non_utf8.thumbnail_label.pixmap().isNull()
     message = panel.message_label.text()
-    assert f"{sum(not c.ok for c, _ in files)} of {len(files)} could not be classified" in message
+    # every dropped item is counted: the files, the folder and the web address
+    assert f"{sum(not c.ok for c, _ in files) + 2} of {len(files) + 2} could not be classified" in message
     assert "https://example.com/cat.jpg is not a local file" in message and "holiday.png is a folder" in message
 
     good = saved(tmp_path / "after.png", gradient())  # and the window still classifies

@@ -86,6 +86,29 @@ def test_a_save_removes_what_killed_saves_left_but_not_what_live_ones_are_writin
         live.wait()
 
 
+def test_best_is_last_under_a_second_name_until_last_is_saved_again(tmp_path, monkeypatch):
+    """A run folder holds one checkpoint's bytes, not two, when best.pt is last.pt; the next
+    last.pt is a new file, so best.pt keeps its epoch. Where linking fails, it is a copy."""
+    import dataclasses
+
+    from googlenet_gui.core.runs.index import folder_size
+
+    last = save_checkpoint(dataclasses.replace(MINIMAL, position=Position(1, 0, 1)), tmp_path / "last.pt")
+    best = ckpt.copy_checkpoint(last, tmp_path / "best.pt")
+    assert os.path.samefile(last, best) and folder_size(tmp_path) == last.stat().st_size
+    save_checkpoint(dataclasses.replace(MINIMAL, position=Position(2, 0, 1)), last)
+    assert load_checkpoint(best).position.epochs_done == 1 and load_checkpoint(last).position.epochs_done == 2
+    assert folder_size(tmp_path) == last.stat().st_size + best.stat().st_size
+
+    def cannot_link(src, dst):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", cannot_link)
+    ckpt.copy_checkpoint(last, best)
+    assert not os.path.samefile(last, best) and load_checkpoint(best).position.epochs_done == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["best.pt", "last.pt"]  # no temporary file left
+
+
 def test_failed_write_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
     path = save_checkpoint(MINIMAL, tmp_path / "last.pt")
     before = path.read_bytes()

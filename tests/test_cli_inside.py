@@ -25,6 +25,8 @@ def test_inspect_prints_every_layers_statistics_and_writes_grad_cam(checkpoint, 
     table = {line.split()[0]: line for line in out[3:] if line.strip() and not line.startswith(("-", "Layer"))}
     assert set(layer_names()) <= set(table)
     assert table["inception4a"].split()[1:4] == ["512", "x", "3"]  # 512 x 3 x 3 at input 64
+    # the classifier last: its ten logits, the strongest classes first (the checkpoint's bias of 10 for class 2)
+    assert table["classifier"].split()[2] == "10" and "Pullover (10.00)" in table["classifier"]
     assert out[-1] == f"Grad-CAM for Pullover at inception3b (no evidence for it anywhere: the heatmap is empty): wrote {cam}"
     picture = Image.open(cam)
     assert picture.size == (256, 256) and picture.mode == "RGB"

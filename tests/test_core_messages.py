@@ -33,7 +33,8 @@ KEPT = {"batchnorm", "nan", "googlenet", "studio", "python", "pickle", "state_di
         "channels", "last", "pip", "install", "cpu", "adam", "adamw", "float32", "sapphire", "rapids",
         # the command line's values, named in a setting's help: sample, cifar10, fashion-mnist, mnist, folder, mps, val/
         "sample", "cifar10", "fashion", "mnist", "folder", "mps", "val", "bfloat16", "gpu",
-        "sne"}  # t-SNE, the feature map's projection
+        "sne",  # t-SNE, the feature map's projection
+        "imagenet", "torchvision", "sha", "conv1", "inception3a", "head", "block5", "block2", "blockn", "all"}
 
 
 def marked_templates() -> dict[str, list[str]]:

@@ -31,7 +31,9 @@ KEPT = {"googlenet", "inception", "batchnorm", "pytorch", "adam", "adamw", "sgd"
         "flop_counter", "torchinfo", "jsonl", "metrics", "timeline", "last", "best", "removed", "ctrl", "threads",
         "studio", "mps", "fft", "tif", "jpg", "hdf5", "matplotlib",
         # the feature map's projections and layers, the learning statistics' file (issue 29)
-        "pca", "sne", "block1", "block2", "block3", "block4", "block5", "branch_stats"}
+        "pca", "sne", "block1", "block2", "block3", "block4", "block5", "branch_stats",
+        # the weights a run starts from and the command line's words for what trains (issue 27)
+        "imagenet", "torchvision", "head", "blockn", "all"}
 
 
 def english_words(text: str, data: set[str]) -> list[str]:
@@ -431,7 +433,7 @@ def test_a_refused_image_is_said_in_the_window_language(window, qtbot, tmp_path)
     assert row.error_label.text() == row.error_text and english_words(panel.message_label.text(), {"notes.png"}) == []
     window.menus.set_language("en")  # the row and the panel's line follow the switch
     assert row.error_text == "notes.png: not an image format this app can read" == row.error_label.text()
-    assert panel.message_label.text() == "1 of 1 could not be classified: notes.png"
+    assert panel.message_label.text() == "1 of 1 could not be classified: notes.png: not an image format this app can read"
 
 
 def test_a_checkpoint_that_fails_its_checks_is_said_in_the_window_language(window, qtbot, tmp_path):

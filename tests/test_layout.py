@@ -106,7 +106,9 @@ def test_switching_from_chinese_to_english_leaves_the_recipe_note_whole(window, 
 def test_a_beginner_sees_the_dataset_the_recipe_the_device_and_start(window, settings_dir):
     panel = window.training_panel
     shown = [name for name, field in panel.setting_fields.items() if field.isVisibleTo(window)]
-    assert shown == ["epochs", "device"] and panel.recipe_combo.isVisibleTo(window)
+    # where the weights start and what trains from them: the way to learn from a few pictures (issue 27)
+    assert shown == ["epochs", "device", "init", "train_layers"] and panel.recipe_combo.isVisibleTo(window)
+    assert not panel.field("train_layers").isEnabled()  # random weights train whole: nothing to choose
     assert panel.start_button.isVisibleTo(window) and panel.dataset_combo.isVisibleTo(window)
     panel.advanced_button.click()  # the rest, folded under Advanced, and remembered
     assert panel.field("lr").isVisibleTo(window) and panel.field("label_smoothing").isVisibleTo(window)

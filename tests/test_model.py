@@ -134,13 +134,13 @@ def test_inspection_allocates_no_real_memory():
     assert report.blocks[0].output == (64, 999, 999)
 
 
-def _meta_rows(in_channels: int, height: int, width: int, classes: int):
+def _meta_rows(in_channels: int, height: int, width: int, classes: int, layout: str = "tutorial"):
     """Every module's output shape, parameters and multiply-adds from a forward pass of the real
     network on the meta device (the way the first release measured them), or the leaf that breaks."""
     import torch.nn as nn
 
     with torch.device("meta"):
-        model = GoogLeNet(ModelConfig(in_channels, classes)).eval()
+        model = GoogLeNet(ModelConfig(in_channels, classes, layout)).eval()
     outputs, macs, current = {}, {}, []
     for name, module in model.named_modules():
         if not name:
@@ -174,8 +174,9 @@ def _meta_rows(in_channels: int, height: int, width: int, classes: int):
     return row, None
 
 
+@pytest.mark.parametrize("layout", ["tutorial", "torchvision"])
 @pytest.mark.parametrize("in_channels", [1, 3])
-def test_the_layer_table_agrees_with_the_real_network_at_every_size(in_channels):
+def test_the_layer_table_agrees_with_the_real_network_at_every_size(in_channels, layout):
     """shapes.py does arithmetic on architecture.py's table, without PyTorch; the network itself
     (model.py) must give the same shapes, parameters and multiply-adds, and break at the same layer."""
     import random
@@ -184,13 +185,14 @@ def test_the_layer_table_agrees_with_the_real_network_at_every_size(in_channels)
     sizes = [(h, w) for h in (1, 2, 20, 60, 61, 62, 63, 64, 95, 96, 97, 224) for w in (61, 96, 223)]
     sizes += [(rng.randint(1, 700), rng.randint(1, 700)) for _ in range(40)]
     for height, width in sizes:
-        row, broken = _meta_rows(in_channels, height, width, 7)
+        row, broken = _meta_rows(in_channels, height, width, 7, layout)
         if broken is not None:
             with pytest.raises(InputTooSmallError) as info:
-                inspect_shapes(in_channels, height, width, 7)
+                inspect_shapes(in_channels, height, width, 7, layout)
             assert info.value.layer == broken, (height, width, broken)
             continue
-        report = inspect_shapes(in_channels, height, width, 7)
+        report = inspect_shapes(in_channels, height, width, 7, layout)
+        assert report.layout == layout
         for block in report.blocks:
             assert (block.output, block.params, block.macs) == row(block.name), (height, width, block.name)
             for index, layer in enumerate(block.children):

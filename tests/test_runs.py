@@ -57,6 +57,22 @@ def test_a_resumed_run_keeps_its_totals_and_shows_its_new_length(tmp_path):
     assert summary.best_val_accuracy == max(e.val_accuracy for e in first + second)
 
 
+def test_a_stopped_run_s_time_counts_its_unfinished_epoch(tmp_path):
+    """Stopped 1.5 s into its second epoch after a 2 s first one: 3.5 s of training, not 2."""
+    from googlenet_gui.core.runs.events import Position
+
+    config = TrainConfig(epochs=3, **FAST)
+    log = MetricsLog(tmp_path, None)
+    log.started(started_event(config, 4))
+    log.epoch(epoch_event(1, 4, 0.5, seconds=2.0))
+    log.batch(batch_event(2, 1, 4, 3))
+    log.stopped(Position(1, 1, 4), epoch_time=1.5)
+    log.close()
+    summary = read_summary(tmp_path)
+    assert summary.state == STOPPED_STATE and summary.epochs_done == 1
+    assert summary.training_time == pytest.approx(3.5)
+
+
 def test_a_log_rebuilt_after_its_folder_was_deleted_keeps_its_totals(tmp_path):
     """The engine makes a deleted run folder again with its log rebuilt from memory: the totals are
     added up once, and the rebuilt batches (without learning rate and speed) are read."""

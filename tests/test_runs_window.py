@@ -15,7 +15,8 @@ from googlenet_gui.cli import main
 from googlenet_gui.core.inference import export as export_module
 from googlenet_gui.ui.controllers import runs as runs_controller
 from googlenet_gui.ui.main_window import MainWindow
-from googlenet_gui.ui.panels.runs_panel import BEST, DATASET, DEVICE, EPOCHS, INPUT, NAME, STATE, TIME, duration_text
+from googlenet_gui.ui.panels.runs_panel import (BEST, DATASET, DEVICE, EPOCHS, INPUT, NAME, SIZE, STATE, TIME, duration_text,
+                                                size_text)
 from runlogs import write_run
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,6 +79,8 @@ def test_cli_runs_appear_with_their_figures_and_two_ticked_are_overlaid(open_win
         assert row[EPOCHS] == f"{planned} / {planned}" and len(epochs) == planned
         assert row[BEST] == f"{max(e['val_accuracy'] for e in epochs):.2%}"
         assert row[TIME] == duration_text(sum(e["time"] for e in epochs))
+        files = {f.stat().st_ino: f.stat().st_size for f in (cli_runs / name).iterdir()}  # a file with two names once
+        assert row[SIZE] == size_text(sum(files.values()))
         assert row[STATE] == "finished"
 
     panel.set_ticked(str(cli_runs / "base"), True)

@@ -132,7 +132,11 @@ def test_too_small_shows_the_error_in_place_and_recovers(panel):
     assert panel.error_label.isVisible()
     assert "too small" in panel.error_label.text() and "61x61" in panel.error_label.text()
     assert panel.error_text() == panel.error_label.text()
-    assert panel.tree.topLevelItemCount() == 0  # no stale rows from 96x96
+    # the rows up to where 40 pixels break (block4's last pool): the input and blocks 1 to 4 at 40x96, no
+    # stale rows of 96x96 and no classifier
+    blocks = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert blocks == ["Input", "block1", "block2", "block3", "block4"]
+    assert top_item(panel.tree, "block4").childCount() == 5 and top_item(panel.tree, "block1").text(2) == "64 x 9 x 23"
     assert panel.report() is None
     assert "5,955,452" not in panel.totals_label.text()
 

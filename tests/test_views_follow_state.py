@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from runlogs import write_run
+
 from helpers import classify_and_select, constant_checkpoint, run_all, stripes_dataset, use_folder, write_stripe_image
 
 from googlenet_gui.core.data.sources import FASHION_CLASSES
@@ -83,3 +85,19 @@ def test_a_followed_runs_weights_answer_in_the_inside_tab(window, qtbot, tmp_pat
     window.tabs.setCurrentWidget(window.understanding.inside_panel)  # following shows the Runs tab; back to the image
     qtbot.waitUntil(lambda: window.understanding.inside_panel.inside.class_names == ["horizontal", "vertical"], timeout=60_000)
     assert "last.pt" in window.weights_label.text()
+
+
+def test_following_a_long_run_draws_it_in_a_few_steps_not_one_per_epoch(window, qtbot, tmp_path):
+    """Issue 32, case 6: following a 5,000-epoch run froze the window, replotting per event; the run
+    view tells the plots once per poll (a poll reads up to a few MB), however many epochs it holds."""
+    log = write_run(tmp_path / "long", epochs=6000, done=5000, per_epoch=2, val=[0.5] * 5000, end=None, keep_open=True)
+    told: list[int] = []
+    window.state.run.epochs_ended.connect(lambda epochs: told.append(len(epochs)))
+    try:
+        assert window.follow.follow(tmp_path / "long")
+        qtbot.waitUntil(lambda: sum(told) == 5000, timeout=120_000)
+    finally:
+        log.close()
+    size = (tmp_path / "long" / "metrics.jsonl").stat().st_size
+    assert len(told) <= size // window.follow.follower.read_limit + 2
+    assert window.plots_panel._epoch.size == 5000 and window.plots_panel._batch.size == 10_000

@@ -241,3 +241,29 @@ def test_a_failed_run_leaves_classification_working(window, qtbot, tmp_path, mon
     qtbot.waitUntil(lambda: panel.row_count() == 1, timeout=30_000)
     row = panel.rows()[0]
     assert panel.pending_count() == 0 and (row.error_text == "" or "NaN" in row.error_text)
+
+
+def test_a_seed_above_two_to_the_31_opens_resumes_and_survives_the_settings(window, qtbot, tmp_path):
+    """Issue 32, case 11: a CLI run's seed of 3,000,000,000 raised OverflowError in a slot on Open
+    (resume not set while the status said "Opened last.pt"), and the same seed in the settings file
+    stopped the app from starting."""
+    from PySide6.QtCore import QSettings
+
+    from googlenet_gui.core.runs.config import TrainConfig
+    from googlenet_gui.core.training.engine import Trainer
+    from helpers import run_all, stripes_dataset
+
+    seed = 3_000_000_000
+    run_all(Trainer(TrainConfig(epochs=1, batch_size=16, input_size=64, seed=seed, precision="fp32", num_threads=1),
+                    run_dir=tmp_path / "cli", dataset=stripes_dataset(n_train=32, n_val=16)))
+    window.checkpoints.open(tmp_path / "cli" / "last.pt", resume=True)
+    qtbot.waitUntil(lambda: window.training.resume_path == tmp_path / "cli" / "last.pt", timeout=30_000)
+    panel = window.training_panel
+    assert panel.resuming() and panel.config().seed == seed
+
+    settings = QSettings()
+    panel.save_settings(settings)
+    panel.set_config(TrainConfig())
+    assert panel.config().seed != seed
+    panel.restore_settings(settings)
+    assert panel.config().seed == seed

@@ -5,30 +5,35 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("classify", help="top-k classes for image files with a checkpoint's weights")
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p = sub.add_parser("classify", help="top-k classes for image files with a checkpoint's weights (or ImageNet's)")
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("images", nargs="+", type=Path)
     p.add_argument("--top-k", type=int, default=5)
-    p.add_argument("--json", action="store_true", help="print one JSON object per image, one per line")
+    p.add_argument("--json", action="store_true",
+                   help="print one JSON object per image, one per line; its \"flag\" says whether \"unlikeness\" "
+                        "(how unlike the training images it is) is known: ready, or none for weights that come "
+                        "without a model of their training images (ImageNet's)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.download import DownloadError
     from ..core.inference.predict import Predictor
     from ..core.common.text import printable
 
     try:
-        predictor = Predictor.from_file(args.checkpoint)
-    except CheckpointError as exc:
+        predictor = Predictor.from_checkpoint(*load_weights(args.checkpoint))
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
     code = 0
-    for prediction in predictor.classify_files(list(args.images), max(1, args.top_k)):
+    predictions = predictor.classify_files(list(args.images), max(1, args.top_k))
+    for prediction in predictions:
         if not prediction.ok:
             error(prediction.error)
             code = 1
@@ -38,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"image": prediction.source,
                               "top": [{"class": c, "probability": p} for c, p in prediction.top],
-                              "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training}))
+                              "unlikeness": prediction.unlikeness, "unlike_training": prediction.unlike_training,
+                              # "ready": unlikeness is known; "none": these weights have no model of their images
+                              "flag": prediction.flag}))
         else:
             print(printable(prediction.source))  # one line, whatever bytes or newlines the name holds
             names = [printable(c, 60) for c, _ in prediction.top]  # class names from a file: no escapes reach the terminal

@@ -7,13 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 SPLIT_HELP = ("val (default) or test. For the built-in datasets both are the held-out test split the engine "
               "validates on; for an image folder, val is its held-out split and test its own test/ folder beside "
               "val/ when it has one. On the checkpoint's own dataset the run's --limit-val applies, so val holds "
               "exactly the images the run validated on.")
 SHOWN_MISTAKES = 10  # in the text report; --json lists 20
+MANY_CLASSES = 30  # above this many classes the report lists only those with images or answers (ImageNet's 1000)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +23,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("evaluate", help="confusion matrix, per-class precision/recall/F1 and top-5 of a checkpoint",
                        description="Evaluate a checkpoint on a dataset split: accuracy, top-5, the per-class "
                                    "table and the confusion matrix (rows: true class, columns: predicted).")
-    p.add_argument("--checkpoint", type=Path, required=True)
-    p.add_argument("--dataset", help="sample, cifar10, fashion-mnist, mnist or folder "
-                                     "(default: the one the checkpoint was trained on)")
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
+    p.add_argument("--dataset", help="sample, cifar10, fashion-mnist, mnist or folder (default: the one the checkpoint "
+                                     "was trained on; for weights without one, such as imagenet, folder when --data-dir "
+                                     "is given). With weights of more classes, such as ImageNet's 1000, a folder whose "
+                                     "class folders are named after some of their classes (tabby, goldfish, ...)")
     p.add_argument("--data-dir", help="where the dataset lives (for folder: the image folder itself; "
                                       "default: the checkpoint's)")
     p.add_argument("--split", choices=SPLITS, default="val", help=SPLIT_HELP)
@@ -39,22 +42,23 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..core.runs.checkpoint import CheckpointError, load_checkpoint
+    from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.download import DownloadError
     from ..core.data.sources import DataError
     from ..core.common.devices import DeviceError
     from ..core.data.download import Cancelled
-    from ..core.inference.evaluation import evaluate_checkpoint, evaluation_dataset
-    from ..core.common.text import display_name
+    from ..core.inference.evaluation import check_fits, evaluate_checkpoint, evaluation_dataset
 
     if args.batch_size is not None and args.batch_size < 1:
         error("--batch-size must be at least 1")
         return 2
     try:
-        checkpoint = load_checkpoint(args.checkpoint)
-    except CheckpointError as exc:
+        checkpoint, name = load_weights(args.checkpoint)
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
-    name = display_name(args.checkpoint)
+    if args.dataset is None and checkpoint.train_config is None and args.data_dir:
+        args.dataset = "folder"  # weights without a dataset of their own (ImageNet's): the folder given
     bar = None
     try:
         from tqdm import tqdm
@@ -62,6 +66,7 @@ def run(args: argparse.Namespace) -> int:
         shown = args.dataset or (checkpoint.train_config.dataset if checkpoint.train_config else "data")
         print(f"loading {shown}...", file=sys.stderr, flush=True)
         dataset = evaluation_dataset(checkpoint, args.dataset, args.data_dir, args.split)
+        check_fits(checkpoint, dataset, name)  # before the progress bar: a refusal is one line
         bar = tqdm(total=len(dataset.split(args.split)), desc="evaluating", unit="img", file=sys.stderr, leave=False)
         evaluation = evaluate_checkpoint(checkpoint, dataset, args.split, lambda done, total, _: bar.update(done - bar.n),
                                          device=args.device, batch_size=args.batch_size, name=name)
@@ -82,40 +87,52 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             error(f"cannot write the mistakes to {args.mistakes}: {exc.strerror or exc}")
             return 1
+    origin = checkpoint.origin.to_dict() if checkpoint.origin is not None else None
     if args.json:
-        print(json.dumps({"checkpoint": str(args.checkpoint), "weights": checkpoint.describe(name),
-                          "dataset": dataset.name, "split": args.split, **evaluation.to_dict(),
+        print(json.dumps({"checkpoint": str(args.checkpoint), "weights": checkpoint.describe(name), "origin": origin,
+                          "dataset": dataset.name, "split": args.split,
+                          **evaluation.to_dict(present_only=len(evaluation.class_names) > MANY_CLASSES),
                           **({"mistakes_written": written, "mistakes_dir": str(args.mistakes)}
                              if written is not None else {})}))
     else:
-        print_report(evaluation, f"{checkpoint.describe(name)} on {dataset.name}, {args.split} split")
+        started = f" (started from {checkpoint.origin.describe()})" if checkpoint.origin and checkpoint.train_config else ""
+        print_report(evaluation, f"{checkpoint.describe(name)}{started} on {dataset.name}, {args.split} split")
         if written is not None:
             print(f"\nwrote {written} misclassified image(s) to {args.mistakes}")
     return 0
 
 
 def print_report(evaluation, title: str) -> None:
+    import numpy as np
+
     from ..core.common.text import printable
 
     names = [printable(n, 24) for n in evaluation.class_names]
+    shown = list(range(len(names)))
+    if len(names) > MANY_CLASSES:
+        shown = evaluation.present_classes().tolist()
     print(f"{printable(title)}: {evaluation.images} images")
     figures = [f"accuracy {_number(evaluation.accuracy)}",
                f"top-{evaluation.top_k} {_number(evaluation.top_k_accuracy)}",
                f"loss {_number(evaluation.loss)}", f"macro F1 {_number(evaluation.macro_f1())}"]
     print("   ".join(figures))
 
-    width = max(len(n) for n in names + ["class"])
+    width = max([len("class")] + [len(names[i]) for i in shown])
+    if len(shown) < len(names):
+        print(f"\nof the {len(names)} classes, the {len(shown)} with images or answers:")
     print(f"\n{'class':<{width}}  precision  recall      f1  support")
-    for name, c in zip(names, evaluation.per_class()):
-        print(f"{name:<{width}}  {_number(c.precision):>9}  {_number(c.recall):>6}  {_number(c.f1):>6}  {c.support:>7}")
+    per_class = evaluation.per_class()
+    for i in shown:
+        c = per_class[i]
+        print(f"{names[i]:<{width}}  {_number(c.precision):>9}  {_number(c.recall):>6}  {_number(c.f1):>6}  {c.support:>7}")
 
-    matrix = evaluation.matrix
+    matrix = evaluation.matrix[np.ix_(shown, shown)]
     cell = max(3, len(str(int(matrix.max(initial=0)))))
-    label = max(len(n) for n in names) + len(str(len(names))) + 1
+    label = max((len(names[i]) for i in shown), default=1) + len(str(len(shown))) + 1
     print("\nconfusion matrix (rows: true class, columns: predicted class, numbered as the rows)")
-    print(" " * label + " " + " ".join(f"{j:>{cell}}" for j in range(len(names))))
-    for i, (name, row) in enumerate(zip(names, matrix.tolist())):
-        print(f"{f'{i} {name}':<{label}} " + " ".join(f"{v:>{cell}}" for v in row))
+    print(" " * label + " " + " ".join(f"{j:>{cell}}" for j in range(len(shown))))
+    for row_number, (i, row) in enumerate(zip(shown, matrix.tolist())):
+        print(f"{f'{row_number} {names[i]}':<{label}} " + " ".join(f"{v:>{cell}}" for v in row))
 
     mistakes = evaluation.mistakes(SHOWN_MISTAKES)
     if mistakes:

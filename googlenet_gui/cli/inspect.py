@@ -7,7 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Run one image through a checkpoint's network and print, for every block, "
                                    "layer, Inception module and branch, its output shape and activation "
                                    "statistics.")
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("image", type=Path)
     p.add_argument("--block", metavar="NAME",
                    help="only this block, layer, Inception module or branch, with what it holds "
@@ -33,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.common.files import atomic_write
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.download import DownloadError
     from ..core.data.images import ImageLoadError
     from ..core.understanding.inside import check_layer, gradcam_picture, inspect_image, layer_names
     from ..core.inference.predict import Predictor, WeightsError
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         error("--opacity must be between 0 and 1")
         return 2
     try:
-        predictor = Predictor.from_file(args.checkpoint)
-    except CheckpointError as exc:
+        predictor = Predictor.from_checkpoint(*load_weights(args.checkpoint))
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
     class_index = None
@@ -80,16 +81,19 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({
             "image": str(args.image), "weights": predictor.description,
+            "origin": predictor.origin.to_dict() if predictor.origin is not None else None,
             "top": [{"class": names[i], "probability": float(inside.probabilities[i])} for i in order],
             "layers": [maps.to_dict() for maps in inside.layers.values()],
+            "classifier": {"logits": [round(float(v), 6) for v in inside.logits]},
             "gradcam": {"layer": cam.layer, "class": names[cam.class_index], "peak": cam.peak,
                         **({"file": str(args.gradcam)} if args.gradcam is not None else {})},
         }))
         return 0
-    print(f"{printable(args.image)} with {printable(predictor.description)}")
+    started = f" (a run started from {predictor.origin.describe()})" if predictor.origin and predictor.position else ""
+    print(f"{printable(args.image)} with {printable(predictor.description)}{started}")
     print("  " + ", ".join(f"{printable(names[i], 40)} {inside.probabilities[i]:.1%}" for i in order))
     print()
-    print(statistics_table(inside.layers.values()))
+    print(statistics_table(inside.layers.values(), inside if args.block in (None, "classifier") else None))
     if args.gradcam is not None:
         extra = "" if cam.peak > 0 else " (no evidence for it anywhere: the heatmap is empty)"
         print(f"\nGrad-CAM for {printable(names[cam.class_index], 60)} at {cam.layer}{extra}: wrote {args.gradcam}")
@@ -115,13 +119,23 @@ def _class_index(text: str, names: list[str]) -> int | None:
     return None
 
 
-def statistics_table(layers) -> str:
+def statistics_table(layers, inside=None) -> str:
+    """One row per output (its shape, mean, max, share active, strongest channels); with `inside` (a core
+    ImageInside), the classifier's last: its logits, the strongest classes."""
+    from ..core.common.text import printable
+
     rows = [("Layer", "Output shape", "Mean", "Max", "Active", "Strongest channels (mean)")]
     for maps in layers:
         depth = maps.name.count(".") + maps.name.startswith("inception")  # block, layer or module, branch
         strongest = ", ".join(f"{c} ({maps.means[c]:.2f})" for c in maps.strongest(3))
         rows.append(("  " * depth + maps.name, " x ".join(str(d) for d in maps.shape), f"{maps.means.mean():.3f}",
                      f"{maps.maxs.max():.2f}", f"{maps.active:.1%}", strongest))
+    if inside is not None and inside.logits is not None:
+        logits = inside.logits
+        top = logits.argsort()[::-1][:3]
+        rows.append(("classifier (logits)", str(len(logits)), f"{logits.mean():.3f}", f"{logits.max():.2f}",
+                     f"{(logits > 0).mean():.1%}",
+                     ", ".join(f"{printable(inside.class_names[i], 30)} ({logits[i]:.2f})" for i in top)))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
     for i, r in enumerate(rows):

@@ -8,7 +8,14 @@ from typing import Sequence
 from .common import error
 
 
+LAYOUT_WORDS = {"tutorial": "the reference tutorial's layout",
+                "torchvision": "torchvision's layout (holds its ImageNet weights: ceil-mode pools, a 2x2 pool after "
+                               "block4, a 3x3 kernel in the \"5x5\" branch, convolutions without bias)"}
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
+    from ..core.network.architecture import DEFAULT_LAYOUT, LAYOUTS
+
     p = sub.add_parser("shapes", help="per-block output shapes, parameters and multiply-adds")
     p.add_argument("--input-size", type=int, default=None, help="square input side (default 96)")
     p.add_argument("--height", type=int, default=None)
@@ -16,6 +23,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--in-channels", type=int, default=1,
                    help="1 (grayscale, as the built-in sample and Fashion-MNIST) or 3 (colour); default 1")
     p.add_argument("--num-classes", type=int, default=10)
+    p.add_argument("--layout", choices=tuple(LAYOUTS), default=DEFAULT_LAYOUT,
+                   help="tutorial (the reference tutorial's network, default) or torchvision (the layout of "
+                        "torchvision's GoogLeNet, which the ImageNet weights need: --in-channels 3 --num-classes 1000 "
+                        "--input-size 224 shows it as ImageNet uses it)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(run=run)
 
@@ -26,6 +37,7 @@ def format_shape(shape: Sequence[int]) -> str:
 
 def shapes_table(report) -> str:
     rows = [("Layer", "Output shape", "Params", "Mult-adds")]
+    layout = f"Layout: {report.layout}, {LAYOUT_WORDS.get(report.layout, report.layout)}"
     rows.append(("input", format_shape(report.input), "", ""))
     for block in report.blocks:
         rows.append((block.name, format_shape(block.output), f"{block.params:,}", f"{block.macs:,}"))
@@ -36,12 +48,12 @@ def shapes_table(report) -> str:
                 rows.append((f"    {branch.name}  {branch.kind}", format_shape(branch.output), f"{branch.params:,}",
                              f"{branch.macs:,}"))
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = []
+    lines = [layout]
     for i, r in enumerate(rows):
         lines.append(f"{r[0]:<{widths[0]}}  {r[1]:>{widths[1]}}  {r[2]:>{widths[2]}}  {r[3]:>{widths[3]}}")
         if i == 0:
-            lines.append("-" * len(lines[0]))
-    lines.append("-" * len(lines[0]))
+            lines.append("-" * len(lines[1]))
+    lines.append("-" * len(lines[1]))
     lines.append(f"Total params: {report.total_params:,}")
     lines.append(f"Total mult-adds per image: {report.total_macs:,} ({report.total_macs / 1e9:.3f} G; "
                  "weights only, as fvcore and torch.utils.flop_counter count them)")
@@ -55,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     height = side if args.height is None else args.height
     width = side if args.width is None else args.width
     try:
-        report = inspect_shapes(args.in_channels, height, width, args.num_classes)
+        report = inspect_shapes(args.in_channels, height, width, args.num_classes, args.layout)
     except ValueError as exc:  # InputTooSmallError is one; its message says what fits
         error(str(exc))
         return 2

@@ -80,6 +80,31 @@ def _download(args: argparse.Namespace, config) -> int:
     return 0
 
 
+def _download_init(args: argparse.Namespace, ranks) -> int:
+    """--init imagenet: the weights downloaded into torchvision's cache when they are not there."""
+    from ..core.data.download import Cancelled, DownloadError
+    from ..core.inference import imagenet
+    from .common import download_imagenet
+
+    if args.resume or (args.init or "").strip().lower() != imagenet.KEYWORD:
+        return 0
+    cached = imagenet.cached_weights()
+    if cached.ready:
+        return 0
+    if ranks.enabled:
+        error("under torchrun the ImageNet weights must be there already: download them first without torchrun")
+        return 1
+    try:
+        download_imagenet(cached)
+    except DownloadError as exc:
+        error(str(exc))
+        return 1
+    except (Cancelled, KeyboardInterrupt):
+        error("download cancelled")
+        return 130
+    return 0
+
+
 def _join(args: argparse.Namespace, device: str):
     """This process's place in a torchrun run (and the device it trains on), or (SINGLE, None)
     when it runs alone; None after printing why it cannot join."""
@@ -141,7 +166,7 @@ def _train(args: argparse.Namespace, config, ranks) -> int:
     from ..core.training.distributed import StopFile
     from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
 
-    code = _download(args, config)
+    code = _download(args, config) or _download_init(args, ranks)
     if code:
         return code
     if not ranks.is_main:  # the other ranks train in silence; rank 0 speaks for the run

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .common import error
+from .common import CHECKPOINT_HELP, error, load_weights
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Optimise an input image, at the network's input size, to maximise one channel's "
                                    "mean activation, with the Distill article's regularisers (random jitter, scale "
                                    "and rotation; a decorrelated Fourier parameterisation).")
-    p.add_argument("--checkpoint", type=Path, required=True)
+    p.add_argument("--checkpoint", required=True, metavar="FILE|imagenet", help=CHECKPOINT_HELP)
     p.add_argument("--block", metavar="NAME", required=True,
                    help="a block, layer, Inception module or branch: block3, block2.1, inception4a, inception4a.branch2")
     p.add_argument("--channel", type=int, required=True, metavar="K")
@@ -32,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..core.common.files import atomic_write
     from ..core.runs.checkpoint import CheckpointError
+    from ..core.data.download import DownloadError
     from ..core.runs.config import MAX_SEED
     from ..core.understanding.featurevis import channel_count, visualize
     from ..core.understanding.inside import check_layer
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         error(str(exc))
         return 2
     try:
-        predictor = Predictor.from_file(args.checkpoint)
-    except CheckpointError as exc:
+        predictor = Predictor.from_checkpoint(*load_weights(args.checkpoint))
+    except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
     p = predictor.preprocess

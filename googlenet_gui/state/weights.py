@@ -1,5 +1,5 @@
 """The weights that answer in every view (Classify, Inside, the timeline, feature visualization, Export
-Model): an untrained network, the live run, or a checkpoint file.
+Model): an untrained network, the live run, a checkpoint file, or GoogLeNet's ImageNet weights.
 
 The window keeps one AnsweringWeights. Its `use_*` methods choose; `changed` tells every view at once.
 Each answer takes `predictor_getter()` on the GUI thread (a snapshot of the choice) and calls it on a
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # torch loads with these; the window imports this module befo
     from ..core.inference.predict import Predictor
     from ..core.training.engine import Trainer
 
-UNTRAINED, LIVE, FILE = "untrained", "live", "file"
+UNTRAINED, LIVE, FILE, IMAGENET = "untrained", "live", "file", "imagenet"
 CACHED_PREDICTORS = 4  # each holds a copy of the weights (~25 MB)
 
 
@@ -77,6 +77,10 @@ class AnsweringWeights:
             self._remember(_file_key(path), predictor)
         self._choose(FILE, None, path, predictor.class_names if predictor is not None else None)
 
+    def use_imagenet(self) -> None:
+        """GoogLeNet's ImageNet weights from torchvision's cache answer (core/inference/imagenet.py)."""
+        self._choose(IMAGENET, None, None, None)
+
     def set_training(self, training: bool) -> None:
         """Whether the live weights are still changing."""
         if training != self.training:
@@ -108,6 +112,13 @@ class AnsweringWeights:
         after it, the weights that answer (untrained, if it failed before its first step)."""
         return self.kind if self.training else self.answering_kind()
 
+    def export_source(self) -> str | None:
+        """What File > Export Model writes of the weights that answer: their checkpoint file, or "imagenet"
+        (torchvision's cache); None for weights that live only in memory (untrained, a run's live copy)."""
+        if self.kind == FILE and self.file is not None:
+            return str(self.file)
+        return IMAGENET if self.kind == IMAGENET else None
+
     # ------------------------------------------------------------ using, on any thread
 
     def predictor_getter(self) -> Callable[[], Predictor]:
@@ -117,6 +128,8 @@ class AnsweringWeights:
             return lambda: self._live(trainer) or self._untrained(spec)
         if kind == FILE and file is not None:
             return lambda: self._from_file(file)
+        if kind == IMAGENET:
+            return self._imagenet
         return lambda: self._untrained(spec)
 
     def _live(self, trainer: Trainer) -> Predictor | None:
@@ -131,6 +144,13 @@ class AnsweringWeights:
         from ..core.inference.predict import Predictor
 
         return self._cached(_file_key(path), lambda: Predictor.from_file(path))
+
+    def _imagenet(self) -> Predictor:
+        from ..core.common.messages import Message
+        from ..core.inference.imagenet import NAME, cache_path, load_imagenet
+        from ..core.inference.predict import Predictor
+
+        return self._cached(_file_key(cache_path()), lambda: Predictor.from_checkpoint(load_imagenet(), Message(NAME)))
 
     def _untrained(self, spec: UntrainedSpec) -> Predictor:
         from ..core.data.sources import describe

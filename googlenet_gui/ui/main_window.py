@@ -25,6 +25,7 @@ from .controllers.datasets import DatasetController
 from .controllers.evaluate import EvaluateController
 from .controllers.export import ExportController
 from .controllers.follow import FollowController
+from .controllers.imagenet import ImageNetController
 from .controllers.launch import LaunchController
 from .controllers.runs import RunsController, default_runs_dir
 from .controllers.training import TrainingController
@@ -65,7 +66,6 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         self.retranslate()
         self._connect()
-        # --- end of issue 29
         self._restore_settings()
 
     @property
@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
     def _build_controllers(self) -> None:
         state, status = self.state, self.statusBar()
         self.core = CoreLoader(status, self, self)
-        self.training = TrainingController(self.training_panel, state, status, self.runs_dir, self)
+        self.imagenet = ImageNetController(state.weights, status, self, self)
+        self.training = TrainingController(self.training_panel, state, status, self.runs_dir,
+                                           lambda: self.imagenet.ready, self)
         self.classify = ClassifyController(self.classify_panel, state.weights, self.weights_label,
                                            partial(self.tabs.setCurrentWidget, self.classify_panel), self, self)
         self.checkpoints = CheckpointController(state, status, self.runs_dir, self, self)
@@ -134,13 +136,13 @@ class MainWindow(QMainWindow):
         self.runs = RunsController(self.runs_panel, self.plots_panel, status, self.runs_dir, self, self)
         self.follow = FollowController(state, self.runs_panel, status, self, self)
         self.launch = LaunchController(self.training_panel, state.activity, status, self)
-        self.export = ExportController(self._checkpoint_to_export, status, self, self)
+        self.export = ExportController(state, status, self, self)
         self.understanding = UnderstandingViews(self)  # Inside, Feature Map, Learning, the learning-rate finder
         for panel in self.understanding.tabs():
             self.tabs.addTab(panel, "")
         self.closing = ClosingController(self, self.training, self.core, status, [
             self.launch.close, self.datasets.cancel_download, self.dataset_editor_panel.close, self.dataset_editor.stop,
-            self.evaluate.cancel, *self.understanding.cleanups()], self)
+            self.evaluate.cancel, self.imagenet.cancel, *self.understanding.cleanups()], self)
 
     def _connect(self) -> None:
         """Signals to slots, nothing more: what each command does is its controller's."""
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.run_panel.classify_with_requested.connect(lambda path: self.checkpoints.open(Path(path), resume=False))
         self.runs.open_requested.connect(partial(self.checkpoints.open, resume=True))
         self.runs.follow_requested.connect(self.follow.follow)
+        self.classify_panel.imagenet_requested.connect(self.imagenet.use)
         self.follow.started.connect(tab(self.runs_panel))
         self.training.launch_requested.connect(self.launch.start)
         self.launch.follow_requested.connect(self.follow.follow)
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
     def _core_loaded(self, devices: list) -> None:
         freeze_long_lived_objects()
         self.training_panel.set_devices(devices)
-        for controller in (self.datasets, self.training, self.classify, self.checkpoints):
+        for controller in (self.datasets, self.training, self.classify, self.checkpoints, self.imagenet):
             controller.core_ready()
 
     def _showing(self, panel: QWidget) -> Callable[..., None]:
@@ -179,13 +182,6 @@ class MainWindow(QMainWindow):
     def say(self, text: str) -> None:
         """A message in the status bar for a few seconds."""
         self.statusBar().showMessage(text, 8000)
-
-    def _checkpoint_to_export(self) -> str | None:
-        """File > Export Model exports the checkpoint that answers now, else the run's latest."""
-        weights = self.state.weights
-        if weights.kind == "file" and weights.file is not None:
-            return str(weights.file)
-        return self.checkpoints.to_save()
 
     # ------------------------------------------------------------ words
 

@@ -27,6 +27,7 @@ class Menus(QObject):
         self.evaluate_action = self._action(window.evaluate.evaluate_dialog, file_menu)
         self.follow_action = self._action(window.follow.follow_dialog, file_menu)
         self.export_model_action = self._action(window.export.export_dialog, file_menu)
+        self.imagenet_action = self._action(window.imagenet.use, file_menu)
         file_menu.addSeparator()
         self.new_dataset_action = self._action(window.dataset_editor.new_dialog, file_menu)
         self.edit_dataset_action = self._action(window.dataset_editor.edit_dialog, file_menu)
@@ -94,6 +95,7 @@ class Menus(QObject):
         texts = ((self.open_action, self.tr("&Open Checkpoint…")), (self.save_action, self.tr("&Save Checkpoint As…")),
                  (self.evaluate_action, self.tr("&Evaluate Checkpoint…")),
                  (self.follow_action, self.tr("&Follow Run Folder…")), (self.export_model_action, self.tr("Export &Model…")),
+                 (self.imagenet_action, self.tr("Use &ImageNet Weights")),
                  (self.new_dataset_action, self.tr("New &Dataset…")), (self.edit_dataset_action, self.tr("&Edit Dataset…")),
                  (self.open_images_action, self.tr("Open &Images…")), (self.paste_action, self.tr("&Paste Image")),
                  (self.export_plots_action, self.tr("Export &Plots…")),

@@ -21,7 +21,7 @@ SPIN_LIMIT = 2**31 - 1  # a QSpinBox holds a C int
 class WholeNumberEdit(QLineEdit):
     """A whole number from `low` to `high` where a spin box cannot hold it."""
 
-    valueChanged = Signal(int)
+    valueChanged = Signal(object)  # Signal(int) is a C int: a seed of 3,000,000,000 would overflow it
 
     def __init__(self, low: int, high: int, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,6 +41,46 @@ class WholeNumberEdit(QLineEdit):
         text = str(min(max(int(value), self.low), self.high))
         if text != self.text():
             self.setText(text)
+
+
+class ChoiceOrFile(QComboBox):
+    """A few named choices (each a value; "" stands for None) and "a file…", which asks for one: a setting
+    whose value is a word or a file's path (the weights a run starts from)."""
+
+    PICK = "\0pick"  # the entry that asks for a file
+
+    def __init__(self, choices: list[tuple[object, str]], pick: str, caption: str, file_filter: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.caption, self.file_filter = caption, file_filter
+        for value, label in choices:
+            self.addItem(label, value)
+        self.addItem(pick, self.PICK)
+        self._chosen = 0
+        self.activated.connect(self._activated)
+
+    def _activated(self, index: int) -> None:
+        if self.itemData(index) != self.PICK:
+            self._chosen = index
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.caption, "", self.file_filter)
+        self.setCurrentIndex(self._chosen)  # a choice of no file keeps what was chosen
+        if path:
+            self.show_path(path)
+
+    def show_path(self, path: str) -> None:
+        """Choose the file `path` (listed once, by its name, before "a file…")."""
+        from ..core.common.text import display_name
+
+        index = self.findData(path)
+        if index < 0:
+            index = self.count() - 1
+            self.insertItem(index, display_name(path), path)
+            self.setItemData(index, path, Qt.ToolTipRole)
+        self.setCurrentIndex(index)
+        self._chosen = index
 
 
 def make_widget(setting: Setting) -> QWidget:
@@ -77,6 +117,8 @@ def retranslate(setting: Setting, widget: QWidget) -> None:
 
 def value(widget: QWidget) -> Any:
     """What a setting's widget holds: a combo box's key, a check box's state, a number."""
+    if isinstance(widget, ChoiceOrFile):
+        return widget.currentData() or None
     if isinstance(widget, QComboBox):
         return widget.currentData()
     if isinstance(widget, QCheckBox):
@@ -86,6 +128,11 @@ def value(widget: QWidget) -> Any:
 
 def show_value(widget: QWidget, shown: Any) -> bool:
     """Show `shown`; False if the widget cannot (a choice it does not list)."""
+    if isinstance(widget, ChoiceOrFile):
+        if shown and widget.findData(shown) < 0:
+            widget.show_path(shown)
+            return True
+        return select(widget, shown or "")
     if isinstance(widget, QComboBox):
         return select(widget, shown)
     if isinstance(widget, QCheckBox):

@@ -152,9 +152,9 @@ class TrainingThread(QObject):
         if self.running:
             self.trainer.unpause()
 
-    def stop(self) -> None:
+    def stop(self, hurry: bool = False) -> None:
         if self.running:
-            self.trainer.request_stop()
+            self.trainer.request_stop(hurry)
 
     def wait(self, timeout_ms: int) -> bool:
         """Block until the thread has ended (tests and scripts; the window never blocks on it).

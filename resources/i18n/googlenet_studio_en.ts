@@ -246,6 +246,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>ImageNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer with GoogLeNet's ImageNet weights: 1000 classes of photos (animals, objects, food…), as torchvision ships them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Classify a few pictures that come with the app: clothing from the sample's test images, a cat and a cup of coffee</source>
         <translation type="unfinished" />
     </message>
@@ -390,6 +398,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the network's layout is not one this app knows ({choices})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the number of classes</source>
         <translation type="unfinished" />
     </message>
@@ -431,6 +443,10 @@
     </message>
     <message>
         <source>the normalisation std</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the resize before the centre crop</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -738,6 +754,30 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The last layer only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block 5 and the last layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocks 4 and 5 and the last layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocks 3 to 5 and the last layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocks 2 to 5 and the last layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Automatic (bf16/fp16 where fast)</source>
         <translation type="unfinished" />
     </message>
@@ -919,6 +959,34 @@
     </message>
     <message>
         <source>CPU threads for training</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The weights a run starts from: imagenet (GoogLeNet's ImageNet weights) or a checkpoint file, with a new last layer for the data's classes; none: random weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Layers to train</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With starting weights: what trains (head: the last layer only, its features computed once, seconds an epoch; blockN: that block and those after it; all: the whole network, its starting layers at a tenth of the rate); the rest keeps the starting weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the starting weights must be imagenet or a checkpoint file (leave it out to start from random weights)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training only some layers needs starting weights (imagenet or a checkpoint): random layers left untrained learn nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>training the last layer only computes each image's features once, so it cannot augment them: turn augmentation off, or train more layers</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1222,6 +1290,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>reading the starting weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>computing the features of every image once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>batch size lowered to {batch_size}: the training set has only {count} images</source>
         <translation type="unfinished" />
     </message>
@@ -1231,6 +1307,10 @@
     </message>
     <message>
         <source>loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fitting the statistics and the outlier model to the weights</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1283,6 +1363,10 @@
     </message>
     <message>
         <source>{name}: made for {classes} classes ({names}), {dataset} has {dataset_classes} ({dataset_names})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {dataset}'s class {unknown!r} is not one of its {classes} classes ({names}); to evaluate these weights on it, name every class as the weights name it</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1474,6 +1558,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>no "unlike the training images" flag yet: for a run's weights within an epoch it waits for the epoch's end, when its model is fitted for them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no "unlike the training images" flag: these weights come without a model of the images they learned from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{folder} is being written by another training; choose another run folder or stop that training first</source>
         <translation type="unfinished" />
     </message>
@@ -1499,6 +1591,10 @@
     </message>
     <message>
         <source>{file} does not begin with a run's settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown network layout {layout!r}; the layouts are {choices}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1623,6 +1719,118 @@
     </message>
     <message>
         <source>t-SNE of {count} images</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GoogLeNet, ImageNet (1000 classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is not a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file} is damaged (its SHA-256 does not begin with {prefix}); download it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: the downloaded file is not torchvision's (its SHA-256 does not begin with {prefix})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{file}: cannot store the download ({reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the ImageNet weights are not downloaded yet ({file}); download them, or pick the file {name} if you have it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: torchvision GoogLeNet weights for {classes} classes and {channels} channels, not ImageNet's 1000 and 3: their class names and preprocessing are not in the file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not torchvision's GoogLeNet weights (no conv1, inception3a or fc tensors)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights with malformed conv1 or fc tensors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unexpected tensor {key} in torchvision GoogLeNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>size mismatch for {key}: {got} instead of {shape}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights without {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ImageNet weights ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, trained on {dataset} ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} ({classes} classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights are not described by a table</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights come from an unknown source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights have no usable name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the run's starting weights have no usable class count</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the starting weights do not fit the run's network ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the last layer only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the whole network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{stage} and the stages after it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this run started from {weights}; it trains {trains}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its last layer kept (same classes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a new last layer for this dataset's classes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starting from {weights}, {head}; training {trains}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2773,6 +2981,57 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
 </context>
 <context>
+    <name>ImageNetController</name>
+    <message>
+        <source>GoogLeNet's ImageNet weights answer now: 1000 classes of photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GoogLeNet's ImageNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GoogLeNet's ImageNet weights (torchvision's, 27 MB) are not on this computer yet. Download them from PyTorch's server into torchvision's cache, or choose the file googlenet-1378be20.pth if you have it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose torchvision's GoogLeNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloading GoogLeNet's ImageNet weights…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{0}: {1:.1f} / {2:.1f} MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download cancelled: nothing was kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot download the ImageNet weights: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
@@ -3097,6 +3356,10 @@ They are moved to the dataset's .removed folder, not deleted.</numerusform>
     </message>
     <message>
         <source>Export &amp;Model…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use &amp;ImageNet Weights</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3541,6 +3804,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>State</source>
         <translation type="unfinished" />
     </message>
@@ -3651,7 +3918,23 @@ Drop images on the window to classify them with the current weights.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{0}, from {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{} px</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{:,.0f} MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{:.1f} MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{:,.0f} KiB</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4024,6 +4307,26 @@ Drop images on the window to classify them with the current weights.</source>
     </message>
     <message>
         <source>{0}. {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>GoogLeNet's ImageNet weights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another run's checkpoint…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start from which checkpoint?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -243,6 +243,14 @@
         <translation>试试示例图片</translation>
     </message>
     <message>
+        <source>ImageNet weights</source>
+        <translation>ImageNet 权重</translation>
+    </message>
+    <message>
+        <source>Answer with GoogLeNet&apos;s ImageNet weights: 1000 classes of photos (animals, objects, food…), as torchvision ships them</source>
+        <translation>用 GoogLeNet 的 ImageNet 权重回答：1000 类照片（动物、物品、食物……），与 torchvision 提供的一致</translation>
+    </message>
+    <message>
         <source>Classify a few pictures that come with the app: clothing from the sample&apos;s test images, a cat and a cup of coffee</source>
         <translation>分类应用自带的几张图片：示例测试集中的服装、一只猫和一杯咖啡</translation>
     </message>
@@ -386,6 +394,10 @@
         <translation>网络的输入通道数必须是 1（灰度）或 3（彩色）</translation>
     </message>
     <message>
+        <source>the network&apos;s layout is not one this app knows ({choices})</source>
+        <translation>网络的布局不是本应用认识的（{choices}）</translation>
+    </message>
+    <message>
         <source>the number of classes</source>
         <translation>类别数</translation>
     </message>
@@ -428,6 +440,10 @@
     <message>
         <source>the normalisation std</source>
         <translation>归一化标准差</translation>
+    </message>
+    <message>
+        <source>the resize before the centre crop</source>
+        <translation>中心裁剪前的缩放尺寸</translation>
     </message>
     <message>
         <source>model_state is not a table of tensors</source>
@@ -734,6 +750,30 @@
         <translation>单周期</translation>
     </message>
     <message>
+        <source>The last layer only</source>
+        <translation>仅最后一层</translation>
+    </message>
+    <message>
+        <source>Block 5 and the last layer</source>
+        <translation>第 5 块和最后一层</translation>
+    </message>
+    <message>
+        <source>Blocks 4 and 5 and the last layer</source>
+        <translation>第 4、5 块和最后一层</translation>
+    </message>
+    <message>
+        <source>Blocks 3 to 5 and the last layer</source>
+        <translation>第 3 至 5 块和最后一层</translation>
+    </message>
+    <message>
+        <source>Blocks 2 to 5 and the last layer</source>
+        <translation>第 2 至 5 块和最后一层</translation>
+    </message>
+    <message>
+        <source>The whole network</source>
+        <translation>整个网络</translation>
+    </message>
+    <message>
         <source>Automatic (bf16/fp16 where fast)</source>
         <translation>自动（在更快时使用 bf16/fp16）</translation>
     </message>
@@ -916,6 +956,34 @@
     <message>
         <source>CPU threads for training</source>
         <translation>训练使用的 CPU 线程数</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始权重</translation>
+    </message>
+    <message>
+        <source>The weights a run starts from: imagenet (GoogLeNet&apos;s ImageNet weights) or a checkpoint file, with a new last layer for the data&apos;s classes; none: random weights</source>
+        <translation>训练开始时的权重：imagenet（GoogLeNet 的 ImageNet 权重）或一个检查点文件，并为数据的类别换上新的最后一层；不设置：随机权重</translation>
+    </message>
+    <message>
+        <source>Layers to train</source>
+        <translation>训练的层</translation>
+    </message>
+    <message>
+        <source>With starting weights: what trains (head: the last layer only, its features computed once, seconds an epoch; blockN: that block and those after it; all: the whole network, its starting layers at a tenth of the rate); the rest keeps the starting weights</source>
+        <translation>使用起始权重时训练哪些部分（head：仅最后一层，特征只计算一次，每轮只需几秒；blockN：该块及其后的块；all：整个网络，预训练的层以十分之一的学习率训练）；其余部分保持起始权重</translation>
+    </message>
+    <message>
+        <source>the starting weights must be imagenet or a checkpoint file (leave it out to start from random weights)</source>
+        <translation>起始权重必须是 imagenet 或一个检查点文件（不设置则从随机权重开始）</translation>
+    </message>
+    <message>
+        <source>training only some layers needs starting weights (imagenet or a checkpoint): random layers left untrained learn nothing</source>
+        <translation>只训练部分层需要起始权重（imagenet 或检查点）：不训练的随机层什么也学不到</translation>
+    </message>
+    <message>
+        <source>training the last layer only computes each image&apos;s features once, so it cannot augment them: turn augmentation off, or train more layers</source>
+        <translation>只训练最后一层时，每张图像的特征只计算一次，因此无法做数据增强：请关闭数据增强，或训练更多的层</translation>
     </message>
     <message>
         <source>cannot read the settings in {name}: {reason}</source>
@@ -1218,6 +1286,14 @@
         <translation>正在验证</translation>
     </message>
     <message>
+        <source>reading the starting weights</source>
+        <translation>正在读取起始权重</translation>
+    </message>
+    <message>
+        <source>computing the features of every image once</source>
+        <translation>正在为每张图像计算一次特征</translation>
+    </message>
+    <message>
         <source>batch size lowered to {batch_size}: the training set has only {count} images</source>
         <translation>批量大小已降为 {batch_size}：训练集只有 {count} 张图像</translation>
     </message>
@@ -1228,6 +1304,10 @@
     <message>
         <source>loss became infinite at epoch {epoch}, batch {batch}; training stopped. Try a lower learning rate.</source>
         <translation>损失在第 {epoch} 轮第 {batch} 批变为无穷大；训练已停止。请尝试更低的学习率。</translation>
+    </message>
+    <message>
+        <source>fitting the statistics and the outlier model to the weights</source>
+        <translation>正在为这些权重重新计算统计量并拟合离群模型</translation>
     </message>
     <message>
         <source>the run folder {folder} was deleted while training; it was made again with the run&apos;s checkpoint and its log rebuilt from memory</source>
@@ -1280,6 +1360,10 @@
     <message>
         <source>{name}: made for {classes} classes ({names}), {dataset} has {dataset_classes} ({dataset_names})</source>
         <translation>{name}：为 {classes} 个类别（{names}）创建，而 {dataset} 有 {dataset_classes} 个（{dataset_names}）</translation>
+    </message>
+    <message>
+        <source>{name}: {dataset}&apos;s class {unknown!r} is not one of its {classes} classes ({names}); to evaluate these weights on it, name every class as the weights name it</source>
+        <translation>{name}：{dataset} 的类别 {unknown!r} 不在它的 {classes} 个类别中（{names}）；要用这些权重评估该数据集，请按权重中的名称为每个类别命名</translation>
     </message>
     <message>
         <source>{name}: weights do not fit the network ({problem})</source>
@@ -1470,6 +1554,14 @@
         <translation>{weights}：给不出答案（NaN）：生成它们的训练运行已经发散</translation>
     </message>
     <message>
+        <source>no &quot;unlike the training images&quot; flag yet: for a run&apos;s weights within an epoch it waits for the epoch&apos;s end, when its model is fitted for them</source>
+        <translation>暂无“与训练图像不同”的标记：训练中途的权重要等到本轮结束、为它们拟合好模型后才有此标记</translation>
+    </message>
+    <message>
+        <source>no &quot;unlike the training images&quot; flag: these weights come without a model of the images they learned from</source>
+        <translation>没有“与训练图像不同”的标记：这些权重不带有其训练图像的模型</translation>
+    </message>
+    <message>
         <source>{folder} is being written by another training; choose another run folder or stop that training first</source>
         <translation>{folder} 正被另一个训练写入；请选择其他运行文件夹，或先停止那个训练</translation>
     </message>
@@ -1496,6 +1588,10 @@
     <message>
         <source>{file} does not begin with a run&apos;s settings</source>
         <translation>{file} 的开头不是训练运行的设置</translation>
+    </message>
+    <message>
+        <source>unknown network layout {layout!r}; the layouts are {choices}</source>
+        <translation>未知的网络布局 {layout!r}；可用的布局有 {choices}</translation>
     </message>
     <message>
         <source>channels, height, width and classes must all be at least 1</source>
@@ -1620,6 +1716,118 @@
     <message>
         <source>t-SNE of {count} images</source>
         <translation>{count} 张图像的 t-SNE</translation>
+    </message>
+    <message>
+        <source>GoogLeNet, ImageNet (1000 classes)</source>
+        <translation>GoogLeNet，ImageNet（1000 个类别）</translation>
+    </message>
+    <message>
+        <source>{file} is not a file</source>
+        <translation>{file} 不是文件</translation>
+    </message>
+    <message>
+        <source>{file} is damaged (its SHA-256 does not begin with {prefix}); download it again</source>
+        <translation>{file} 已损坏（其 SHA-256 不以 {prefix} 开头）；请重新下载</translation>
+    </message>
+    <message>
+        <source>{file}: the downloaded file is not torchvision&apos;s (its SHA-256 does not begin with {prefix})</source>
+        <translation>{file}：下载的文件不是 torchvision 的（其 SHA-256 不以 {prefix} 开头）</translation>
+    </message>
+    <message>
+        <source>{file}: cannot store the download ({reason})</source>
+        <translation>{file}：无法保存下载的文件（{reason}）</translation>
+    </message>
+    <message>
+        <source>the ImageNet weights are not downloaded yet ({file}); download them, or pick the file {name} if you have it</source>
+        <translation>ImageNet 权重尚未下载（{file}）；请下载，或者如果你已有文件 {name}，请选择它</translation>
+    </message>
+    <message>
+        <source>{name}: {problem}</source>
+        <translation>{name}：{problem}</translation>
+    </message>
+    <message>
+        <source>{name}: torchvision GoogLeNet weights for {classes} classes and {channels} channels, not ImageNet&apos;s 1000 and 3: their class names and preprocessing are not in the file</source>
+        <translation>{name}：这是 {classes} 个类别、{channels} 个通道的 torchvision GoogLeNet 权重，不是 ImageNet 的 1000 个类别和 3 个通道：文件中没有它的类别名称和预处理方式</translation>
+    </message>
+    <message>
+        <source>not torchvision&apos;s GoogLeNet weights (no conv1, inception3a or fc tensors)</source>
+        <translation>不是 torchvision 的 GoogLeNet 权重（没有 conv1、inception3a 或 fc 张量）</translation>
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights with malformed conv1 or fc tensors</source>
+        <translation>torchvision GoogLeNet 权重中的 conv1 或 fc 张量格式不对</translation>
+    </message>
+    <message>
+        <source>unexpected tensor {key} in torchvision GoogLeNet weights</source>
+        <translation>torchvision GoogLeNet 权重中有多余的张量 {key}</translation>
+    </message>
+    <message>
+        <source>size mismatch for {key}: {got} instead of {shape}</source>
+        <translation>{key} 的尺寸为 {got}，应为 {shape}</translation>
+    </message>
+    <message>
+        <source>torchvision GoogLeNet weights without {key}</source>
+        <translation>torchvision GoogLeNet 权重中缺少 {key}</translation>
+    </message>
+    <message>
+        <source>ImageNet weights ({classes} classes)</source>
+        <translation>ImageNet 权重（{classes} 个类别）</translation>
+    </message>
+    <message>
+        <source>{name}, trained on {dataset} ({classes} classes)</source>
+        <translation>{name}，在 {dataset} 上训练（{classes} 个类别）</translation>
+    </message>
+    <message>
+        <source>{name} ({classes} classes)</source>
+        <translation>{name}（{classes} 个类别）</translation>
+    </message>
+    <message>
+        <source>the run&apos;s starting weights are not described by a table</source>
+        <translation>训练运行的起始权重没有用表格描述</translation>
+    </message>
+    <message>
+        <source>the run&apos;s starting weights come from an unknown source</source>
+        <translation>训练运行的起始权重来源未知</translation>
+    </message>
+    <message>
+        <source>the run&apos;s starting weights have no usable name</source>
+        <translation>训练运行的起始权重没有可用的名称</translation>
+    </message>
+    <message>
+        <source>the run&apos;s starting weights have no usable class count</source>
+        <translation>训练运行的起始权重没有可用的类别数</translation>
+    </message>
+    <message>
+        <source>the starting weights do not fit the run&apos;s network ({key})</source>
+        <translation>起始权重与训练运行的网络不匹配（{key}）</translation>
+    </message>
+    <message>
+        <source>the last layer only</source>
+        <translation>仅最后一层</translation>
+    </message>
+    <message>
+        <source>the whole network</source>
+        <translation>整个网络</translation>
+    </message>
+    <message>
+        <source>{stage} and the stages after it</source>
+        <translation>{stage} 及其后的各阶段</translation>
+    </message>
+    <message>
+        <source>this run started from {weights}; it trains {trains}</source>
+        <translation>此训练运行从{weights}开始；训练{trains}</translation>
+    </message>
+    <message>
+        <source>its last layer kept (same classes)</source>
+        <translation>保留其最后一层（类别相同）</translation>
+    </message>
+    <message>
+        <source>a new last layer for this dataset&apos;s classes</source>
+        <translation>为此数据集的类别换上新的最后一层</translation>
+    </message>
+    <message>
+        <source>starting from {weights}, {head}; training {trains}</source>
+        <translation>从{weights}开始，{head}；训练{trains}</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +2948,57 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     </message>
 </context>
 <context>
+    <name>ImageNetController</name>
+    <message>
+        <source>GoogLeNet&apos;s ImageNet weights answer now: 1000 classes of photos</source>
+        <translation>现在由 GoogLeNet 的 ImageNet 权重回答：1000 类照片</translation>
+    </message>
+    <message>
+        <source>GoogLeNet&apos;s ImageNet weights</source>
+        <translation>GoogLeNet 的 ImageNet 权重</translation>
+    </message>
+    <message>
+        <source>GoogLeNet&apos;s ImageNet weights (torchvision&apos;s, 27 MB) are not on this computer yet. Download them from PyTorch&apos;s server into torchvision&apos;s cache, or choose the file googlenet-1378be20.pth if you have it.</source>
+        <translation>这台计算机上还没有 GoogLeNet 的 ImageNet 权重（torchvision 提供，27 MB）。可以从 PyTorch 的服务器下载到 torchvision 的缓存中；如果已有 googlenet-1378be20.pth 文件，也可以直接选择它。</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Choose File…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose torchvision&apos;s GoogLeNet weights</source>
+        <translation>选择 torchvision 的 GoogLeNet 权重</translation>
+    </message>
+    <message>
+        <source>PyTorch weights (*.pth *.pt);;All files (*)</source>
+        <translation>PyTorch 权重 (*.pth *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Downloading GoogLeNet&apos;s ImageNet weights…</source>
+        <translation>正在下载 GoogLeNet 的 ImageNet 权重…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f} / {2:.1f} MiB</source>
+        <translation>{0}：{1:.1f} / {2:.1f} MiB</translation>
+    </message>
+    <message>
+        <source>Download cancelled: nothing was kept</source>
+        <translation>下载已取消：没有保留任何文件</translation>
+    </message>
+    <message>
+        <source>Cannot download the ImageNet weights: {0}</source>
+        <translation>无法下载 ImageNet 权重：{0}</translation>
+    </message>
+</context>
+<context>
     <name>InsideController</name>
     <message>
         <source>Looking inside…</source>
@@ -3061,6 +3320,10 @@ They are moved to the dataset&apos;s .removed folder, not deleted.</source>
     <message>
         <source>Export &amp;Model…</source>
         <translation>导出模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Use &amp;ImageNet Weights</source>
+        <translation>使用 ImageNet 权重(&amp;I)</translation>
     </message>
     <message>
         <source>New &amp;Dataset…</source>
@@ -3505,6 +3768,10 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>设备</translation>
     </message>
     <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -3614,8 +3881,24 @@ Drop images on the window to classify them with the current weights.</source>
         <translation>所勾选的训练运行设置相同。</translation>
     </message>
     <message>
+        <source>{0}, from {1}</source>
+        <translation>{0}，起点 {1}</translation>
+    </message>
+    <message>
         <source>{} px</source>
         <translation>{} 像素</translation>
+    </message>
+    <message>
+        <source>{:,.0f} MiB</source>
+        <translation>{:,.0f} MiB</translation>
+    </message>
+    <message>
+        <source>{:.1f} MiB</source>
+        <translation>{:.1f} MiB</translation>
+    </message>
+    <message>
+        <source>{:,.0f} KiB</source>
+        <translation>{:,.0f} KiB</translation>
     </message>
     <message>
         <source>folder: {}</source>
@@ -3983,6 +4266,26 @@ Drop images on the window to classify them with the current weights.</source>
     <message>
         <source>{0}. {1}</source>
         <translation>{0}。{1}</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>随机权重</translation>
+    </message>
+    <message>
+        <source>GoogLeNet&apos;s ImageNet weights</source>
+        <translation>GoogLeNet 的 ImageNet 权重</translation>
+    </message>
+    <message>
+        <source>Another run&apos;s checkpoint…</source>
+        <translation>另一次训练的检查点…</translation>
+    </message>
+    <message>
+        <source>Start from which checkpoint?</source>
+        <translation>从哪个检查点开始？</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.pt *.pth)</source>
+        <translation>检查点 (*.pt *.pth)</translation>
     </message>
     <message>
         <source>Measured: {0} in {1} on {2} ({3}).</source>

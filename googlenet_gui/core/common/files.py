@@ -82,6 +82,34 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None], inp
     return path
 
 
+def atomic_link(src: str | os.PathLike, dst: str | os.PathLike) -> bool:
+    """Make `dst` a second name of the file `src` (a hard link), replacing `dst` in one rename.
+    Safe for files only ever replaced whole (atomic_write): a later write of `src` makes a new
+    file and `dst` keeps the old bytes. False, with nothing changed, where the file system cannot
+    link (another device, FAT, a limit of links): the caller copies instead."""
+    dst = Path(dst)
+    check_target(dst)
+    kept = os.fsdecode(os.fsencode(dst.name)[:_NAME_KEPT])
+    while True:
+        tmp = dst.with_name(f".{kept}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.link(src, tmp)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS):
+                return False
+            raise
+    try:
+        os.replace(tmp, dst)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_folder(dst.parent)
+    return True
+
+
 def check_target(path: Path, inputs: Iterable[str | os.PathLike] = ()) -> None:
     """FileRefused when `path` exists and is not a regular file, or is one of `inputs`."""
     try:

@@ -177,12 +177,35 @@ def convert(img: Image.Image, channels: int) -> Image.Image:
     return flatten(img).convert("L" if channels == 1 else "RGB")
 
 
-def prepare(img: Image.Image, channels: int, size: int) -> torch.Tensor:
+def prepare(img: Image.Image, channels: int, size: int, resize: int | None = None) -> torch.Tensor:
     """A decoded image as a dataset stores it: uint8 [channels, size, size], the shorter side
-    resized to `size` and the centre square cut out. The channels are made after resizing, so a
-    big grayscale image is never widened to RGB at full size."""
-    square = fit_square(flatten(img), size)
+    resized to `size` and the centre square cut out; with `resize` (ImageNet's 256), the shorter
+    side resized to `resize` and the centre `size` square cut out of that (resize_and_crop). The
+    channels are made after resizing, so a big grayscale image is never widened to RGB at full size."""
+    flat = flatten(img)
+    square = fit_square(flat, size) if resize is None else resize_and_crop(flat, resize, size)
     return to_tensor_u8(square.convert("L" if channels == 1 else "RGB"))
+
+
+def resize_and_crop(img: Image.Image, resize: int, size: int) -> Image.Image:
+    """torchvision's Resize(resize) then CenterCrop(size) on a PIL image, pixel for pixel: the
+    shorter side to `resize` (the longer one in proportion, rounded down), bilinear, then the centre
+    size x size square (its corner rounded as torchvision rounds it).
+
+    A very long image (more than 8:1) is not resized whole: only the part the crop keeps is
+    resampled (Pillow's `box`, the same sample positions), so a 1 x 100,000 image never becomes a
+    256 x 25,600,000 one first."""
+    w, h = img.size
+    if w <= h:
+        new_w, new_h = resize, int(resize * h / w)
+    else:
+        new_w, new_h = int(resize * w / h), resize
+    top, left = int(round((new_h - size) / 2.0)), int(round((new_w - size) / 2.0))
+    if max(new_w, new_h) <= 8 * resize:
+        resized = img if (new_w, new_h) == (w, h) else img.resize((new_w, new_h), Image.BILINEAR)
+        return resized.crop((left, top, left + size, top + size))
+    sx, sy = w / new_w, h / new_h
+    return img.resize((size, size), Image.BILINEAR, box=(left * sx, top * sy, (left + size) * sx, (top + size) * sy))
 
 
 def _to_8_bit(img: Image.Image) -> Image.Image:

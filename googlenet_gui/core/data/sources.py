@@ -4,6 +4,8 @@ Sources: the embedded `sample` (a Fashion-MNIST subset under resources/), `cifar
 `fashion-mnist`, `mnist` (local files or a download) and `folder` (one sub-folder per class).
 Everything is decoded once into memory; batches are built on the training device with
 the batched ops in transforms.py.
+
+One piece: every source ends in the same decoded form, and their guards (sizes, counts, names) are shared.
 """
 from __future__ import annotations
 
@@ -287,11 +289,12 @@ def load_folder(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     include_test: bool = False,
+    resize: int | None = None,
 ) -> Dataset:
     """Images in <root>/<class>/..., or <root>/train/<class>/ with <root>/val/<class>/.
 
-    Every image is decoded once, resized and centre-cropped to `size`; unreadable files are
-    skipped and counted. Without a separate validation folder, `val_fraction` of each class
+    Every image is decoded once, resized and centre-cropped to `size` (with `resize`, ImageNet's
+    way: images.prepare); unreadable files are skipped and counted. Without a separate validation folder, `val_fraction` of each class
     is held out (seeded). `include_test`: also read <root>/test/<class>/ when it is there
     beside a validation folder of another name (Dataset.test).
     """
@@ -308,7 +311,7 @@ def load_folder(
     if not train_items:
         raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{folder}: no image files in its class folders"), folder=train_root))
 
-    decoded, gray = _decode_all(train_items + val_items, size, progress, cancel)
+    decoded, gray = _decode_all(train_items + val_items, size, progress, cancel, resize)
     channels = 1 if gray else 3
     skipped = sum(t is None for t in decoded)
 
@@ -336,7 +339,7 @@ def load_folder(
     test_root = root / "test"
     if include_test and val_root is not None and val_root.name != "test" and test_root.is_dir():
         test_items = _list_images(test_root, classes)
-        test_decoded, _ = _decode_all(test_items, size, progress, cancel)
+        test_decoded, _ = _decode_all(test_items, size, progress, cancel, resize)
         test = gather(test_items, [None if t is None else _luma(t) if channels == 1 else t for t in test_decoded])
     return Dataset(f"folder:{root.name}", train, val, classes, flip_ok=True, skipped=skipped, notes=notes, test=test)
 
@@ -348,24 +351,25 @@ def _luma(rgb: torch.Tensor) -> torch.Tensor:
     return ((rgb.int() * weights).sum(0, keepdim=True) + 500).div(1000, rounding_mode="floor").to(torch.uint8)
 
 
-def _decode_one(path: Path, size: int) -> tuple[torch.Tensor | None, bool]:
+def _decode_one(path: Path, size: int, resize: int | None = None) -> tuple[torch.Tensor | None, bool]:
     try:
-        img = open_image(path, target_size=size)
+        img = open_image(path, target_size=None if resize else size)  # whole, as torchvision, for ImageNet's way
         gray = is_grayscale(img)
-        return prepare(img, 3, size), gray
+        return prepare(img, 3, size, resize), gray
     except (ImageLoadError, OSError, ValueError):
         return None, True
 
 
 def _decode_all(
-    items: list[tuple[Path, int]], size: int, progress: ProgressFn | None, cancel: threading.Event | None
+    items: list[tuple[Path, int]], size: int, progress: ProgressFn | None, cancel: threading.Event | None,
+    resize: int | None = None,
 ) -> tuple[list[torch.Tensor | None], bool]:
     """Decode in a thread pool (Pillow releases the GIL while decoding). Returns one tensor per
     item (None where unreadable) and whether every readable image was grayscale."""
     results: list[torch.Tensor | None] = []
     all_gray = True
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        for i, (tensor, gray) in enumerate(pool.map(lambda item: _decode_one(item[0], size), items)):
+        for i, (tensor, gray) in enumerate(pool.map(lambda item: _decode_one(item[0], size, resize), items)):
             if cancel is not None and cancel.is_set():
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise Cancelled()
@@ -488,15 +492,17 @@ def load_dataset(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     include_test: bool = False,
+    resize: int | None = None,
 ) -> Dataset:
     """Load a dataset by source name. For `folder`, data_dir is the image folder itself;
-    `include_test` also reads its own test/ folder (see load_folder)."""
+    `include_test` also reads its own test/ folder and `resize` prepares its images ImageNet's
+    way (see load_folder)."""
     if name == "sample":
         return load_sample()
     if name == "folder":
         if not data_dir:
             raise DataError(NO_FOLDER_CHOSEN)
-        return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel, include_test)
+        return load_folder(Path(data_dir), input_size, val_fraction, seed, progress, cancel, include_test, resize)
     root = Path(data_dir) if data_dir else default_data_dir()
     if name == "cifar10":
         return load_cifar10(root)

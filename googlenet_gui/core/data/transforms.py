@@ -21,7 +21,10 @@ class Preprocess:
 
     channels: 1 or 3; stored_size: the side images are kept at (28 for Fashion-MNIST, 32 for
     CIFAR-10, the input size for image folders); input_size: the side the network sees;
-    mean and std: the normalisation, in 0..1 units.
+    mean and std: the normalisation, in 0..1 units. resize: None for the app's own way (the
+    shorter side resized to stored_size and the centre square cut out), or ImageNet's (the
+    shorter side resized to `resize`, 256, and the centre stored_size square, 224, cut out of that,
+    exactly as torchvision's Resize + CenterCrop do it).
     """
 
     channels: int
@@ -29,6 +32,13 @@ class Preprocess:
     stored_size: int
     mean: float = MEAN
     std: float = STD
+    resize: int | None = None
+
+    @property
+    def decode_size(self) -> int | None:
+        """The side a big JPEG may be decoded at (a reduced scale, much faster), or None: decoded
+        whole, as torchvision decodes it, where the preprocessing is ImageNet's."""
+        return None if self.resize else self.stored_size
 
 
 def to_model_input(images: torch.Tensor, input_size: int, channels_last: bool = True,

@@ -17,14 +17,14 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from ..runs.checkpoint import Checkpoint, CheckpointError, state_dict_problem
+from ..runs.checkpoint import Checkpoint
 from ..data.sources import DataError, Dataset, load_dataset
-from ..common.devices import AUTOCAST_DTYPES, precision_for, resolve_device
+from ..common.devices import resolve_device
 from ..data.download import Cancelled
 from ..runs.events import EpochEnd, EpochPredictions
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..network.model import GoogLeNet
-from ..data.transforms import to_model_input
+from .predict import Predictor, model_input
 
 TOP_K = 5  # top-5 accuracy; with fewer classes, top-k for k = the number of classes
 EVAL_BATCH = 128  # images per forward pass for a checkpoint without training settings
@@ -155,11 +155,24 @@ class Evaluation:
         return [Mistake(int(i), int(self.labels[i]), int(self.predicted[i]), float(self.probability[i]))
                 for i in index]
 
-    def to_dict(self, mistakes: int | None = 20) -> dict[str, Any]:
-        """Everything as plain values (the CLI's --json), with the `mistakes` most confident ones."""
+    def present_classes(self) -> np.ndarray:
+        """The classes that have images or were answered (of ImageNet's 1000, the few a folder holds and gets)."""
+        return np.flatnonzero((self.matrix.sum(1) > 0) | (self.matrix.sum(0) > 0))
+
+    def to_dict(self, mistakes: int | None = 20, present_only: bool = False) -> dict[str, Any]:
+        """Everything as plain values (the CLI's --json), with the `mistakes` most confident ones;
+        `present_only`: the per-class table and the matrix for present_classes() alone (their
+        numbers in "class_indices"), not a row and a column for each of many classes."""
         def rounded(value: float | None) -> float | None:
             return None if value is None else round(value, 6)
 
+        if present_only:
+            shown = self.present_classes()
+            per_class = self.per_class()
+            return {**self.to_dict(mistakes), "class_indices": shown.tolist(),
+                    "classes": [{"name": c.name, "precision": rounded(c.precision), "recall": rounded(c.recall),
+                                 "f1": rounded(c.f1), "support": c.support} for c in (per_class[i] for i in shown)],
+                    "matrix": self.matrix[np.ix_(shown, shown)].tolist()}
         return {
             "images": self.images,
             "accuracy": rounded(self.accuracy),
@@ -248,9 +261,11 @@ def evaluation_dataset(checkpoint: Checkpoint, dataset: str | None = None, data_
                                                             "name one")))
         dataset = config.dataset
     own = config is not None and dataset == config.dataset
-    data = load_dataset(dataset, data_dir or (config.data_dir if own else None), checkpoint.preprocess.input_size,
+    p = checkpoint.preprocess
+    # an image folder's images are prepared as a classified file is: at the stored size, ImageNet's way where it is
+    data = load_dataset(dataset, data_dir or (config.data_dir if own else None), p.stored_size,
                         config.val_fraction if own else 0.1, config.seed if own else 0, progress, cancel,
-                        include_test=split == "test")
+                        include_test=split == "test", resize=p.resize)
     return data.limited(config.limit_train, config.limit_val, config.seed) if own else data
 
 
@@ -258,29 +273,30 @@ def evaluate_checkpoint(checkpoint: Checkpoint, dataset: Dataset, split: str = "
                         progress: Progress | None = None, cancel: threading.Event | None = None,
                         device: str = "cpu", batch_size: int | None = None, name: str = "checkpoint") -> Evaluation:
     """Run `checkpoint`'s network over a split of `dataset` in batches on `device`, with the
-    preprocessing, arithmetic and batches of its run's validation (so on the same device the
-    answers are the ones its run reported). `progress(done, total, message)` follows the
-    images; setting `cancel` raises download.Cancelled before the next batch."""
+    preprocessing and the arithmetic every answer is given in (float32, as classify, Inside and
+    the exports: predict.model_input), so each image gets the answer classifying it gives.
+    The dataset's classes must be among the checkpoint's (the same list, or, as for ImageNet's
+    1000, folders named after some of them); the evaluation is over the checkpoint's classes.
+    `progress(done, total, message)` follows the images; setting `cancel` raises
+    download.Cancelled before the next batch."""
     images = dataset.split(split)
-    check_fits(checkpoint, dataset, name)
+    labels = checkpoint_labels(checkpoint, dataset, images.labels, name)
+    pixels = images.images
+    if pixels.shape[1] == 1 and checkpoint.model_config.in_channels == 3:
+        pixels = pixels.expand(-1, 3, -1, -1)  # a grey folder for colour weights: as classify makes a grey file RGB
     config = checkpoint.train_config
     if batch_size is None:
         batch_size = config.batch_size * 2 if config else EVAL_BATCH  # as the engine's validation
     target = resolve_device(device)
-    autocast = AUTOCAST_DTYPES.get(precision_for(target, config.precision if config else "auto"))
-    channels_last = config.channels_last if config else True
-    model = _network(checkpoint, target, channels_last, name)
+    model: GoogLeNet = Predictor.from_checkpoint(checkpoint, name).model.to(target)
     p = checkpoint.preprocess
-    outputs = ValidationOutputs(images.labels.to(target), len(checkpoint.class_names))
+    outputs = ValidationOutputs(labels.to(target), len(checkpoint.class_names))
     total = len(images)
     with torch.inference_mode():
         for start in range(0, total, batch_size):
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
-            x = to_model_input(images.images[start:start + batch_size].to(target), p.input_size, channels_last,
-                               p.mean, p.std)
-            with torch.autocast(target.type, dtype=autocast or torch.float32, enabled=autocast is not None):
-                logits = model(x).float()
+            logits = model(model_input(pixels[start:start + batch_size].to(target), p)).float()
             outputs.add(logits)
             if progress is not None:
                 progress(min(start + batch_size, total), total, "evaluating")
@@ -292,16 +308,39 @@ def evaluate_checkpoint(checkpoint: Checkpoint, dataset: Dataset, split: str = "
 
 
 def check_fits(checkpoint: Checkpoint, dataset: Dataset, name: str = "checkpoint") -> None:
-    """The checkpoint's network must take the dataset's channels and name the same classes."""
+    """The checkpoint's network must take the dataset's channels (grey images go to colour weights
+    as classify sends them) and know the dataset's classes, by name."""
     mc = checkpoint.model_config
-    if mc.in_channels != dataset.channels:
+    if mc.in_channels != dataset.channels and not (dataset.channels == 1 and mc.in_channels == 3):
         raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: made for {channels}-channel images, {dataset} has {dataset_channels}"),
                                 name=name, channels=mc.in_channels, dataset=dataset.name, dataset_channels=dataset.channels))
-    if list(checkpoint.class_names) != list(dataset.class_names):
+    names = list(checkpoint.class_names)
+    if names == list(dataset.class_names):
+        return
+    known = set(names)
+    unknown = [n for n in dataset.class_names if n not in known]
+    if len(unknown) == len(dataset.class_names):
         raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: made for {classes} classes ({names}), {dataset} has "
                                                           "{dataset_classes} ({dataset_names})"),
                                 name=name, classes=mc.num_classes, names=_names(checkpoint.class_names), dataset=dataset.name,
                                 dataset_classes=len(dataset.class_names), dataset_names=_names(dataset.class_names)))
+    if unknown:
+        raise DataError(Message(QT_TRANSLATE_NOOP("Core", "{name}: {dataset}'s class {unknown!r} is not one of its {classes} "
+                                                          "classes ({names}); to evaluate these weights on it, name every "
+                                                          "class as the weights name it"),
+                                name=name, dataset=dataset.name, unknown=unknown[0], classes=mc.num_classes,
+                                names=_names(checkpoint.class_names)))
+
+
+def checkpoint_labels(checkpoint: Checkpoint, dataset: Dataset, labels: torch.Tensor, name: str = "checkpoint") -> torch.Tensor:
+    """The dataset's labels as the checkpoint's class numbers (check_fits first): the same, or,
+    for a dataset whose classes are some of the checkpoint's (ImageNet's), mapped by name."""
+    check_fits(checkpoint, dataset, name)
+    names = list(checkpoint.class_names)
+    if names == list(dataset.class_names):
+        return labels
+    mapping = torch.tensor([names.index(n) for n in dataset.class_names], dtype=torch.long)
+    return mapping[labels]
 
 
 def _names(names: Sequence[str], shown: int = 4) -> str:
@@ -310,15 +349,3 @@ def _names(names: Sequence[str], shown: int = 4) -> str:
     listed = ", ".join(printable(n, 40) for n in names[:shown])
     return listed + (", …" if len(names) > shown else "")
 
-
-def _network(checkpoint: Checkpoint, device: torch.device, channels_last: bool, name: str) -> GoogLeNet:
-    state = {k: (v.float() if v.is_floating_point() else v) for k, v in checkpoint.model_state.items()}
-    with torch.device("meta"):
-        model = GoogLeNet(checkpoint.model_config)
-    try:
-        model.load_state_dict(state, assign=True)
-    except (TypeError, ValueError, KeyError, RuntimeError) as exc:
-        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: weights do not fit the network ({problem})"), name=name,
-                                      problem=state_dict_problem(exc))) from None
-    model = model.to(device).eval()
-    return model.to(memory_format=torch.channels_last) if channels_last else model

@@ -4,8 +4,12 @@ Both take the normalised input the network trains on, float32 [N, C, S, S] with 
 and give the logits [N, classes] (softmax gives the probabilities). What a deployment needs to
 prepare images and name the answers travels inside the file: ONNX metadata properties, or
 TorchScript extra files. Preparing an image as the app does: decode, convert to `channels`,
-resize the short side to `stored_size` and centre-crop it square, resize to `input_size`
-(bilinear), then x / 255 -> (x - mean) / std.
+resize the short side to `stored_size` and centre-crop it square (or, where `resize` is given,
+as for ImageNet's weights: resize the short side to `resize` and centre-crop a `stored_size`
+square out of it, as torchvision's Resize + CenterCrop), resize to `input_size` (bilinear),
+then x / 255 -> (x - mean) / std. `layout` names the network's layout (the tutorial's, or
+torchvision's for ImageNet's weights and runs started from them); `origin`, where a run's first
+weights came from.
 """
 from __future__ import annotations
 
@@ -55,14 +59,18 @@ def description(checkpoint: Any, source: str) -> dict[str, Any]:
         "stored_size": p.stored_size,
         "mean": float(p.mean),
         "std": float(p.std),
+        "resize": p.resize,
+        "layout": checkpoint.model_config.layout,
+        "origin": None if getattr(checkpoint, "origin", None) is None else checkpoint.origin.to_dict(),
         "input": f"{INPUT_NAME}: float32 [N, {p.channels}, {p.input_size}, {p.input_size}], (pixel / 255 - mean) / std",
         "output": f"{OUTPUT_NAME}: float32 [N, {len(checkpoint.class_names)}]; softmax gives the probabilities",
     }
 
 
 def export_checkpoint(checkpoint_path: str | os.PathLike, fmt: str, out: str | os.PathLike) -> Path:
-    """Read a checkpoint (checked by core.runs.checkpoint) and write its network as `fmt` to `out`."""
-    from ..runs.checkpoint import load_checkpoint
+    """Read a checkpoint (checked by core.runs.checkpoint; torchvision's GoogLeNet file, or "imagenet":
+    torchvision's cache) and write its network as `fmt` to `out`."""
+    from .imagenet import KEYWORD, load_weights
 
     if fmt not in FORMATS:
         raise ExportError(Message(QT_TRANSLATE_NOOP("Core", "unknown export format {format!r}: use {choices}"), format=fmt,
@@ -70,9 +78,9 @@ def export_checkpoint(checkpoint_path: str | os.PathLike, fmt: str, out: str | o
     problem = missing_packages(fmt)
     if problem:
         raise ExportError(problem)
-    checkpoint = load_checkpoint(checkpoint_path)
-    return export_model(checkpoint, fmt, Path(out), checkpoint.describe(display_name(checkpoint_path)),
-                        (Path(checkpoint_path),))
+    checkpoint, name = load_weights(checkpoint_path)
+    read = () if str(checkpoint_path).strip().lower() == KEYWORD else (Path(checkpoint_path),)
+    return export_model(checkpoint, fmt, Path(out), checkpoint.describe(name), read)
 
 
 def export_model(checkpoint: Any, fmt: str, out: Path, source: str = "", inputs: tuple[Path, ...] = ()) -> Path:

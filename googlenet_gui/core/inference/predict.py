@@ -17,7 +17,7 @@ import torch
 from PIL import Image
 
 from ..network import ood
-from ..runs.checkpoint import Checkpoint, CheckpointError, load_checkpoint, state_dict_problem
+from ..runs.checkpoint import Checkpoint, CheckpointError, state_dict_problem
 from ..data.images import NO_MEMORY, ImageLoadError, flatten, open_image, prepare, thumbnail
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
 from ..network.model import GoogLeNet, ModelConfig
@@ -36,6 +36,7 @@ class Answers:
     tops: list[list[tuple[str, float]]]  # per image: (class name, probability), best first
     views: np.ndarray  # what the network saw: uint8 [N, S, S] or [N, S, S, 3]
     unlikeness: list[float] | None  # per image; above 1: unlike the training images (core/network/ood.py)
+    flag: str = ood.FLAG_NONE  # whether `unlikeness` is known, and if not why (ood.FLAG_*)
 
     def unlike(self, i: int) -> float | None:
         return None if self.unlikeness is None else self.unlikeness[i]
@@ -57,6 +58,7 @@ class Prediction:
     thumbnail: np.ndarray | None = None  # the image as a person sees it, at most 96 x 96
     error: str | None = None
     unlikeness: float | None = None  # above 1: unlike the images the weights were trained on (None: not known)
+    flag: str = ood.FLAG_NONE  # ood.FLAG_READY: unlikeness is known; else why not (flag_note says it)
 
     @property
     def unlike_training(self) -> bool:
@@ -78,10 +80,19 @@ class Predictor:
         self.trained = trained
         self.description = description
         self.taken_at: float | None = None  # time.monotonic() when a live run's weights were copied
-        self.outliers: ood.OutlierModel | None = None  # what "like the training images" means, when known
+        self.outliers: ood.OutlierModel | None = None  # what "like the training images" means, for these weights
+        self.outliers_pending = False  # a live run's weights within an epoch: their model comes at its end
         # the facts `description` words, for a front end that says them in another language
         self.name = ""  # the checkpoint file's name
         self.position: Any = None  # the run's Position the weights are from (a live run's, a checkpoint's)
+        self.origin: Any = None  # runs.origin.Origin: where the run's first weights came from (None: random)
+
+    @property
+    def flag(self) -> str:
+        """Whether answers carry the "unlike the training images" flag: ood.FLAG_READY, or why not."""
+        if self.outliers is not None:
+            return ood.FLAG_READY
+        return ood.FLAG_AT_EPOCH_END if self.outliers_pending else ood.FLAG_NONE
 
     @classmethod
     def from_state(cls, model_config: ModelConfig, state: dict[str, torch.Tensor], class_names: list[str],
@@ -121,12 +132,17 @@ class Predictor:
                                                        position=snapshot.position.describe()))
         predictor.taken_at = snapshot.taken_at
         predictor.position = snapshot.position
-        predictor.outliers = snapshot.outliers
+        predictor.outliers = snapshot.outliers  # fitted for exactly these weights, or None
+        predictor.outliers_pending = snapshot.outliers_pending
+        predictor.origin = snapshot.origin
         return predictor
 
     @classmethod
     def from_file(cls, path: str | os.PathLike) -> "Predictor":
-        return cls.from_checkpoint(load_checkpoint(path), display_name(path))
+        """A checkpoint file's weights, or torchvision's GoogLeNet state-dict file (ImageNet's)."""
+        from .imagenet import read_weights_file
+
+        return cls.from_checkpoint(*read_weights_file(path))
 
     @classmethod
     def from_checkpoint(cls, checkpoint: Checkpoint, name: str) -> "Predictor":
@@ -136,6 +152,7 @@ class Predictor:
             predictor = cls.from_state(checkpoint.model_config, state, checkpoint.class_names, checkpoint.preprocess,
                                        True, checkpoint.describe(name))
             predictor.outliers = checkpoint.outliers
+            predictor.origin = checkpoint.origin
             predictor.name = name
             predictor.position = checkpoint.position if checkpoint.position.step else None
             return predictor
@@ -145,11 +162,13 @@ class Predictor:
 
     def prepare_image(self, img: Image.Image) -> torch.Tensor:
         """A decoded PIL image -> uint8 [C, s, s], as the training data is stored."""
-        return prepare(img, self.preprocess.channels, self.preprocess.stored_size)
+        p = self.preprocess
+        return prepare(img, p.channels, p.stored_size, p.resize)
 
     def prepare_file(self, path: str | os.PathLike) -> tuple[torch.Tensor, np.ndarray]:
         """The network's input (as prepare_image) and a thumbnail, from one decode of the file."""
-        img = open_image(path, target_size=max(self.preprocess.stored_size, THUMBNAIL_DECODE))
+        decode = self.preprocess.decode_size
+        img = open_image(path, target_size=None if decode is None else max(decode, THUMBNAIL_DECODE))
         try:
             img = flatten(img)  # once (8 bits, no alpha), and the full-depth pixels let go before resizing
             return self.prepare_image(img), thumbnail(img)
@@ -163,7 +182,7 @@ class Predictor:
         """uint8 [N, C, s, s] -> top-k per image, the network's view as uint8 [N, S, S(, 3)], and how
         unlike the training images each is (where the weights carry a model of them)."""
         p = self.preprocess
-        x = to_model_input(images, p.input_size, channels_last=False, mean=p.mean, std=p.std)
+        x = model_input(images, p)
         logits, blocks = self.model.forward_keeping(x, ood.BLOCKS if self.outliers else ())
         probs = torch.softmax(logits.float(), dim=1)
         if not bool(torch.isfinite(probs).all()):
@@ -179,7 +198,7 @@ class Predictor:
         unlikeness = None
         if self.outliers is not None:
             unlikeness = self.outliers.unlikeness({name: ood.pooled(out) for name, out in blocks.items()}).tolist()
-        return Answers(tops, view, unlikeness)
+        return Answers(tops, view, unlikeness, self.flag)
 
     def classify_image(self, img: Image.Image, source: str = "image", k: int = 5) -> Prediction:
         try:
@@ -191,7 +210,7 @@ class Predictor:
         except WeightsError as exc:
             return Prediction(source, error=message_of(exc), thumbnail=thumbnail(img))
         return Prediction(source, answers.tops[0], np.ascontiguousarray(answers.views[0]), thumbnail(img),
-                          unlikeness=answers.unlike(0))
+                          unlikeness=answers.unlike(0), flag=answers.flag)
 
     def classify_files(self, paths: list[str | os.PathLike], k: int = 5) -> list[Prediction]:
         """One Prediction per path, in order; unreadable files get an error instead of a crash."""
@@ -216,4 +235,25 @@ class Predictor:
                 results[i].top = top
                 results[i].view = np.ascontiguousarray(view)
                 results[i].unlikeness = answers.unlike(j)
+                results[i].flag = answers.flag
         return results
+
+
+def model_input(images: torch.Tensor, preprocess: Preprocess) -> torch.Tensor:
+    """uint8 images [N, C, s, s] as every answer gives them to the network: float32, resized to the
+    input size, normalised, in PyTorch's usual memory layout. Classification, evaluation
+    (core/inference/evaluation.py), Inside and the exports all take this road, so the same
+    weights give the same answer everywhere."""
+    p = preprocess
+    return to_model_input(images, p.input_size, channels_last=False, mean=p.mean, std=p.std)
+
+
+def flag_note(flag: str) -> str | None:
+    """Why answers carry no "unlike the training images" flag (None: they do)."""
+    if flag == ood.FLAG_AT_EPOCH_END:
+        return Message(QT_TRANSLATE_NOOP("Core", "no \"unlike the training images\" flag yet: for a run's weights within an "
+                                                 "epoch it waits for the epoch's end, when its model is fitted for them"))
+    if flag == ood.FLAG_NONE:
+        return Message(QT_TRANSLATE_NOOP("Core", "no \"unlike the training images\" flag: these weights come without a "
+                                                 "model of the images they learned from"))
+    return None

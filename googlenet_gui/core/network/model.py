@@ -1,9 +1,11 @@
 """The reference GoogLeNet (Inception v1 with BatchNorm): the network and its config, nothing else.
 
-The network matches the reference tutorial's layer for layer (docs/ARCHITECTURE.md has the
-table); the only change is a global (adaptive) average pool at the end of block5, which equals
-the tutorial's AvgPool2d(2) at the default 96x96 input and also works for every other size the
-network accepts. Shape inspection is in shapes.py.
+The network is built from the layer table in architecture.py, in one of its layouts: the
+reference tutorial's (layer for layer; the only change is a global (adaptive) average pool at
+the end of block5, which equals the tutorial's AvgPool2d(2) at the default 96x96 input and also
+works for every other size the network accepts), or torchvision's, which holds torchvision's
+ImageNet weights (core/network/torchvision_weights.py converts them). Shape inspection is in
+shapes.py.
 """
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from functools import lru_cache
 import torch
 from torch import nn
 
-from .architecture import BLOCK_NAMES, BRANCH_NAMES  # noqa: F401 (the names are the model's too)
+from . import architecture
+from .architecture import BLOCK_NAMES, BRANCH_NAMES, DEFAULT_LAYOUT, LAYOUTS, training_blocks  # noqa: F401 (the names are the model's too)
 
 
 @dataclass(frozen=True)
@@ -22,63 +25,72 @@ class ModelConfig:
 
     in_channels: int = 3
     num_classes: int = 10
+    layout: str = DEFAULT_LAYOUT  # architecture.LAYOUTS: "tutorial" or "torchvision"
+
+    def __post_init__(self) -> None:
+        if self.layout not in LAYOUTS:
+            raise ValueError(f"unknown network layout {self.layout!r}; the layouts are {', '.join(LAYOUTS)}")
 
 
-def conv_bn_relu(in_ch: int, out_ch: int, kernel: int, stride: int = 1, padding: int = 0) -> nn.Sequential:
+def conv_bn_relu(in_ch: int, out_ch: int, kernel: int, stride: int = 1, padding: int = 0,
+                 bias: bool = True) -> nn.Sequential:
     return nn.Sequential(
-        nn.Conv2d(in_ch, out_ch, kernel, stride=stride, padding=padding),
+        nn.Conv2d(in_ch, out_ch, kernel, stride=stride, padding=padding, bias=bias),
         nn.BatchNorm2d(out_ch, eps=1e-3),
         nn.ReLU(inplace=True),
     )
 
 
 class Inception(nn.Module):
-    """Four branches concatenated on channels: 1x1; 1x1->3x3; 1x1->5x5; maxpool->1x1."""
+    """Four branches concatenated on channels: 1x1; 1x1->3x3; 1x1->5x5 (3x3 in torchvision's
+    layout); maxpool->1x1."""
 
-    def __init__(self, in_ch: int, c1: int, c3r: int, c3: int, c5r: int, c5: int, pool_proj: int):
+    def __init__(self, in_ch: int, c1: int, c3r: int, c3: int, c5r: int, c5: int, pool_proj: int,
+                 layout: architecture.Layout = architecture.TUTORIAL):
         super().__init__()
-        self.branch1 = conv_bn_relu(in_ch, c1, 1)
-        self.branch2 = nn.Sequential(conv_bn_relu(in_ch, c3r, 1), conv_bn_relu(c3r, c3, 3, padding=1))
-        self.branch3 = nn.Sequential(conv_bn_relu(in_ch, c5r, 1), conv_bn_relu(c5r, c5, 5, padding=2))
-        self.branch4 = nn.Sequential(nn.MaxPool2d(3, stride=1, padding=1), conv_bn_relu(in_ch, pool_proj, 1))
+        bias, k5 = layout.conv_bias, layout.c5_kernel
+        self.branch1 = conv_bn_relu(in_ch, c1, 1, bias=bias)
+        self.branch2 = nn.Sequential(conv_bn_relu(in_ch, c3r, 1, bias=bias), conv_bn_relu(c3r, c3, 3, padding=1, bias=bias))
+        self.branch3 = nn.Sequential(conv_bn_relu(in_ch, c5r, 1, bias=bias),
+                                     conv_bn_relu(c5r, c5, k5, padding=k5 // 2, bias=bias))
+        self.branch4 = nn.Sequential(nn.MaxPool2d(3, stride=1, padding=1, ceil_mode=layout.ceil_mode),
+                                     conv_bn_relu(in_ch, pool_proj, 1, bias=bias))
         self.out_channels = c1 + c3 + c5 + pool_proj
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return torch.cat([self.branch1(x), self.branch2(x), self.branch3(x), self.branch4(x)], dim=1)
 
 
+def _block(layers: tuple, channels: int, layout: architecture.Layout) -> tuple[nn.Sequential, int]:
+    """One block of the layer table as modules, and the channels it gives."""
+    modules: list[nn.Module] = []
+    for layer in layers:
+        if isinstance(layer, architecture.Conv):
+            modules.append(conv_bn_relu(channels, layer.out, layer.kernel, layer.stride, layer.padding, layout.conv_bias))
+            channels = layer.out
+        elif isinstance(layer, architecture.Pool):
+            modules.append(nn.MaxPool2d(layer.kernel, stride=layer.stride, padding=layer.padding, ceil_mode=layer.ceil))
+        elif isinstance(layer, architecture.Inception):
+            module = Inception(channels, layer.c1, layer.c3r, layer.c3, layer.c5r, layer.c5, layer.pool_proj, layout)
+            modules.append(module)
+            channels = module.out_channels
+        else:  # GLOBAL_POOL
+            modules.append(nn.AdaptiveAvgPool2d(1))
+    return nn.Sequential(*modules), channels
+
+
 class GoogLeNet(nn.Module):
+    # Tutorial layout at 96 x 96: block1 N x 64 x 23 x 23, block2 N x 192 x 11 x 11, block3 N x 480 x 5 x 5,
+    # block4 N x 832 x 2 x 2, block5 N x 1024 x 1 x 1, classifier N x classes (shapes.py for any size)
     def __init__(self, config: ModelConfig = ModelConfig()):
         super().__init__()
         self.config = config
-        self.block1 = nn.Sequential(                                   # N x 64 x H/4 x W/4
-            conv_bn_relu(config.in_channels, 64, 7, stride=2, padding=3),
-            nn.MaxPool2d(3, stride=2),
-        )
-        self.block2 = nn.Sequential(                                   # N x 192 x H/8 x W/8
-            conv_bn_relu(64, 64, 1),
-            conv_bn_relu(64, 192, 3, padding=1),
-            nn.MaxPool2d(3, stride=2),
-        )
-        self.block3 = nn.Sequential(                                   # N x 480 x H/16 x W/16
-            Inception(192, 64, 96, 128, 16, 32, 32),
-            Inception(256, 128, 128, 192, 32, 96, 64),
-            nn.MaxPool2d(3, stride=2),
-        )
-        self.block4 = nn.Sequential(                                   # N x 832 x H/32 x W/32
-            Inception(480, 192, 96, 208, 16, 48, 64),
-            Inception(512, 160, 112, 224, 24, 64, 64),
-            Inception(512, 128, 128, 256, 24, 64, 64),
-            Inception(512, 112, 144, 288, 32, 64, 64),
-            Inception(528, 256, 160, 320, 32, 128, 128),
-            nn.MaxPool2d(3, stride=2),
-        )
-        self.block5 = nn.Sequential(                                   # N x 1024 x 1 x 1
-            Inception(832, 256, 160, 320, 32, 128, 128),
-            Inception(832, 384, 182, 384, 48, 128, 128),  # 182, not 192: the reference's value
-            nn.AdaptiveAvgPool2d(1),
-        )
-        self.classifier = nn.Sequential(nn.Flatten(), nn.Linear(1024, config.num_classes))  # N x classes
+        layout = LAYOUTS[config.layout]
+        channels = config.in_channels
+        for name, layers in layout.layers.items():
+            block, channels = _block(layers, channels, layout)
+            setattr(self, name, block)
+        self.classifier = nn.Sequential(nn.Flatten(), nn.Linear(channels, config.num_classes))  # N x classes
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         for name in BLOCK_NAMES:
@@ -107,6 +119,19 @@ BUFFER_NAMES = ("running_mean", "running_var", "num_batches_tracked")
 
 
 @lru_cache(maxsize=8)
+def optimized_parameters(config: ModelConfig, train_layers: str = "all", transferred: bool = False) -> list[str]:
+    """The parameters an optimizer trains, by name, in the order it numbers them: every parameter in the
+    network's order; for a run from other weights (`transferred`), those of the blocks `train_layers`
+    trains, the last layer's first (its own group, at the full rate), then the others
+    (core/training/transfer.parameter_groups)."""
+    names = [key for key in state_shapes(config) if not key.endswith(BUFFER_NAMES)]
+    if not transferred:
+        return names
+    training = set(training_blocks(train_layers))
+    trainable = [name for name in names if name.split(".")[0] in training]
+    return [n for n in trainable if n.startswith("classifier.")] + [n for n in trainable if not n.startswith("classifier.")]
+
+
 def parameter_shapes(config: ModelConfig) -> list[tuple[int, ...]]:
     """The shapes of the network's parameters in the order model.parameters() gives them (an
     optimizer's state numbers them so): its state_dict without the BatchNorm buffers."""

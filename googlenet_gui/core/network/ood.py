@@ -21,6 +21,11 @@ from dataclasses import dataclass
 import torch
 
 BLOCKS = ("block1", "block2", "block3", "block5")  # block4 adds little beside block3 and block5
+
+# Whether an answer carries the "unlike the training images" flag (Prediction.flag), for the window to word:
+FLAG_READY = "ready"  # an outlier model fitted for exactly the weights that answer
+FLAG_AT_EPOCH_END = "at_epoch_end"  # a live run's weights within an epoch: their model is fitted when the epoch ends
+FLAG_NONE = "none"  # the weights have no model of their training images (ImageNet's, untrained, too few validation images)
 FLAGGED_VALIDATION = 0.05  # the share of held-out validation images the threshold flags
 SHRINKAGE = 0.5  # pulls each covariance towards a multiple of the identity: many features, few images
 MIN_PER_CLASS = 4  # fewer validation images than twice this in a class: no model
@@ -50,6 +55,14 @@ class OutlierModel:
         return ratios.mean(0) / self.threshold
 
 
+def fitting_subset(n: int) -> torch.Tensor | None:
+    """Which of `n` validation images a fit uses: all (None), or above MAX_FITTED a seeded choice
+    of that many, in order, so the fit's cost stays a second or so an epoch."""
+    if n <= MAX_FITTED:
+        return None
+    return torch.randperm(n, generator=torch.Generator().manual_seed(0))[:MAX_FITTED].sort().values
+
+
 def pooled(block_output: torch.Tensor) -> torch.Tensor:
     """A block's output [N, C, H, W] as the model sees it: the mean over positions, length 1."""
     return torch.nn.functional.normalize(block_output.float().mean((2, 3)), dim=1)
@@ -60,8 +73,8 @@ def fit(features: dict[str, torch.Tensor], labels: torch.Tensor, num_classes: in
     """Models of the validation images' pooled block features ({block: [N, D]}) and labels [N];
     None when there are too few images (every class needs MIN_PER_CLASS in each half)."""
     labels = labels.cpu()
-    if len(labels) > MAX_FITTED:  # a seeded choice: the fit's cost stays a second or so an epoch
-        keep = torch.randperm(len(labels), generator=torch.Generator().manual_seed(0))[:MAX_FITTED].sort().values
+    keep = fitting_subset(len(labels))
+    if keep is not None:
         labels, features = labels[keep], {name: features[name][keep] for name in BLOCKS}
     counts = torch.bincount(labels, minlength=num_classes)
     if len(labels) < 2 or bool((counts < 2 * MIN_PER_CLASS).any()):

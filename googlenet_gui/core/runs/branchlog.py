@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..common.files import atomic_write
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 BRANCH_FILE = "branch_stats.jsonl"
@@ -166,10 +167,8 @@ class BranchStatsFile:
                 if isinstance(record, dict) and ("parts" in record or (isinstance(record.get("step"), int)
                                                                        and record["step"] <= step)):
                     kept.append(line if line.endswith("\n") else line + "\n")
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as f:
-            f.writelines(kept)
-        os.replace(temporary, self.path)
+        data = "".join(kept).encode("utf-8")
+        atomic_write(self.path, lambda f: f.write(data))
         self._parts = None  # the next append starts with a header
 
 

@@ -9,6 +9,8 @@ field before anything uses it, so a damaged or crafted file is refused with one 
 The stored dict holds tensors and plain Python values only (no classes), so it loads with
 `torch.load(weights_only=True)`: a file that needs arbitrary unpickling is refused, never run.
 Files are written by files.atomic_write: a temporary file, flushed to disk and renamed over the old one.
+
+One piece: the file's layout is known in one place, its writer and its checks side by side.
 """
 from __future__ import annotations
 
@@ -28,17 +30,21 @@ import torch
 
 from .config import MAX_EPOCHS, ConfigError, TrainConfig
 from .events import EpochEnd, Position
+from .origin import Origin
 from .resume_state import StateError, all_finite, check_optimizer, check_rng, check_scaler, check_scheduler, check_tensor
-from ..common.files import FileRefused, atomic_write, open_regular
+from ..common.files import FileRefused, atomic_link, atomic_write, open_regular
 from ..common.messages import QT_TRANSLATE_NOOP, Message, message_of
-from ..network.model import ModelConfig, parameter_shapes, state_shapes
+from ..network.architecture import DEFAULT_LAYOUT, LAYOUTS
+from ..network.model import ModelConfig, optimized_parameters, parameter_shapes, state_shapes
 from ..network.ood import BLOCKS as OUTLIER_BLOCKS
 from ..network.ood import LayerModel, OutlierModel
 from ..common.text import error_line, printable
 from ..data.transforms import Preprocess
 
 FORMAT = "googlenet-studio-checkpoint"
-FORMAT_VERSION = 2  # 2: epochs in the history counted from 1, resume state in its own table
+# 2: epochs in the history counted from 1, resume state in its own table; 3: the network's layout, ImageNet's
+# preprocessing (resize), where a run's first weights came from (origin), an outlier model fitted for the weights
+FORMAT_VERSION = 3
 MAX_CLASSES = 100_000
 MAX_NAME_LENGTH = 255  # a class is a folder name: 255 bytes on every common file system
 MAX_IMAGE_SIDE = 1024  # input and stored image sides a checkpoint may declare
@@ -83,19 +89,21 @@ class Checkpoint:
     batch_history: dict[str, list[float]] = field(default_factory=lambda: {k: [] for k in BATCH_HISTORY_KEYS})
     best_val_accuracy: float | None = None
     resume: ResumeState | None = None
-    outliers: OutlierModel | None = None  # what "like the training data" means (core/network/ood.py)
+    outliers: OutlierModel | None = None  # what "like the training data" means (core/network/ood.py), for these weights
+    origin: Origin | None = None  # where the run's first weights came from (None: random weights)
 
     def to_payload(self) -> dict[str, Any]:
         resume = self.resume
         return {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
-            "model_config": {"in_channels": self.model_config.in_channels, "num_classes": self.model_config.num_classes},
+            "model_config": {"in_channels": self.model_config.in_channels, "num_classes": self.model_config.num_classes,
+                             "layout": self.model_config.layout},
             "model_state": {k: v.detach().cpu() for k, v in self.model_state.items()},
             "class_names": list(self.class_names),
             "preprocess": {"channels": self.preprocess.channels, "input_size": self.preprocess.input_size,
                            "stored_size": self.preprocess.stored_size, "mean": self.preprocess.mean,
-                           "std": self.preprocess.std},
+                           "std": self.preprocess.std, "resize": self.preprocess.resize},
             "train_config": self.train_config.to_dict() if self.train_config else None,
             "position": {"epochs_done": self.position.epochs_done, "batches_done": self.position.batches_done,
                          "steps_per_epoch": self.position.steps_per_epoch},
@@ -104,6 +112,7 @@ class Checkpoint:
             "batch_history": {k: torch.tensor(self.batch_history.get(k, [])[-MAX_BATCH_HISTORY:], dtype=torch.float64)
                               for k in BATCH_HISTORY_KEYS},
             "best_val_accuracy": self.best_val_accuracy,
+            "origin": None if self.origin is None else self.origin.to_dict(),
             "outliers": None if self.outliers is None else {
                 "layers": {name: {"means": layer.means, "precision": layer.precision, "threshold": layer.threshold}
                            for name, layer in self.outliers.layers.items()},
@@ -148,7 +157,20 @@ def save_checkpoint(checkpoint: Checkpoint, path: str | os.PathLike) -> Path:
 
 
 def copy_checkpoint(src: str | os.PathLike, dst: str | os.PathLike) -> Path:
-    """Copy a checkpoint file with the same atomic write (e.g. last.pt -> best.pt)."""
+    """The checkpoint `src` under a second name (last.pt -> best.pt): the same file where the file
+    system allows (a hard link: one checkpoint's bytes on the disk, not two), else a copy; either
+    way written whole or not at all. Checkpoints are only ever replaced whole, so a later last.pt
+    leaves best.pt as it was."""
+    src, dst = Path(src), Path(dst)
+    try:
+        if dst.exists() and os.path.samefile(src, dst):
+            return dst
+        if atomic_link(src, dst):
+            return dst
+    except OSError as exc:
+        raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "cannot save {file}: {reason}; the previous checkpoint is kept"),
+                                      file=dst.name, reason=exc.strerror or str(exc))) from None
+
     def copy(out: BinaryIO) -> None:
         with open_regular(src) as inp:
             shutil.copyfileobj(inp, out, 1 << 20)
@@ -248,10 +270,12 @@ class _Reader:
                 raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: incomplete checkpoint (no {key})"), name=name, key=key))
         if version == 1:
             data = _from_version_1(data)
+        if version <= 2:
+            data = _from_version_2(data)
 
         config = self.model_config(data["model_config"])
         class_names = self.class_names(data["class_names"], config.num_classes)
-        preprocess = self.preprocess(data["preprocess"], config.in_channels)
+        preprocess = self.preprocess(data["preprocess"], config)
         model_state = self.model_state(data["model_state"], config)
         position = self.position(data.get("position"))
         train_config = self.train_config(data.get("train_config"))
@@ -268,6 +292,7 @@ class _Reader:
                                                      QT_TRANSLATE_NOOP("Core", "best validation accuracy")),
             outliers=self.outliers(data.get("outliers"), config),
             resume=self.resume(data.get("resume"), config, train_config, position),
+            origin=self.origin(data.get("origin")),
         )
 
     # -------------------------------------------------------- plain values
@@ -305,7 +330,12 @@ class _Reader:
         channels = d.get("in_channels")
         if isinstance(channels, bool) or not isinstance(channels, int) or channels not in (1, 3):
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the network must take 1 (grayscale) or 3 (colour) input channels")))
-        return ModelConfig(channels, self.integer(d.get("num_classes"), QT_TRANSLATE_NOOP("Core", "the number of classes"), 2, MAX_CLASSES))
+        layout = d.get("layout", DEFAULT_LAYOUT)
+        if not isinstance(layout, str) or layout not in LAYOUTS:
+            raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the network's layout is not one this app knows ({choices})"),
+                                    choices=", ".join(LAYOUTS)))
+        return ModelConfig(channels, self.integer(d.get("num_classes"), QT_TRANSLATE_NOOP("Core", "the number of classes"), 2, MAX_CLASSES),
+                           layout)
 
     def class_names(self, value: Any, count: int) -> list[str]:
         if not isinstance(value, list):
@@ -321,18 +351,23 @@ class _Reader:
                                                number=i + 1, most=MAX_NAME_LENGTH))
         return list(value)
 
-    def preprocess(self, value: Any, channels: int) -> Preprocess:
+    def preprocess(self, value: Any, config: ModelConfig) -> Preprocess:
         from ..network.shapes import smallest_input
 
+        channels = config.in_channels
         d = self.table(value, "preprocess")
         if self.integer(d.get("channels"), QT_TRANSLATE_NOOP("Core", "the preprocessing's channels"), 1, 3) != channels:
             raise self.fail(Message(QT_TRANSLATE_NOOP("Core", "the preprocessing's channels differ from the network's")))
-        smallest = smallest_input(channels)
+        smallest = smallest_input(channels, config.layout)
         input_size = self.integer(d.get("input_size"), QT_TRANSLATE_NOOP("Core", "the input size"), smallest, MAX_IMAGE_SIDE)
         stored_size = self.integer(d.get("stored_size"), QT_TRANSLATE_NOOP("Core", "the stored image size"), 1, MAX_IMAGE_SIDE)
         mean = self.number(d.get("mean", 0.5), QT_TRANSLATE_NOOP("Core", "the normalisation mean"), 0.0, 1.0)
         std = self.number(d.get("std", 0.5), QT_TRANSLATE_NOOP("Core", "the normalisation std"), 1e-3, 10.0)
-        return Preprocess(channels, input_size, stored_size, mean, std)
+        resize = d.get("resize")
+        if resize is not None:  # ImageNet's way: the shorter side to `resize`, then the centre stored_size square
+            resize = self.integer(resize, QT_TRANSLATE_NOOP("Core", "the resize before the centre crop"), stored_size,
+                                  MAX_IMAGE_SIDE)
+        return Preprocess(channels, input_size, stored_size, mean, std, resize)
 
     def model_state(self, value: Any, config: ModelConfig) -> dict[str, torch.Tensor]:
         if not isinstance(value, dict):
@@ -469,6 +504,23 @@ class _Reader:
                             self.number(d.get("false_positive_rate"), QT_TRANSLATE_NOOP("Core", "a false positive rate"), 0.0, 1.0),
                             self.integer(d.get("fitted_on"), QT_TRANSLATE_NOOP("Core", "the images fitted on"), 1, 10**9))
 
+    def origin(self, value: Any) -> Origin | None:
+        if value is None:
+            return None
+        try:
+            return Origin.from_dict(value)
+        except ValueError as exc:
+            raise self.fail(message_of(exc)) from None
+
+    @staticmethod
+    def optimized_shapes(config: ModelConfig, train: TrainConfig | None) -> list[tuple[int, ...]]:
+        """The shapes of the parameters the run's optimizer trains, in its order (a run from other weights
+        trains some of them, in two groups: network/model.optimized_parameters)."""
+        if train is None:
+            return parameter_shapes(config)
+        shapes = state_shapes(config)
+        return [tuple(shapes[name]) for name in optimized_parameters(config, train.train_layers, train.init is not None)]
+
     def resume(self, value: Any, config: ModelConfig, train: TrainConfig | None, position: Position) -> ResumeState | None:
         """The state an exact resume needs, each part checked against the network's parameters and
         the run's settings (core/runs/resume_state.py) before anything uses it."""
@@ -477,7 +529,7 @@ class _Reader:
         d = self.table(value, QT_TRANSLATE_NOOP("Core", "resume state"))
         kind = None if train is None else train.optimizer
         try:
-            optimizer = check_optimizer(d.get("optimizer"), parameter_shapes(config), kind)
+            optimizer = check_optimizer(d.get("optimizer"), self.optimized_shapes(config, train), kind)
             scheduler = check_scheduler(d.get("scheduler"), None if train is None else train.schedule,
                                         len(optimizer["param_groups"]), position.step)
             scaler = check_scaler(d.get("scaler"))
@@ -534,6 +586,17 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
             "epoch_time": position.get("epoch_time", 0.0) if isinstance(position, dict) else None,
         }
     return out
+
+
+def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 in format 3's layout: its network was the tutorial's and its preprocessing the app's
+    own (the reader's defaults), and a file saved within an epoch (a Stop, a kill, a long epoch's
+    save) held the outlier model fitted at the end of the epoch before, for other weights: it is
+    left out, so those weights carry no flag rather than a wrong one."""
+    position = data.get("position")
+    if isinstance(position, dict) and position.get("batches_done"):
+        return {**data, "outliers": None}
+    return data
 
 
 def _to_cpu(obj: Any) -> Any:

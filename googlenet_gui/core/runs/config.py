@@ -82,6 +82,15 @@ OPTIMIZER_CHOICES = (("adam", QT_TRANSLATE_NOOP("Core", "Adam (AdamW with weight
 SCHEDULE_CHOICES = (("none", QT_TRANSLATE_NOOP("Core", "Constant")),
                     ("cosine", QT_TRANSLATE_NOOP("Core", "Cosine decay")),
                     ("onecycle", QT_TRANSLATE_NOOP("Core", "One-cycle")))
+# What a run started from other weights (init) trains: the last layer only, a stage and those after it, or all
+TRAIN_LAYER_CHOICES = (("head", QT_TRANSLATE_NOOP("Core", "The last layer only")),
+                       ("block5", QT_TRANSLATE_NOOP("Core", "Block 5 and the last layer")),
+                       ("block4", QT_TRANSLATE_NOOP("Core", "Blocks 4 and 5 and the last layer")),
+                       ("block3", QT_TRANSLATE_NOOP("Core", "Blocks 3 to 5 and the last layer")),
+                       ("block2", QT_TRANSLATE_NOOP("Core", "Blocks 2 to 5 and the last layer")),
+                       ("all", QT_TRANSLATE_NOOP("Core", "The whole network")))
+TRAIN_LAYERS = tuple(value for value, _ in TRAIN_LAYER_CHOICES)
+INIT_IMAGENET = "imagenet"  # init: GoogLeNet's ImageNet weights (else a checkpoint file's path)
 PRECISION_CHOICES = (("auto", QT_TRANSLATE_NOOP("Core", "Automatic (bf16/fp16 where fast)")),
                      ("fp32", QT_TRANSLATE_NOOP("Core", "float32")), ("bf16", QT_TRANSLATE_NOOP("Core", "bfloat16")),
                      ("fp16", QT_TRANSLATE_NOOP("Core", "float16 (CUDA)")))
@@ -171,11 +180,32 @@ class TrainConfig:
     num_threads: int | None = setting(
         None, QT_TRANSLATE_NOOP("Core", "CPU threads"), QT_TRANSLATE_NOOP("Core", "CPU threads for training"),
         low=1, high=MAX_THREADS, resumable=True, flag="--threads")
+    init: str | None = setting(
+        None, QT_TRANSLATE_NOOP("Core", "Start from"),
+        QT_TRANSLATE_NOOP("Core", "The weights a run starts from: imagenet (GoogLeNet's ImageNet weights) or a checkpoint "
+                                  "file, with a new last layer for the data's classes; none: random weights"),
+        panel=BASIC)
+    train_layers: str = setting(
+        "all", QT_TRANSLATE_NOOP("Core", "Layers to train"),
+        QT_TRANSLATE_NOOP("Core", "With starting weights: what trains (head: the last layer only, its features computed "
+                                  "once, seconds an epoch; blockN: that block and those after it; all: the whole network, "
+                                  "its starting layers at a tenth of the rate); the rest keeps the starting weights"),
+        choices=TRAIN_LAYER_CHOICES, panel=BASIC)
 
     def validate(self) -> None:
         """Every field's type and range, from its Setting; ConfigError says which setting and what fits."""
         for s in SETTINGS.values():
             _check(s, getattr(self, s.name))
+        if self.init is not None and not self.init.strip():
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "the starting weights must be imagenet or a checkpoint file "
+                                                                "(leave it out to start from random weights)")))
+        if self.train_layers != "all" and self.init is None:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "training only some layers needs starting weights (imagenet "
+                                                                "or a checkpoint): random layers left untrained learn nothing")))
+        if self.train_layers == "head" and self.augment:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "training the last layer only computes each image's features "
+                                                                "once, so it cannot augment them: turn augmentation off, or "
+                                                                "train more layers")))
         from ..network.shapes import smallest_input  # plain arithmetic on the layer table
 
         smallest = smallest_input(1)
@@ -193,7 +223,10 @@ class TrainConfig:
 
     def save(self, path: str | Path) -> None:
         """The settings as JSON (what `train --settings` reads)."""
-        Path(path).write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+        from ..common.files import atomic_write
+
+        data = (json.dumps(self.to_dict(), indent=1) + "\n").encode("utf-8")
+        atomic_write(path, lambda f: f.write(data))
 
     @classmethod
     def load(cls, path: str | Path) -> TrainConfig:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from .branchlog import BranchSample  # issue 29: how each part learns, every N steps
+from .origin import Origin
 
 # A confusion matrix is stored with each epoch (metrics.jsonl, the checkpoint's history) for at
 # most this many classes: 10,000 cells an epoch. Bigger ones are computed, shown and exported,
@@ -158,6 +159,7 @@ class RunStarted:
     batch_history: dict[str, list[float]]  # step/loss/accuracy of earlier batches (resume)
     run_dir: str | None
     notes: list[str] = field(default_factory=list)
+    origin: Origin | None = None  # where the run's first weights came from (None: random weights)
 
     @property
     def epochs(self) -> int:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import os
 import re
+import stat as stat_module
 import threading
 import time
 from collections.abc import Iterable
@@ -21,9 +22,10 @@ from typing import Any
 from .events import MAX_STEPS, BatchEnd, EpochEnd, RunStarted
 from ..common.files import atomic_write, read_limited
 from .follow import RunFollower
+from .origin import Origin
 from ..common.messages import QT_TRANSLATE_NOOP, Message
-from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, read_outline,
-                     record_time, run_state, writer_active)
+from .runlog import (FAILED, FINISHED_STATE, METRICS_FILE, RUNNING, STOPPED_STATE, TERMINAL_RECORDS, origin_from_record,
+                     read_outline, record_time, run_state, writer_active)
 from ..common.text import error_line
 
 NOTES_FILE = "notes.json"
@@ -63,6 +65,8 @@ class RunSummary:
     settings: dict[str, Any] = field(default_factory=dict, compare=False)  # the run's TrainConfig as a dict
     checkpoints: tuple[str, ...] = ()  # which of CHECKPOINTS the folder holds, newest kind first
     problem: str | None = None  # why the log could not be read, in one line
+    origin: Origin | None = None  # where the run's first weights came from (ImageNet, a checkpoint); None: random
+    size: int = 0  # bytes the folder's files take, a file shared by two names (best.pt, last.pt) once
 
 
 # ---------------------------------------------------------------- notes
@@ -174,6 +178,8 @@ def read_summary(folder: Path, now: float | None = None) -> RunSummary:
         checkpoints=_checkpoints(folder),
         problem=None if outline.first or stat.st_size == 0 else Message(
             QT_TRANSLATE_NOOP("Core", "{file} does not begin with a run's settings"), file=METRICS_FILE),
+        origin=origin_from_record(first),
+        size=folder_size(folder),
     )
 
 
@@ -208,7 +214,7 @@ class RunsIndex:
 def damaged_summary(folder: Path, name: str, note: str, problem: str) -> RunSummary:
     """The row of a run folder whose log cannot be read: marked failed, with the reason."""
     return RunSummary(folder, name, note, _stamp_of(folder), None, None, 0, None, None, 0.0, None, FAILED, 0.0,
-                      checkpoints=_checkpoints(folder), problem=problem)
+                      checkpoints=_checkpoints(folder), problem=problem, size=folder_size(folder))
 
 
 def _summary(folder: Path, now: float) -> RunSummary:
@@ -290,6 +296,28 @@ def _change_key(folder: Path) -> tuple:
         except OSError:
             key.append(None)
     return tuple(key)
+
+
+def folder_size(folder: Path, most_files: int = 10_000) -> int:
+    """Bytes of the regular files directly in `folder` (a run writes no subfolders), each file once
+    however many names it has: best.pt is often last.pt under a second name. Links are not followed."""
+    seen: set[tuple[int, int]] = set()
+    total = 0
+    try:
+        with os.scandir(folder) as entries:
+            for count, entry in enumerate(entries):
+                if count >= most_files:
+                    break
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                if stat_module.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) not in seen:
+                    seen.add((st.st_dev, st.st_ino))
+                    total += st.st_size
+    except OSError:
+        return 0
+    return total
 
 
 def _checkpoints(folder: Path) -> tuple[str, ...]:

@@ -15,6 +15,8 @@ without reading the whole file (see read_outline).
 The log comes from outside like any other file when it is read: only a regular file is opened,
 without blocking, lines are read to a bounded length, and every number is checked for type and
 range before anything (Qt, int()) sees it.
+
+One piece: the log's format is known in one place, every record's builder beside its reader.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from typing import Any, BinaryIO, Iterator
 
 from .events import MAX_STEPS, BatchEnd, EpochEnd, Position, RunStarted
 from ..common.files import bounded_lines, open_regular, open_regular_append
+from .origin import Origin
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 
 METRICS_FILE = "metrics.jsonl"
@@ -80,8 +83,12 @@ def epoch_record(event: EpochEnd) -> dict[str, Any]:
     return {"event": EPOCH, **event.to_dict()}
 
 
-def stopped_record(position: Position) -> dict[str, Any]:
-    return {"event": STOPPED, **dataclasses.asdict(position)}
+def stopped_record(position: Position, total_time: float | None = None) -> dict[str, Any]:
+    """`total_time`: the run's seconds of training and validation up to the stop, the unfinished epoch's too."""
+    record = {"event": STOPPED, **dataclasses.asdict(position)}
+    if total_time is not None:
+        record["total_time"] = total_time
+    return record
 
 
 def finished_record(best_val_accuracy: float | None) -> dict[str, Any]:
@@ -155,8 +162,9 @@ class MetricsLog:
     def epoch(self, event: EpochEnd) -> None:
         self._write(epoch_record(event))
 
-    def stopped(self, position: Position) -> None:
-        self._write(stopped_record(position))
+    def stopped(self, position: Position, epoch_time: float = 0.0) -> None:
+        """A stop at `position`, `epoch_time` seconds into the epoch it stopped in."""
+        self._write(stopped_record(position, self._total_time + max(0.0, epoch_time)))
 
     def finished(self, best_val_accuracy: float | None) -> None:
         self._write(finished_record(best_val_accuracy))
@@ -336,6 +344,9 @@ def read_outline(path: Path) -> LogOutline:
         outline.total_time = _finite(epoch.get("total_time"), 0.0, MAX_SECONDS) or 0.0
     elif epoch is not None:  # a log from before the totals were written: add up its epoch records
         outline.best_val_accuracy, outline.total_time = _epoch_totals(path)
+    last = outline.last
+    if last is not None and last.get("event") == STOPPED and "total_time" in last:  # its unfinished epoch too
+        outline.total_time = _finite(last.get("total_time"), 0.0, MAX_SECONDS) or outline.total_time
     return outline
 
 
@@ -492,7 +503,8 @@ def started_from_record(record: dict[str, Any]) -> RunStarted | None:
     train_size, val_size, channels, steps_per_epoch, total_steps = numbers
     return RunStarted(config=dict(config), device=device, precision=precision, train_size=train_size, val_size=val_size,
                       class_names=list(names), channels=channels, steps_per_epoch=steps_per_epoch, total_steps=total_steps,
-                      position=Position(*at), history=[], batch_history={}, run_dir=run_dir, notes=[])
+                      position=Position(*at), history=[], batch_history={}, run_dir=run_dir, notes=[],
+                      origin=origin_from_record(record))
 
 
 def record_time(record: dict[str, Any]) -> float | None:
@@ -516,3 +528,12 @@ def _whole(value: Any, low: int = 0, high: int = MAX_STEPS) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         return None
     return value
+
+
+def origin_from_record(record: dict[str, Any]) -> Origin | None:
+    """Where the run's first weights came from, from its run_started record; None for random
+    weights, a log from before origins were written, or a damaged description."""
+    try:
+        return Origin.from_dict(record["origin"]) if record.get("origin") is not None else None
+    except ValueError:
+        return None

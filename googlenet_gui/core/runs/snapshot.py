@@ -10,6 +10,7 @@ from ..data.transforms import Preprocess
 from ..network import ood
 from ..network.model import ModelConfig
 from .events import Position
+from .origin import Origin
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,9 @@ class WeightsSnapshot:
     preprocess: Preprocess
     position: Position
     taken_at: float  # time.monotonic() when it was copied
-    outliers: ood.OutlierModel | None = None  # the latest validation's model of "like the training data"
+    outliers: ood.OutlierModel | None = None  # a model of "like the training data" fitted for exactly these weights
+    outliers_pending: bool = False  # none yet for these weights: the run fits one at the end of the epoch
+    origin: Origin | None = None  # where the run's first weights came from (None: random weights)
 
     @property
     def step(self) -> int:

@@ -39,6 +39,8 @@ from typing import TYPE_CHECKING
 import torch
 import torch.distributed as dist
 
+from ..common.files import atomic_write
+
 if TYPE_CHECKING:
     from ..runs.config import TrainConfig
 
@@ -243,7 +245,7 @@ class StopFile:
 
     @staticmethod
     def write(run_dir: Path) -> None:
-        (Path(run_dir) / STOP_FILE).write_text("stop\n", encoding="utf-8")
+        atomic_write(Path(run_dir) / STOP_FILE, lambda f: f.write(b"stop\n"))
 
     @staticmethod
     def clear(run_dir: Path) -> None:

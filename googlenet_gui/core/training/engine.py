@@ -11,6 +11,8 @@ process's shard of it: core/training/shards.py); each batch is indexed, augmente
 there as whole-batch ops; channels_last and autocast (bf16 on CPUs with native bf16, bf16/fp16
 on CUDA) are on by default; loss and accuracy are kept on the device and read back at most
 every `report_interval` seconds, never with a per-step sync.
+
+One piece: the loop's parts (data on the device, steps, validation, checkpoints, events) share one run's position.
 """
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ from ..inference.evaluation import Evaluation, ValidationOutputs, epoch_records
 from ..runs.events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Event, Failed, Finished,
                      Paused, Position, RunStarted, Status, Stopped)
 from ..network import ood
+from ..network.batchnorm import REFRESH_IMAGES, batches_of, refresh_batchnorm
+from . import transfer
 from .memory import available_bytes, estimate_training, shortfall_message
 from ..common.messages import QT_TRANSLATE_NOOP, Message, as_clause, message_of
 from ..network.model import GoogLeNet, ModelConfig
@@ -63,10 +67,13 @@ class RunControl:
 
     def __init__(self) -> None:
         self._stop = threading.Event()
+        self._hurry = threading.Event()  # the person is leaving (the window closes): save, nothing more
         self._running = threading.Event()  # cleared while paused
         self._running.set()
 
-    def request_stop(self) -> None:
+    def request_stop(self, hurry: bool = False) -> None:
+        if hurry:
+            self._hurry.set()
         self._stop.set()
         self._running.set()  # a paused run must wake up to stop
 
@@ -83,6 +90,10 @@ class RunControl:
     @property
     def stop_requested(self) -> bool:
         return self._stop.is_set()
+
+    @property
+    def hurry(self) -> bool:
+        return self._hurry.is_set()
 
     def wait_while_paused(self) -> None:
         self._running.wait()
@@ -135,8 +146,10 @@ class Trainer:
 
     # ------------------------------------------------------------ control, from any thread
 
-    def request_stop(self) -> None:
-        self.control.request_stop()
+    def request_stop(self, hurry: bool = False) -> None:
+        """Stop after the step in flight and save last.pt. `hurry` (the window is closing): save the
+        weights as they are, without settling their statistics and outlier model first (settle)."""
+        self.control.request_stop(hurry)
 
     def pause(self) -> None:
         self.control.pause()
@@ -168,6 +181,12 @@ class Trainer:
         before the data has loaded. Never written to: safe to read from any thread."""
         run = self._run
         return run.dataset.val if run is not None else None
+
+    def training_images(self) -> ImageSet | None:
+        """The images the run trains on, on the CPU (as loaded, not augmented); None before the data
+        has loaded. Never written to: safe to read from any thread (core/inference/calibrate.py)."""
+        run = self._run
+        return run.dataset.train if run is not None else None
 
     # ------------------------------------------------------------ the loop
 
@@ -258,11 +277,17 @@ class Trainer:
             _check_resume_fits(checkpoint, dataset, self.resume_from.name)
         _check_memory(config, dataset, device, self.distributed)
 
+        start = None
+        if checkpoint is None and config.init is not None:
+            yield Status(Message(QT_TRANSLATE_NOOP("Core", "reading the starting weights")))
+            start = transfer.starting_weights(config, dataset)
+        layout = checkpoint.model_config.layout if checkpoint is not None else transfer.model_config(dataset, start).layout
         metrics = MetricsLog(self.run_dir, checkpoint.position if checkpoint else None) if self.run_dir else None
         try:
             run = _Run(config, dataset, device, self.control, self._snapshots, metrics,
                        self.run_dir if self.keep_checkpoints else None, self.report_interval,
-                       self.checkpoint_interval, self.keep_predictions, self.distributed, self.branch_stats_every)
+                       self.checkpoint_interval, self.keep_predictions, self.distributed, self.branch_stats_every,
+                       layout, start)
             if checkpoint is not None:
                 run.restore(checkpoint, self.resume_from.name)
         except BaseException:
@@ -271,6 +296,9 @@ class Trainer:
             raise
         self._run = run
         yield run.started_event()
+        if run.head_only:
+            yield Status(Message(QT_TRANSLATE_NOOP("Core", "computing the features of every image once")))
+            run.cache_features()
 
         run_start = time.perf_counter()
         while run.position.epochs_done < config.epochs:
@@ -280,10 +308,11 @@ class Trainer:
                 yield Status(Message(QT_TRANSLATE_NOOP("Core", "validating")))
                 validation = run.validate()
             if validation is None:  # stop requested
+                yield from run.settle()  # statistics and an outlier model for the weights it stopped with
                 run.publish_snapshot()  # the weights it stopped with, for classifying
                 saved = yield from run.save("last")
                 if run.metrics is not None:
-                    run.metrics.stopped(run.position)
+                    run.metrics.stopped(run.position, run.epoch_time)
                 yield Stopped(run.position, saved.path if saved else None)
                 return
             end, predictions = run.end_epoch(*validation)
@@ -291,6 +320,7 @@ class Trainer:
             if predictions is not None:
                 yield predictions
             yield from run.save_epoch_checkpoints(end)
+            run.publish_snapshot()  # the epoch's weights, with their statistics and outlier model, for classifying
 
         run.publish_snapshot()
         if run.metrics is not None:
@@ -342,7 +372,8 @@ class _Run:
     def __init__(self, config: TrainConfig, dataset: Dataset, device: torch.device, control: RunControl,
                  snapshots: _SnapshotBoard, metrics: MetricsLog | None,
                  checkpoint_dir: Path | None, report_interval: float, checkpoint_interval: float | None,
-                 keep_predictions: bool = True, distributed: Distributed = SINGLE, branch_stats_every: int = 0):
+                 keep_predictions: bool = True, distributed: Distributed = SINGLE, branch_stats_every: int = 0,
+                 layout: str | None = None, start: transfer.StartingWeights | None = None):
         self.config = config
         self.distributed = distributed
         self.dataset = dataset
@@ -362,14 +393,21 @@ class _Run:
         self.preprocess = Preprocess(dataset.channels, config.input_size, dataset.stored_size)
 
         torch.manual_seed(config.seed)
-        self.model_config = ModelConfig(dataset.channels, len(dataset.class_names))
-        model = distributed.convert_batchnorm(GoogLeNet(self.model_config), device).to(device)
+        self.model_config = ModelConfig(dataset.channels, len(dataset.class_names), layout or ModelConfig().layout)
+        network = GoogLeNet(self.model_config)
+        if start is not None:  # another run's or ImageNet's weights, with a new last layer (core/training/transfer.py)
+            transfer.load_start(network, start)
+        transfer.freeze(network, config.train_layers)
+        self.start, self.origin = start, start.origin if start is not None else None
+        model = distributed.convert_batchnorm(network, device).to(device)
         self.model = model.to(memory_format=torch.channels_last) if config.channels_last else model
+        # last layer only: the steps train the classifier on the frozen network's features (cache_features)
+        self.head_only = config.train_layers == transfer.HEAD
         # the training steps run through DDP; checkpoints, snapshots and validation use the plain model
-        self.train_model = distributed.wrap(self.model, device)
+        self.train_model = distributed.wrap(self.model.classifier if self.head_only else self.model, device)
         self.branch_stats = BranchStats(self.model, branch_stats_every if distributed.is_main else 0,
                                         metrics.path.parent if metrics is not None else None)
-        self.optimizer = make_optimizer(self.model, config, device)
+        self.optimizer = make_optimizer(self.model, config, device, transfer.parameter_groups(self.model, config))
         self.scheduler = make_scheduler(self.optimizer, config, self.total_steps)
         self.scaler = torch.amp.GradScaler(device.type, enabled=(self.precision == "fp16"))
         self.generator = torch.Generator().manual_seed(config.seed)
@@ -383,7 +421,12 @@ class _Run:
         self.batch_history: dict[str, list[float]] = {"step": [], "loss": [], "accuracy": []}
         self.best_score: float | None = None  # what best.pt follows: validation accuracy, else training accuracy
         self.best_val_accuracy: float | None = None
-        self.outliers: ood.OutlierModel | None = None  # from the latest validation
+        self.outliers: ood.OutlierModel | None = None  # from the latest validation, or fitted at a save within an epoch
+        self.outliers_step: int | None = None  # the step whose weights `outliers` was fitted for
+        self.outliers_possible = True  # False once a fit found too few validation images
+        self.settled_step: int | None = None  # the step whose weights the BatchNorm statistics were recomputed for
+        self.val_cache: dict[str, torch.Tensor] | None = None  # last layer only: the validation images' frozen outputs
+        self.refresh_index: torch.Tensor | None = None  # the training images BatchNorm's statistics are recomputed from
         self.checkpoint_interval = checkpoint_interval
         self.last_save = time.perf_counter()
         self.batchnorm_buffers = [b for name, b in self.model.named_buffers()
@@ -418,6 +461,8 @@ class _Run:
         if ranks.enabled:
             notes.append(f"data-parallel over {ranks.world_size} processes: each trains on its part of the global "
                          f"batch of {self.batch_size}" + (", BatchNorm synchronised" if ranks.sync_bn else ""))
+        if self.origin is not None:
+            notes.extend(transfer.notes(self.config, self.origin, self.start.kept_head if self.start else None))
         if self.batch_size < self.config.batch_size:
             notes.append(Message(QT_TRANSLATE_NOOP("Core", "batch size lowered to {batch_size}: the training set has only "
                                                            "{count} images"),
@@ -426,7 +471,7 @@ class _Run:
             self.config.to_dict(), str(self.device), self.precision, len(self.dataset.train), len(self.dataset.val),
             list(self.dataset.class_names), self.dataset.channels, self.steps_per_epoch, self.total_steps,
             self.position, list(self.history), {k: list(v) for k, v in self.batch_history.items()},
-            str(self.metrics.path.parent) if self.metrics else None, notes)
+            str(self.metrics.path.parent) if self.metrics else None, notes, self.origin)
         self.started = event  # what a rebuilt log begins with
         if self.metrics is not None:
             self.metrics.started(event)
@@ -440,7 +485,7 @@ class _Run:
         if self.permutation is None:
             self.permutation = torch.randperm(len(self.dataset.train), generator=self.generator)
         self.train_data.start_epoch(self.permutation, self.position.batches_done)
-        self.model.train()
+        self.set_train_mode()
         # random crops and flips, except in the last plain_last_epochs epochs: those see the images as
         # they are, as the test images are, while the learning rate ends its schedule
         augmenting = bool(self.pad or self.flip) and (
@@ -481,7 +526,8 @@ class _Run:
                 sampling = self.branch_stats.begin(self.position.step + 1)
                 if augmenting:
                     x = augment(x, self.generator, self.pad, self.flip, part, n)
-                x = to_model_input(x, config.input_size, config.channels_last)
+                if not self.head_only:  # last layer only: x holds the frozen network's features already
+                    x = to_model_input(x, config.input_size, config.channels_last)
                 with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
                                     enabled=self.autocast_dtype is not None):
                     logits = self.train_model(x)
@@ -522,7 +568,7 @@ class _Run:
                     yield from self._flush(pending, window_images, time.perf_counter() - window_start)
                     window_images, window_start = 0, time.perf_counter()
                     fold()
-                    yield from self.save("last")
+                    yield from self.save("last", periodic=True)
             return True
         finally:
             fold()
@@ -577,11 +623,132 @@ class _Run:
                 self.metrics.batch(event)
             yield event
 
+    # ------------------------------------------------------------ weights that answer as they are
+
+    def set_train_mode(self) -> None:
+        """Train mode for what trains; blocks kept frozen by train_layers stay in eval mode."""
+        transfer.set_training_mode(self.model, self.config.train_layers)
+
+    def refresh_statistics(self) -> None:
+        """The running statistics of the BatchNorm layers that train, recomputed for the weights as
+        they are from up to REFRESH_IMAGES training images as they are (core/network/batchnorm.py),
+        unless that was done at this step already: their running averages lag the weights, most in
+        short runs. The images are a seeded choice of the whole training set, the same under
+        torchrun on every rank (each reads them from its host copy) as in one process, so every
+        process count ends with the same statistics (and SyncBatchNorm's ranks take the same
+        number of batches)."""
+        if self.settled_step == self.position.step:
+            return
+        self.settled_step = self.position.step
+        layers = transfer.trained_batchnorm(self.model, self.config.train_layers)
+        if not layers:
+            return
+        if self.refresh_index is None:  # drawn from a generator of its own: the run's stay untouched
+            chosen = torch.randperm(len(self.dataset.train), generator=torch.Generator().manual_seed(self.config.seed))
+            self.refresh_index = chosen[:REFRESH_IMAGES].sort().values
+        # one process holds the whole set on its device already; a torchrun rank only this epoch's shard
+        source = self.dataset.train.images if self.distributed.enabled else self.train_data.images
+        images = source[self.refresh_index.to(source.device)]
+        config = self.config
+        batches = (to_model_input(b.to(self.device), config.input_size, config.channels_last)
+                   for b in batches_of(images, self.batch_size))
+        refresh_batchnorm(self.model, batches, layers)
+
+    def settle(self, fit: bool = True) -> Iterator[Status]:
+        """Before weights saved within an epoch (a Stop, a SIGTERM) are saved or published: their
+        BatchNorm statistics recomputed and an outlier model fitted for exactly them, as at an
+        epoch's end, so the file answers and flags as it should. A long epoch's periodic save
+        (`fit` off) only recomputes the statistics: a pass over the validation images every few
+        minutes would cost a tenth of the training, and the file then carries no flag rather than
+        a wrong one. Not under torchrun, where one rank saves and the others are not there to join in,
+        nor in a hurry (the window closing): on a slow machine it costs minutes, and the file then
+        carries no flag rather than a wrong one (resumed, the run settles them at its next epoch's end)."""
+        if self.distributed.enabled or self.control.hurry:
+            return
+        fitted = not fit or self.outliers_now() is not None or not self.outliers_possible or len(self.val_labels) == 0
+        if fitted and self.settled_step == self.position.step:
+            return
+        if not fitted:
+            yield Status(Message(QT_TRANSLATE_NOOP("Core", "fitting the statistics and the outlier model to the weights")))
+        self.refresh_statistics()
+        if not fitted:
+            self.set_outliers(self.fit_outliers())
+
+    @torch.no_grad()
+    def fit_outliers(self) -> ood.OutlierModel | None:
+        """An outlier model of the validation images' block outputs with the weights as they are
+        (on the images ood.fit would keep)."""
+        keep = ood.fitting_subset(len(self.val_labels))
+        index = torch.arange(len(self.val_labels)) if keep is None else keep
+        features: dict[str, list[torch.Tensor]] = {name: [] for name in ood.BLOCKS}
+        self.model.eval()
+        try:
+            chunk = self.batch_size * 2
+            for start in range(0, len(index), chunk):
+                part = index[start:start + chunk]
+                if self.val_cache is not None:
+                    blocks = {name: self.val_cache[name][part.to(self.device)] for name in ood.BLOCKS}
+                else:
+                    x = to_model_input(self.val_images[part.to(self.device)], self.config.input_size, self.config.channels_last)
+                    _, blocks = self.model.forward_keeping(x, ood.BLOCKS)
+                for name, out in blocks.items():
+                    features[name].append(ood.pooled(out))
+        finally:
+            self.set_train_mode()
+        return ood.fit({name: torch.cat(parts).cpu() for name, parts in features.items()},
+                       self.val_labels[index.to(self.device)].cpu(), len(self.dataset.class_names))
+
+    def set_outliers(self, model: ood.OutlierModel | None) -> None:
+        """An outlier model just fitted for the weights of this step (None: too few validation images)."""
+        self.outliers, self.outliers_step = model, self.position.step
+        self.outliers_possible = model is not None
+
+    def outliers_now(self) -> ood.OutlierModel | None:
+        """The outlier model if it was fitted for the weights as they are now, else None. Last layer
+        only: the block outputs it judges are the frozen network's, so any of the run's fits holds."""
+        if self.head_only or self.outliers_step == self.position.step:
+            return self.outliers
+        return None
+
+    def validation_outputs(self, images: torch.Tensor, start: int, chunk: int) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """Float32 logits, and the blocks the outlier model judges, of this process's validation
+        images start..start + chunk (last layer only: from the frozen network's outputs kept once)."""
+        if self.val_cache is not None:
+            part = slice(start, start + chunk)
+            return (self.model.classifier(self.val_cache[transfer.FEATURES][part]),
+                    {name: self.val_cache[name][part] for name in ood.BLOCKS})
+        x = to_model_input(images[start:start + chunk], self.config.input_size, self.config.channels_last)
+        logits, blocks = self.model.forward_keeping(x, ood.BLOCKS)
+        return logits.float(), blocks
+
+    def cache_features(self) -> None:
+        """Last layer only: the frozen network's features of every training image and the validation
+        images' block outputs, computed once (float32, eval mode); the steps then train the last
+        layer on the features. A stop meanwhile ends the run (download.Cancelled)."""
+        config = self.config
+
+        def frozen(images: torch.Tensor, keep: tuple[str, ...] = ()) -> dict[str, torch.Tensor]:
+            out = transfer.frozen_features(self.model, images, config.input_size, config.channels_last,
+                                           self.batch_size * 2, keep, lambda: self.control.stop_requested)
+            if out is None:
+                raise Cancelled()
+            return out
+
+        train = frozen(self.dataset.train.images)[transfer.FEATURES]
+        host = train if not self.distributed.enabled else train.cpu()  # under torchrun each epoch's shard is picked from it
+        self.train_data = TrainingShard(ImageSet(host, self.dataset.train.labels), self.batch_size, self.steps_per_epoch,
+                                        self.device, self.distributed)
+        val = frozen(self.val_images, ood.BLOCKS)
+        self.val_cache = {name: (v if name == transfer.FEATURES else v[:, :, None, None]) for name, v in val.items()}
+
     def publish_snapshot(self) -> None:
         state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
         state = {k: (v.float() if v.is_floating_point() else v).contiguous() for k, v in state.items()}
+        outliers = self.outliers_now()
+        pending = outliers is None and self.outliers_possible and len(self.val_labels) > 0
         self.snapshots.publish(WeightsSnapshot(self.model_config, state, list(self.dataset.class_names),
-                                               self.preprocess, self.position, time.monotonic(), self.outliers))
+                                               self.preprocess, self.position, time.monotonic(), outliers, pending,
+                                               self.origin))
 
     @torch.no_grad()
     def validate(self) -> tuple[float | None, float | None, Evaluation | None] | None:
@@ -592,6 +759,7 @@ class _Run:
         if len(labels) == 0:
             return None, None, None
         started = time.perf_counter()
+        self.refresh_statistics()
         self.model.eval()
         outputs = ValidationOutputs(labels, len(self.dataset.class_names), self.keep_predictions)
         features: dict[str, list[torch.Tensor]] = {name: [] for name in ood.BLOCKS}
@@ -607,12 +775,9 @@ class _Run:
             for start in range(0, largest, chunk):
                 if dist.agree_stop(self.control.stop_requested, self.device):
                     return None
-                # a rank whose part is used up runs on no images: the shapes of what it gathers stay known
-                x = to_model_input(images[start:start + chunk], self.config.input_size, self.config.channels_last)
-                with torch.autocast(self.device.type, dtype=self.autocast_dtype or torch.float32,
-                                    enabled=self.autocast_dtype is not None):
-                    logits, blocks = self.model.forward_keeping(x, ood.BLOCKS)
-                    logits = logits.float()
+                # a rank whose part is used up runs on no images: the shapes of what it gathers stay known;
+                # in float32, the arithmetic every answer is given in (classify, evaluate, Inside, exports)
+                logits, blocks = self.validation_outputs(images, start, chunk)
                 if dist.enabled:
                     kept.append(logits)
                 else:
@@ -623,11 +788,11 @@ class _Run:
                 outputs.add(dist.gather_rows(torch.cat(kept), len(labels)))
                 features = {name: [dist.gather_rows(torch.cat(parts), len(labels))] for name, parts in features.items()}
             result = outputs.read(self.dataset.class_names)
-            self.outliers = ood.fit({name: torch.cat(parts).cpu() for name, parts in features.items()},
-                                    labels.cpu(), len(self.dataset.class_names))
+            self.set_outliers(ood.fit({name: torch.cat(parts).cpu() for name, parts in features.items()},
+                                      labels.cpu(), len(self.dataset.class_names)))
             return result
         finally:
-            self.model.train()
+            self.set_train_mode()
             self.epoch_time += time.perf_counter() - started
 
     def end_epoch(self, val_loss: float | None, val_accuracy: float | None,
@@ -664,12 +829,13 @@ class _Run:
             best = copy_checkpoint(saved.path, self.checkpoint_dir / "best.pt")
             yield CheckpointSaved(str(best), "best", self.position)
 
-    def save(self, kind: str) -> Iterator[CheckpointSaved | Status]:
+    def save(self, kind: str, periodic: bool = False) -> Iterator[CheckpointSaved | Status]:
         """Write `kind`.pt and yield what happened; returns the CheckpointSaved (None without a
         run folder). A run folder deleted while training is made again first, with its log
         rebuilt from what the run remembers, so nothing is lost silently."""
         if self.checkpoint_dir is None:
             return None
+        yield from self.settle(fit=not periodic)
         if self.metrics is not None and self.metrics.deleted():
             self.metrics.rebuild(self.started, self.batch_history, self.history)
             yield Status(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "
@@ -693,7 +859,8 @@ class _Run:
             history=list(self.history),
             batch_history=self.batch_history,
             best_val_accuracy=self.best_val_accuracy,
-            outliers=self.outliers,
+            outliers=self.outliers_now(),
+            origin=self.origin,
             resume=ResumeState(
                 optimizer=self.optimizer.state_dict(),
                 scheduler=self.scheduler.state_dict() if self.scheduler else None,
@@ -754,7 +921,9 @@ class _Run:
         self.history = list(checkpoint.history)
         self.batch_history = {k: list(v) for k, v in checkpoint.batch_history.items()}
         self.best_val_accuracy = checkpoint.best_val_accuracy
-        self.outliers = checkpoint.outliers
+        # fitted for the checkpoint's weights, its statistics recomputed for them (format 3)
+        self.outliers, self.outliers_step, self.settled_step = checkpoint.outliers, position.step, position.step
+        self.origin = checkpoint.origin
         scores = [h.val_accuracy if h.val_accuracy is not None else h.train_accuracy for h in self.history]
         self.best_score = max(scores) if scores else None
 

@@ -22,6 +22,7 @@ this module (its layers, projections, colours) before PyTorch has loaded.
 from __future__ import annotations
 
 import csv
+import io
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import numpy as np
 
+from ..common.files import atomic_write
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..common.text import printable
 from ..data.download import Cancelled
@@ -258,13 +260,14 @@ def write_csv(feature_map: FeatureMap, path: str | Path) -> Path:
     """One row per point: the image's place in the validation set, x, y, its true and predicted class."""
     path = Path(path)
     names = [printable(n, 200) for n in feature_map.class_names]
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f)
-        writer.writerow(["image", "x", "y", "true", "predicted", "true_name", "predicted_name", "mistake"])
-        for i, (x, y), t, p in zip(feature_map.indices, feature_map.points, feature_map.labels, feature_map.predicted):
-            writer.writerow([int(i), f"{float(x):.6g}", f"{float(y):.6g}", int(t), int(p), names[t] if t < len(names) else "",
-                             names[p] if p < len(names) else "", int(t != p)])
-    return path
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(["image", "x", "y", "true", "predicted", "true_name", "predicted_name", "mistake"])
+    for i, (x, y), t, p in zip(feature_map.indices, feature_map.points, feature_map.labels, feature_map.predicted):
+        writer.writerow([int(i), f"{float(x):.6g}", f"{float(y):.6g}", int(t), int(p), names[t] if t < len(names) else "",
+                         names[p] if p < len(names) else "", int(t != p)])
+    data = text.getvalue().encode("utf-8")
+    return atomic_write(path, lambda f: f.write(data))
 
 
 def render_png(feature_map: FeatureMap, path: str | Path, title: str = "", side: int = 900) -> Path:
@@ -303,5 +306,5 @@ def render_png(feature_map: FeatureMap, path: str | Path, title: str = "", side:
         draw.text((side + 28, y), printable(name, 26), fill="black", font=font)
         y += 20
     draw.text((side + 10, y + 10), "x: misclassified", fill="black", font=font)
-    image.save(path)
-    return Path(path)
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return atomic_write(path, lambda f: image.save(f, format={"jpg": "JPEG"}.get(suffix, suffix.upper() or "PNG")))

@@ -24,11 +24,12 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from ..network.architecture import BLOCK_NAMES, BRANCH_NAMES
+from ..network.architecture import BLOCK_NAMES, BRANCH_NAMES, DEFAULT_LAYOUT
 from ..network.model import GoogLeNet, Inception
 from ..common.messages import QT_TRANSLATE_NOOP, Message
 from ..network.shapes import inception_name, inspect_shapes, map_rows, named_rows
-from ..data.transforms import from_model_input, to_model_input
+from ..data.transforms import from_model_input
+from ..inference.predict import model_input
 
 DEFAULT_TOP = 16  # channels shown per layer unless all are asked for
 KEPT_SIDE = 512  # an image looked inside is kept at most this big (as a pasted one is)
@@ -44,12 +45,12 @@ def layer_names() -> tuple[str, ...]:
     return tuple(name for name, _ in map_rows(inspect_shapes()))
 
 
-def default_cam_layer(in_channels: int, height: int, width: int) -> str:
+def default_cam_layer(in_channels: int, height: int, width: int, layout: str = DEFAULT_LAYOUT) -> str:
     """Where Grad-CAM looks by default: the last Inception module, as in the paper, unless its
     map is smaller than MIN_CAM_SIDE a side (at this app's small inputs it is: 2 x 2 at 96 x 96,
     where a heatmap can only name a quadrant); then the last one that is at least that big
     (inception4e at 96, inception3b at 64)."""
-    rows = named_rows(inspect_shapes(in_channels, height, width))
+    rows = named_rows(inspect_shapes(in_channels, height, width, layout=layout))
     modules = [(name, row) for name, row in rows if name.startswith("inception") and "." not in name]
     for name, row in reversed(modules):
         if min(row.output[1], row.output[2]) >= MIN_CAM_SIDE:
@@ -132,6 +133,7 @@ class Pass:
 
     outputs: dict[str, torch.Tensor]  # name -> [C, H, W]
     probabilities: torch.Tensor  # [classes]
+    logits: torch.Tensor  # [classes]: the classifier's output, before the softmax
     gradcam: GradCam | None
 
 
@@ -178,7 +180,7 @@ def look(model: GoogLeNet, x: torch.Tensor, cam_layer: str | None = None, class_
         if target is not None:
             (grad,) = torch.autograd.grad(logits[0, class_index], target)
             cam = _grad_cam(cam_layer, class_index, target.detach()[0], grad[0], x.shape[-2:])
-    return Pass(kept, probabilities, cam)
+    return Pass(kept, probabilities, logits.detach().float()[0], cam)
 
 
 def _grad_cam(layer: str, class_index: int, activation: torch.Tensor, grad: torch.Tensor,
@@ -251,6 +253,7 @@ class ImageInside:
     class_names: list[str]
     layers: dict[str, LayerMaps] = field(default_factory=dict)
     gradcam: GradCam | None = None
+    logits: np.ndarray | None = None  # float32 [classes]: the classifier's output, before the softmax
 
     @property
     def top(self) -> int:
@@ -259,9 +262,8 @@ class ImageInside:
 
 def network_input(image: torch.Tensor, preprocess) -> torch.Tensor:
     """uint8 [C, s, s] (Predictor.prepare_image / prepare_file) -> the network's input [1, C, S, S],
-    exactly as training and classification make it."""
-    p = preprocess
-    return to_model_input(image[None], p.input_size, channels_last=False, mean=p.mean, std=p.std)
+    exactly as training and classification make it (predict.model_input)."""
+    return model_input(image[None], preprocess)
 
 
 def inspect_image(predictor, image: torch.Tensor, cam_layer: str | None = None, class_index: int | None = None,
@@ -272,14 +274,14 @@ def inspect_image(predictor, image: torch.Tensor, cam_layer: str | None = None, 
     p = predictor.preprocess
     x = network_input(image, p)
     if cam_layer is None:
-        cam_layer = default_cam_layer(p.channels, p.input_size, p.input_size)
+        cam_layer = default_cam_layer(p.channels, p.input_size, p.input_size, predictor.model.config.layout)
     result = look(predictor.model, x, cam_layer, class_index, keep_outputs=maps)
     view = from_model_input(x, p.mean, p.std)[0].permute(1, 2, 0).numpy()
     wanted = layer_names() if layers is None else layers
     return ImageInside(np.ascontiguousarray(view[:, :, 0] if view.shape[2] == 1 else view),
                        result.probabilities.numpy(), list(predictor.class_names),
                        {name: LayerMaps.of(name, result.outputs[name]) for name in wanted if name in result.outputs},
-                       result.gradcam)
+                       result.gradcam, result.logits.numpy())
 
 
 def overlay(view: np.ndarray, heatmap: np.ndarray, opacity: float = 0.5) -> np.ndarray:

@@ -2,7 +2,7 @@
 
 The walk of a dropped file (docs/ARCHITECTURE.md): MainWindow.dropEvent -> drop() ->
 classify_paths(): a request id and placeholder rows at once -> a pool job runs the chosen
-weights' Predictor (core.inference.weights) on the files -> _show(): the results take their placeholders'
+weights' Predictor (state.weights) on the files -> _show(): the results take their placeholders'
 place in the classify panel. Results keep the order they were asked in, whichever finishes
 first, and a Clear drops those still on their way.
 """
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QWidget
 from ... import resources_dir
 from ...core.common.messages import QT_TRANSLATE_NOOP, Message
 from ...core.common.text import display_name
-from ...state.weights import FILE, LIVE, AnsweringWeights
+from ...state.weights import FILE, IMAGENET, LIVE, AnsweringWeights
 from ..jobs import run_inference_job
 from ..panels.classify_panel import MAX_ROWS, ClassifyPanel
 from ..urls import local_paths
+from .imagenet import imagenet_name
 from ..words import Text, WeightsFacts, say
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.ppm *.pgm"
@@ -103,6 +104,8 @@ class ClassifyController(QObject):
                                    if training else self.tr("the weights the last run ended with"), True)
         elif kind == FILE:
             self.panel.set_weights(display_name(self.weights.file), True)
+        elif kind == IMAGENET:
+            self.panel.set_weights(imagenet_name, True)
         else:
             self.panel.set_weights(lambda: self.tr("untrained weights"), False)
         self.panel.set_classes(self.weights.class_names or [])
@@ -128,6 +131,8 @@ class ClassifyController(QObject):
                                        else self.tr("Weights: the last run's"))
         elif kind == FILE:
             self.weights_label.setText(self.tr("Weights: {0}").format(display_name(self.weights.file)))
+        elif kind == IMAGENET:
+            self.weights_label.setText(self.tr("Weights: {0}").format(imagenet_name()))
         else:
             self.weights_label.setText(self.tr("Weights: untrained"))
 
@@ -212,7 +217,8 @@ class ClassifyController(QObject):
         self._newest_shown = request
         self.panel.set_weights(weights.describe, weights.trained)
         self.panel.set_classes(result.class_names)
-        why = [p.error for p in predictions if not p.ok] + list(refused)  # each names its file and says why
+        # each names its file and says why; the refused come first: they have no row to say it
+        why = list(refused) + [p.error for p in predictions if not p.ok]
         count = len(predictions) + len(refused)  # everything that was dropped, pasted or opened
         if why:
             self.panel.show_message(lambda: self.tr("{0} of %n could not be classified: {1}", "", count).format(

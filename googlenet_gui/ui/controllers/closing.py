@@ -37,7 +37,7 @@ class ClosingController(QObject):
             event.ignore()
             if self.since is None:
                 self.since = time.monotonic()
-                self.training.stop()
+                self.training.stop(hurry=True)
                 self._clock.start()
                 self._say_waiting()
             else:

@@ -7,6 +7,8 @@ is on disk. An edit asked while a check runs stops the check (what it read is ke
 check runs again after it. The facts read by imports and checks are kept here, so a check
 after an import reads only files it has not seen. Thumbnails are made on the pool too, a few
 at a time, for the rows on screen.
+
+One piece: the editor's tasks share one queue, one folder and the facts read so far.
 """
 from __future__ import annotations
 

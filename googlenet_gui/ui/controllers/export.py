@@ -1,15 +1,17 @@
-"""File > Export Model: the checkpoint that classifies now (or one the user picks) written as ONNX
-or TorchScript by core.inference.export, on the pool. A missing optional package is named in one line with
-the extra that installs it."""
+"""File > Export Model: the weights that answer now (their checkpoint, or GoogLeNet's ImageNet weights),
+else the run's latest checkpoint, else one the user picks, written as ONNX or TorchScript by
+core.inference.export, on the pool. A missing optional package is named in one line with the extra
+that installs it."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QStatusBar, QWidget
 
 from ...core.common.text import display_name
+from ...state import AppState
 from ..jobs import run_job
 from ..words import say
 from .checkpoints import checkpoint_filter
@@ -18,10 +20,14 @@ class ExportController(QObject):
     exported = Signal(str)  # the file written
     failed = Signal(object)  # why not, in one line (the core's Message, or an error's English)
 
-    def __init__(self, current_checkpoint: Callable[[], str | None], status: QStatusBar, dialog_parent: QWidget,
-                 parent: QObject | None = None):
+    def __init__(self, state: AppState, status: QStatusBar, dialog_parent: QWidget, parent: QObject | None = None):
         super().__init__(parent)
-        self.current_checkpoint, self.status, self.dialog_parent = current_checkpoint, status, dialog_parent
+        self.state, self.status, self.dialog_parent = state, status, dialog_parent
+
+    def current_checkpoint(self) -> str | None:
+        """The weights that answer, when they are a file (or ImageNet's), else the current run's latest checkpoint."""
+        saved = self.state.activity.to_save()
+        return self.state.weights.export_source() or (str(saved) if saved is not None else None)
 
     @Slot()
     def export_dialog(self) -> None:

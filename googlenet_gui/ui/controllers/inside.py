@@ -1,5 +1,5 @@
 """The Inside tab: the image selected in the Classify tab, seen by the weights chosen now
-(core.inference.weights): every output's maps and Grad-CAM, computed by core.understanding.inside on the inference
+(state.weights): every output's maps and Grad-CAM, computed by core.understanding.inside on the inference
 pool, never on the GUI thread.
 
 While a run trains, the view follows the live weights: when it is on screen it looks again

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
@@ -42,9 +42,12 @@ class TrainingController(QObject):
     launch_requested = Signal(object, object, object, int)  # TrainConfig, run folder, checkpoint to resume, processes
 
     def __init__(self, panel: TrainingPanel, state: AppState, status: QStatusBar, runs_dir: Path,
-                 parent: QObject | None = None):
+                 imagenet_ready: Callable[[], bool] = lambda: False, parent: QObject | None = None):
+        """`imagenet_ready()`: whether GoogLeNet's ImageNet weights are on this computer (a dataset made in the
+        app trains from them)."""
         super().__init__(parent)
         self.panel, self.state, self.status, self.runs_dir = panel, state, status, runs_dir
+        self.imagenet_ready = imagenet_ready
         self.thread = TrainingThread(self)
         self.last_checkpoint: str | None = None  # the current run's last.pt
         self.step_seconds: float | None = None  # the last measured time of one training step
@@ -152,9 +155,10 @@ class TrainingController(QObject):
         self.state.run.set_status(PAUSED if self.paused else RUNNING)
 
     @Slot()
-    def stop(self) -> None:
+    def stop(self, hurry: bool = False) -> None:
+        """Stop after this step and save last.pt; `hurry`: the window closes, save without settling first."""
         if self.running:
-            self.thread.stop()
+            self.thread.stop(hurry)
             self.status.showMessage(self.stopping_text())
 
     def stopping_text(self) -> str:
@@ -183,13 +187,19 @@ class TrainingController(QObject):
     @Slot(str)
     def train_on_folder(self, folder: str) -> None:
         """The dataset editor's "Train on This Dataset": a new run on the folder, with the other settings
-        as the training panel has them."""
+        as the training panel has them; from GoogLeNet's ImageNet weights, training the last layer only
+        (seconds an epoch, the way to learn from a few dozen pictures), when they are here and the panel
+        starts from random weights."""
         if self.state.activity.busy:
             self.status.showMessage(self.tr("Training is running: stop it first"), 8000)
             return
         if self.state.activity.resume is not None:
             self.new_run()
         self.panel.use_folder(folder)
+        if self.imagenet_ready() and self.panel.config().init is None:
+            from ...core.runs.config import INIT_IMAGENET
+
+            self.panel.start_from(INIT_IMAGENET, "head")
         self.start()
 
     def _class_names(self) -> list[str] | None:

@@ -254,6 +254,7 @@ class ClassifyPanel(QWidget):
     paste_requested = Signal()
     classify_again_requested = Signal()
     examples_requested = Signal()  # the empty list's "Try the examples"
+    imagenet_requested = Signal()  # "ImageNet weights": GoogLeNet's, for photos
     row_selected = Signal(object)  # a row was clicked: its source (a path, or a kept image's Message)
     pin_toggled = Signal(object, bool)
     inside_requested = Signal(object)
@@ -280,9 +281,12 @@ class ClassifyPanel(QWidget):
         self.classes_label.setStyleSheet("color: gray;")
         self.classes_label.hide()
         buttons = QHBoxLayout()
+        self.imagenet_button = QPushButton()
+        self.imagenet_button.clicked.connect(self.imagenet_requested)
         for button in (self.open_button, self.paste_button, self.clear_button, self.again_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.imagenet_button)
 
         self.message_label = plain_label()
         self.message_label.setWordWrap(True)
@@ -334,6 +338,9 @@ class ClassifyPanel(QWidget):
         self.again_button.setToolTip(self.tr("Every image on the list again, with the weights chosen now"))
         self.hint_label.setText(self.tr("Drop image files anywhere on the window"))
         self.examples_button.setText(self.tr("Try the examples"))
+        self.imagenet_button.setText(self.tr("ImageNet weights"))
+        self.imagenet_button.setToolTip(self.tr("Answer with GoogLeNet's ImageNet weights: 1000 classes of photos "
+                                                "(animals, objects, food…), as torchvision ships them"))
         self.examples_button.setToolTip(self.tr("Classify a few pictures that come with the app: clothing from the "
                                                 "sample's test images, a cat and a cup of coffee"))
         if self._weights is None:

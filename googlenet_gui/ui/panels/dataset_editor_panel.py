@@ -4,6 +4,8 @@ it and reports what the user asks for; it reads no file itself.
 
 Thumbnails are asked for only when a row is painted (a class of 10,000 images asks for the few
 dozen on screen) and kept in a bounded cache.
+
+One piece: the class list, the thumbnails and the findings select each other.
 """
 from __future__ import annotations
 

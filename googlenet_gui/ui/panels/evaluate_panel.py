@@ -3,7 +3,10 @@ a hover read-out, click a cell for its images), an epoch slider, the per-class t
 class first) and a gallery of one cell's validation images, most confident first.
 
 The panel only shows what it is given (an evaluation from core.inference.evaluation, read through its
-attributes, and thumbnails made elsewhere) and reports what the user asked for."""
+attributes, and thumbnails made elsewhere) and reports what the user asked for.
+
+One piece: the matrix, the slider, the table and the gallery select each other.
+"""
 from __future__ import annotations
 
 import csv

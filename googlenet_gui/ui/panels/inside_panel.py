@@ -6,6 +6,8 @@ and opacity. More views (the timeline, feature visualization) are added by the w
 The panel only shows what it is given (a core.understanding.inside.ImageInside, read through its attributes:
 numpy arrays, no tensors) and reports what the user asked for; its pictures are made when
 they are painted, so a layer of 1,024 channels costs only the ones in view.
+
+One piece: the header and the views share the image, its layer and the layer list.
 """
 from __future__ import annotations
 

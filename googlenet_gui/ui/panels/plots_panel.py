@@ -4,6 +4,8 @@ Built the way pyqtgraph's scrollingPlots example recommends for long runs: every
 once, its data live in numpy buffers that grow by doubling, and each update hands the curve a view
 of the filled part. Peak downsampling and clipping to the view keep a million points per curve
 smooth. It sees plain numbers and the core's events (dataclasses of numbers), never a tensor.
+
+One piece: the curves share their buffers, their axes and the export of both plots.
 """
 from __future__ import annotations
 

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QPus
 
 from ...core.runs.runlog import FAILED, FINISHED_STATE, RUNNING, STOPPED_STATE
 from ...core.runs.index import RunSummary
+from ...core.runs.origin import IMAGENET
 from ...core.common.text import printable
 from ..plain import plain_label, plain_tooltip
 from ..words import Text, say, setting_name, setting_value
 
-NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, DEVICE, STATE = range(9)
+NAME, STARTED, DATASET, INPUT, EPOCHS, BEST, TIME, SIZE, DEVICE, STATE = range(10)
 FOLDER_ROLE = Qt.UserRole + 1  # the run folder, on the name column's item
 SORT_ROLE = Qt.UserRole + 2  # what a column sorts by: numbers where the text shows numbers
 # Roles as plain numbers: data() answers thousands of calls, and Qt's enum objects are slow to compare.
@@ -89,7 +90,8 @@ class RunsModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Headers and cells in the language installed now (the cells are worded again when asked for)."""
         self._headers = [self.tr("Run"), self.tr("Started"), self.tr("Dataset"), self.tr("Input"), self.tr("Epochs"),
-                         self.tr("Best val acc"), self.tr("Training time"), self.tr("Device"), self.tr("State")]
+                         self.tr("Best val acc"), self.tr("Training time"), self.tr("Size"), self.tr("Device"),
+                         self.tr("State")]
         self._cells.clear()
         self.headerDataChanged.emit(Qt.Horizontal, 0, len(self._headers) - 1)
         if self.runs:
@@ -149,7 +151,7 @@ class RunsModel(QAbstractTableModel):
             return _CHECKED if self.folder(row) in self.ticked else _UNCHECKED
         if role == _FOLDER:
             return self.folder(row)
-        if role == _ALIGN and INPUT <= column <= TIME:
+        if role == _ALIGN and INPUT <= column <= SIZE:
             return _RIGHT
         return None
 
@@ -413,16 +415,20 @@ def _row_values(run: RunSummary, now: float) -> list[tuple[str, str]]:
     if run.started is not None:
         started = QDateTime.fromSecsSinceEpoch(int(run.started)).toString("yyyy-MM-dd HH:mm")
     dataset = _dataset(run) or dash
+    if run.origin is not None:  # how the run began: its first weights
+        dataset = QCoreApplication.translate("RunsPanel", "{0}, from {1}").format(
+            dataset, "ImageNet" if run.origin.source == IMAGENET else printable(run.origin.name, 40))
     epochs = f"{run.epochs_done} / {run.epochs_planned}" if run.epochs_planned else str(run.epochs_done)
     best = dash if run.best_val_accuracy is None else f"{run.best_val_accuracy:.2%}"
     return [
         (printable(run.name, 120) + (" ✎" if run.note else ""), _tip(str(run.folder) + (f"\n\n{run.note}" if run.note else ""))),
         (started, ""),
-        (printable(dataset, 60), ""),
+        (printable(dataset, 100), _tip(say(run.origin.describe())) if run.origin is not None else ""),
         (dash if run.input_size is None else QCoreApplication.translate("RunsPanel", "{} px").format(run.input_size), ""),
         (epochs, ""),
         (best, ""),
         (duration_text(run.training_time) if run.training_time else dash, ""),
+        (size_text(run.size) if run.size else dash, ""),
         (printable(run.device or dash, 40), ""),
         (state_text(run.state, run.last_write, now), _tip(run.problem) if run.problem else ""),
     ]
@@ -439,8 +445,17 @@ def _sort_key(run: RunSummary, column: int) -> Any:
     if column == STATE:
         return run.state
     value = {STARTED: run.started, INPUT: run.input_size, EPOCHS: run.epochs_done, BEST: run.best_val_accuracy,
-             TIME: run.training_time}[column]
+             TIME: run.training_time, SIZE: run.size}[column]
     return -1.0 if value is None else float(value)
+
+
+def size_text(size: int) -> str:
+    """'143 MiB', '2.5 MiB', '812 KiB': how much disk a run folder takes."""
+    if size >= 10 * 2**20:
+        return QCoreApplication.translate("RunsPanel", "{:,.0f} MiB").format(size / 2**20)
+    if size >= 2**20:
+        return QCoreApplication.translate("RunsPanel", "{:.1f} MiB").format(size / 2**20)
+    return QCoreApplication.translate("RunsPanel", "{:,.0f} KiB").format(max(1.0, size / 2**10))
 
 
 def _dataset(run: RunSummary) -> str | None:

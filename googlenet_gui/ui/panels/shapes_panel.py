@@ -147,7 +147,7 @@ class ShapesPanel(QWidget):
             report = inspect_shapes(self.channels_spin.value(), self.height_spin.value(),
                                     self.width_spin.value(), self.classes_spin.value())
         except ValueError as exc:  # InputTooSmallError is a ValueError; its message says what fits
-            self._show_error(message_of(exc))
+            self._show_error(message_of(exc), getattr(exc, "rows_before", None))
             return
         self._show_report(report)
 
@@ -195,12 +195,15 @@ class ShapesPanel(QWidget):
     def _remember(self, item: QTreeWidgetItem, expanded: bool) -> None:
         self._expanded[item.text(0)] = expanded
 
-    def _show_error(self, message: Text) -> None:
+    def _show_error(self, message: Text, rows_before: ShapeReport | None = None) -> None:
+        """Why the size does not fit, and the rows up to where it breaks (`rows_before`; none of another size's)."""
+        self.tree.clear()
+        if rows_before is not None:
+            self._fill_tree(rows_before)
         self._report = None
         self._error = message
         self.error_label.setText(say(message))
         self.error_label.show()
-        self.tree.clear()  # no stale rows that look like answers for the bad size
         self.totals_label.setText("")
 
     def _show_report(self, report: ShapeReport) -> None:
@@ -208,7 +211,12 @@ class ShapesPanel(QWidget):
         self._error = ""
         self.error_label.hide()
         self.error_label.clear()
+        self._fill_tree(report)
+        self.totals_label.setText(
+            self.tr("Total params: {0:,}    Total mult-adds: {1:.2f} G    (per image, input {2})").format(
+                report.total_params, report.total_macs / 1e9, format_shape(report.input)))
 
+    def _fill_tree(self, report: ShapeReport) -> None:
         current = self.tree.currentItem().data(0, NAME_ROLE) if self.tree.currentItem() is not None else None
         self.tree.setUpdatesEnabled(False)  # one repaint for the whole rebuild
         self.tree.clear()
@@ -227,10 +235,6 @@ class ShapesPanel(QWidget):
         if current is not None:
             self.select_layer(current)
         self._update_maps_button()
-
-        self.totals_label.setText(
-            self.tr("Total params: {0:,}    Total mult-adds: {1:.2f} G    (per image, input {2})").format(
-                report.total_params, report.total_macs / 1e9, format_shape(report.input)))
 
     def _layer_item(self, layer: LayerShape, full_name: str) -> QTreeWidgetItem:
         item = self._item([layer.name, layer.kind, format_shape(layer.output),

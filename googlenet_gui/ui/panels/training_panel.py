@@ -5,6 +5,8 @@ Every setting row is made from its declaration (core/runs/config.py: SETTINGS, t
 its widget, label, tooltip and range; config() and set_config() read and write them all the same way.
 What the panel shows of the app's state follows the models (`bind`): Start, Pause and Stop follow the
 activity, the data row follows the data choice, and the panel tells the data choice what is chosen.
+
+One piece: the rows come from one table of settings and read and write one config.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
 
 from ...core.common.messages import Message
 from ...core.data.catalog import SOURCES
-from ...core.runs.config import ADVANCED, BASIC, SETTINGS, TrainConfig
+from ...core.runs.config import ADVANCED, BASIC, INIT_IMAGENET, SETTINGS, TrainConfig
 from ...core.runs.recipes import RECIPES, Promise, recipe_of
 from ...state.activity import Activity
 from ...state.data import DataChoice, DataSpec
@@ -100,9 +102,12 @@ class TrainingPanel(QWidget):
         self._devices_known = False
         self._gpus = 0
         self.setting_fields: dict[str, QWidget] = {}  # every setting the panel shows, by its TrainConfig field
+        self.init_combo = setting_widgets.ChoiceOrFile(
+            [("", ""), (INIT_IMAGENET, "")], "", "", "")  # worded by retranslate()
+        special = {"device": self.device_combo, "init": self.init_combo}
         for name, setting in SETTINGS.items():
             if setting.panel is not None:
-                self.setting_fields[name] = self.device_combo if name == "device" else setting_widgets.make_widget(setting)
+                self.setting_fields[name] = special.get(name) or setting_widgets.make_widget(setting)
         self.start_button = self.pause_button = self.stop_button = None  # made below
         self.input_error = WrappingLabel()
         self.input_why_button = QPushButton()
@@ -180,6 +185,8 @@ class TrainingPanel(QWidget):
         self.dataset_combo.currentIndexChanged.connect(self._sync_recipe)  # a recipe's promise is per dataset
         for widget in self.setting_fields.values():
             setting_widgets.changed(widget).connect(self._sync_recipe)
+        for name in ("init", "train_layers"):  # what trains from starting weights decides what may be set
+            setting_widgets.changed(self.field(name)).connect(self._update_enabled)
 
         self._tensorboard_problem: str | None = None
         # texts given to the panel, kept to be worded again in another language
@@ -235,9 +242,15 @@ class TrainingPanel(QWidget):
         for index, info in enumerate(SOURCES.values()):
             self.dataset_combo.setItemText(index, dataset_title(info.key))
         for name, widget in self.setting_fields.items():
-            if widget is not self.device_combo:
+            if widget not in (self.device_combo, self.init_combo):
                 setting_widgets.retranslate(SETTINGS[name], widget)
         self.device_combo.setToolTip(say(Message(SETTINGS["device"].help)))
+        combo = self.init_combo
+        combo.setItemText(combo.findData(""), self.tr("Random weights"))
+        combo.setItemText(combo.findData(INIT_IMAGENET), self.tr("GoogLeNet's ImageNet weights"))
+        combo.setItemText(combo.count() - 1, self.tr("Another run's checkpoint…"))
+        combo.caption, combo.file_filter = self.tr("Start from which checkpoint?"), self.tr("Checkpoints (*.pt *.pth)")
+        combo.setToolTip(say(Message(SETTINGS["init"].help)))
         if not self._devices_known:
             self.device_combo.setItemText(0, self.tr("cpu (detecting devices…)"))
         for index in range(self.device_combo.count()):
@@ -299,6 +312,12 @@ class TrainingPanel(QWidget):
             setting_widgets.show_value(widget, getattr(config, name))
         self._dataset_changed()
 
+    def start_from(self, init: str | None, train_layers: str) -> None:
+        """Start the next run from these weights (TrainConfig.init), training these layers."""
+        setting_widgets.show_value(self.field("init"), init)
+        setting_widgets.select(self.field("train_layers"), train_layers)
+        self._update_enabled()
+
     def use_folder(self, folder: str) -> None:
         """Train on an image folder (the dataset editor's); the other settings stay as they are."""
         setting_widgets.select(self.dataset_combo, "folder")
@@ -333,6 +352,15 @@ class TrainingPanel(QWidget):
         resuming = bool(self._resume_description)
         for name, widget in self.setting_fields.items():
             widget.setEnabled(not busy and (not resuming or SETTINGS[name].resumable))
+        # layers to train mean something only from starting weights; the last layer alone trains on features
+        # computed once, so its images cannot be augmented
+        starting = self.field("init").currentData() not in ("", None)
+        if not starting and self.field("train_layers").currentData() != "all":
+            setting_widgets.select(self.field("train_layers"), "all")
+        self.field("train_layers").setEnabled(self.field("train_layers").isEnabled() and starting)
+        if self.field("train_layers").currentData() == "head":
+            self.field("augment").setChecked(False)
+            self.field("augment").setEnabled(False)
         for widget in (self.recipe_combo, self.dataset_combo):
             widget.setEnabled(not busy and not resuming)
         for widget in (self.folder_edit, self.browse_button):

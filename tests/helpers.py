@@ -166,18 +166,26 @@ def torchvision_googlenet(seed: int = 0, aux_logits: bool = False, transform_inp
     torch.manual_seed(seed)
     model = torchvision.models.googlenet(weights=None, aux_logits=aux_logits, init_weights=True,
                                          transform_input=transform_input)
-    with torch.no_grad():
-        for module in model.modules():
-            if isinstance(module, torch.nn.Conv2d):
-                torch.nn.init.kaiming_normal_(module.weight)
-            elif isinstance(module, torch.nn.BatchNorm2d):
-                module.running_mean.uniform_(-0.2, 0.2)
-                module.running_var.uniform_(0.5, 2.0)
+    return make_every_layer_count(model).eval()
+
+
+@torch.no_grad()
+def make_every_layer_count(model: torch.nn.Module, affine: bool = True) -> torch.nn.Module:
+    """Weights as a trained network's are, in the ways a test can see: convolutions at a variance-keeping
+    scale, BatchNorm statistics (and with `affine` its scale and shift) away from 0 and 1, a last layer
+    whose answers differ from image to image. Uses the global generator: seed it first."""
+    for module in model.modules():
+        if isinstance(module, torch.nn.Conv2d):
+            torch.nn.init.kaiming_normal_(module.weight)
+        elif isinstance(module, torch.nn.BatchNorm2d):
+            module.running_mean.uniform_(-0.2, 0.2)
+            module.running_var.uniform_(0.5, 2.0)
+            if affine:
                 module.weight.uniform_(0.5, 1.5)
                 module.bias.uniform_(-0.2, 0.2)
-            elif isinstance(module, torch.nn.Linear):
-                torch.nn.init.normal_(module.weight, std=0.1)
-    return model.eval()
+        elif isinstance(module, torch.nn.Linear):
+            torch.nn.init.normal_(module.weight, std=0.1)
+    return model
 
 
 

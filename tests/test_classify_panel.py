@@ -61,6 +61,18 @@ def test_the_unlike_warning_never_reads_a_score_of_1_as_above_1(panel):
     assert warned["b.png"].isHidden()
 
 
+def test_a_row_says_why_its_answer_carries_no_flag(panel):
+    from googlenet_gui.core.network import ood
+
+    panel.show_predictions([Prediction("ready.png", TOP_A, gray_view(), unlikeness=0.5, flag=ood.FLAG_READY),
+                            Prediction("live.png", TOP_A, gray_view(), flag=ood.FLAG_AT_EPOCH_END),
+                            Prediction("imagenet.png", TOP_A, gray_view(), flag=ood.FLAG_NONE)])
+    note = {row.source: row.flag_label for row in panel.rows()}
+    assert note["ready.png"].isHidden()
+    assert not note["live.png"].isHidden() and "waits for the epoch's end" in note["live.png"].text()
+    assert not note["imagenet.png"].isHidden() and "come without a model" in note["imagenet.png"].text()
+
+
 def test_rows_newest_first_with_labels_probabilities_and_bars(panel, png, tmp_path):
     bad = tmp_path / "notes.txt"
     bad.write_text("not an image")

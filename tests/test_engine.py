@@ -90,6 +90,33 @@ def test_stop_takes_effect_within_one_batch_and_saves(tmp_path):
     assert saved.resume.epoch_sums[2] == 32
 
 
+@pytest.mark.parametrize("hurry", [False, True])
+def test_a_stop_settles_the_weights_it_saves_unless_in_a_hurry(tmp_path, hurry):
+    """A Stop saves weights fitted with an outlier model for exactly them; the window closing (hurry)
+    saves them at once: no second pass over the data, and the file carries no flag rather than a wrong one."""
+    def stop_at_third(trainer, event):
+        if isinstance(event, BatchEnd) and event.step == 3:
+            trainer.request_stop(hurry=hurry)
+
+    passes = []
+    real = engine.to_model_input
+
+    def counted(*args, **kwargs):
+        passes.append(1)
+        return real(*args, **kwargs)
+
+    engine.to_model_input = counted
+    try:
+        events = run_all(Trainer(TrainConfig(dataset="sample", epochs=2, limit_train=160, limit_val=200, **SMALL),
+                                 run_dir=tmp_path, report_interval=0), stop_at_third)
+    finally:
+        engine.to_model_input = real
+    assert of(events, Stopped)[0].step == 3
+    saved = load_checkpoint(tmp_path / "last.pt")
+    assert (saved.outliers is None) == hurry
+    assert (len(passes) == 3) == hurry  # three training steps and nothing more, or the settling passes too
+
+
 def test_pause_holds_training_until_resumed(tmp_path):
     trainer = Trainer(TrainConfig(epochs=1, **SMALL), dataset=stripes_dataset(), report_interval=0)
     seen: list = []

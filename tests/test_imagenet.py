@@ -200,6 +200,8 @@ def test_checkpoint_imagenet_downloads_then_classifies(hub, tmp_path, monkeypatc
     assert main(["classify", "--checkpoint", "imagenet", str(image)]) == 0
     captured = capsys.readouterr()
     assert "downloading" not in captured.err and expected[0][0] in captured.out
+    # no "unlike the training images" flag comes with them, and the command says so, once
+    assert captured.err.count("note: no \"unlike the training images\" flag: these weights come without a model") == 1
 
 
 def test_a_file_that_is_not_googlenets_is_refused_in_one_line(tmp_path, capsys):

@@ -28,6 +28,8 @@ def test_the_imagenet_weights_download_with_progress_and_answer_photos(window, q
     qtbot.waitUntil(lambda: panel.row_count() == 1 and panel.pending_count() == 0, timeout=60_000)
     names = set(imagenet.class_names())
     assert set(panel.rows()[0].class_labels) <= names and len(panel.rows()[0].class_labels) == 5
+    flag_line = panel.rows()[0].flag_label  # no flag, and the row says why
+    assert flag_line.isVisibleTo(window) and "come without a model of the images they learned from" in flag_line.text()
     assert window.export.current_checkpoint() == "imagenet"  # File > Export Model writes these weights
 
 

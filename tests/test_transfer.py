@@ -27,7 +27,7 @@ from googlenet_gui.core.runs.events import BatchEnd, Finished, RunStarted, Stopp
 from googlenet_gui.core.runs.index import read_summary
 from googlenet_gui.core.training.engine import Trainer
 from googlenet_gui.core.training.transfer import adapt_conv1
-from helpers import of, run_all, stripes_dataset
+from helpers import make_every_layer_count, of, run_all, stripes_dataset
 
 SMALL = dict(input_size=64, batch_size=16, seed=3, precision="fp32")
 
@@ -36,15 +36,7 @@ def source_checkpoint(path: Path, channels: int = 1, classes: list[str] | None =
     """A checkpoint of the tutorial's network with weights whose every layer counts (as a trained one's)."""
     classes = classes or list(FASHION_CLASSES)
     torch.manual_seed(seed)
-    model = GoogLeNet(ModelConfig(channels, len(classes)))
-    with torch.no_grad():
-        for module in model.modules():
-            if isinstance(module, torch.nn.Conv2d):
-                torch.nn.init.kaiming_normal_(module.weight)
-            elif isinstance(module, torch.nn.BatchNorm2d):
-                module.running_mean.uniform_(-0.2, 0.2)
-                module.running_var.uniform_(0.5, 2.0)
-        torch.nn.init.normal_(model.classifier[1].weight, std=0.1)  # answers that differ from image to image
+    model = make_every_layer_count(GoogLeNet(ModelConfig(channels, len(classes))), affine=False)
     config = TrainConfig(dataset="sample", input_size=64, epochs=1)
     return save_checkpoint(Checkpoint(ModelConfig(channels, len(classes)), model.state_dict(), classes,
                                       Preprocess(channels, 64, 28), config), path)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from .common import CHECKPOINT_HELP, error, load_weights
@@ -23,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..core.runs.checkpoint import CheckpointError
     from ..core.data.download import DownloadError
-    from ..core.inference.predict import Predictor
+    from ..core.inference.predict import Predictor, flag_note
     from ..core.common.text import printable
 
     try:
@@ -31,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     except (CheckpointError, DownloadError) as exc:
         error(str(exc))
         return 2
-    code = 0
+    code, note = 0, None
     predictions = predictor.classify_files(list(args.images), max(1, args.top_k))
     for prediction in predictions:
         if not prediction.ok:
@@ -55,4 +56,7 @@ def run(args: argparse.Namespace) -> int:
             if prediction.unlike_training:
                 print(f"  unlike the images these weights learned from (score {prediction.unlikeness:.2f}, "
                       "above 1 is unlike): the answer may mean little")
+            note = note or flag_note(prediction.flag)
+    if note is not None and not args.json:
+        print(f"note: {note}", file=sys.stderr)  # once: why no answer above can carry the flag
     return code

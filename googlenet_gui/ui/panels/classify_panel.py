@@ -92,6 +92,14 @@ class PredictionRow(QFrame):
         self.warning_label.setStyleSheet(_error_style())
         self.warning_label.setVisible(bool(self.unlike_training))
         details.addWidget(self.warning_label)
+        from ...core.inference.predict import flag_note  # a row exists once an answer came: PyTorch is in
+
+        self._flag_note = None if self._error else flag_note(prediction.flag)  # why no flag can be shown, if so
+        self.flag_label = plain_label()
+        self.flag_label.setWordWrap(True)
+        self.flag_label.setStyleSheet("color: gray; font-size: 10px;")
+        self.flag_label.setVisible(self._flag_note is not None)
+        details.addWidget(self.flag_label)
         self.class_name_labels: list[QLabel] = []
         self.error_label: QLabel | None = None
         if self._error:
@@ -173,6 +181,8 @@ class PredictionRow(QFrame):
             self.error_label.setText(self.error_text)
         self.warning_label.setText(self.tr("Unlike the images these weights learned from (score {0:.2f}, above 1 is "
                                            "unlike): the answer may mean little").format(self.unlikeness or 0.0))
+        if self._flag_note is not None:
+            self.flag_label.setText(say(self._flag_note))
         for name_label, name in zip(self.class_name_labels, self.class_labels):
             name_label.setText(printable(class_label(name), 60))
         self.pin_button.setText(self.tr("Pinned") if self.pin_button.isChecked() else self.tr("Pin"))

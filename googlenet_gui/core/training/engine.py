@@ -48,6 +48,7 @@ from ..runs.runlog import MetricsLog, RunFolderBusy
 from ..runs.snapshot import WeightsSnapshot
 from .shards import TrainingShard, device_bytes, validation_shard
 from ..common.text import error_line
+from ..common.heap import release_freed_memory
 from ..data.transforms import Preprocess, augment, augment_padding, to_model_input
 
 __all__ = ["Trainer", "TrainConfig", "TrainingFault", "WeightsSnapshot", "RunControl"]
@@ -233,6 +234,7 @@ class Trainer:
                 self._run.close()
             if torch.cuda.is_available():
                 torch.cuda.empty_cache()
+            release_freed_memory()  # what the run's steps freed goes back to the system, not only to glibc
 
     def _where(self) -> str:
         """Where a failure happened: the batch being trained, not the last one done."""

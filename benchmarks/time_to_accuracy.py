@@ -8,7 +8,7 @@ the press. The figure is the accuracy of the last epoch finished within the budg
     python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4]
         [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--weight-decay 0]
         [--plain-last-epochs 0] [--label-smoothing 0] [--device cpu]
-    python benchmarks/time_to_accuracy.py --recipe fast [--dataset fashion-mnist] [--budget 600]
+    python benchmarks/time_to_accuracy.py --recipe fast [--dataset fashion-mnist] [--budget 600] [--seed N]
 
 With --recipe the recipe is chosen in the panel's Recipe box (as a user would) and the setting
 flags are ignored; the accuracy reached at 1, 2, 5, 10 and 30 minutes (the last epoch finished
@@ -47,6 +47,7 @@ def main() -> None:
     ap.add_argument("--data-dir", default="")
     ap.add_argument("--recipe", default="", help="choose this recipe in the window instead of the settings above")
     ap.add_argument("--dataset", default="fashion-mnist")
+    ap.add_argument("--seed", type=int, default=None, help="the run's seed (default: the panel's); report the spread over 3")
     a = ap.parse_args()
 
     from googlenet_gui.core.runs.events import EpochEnd
@@ -70,6 +71,8 @@ def main() -> None:
         tp.field("weight_decay").setValue(a.weight_decay)
         tp.field("plain_last_epochs").setValue(a.plain_last_epochs)
         tp.field("label_smoothing").setValue(a.label_smoothing)
+    if a.seed is not None:  # a recipe leaves the seed as it is
+        tp.field("seed").setValue(a.seed)
     used = tp.config()
     if not tp.start_button.isEnabled():
         raise SystemExit("Fashion-MNIST is not on this machine: apt-get install dataset-fashion-mnist")
@@ -89,7 +92,7 @@ def main() -> None:
     best = within[-1]["test_accuracy"] if within else None
     settings = {k: getattr(used, k) for k in ("dataset", "input_size", "epochs", "batch_size", "lr", "optimizer",
                                                "schedule", "weight_decay", "augment", "plain_last_epochs", "label_smoothing",
-                                               "precision", "device")}
+                                               "precision", "device", "seed")}
     settings["recipe"] = a.recipe or None
     reached = {}
     for minutes in (1, 2, 5, 10, 30):

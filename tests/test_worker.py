@@ -1,9 +1,9 @@
 """The training worker: coalesced updates, every event delivered, terminal event last."""
 import time
 
-from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Finished
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Failed, Finished
 from googlenet_gui.ui import training_worker as worker_module
-from googlenet_gui.ui.training_worker import TrainingWorker
+from googlenet_gui.ui.training_worker import TrainingThread, TrainingWorker
 
 
 class FakeTrainer:
@@ -54,3 +54,33 @@ def test_a_saturated_cpu_updates_rarely_and_a_gpu_often(monkeypatch):
         torch.set_num_threads(threads)
     monkeypatch.setattr(worker_module.os, "cpu_count", lambda: 16)
     assert worker_module.updates_per_second("cpu") == worker_module.MAX_UPDATES_PER_SECOND
+
+
+class FailingTrainer:
+    """A run that fails at once (a folder with one class), before any other event."""
+
+    paused = False
+    stop_requested = False
+
+    def run(self):
+        yield Failed("needs at least two class sub-folders with images (found 1)")
+
+
+def test_a_run_that_ends_before_start_returns_still_ends(qtbot, monkeypatch):
+    """On a loaded machine the GUI thread can lose the core right after starting the thread, and a
+    run that fails at once ends before it gets it back: its end must still reach the window (it
+    stayed "running" for good when the ending was connected after the start)."""
+    real = worker_module.start_worker
+
+    def start_and_lose_the_core(*args, **kwargs):
+        thread = real(*args, **kwargs)
+        assert thread.wait(30_000)  # the thread has ended before this returns
+        return thread
+
+    monkeypatch.setattr(worker_module, "start_worker", start_and_lose_the_core)
+    training = TrainingThread()
+    ended = []
+    training.finished.connect(ended.append)
+    training.start(FailingTrainer(), max_rate=30)
+    qtbot.waitUntil(lambda: not training.running, timeout=30_000)
+    assert len(ended) == 1 and isinstance(ended[0], Failed) and "found 1" in str(ended[0].message)

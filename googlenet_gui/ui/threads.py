@@ -9,13 +9,20 @@ from PySide6.QtCore import QObject, Qt, QThread
 _threads: "weakref.WeakSet[QThread]" = weakref.WeakSet()
 
 
-def start_worker(worker: QObject, run_slot, name: str) -> QThread:
+def start_worker(worker: QObject, run_slot, name: str, on_finished=None) -> QThread:
     """Move `worker` to a new QThread, call `run_slot` there when it starts, and quit the thread
-    when the worker emits `done`. The caller keeps references to both until `finished`."""
+    when the worker emits `done`; `on_finished` is called (on the caller's thread) once the thread
+    has ended. The caller keeps references to both until then.
+
+    `on_finished` is connected here, before the thread starts: a run that fails at once can end
+    before start_worker returns (seen on a loaded machine), and a connection made after the
+    thread's `finished` was emitted would never be called."""
     thread = QThread()
     thread.setObjectName(name)
     worker.moveToThread(thread)
     thread.started.connect(run_slot)
+    if on_finished is not None:
+        thread.finished.connect(on_finished)
     # Direct: quit() is thread-safe, and a queued call would never run while the GUI thread
     # blocks in wait() at shutdown.
     worker.done.connect(thread.quit, Qt.DirectConnection)

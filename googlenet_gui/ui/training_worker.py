@@ -126,8 +126,7 @@ class TrainingThread(QObject):
         self._worker = TrainingWorker(trainer, max_rate, consumers)
         self._worker.events.connect(self.events)
         self._worker.done.connect(self._remember_terminal)
-        self._thread = start_worker(self._worker, self._worker.run, "training")
-        self._thread.finished.connect(self._on_thread_finished)
+        self._thread = start_worker(self._worker, self._worker.run, "training", self._on_thread_finished)
 
     @Slot(object)
     def _remember_terminal(self, event: Any) -> None:

@@ -4,6 +4,7 @@ the outlier model fitted for the weights it flags, and one answer for one image 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import numpy as np
@@ -23,9 +24,10 @@ from googlenet_gui.core.network.batchnorm import refresh_batchnorm
 from googlenet_gui.core.network.model import GoogLeNet, ModelConfig
 from googlenet_gui.core.runs.checkpoint import Checkpoint, load_checkpoint, save_checkpoint
 from googlenet_gui.core.runs.config import ConfigError, TrainConfig
-from googlenet_gui.core.runs.events import BatchEnd, Finished, RunStarted, Stopped
+from googlenet_gui.core.runs.events import BatchEnd, EpochEnd, Finished, RunStarted, Stopped
 from googlenet_gui.core.runs.index import read_summary
 from googlenet_gui.core.training.engine import Trainer
+from googlenet_gui.core.training import transfer
 from googlenet_gui.core.training.transfer import adapt_conv1
 from helpers import make_every_layer_count, of, run_all, stripes_dataset
 
@@ -74,6 +76,26 @@ def test_last_layer_only_keeps_every_other_weight_and_trains_on_features_compute
     # the last layer's answers are those of the whole network: evaluating the checkpoint agrees with the run
     evaluation = evaluate_checkpoint(after, evaluation_dataset(after), name="last.pt")
     assert evaluation.accuracy == pytest.approx(after.history[-1].val_accuracy, abs=1e-9)
+
+
+def test_a_last_layer_run_counts_the_features_it_computes_once_in_its_time(tmp_path, monkeypatch):
+    """Computing the frozen network's features is most of a last-layer run's work: the run's time and
+    its first epoch's time include it (the window said "finished 3 epochs in 0 s")."""
+    source = source_checkpoint(tmp_path / "clothes.pt")
+    computed = transfer.frozen_features
+
+    def slow(*args, **kwargs):
+        time.sleep(1.5)  # a lower bound: a loaded machine makes the run longer, never shorter
+        return computed(*args, **kwargs)
+
+    monkeypatch.setattr(transfer, "frozen_features", slow)
+    config = TrainConfig(epochs=2, lr=1e-2, init=str(source), train_layers="head", limit_train=64, limit_val=32,
+                         **SMALL)
+    events = run_all(Trainer(config, run_dir=tmp_path / "run", report_interval=0))
+    first_epoch, finished = of(events, EpochEnd)[0], of(events, Finished)[0]
+    assert first_epoch.time >= 3.0  # the training images' features and the validation images'
+    assert finished.elapsed >= 3.0
+    assert read_summary(tmp_path / "run").training_time >= 3.0  # the Runs table's time
 
 
 def test_whole_network_from_torchvision_weights_on_grey_images(tmp_path):

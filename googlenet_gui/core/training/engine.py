@@ -298,11 +298,11 @@ class Trainer:
             raise
         self._run = run
         yield run.started_event()
+        run_start = time.perf_counter()  # the features computed once are part of the run's time
         if run.head_only:
             yield Status(Message(QT_TRANSLATE_NOOP("Core", "computing the features of every image once")))
             run.cache_features()
 
-        run_start = time.perf_counter()
         while run.position.epochs_done < config.epochs:
             finished_batches = yield from run.train_epoch()
             validation = None
@@ -728,6 +728,7 @@ class _Run:
         images' block outputs, computed once (float32, eval mode); the steps then train the last
         layer on the features. A stop meanwhile ends the run (download.Cancelled)."""
         config = self.config
+        started = time.perf_counter()
 
         def frozen(images: torch.Tensor, keep: tuple[str, ...] = ()) -> dict[str, torch.Tensor]:
             out = transfer.frozen_features(self.model, images, config.input_size, config.channels_last,
@@ -742,6 +743,7 @@ class _Run:
                                         self.device, self.distributed)
         val = frozen(self.val_images, ood.BLOCKS)
         self.val_cache = {name: (v if name == transfer.FEATURES else v[:, :, None, None]) for name, v in val.items()}
+        self.epoch_time += time.perf_counter() - started  # the first epoch's time includes it (the runs table's)
 
     def publish_snapshot(self) -> None:
         state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}

@@ -3,13 +3,15 @@ can check that none is left running."""
 from __future__ import annotations
 
 import weakref
+from typing import Callable
 
 from PySide6.QtCore import QObject, Qt, QThread
 
 _threads: "weakref.WeakSet[QThread]" = weakref.WeakSet()
 
 
-def start_worker(worker: QObject, run_slot, name: str, on_finished=None) -> QThread:
+def start_worker(worker: QObject, run_slot: Callable[[], None], name: str,
+                 on_finished: Callable[[], None]) -> QThread:
     """Move `worker` to a new QThread, call `run_slot` there when it starts, and quit the thread
     when the worker emits `done`; `on_finished` is called (on the caller's thread) once the thread
     has ended. The caller keeps references to both until then.
@@ -21,8 +23,7 @@ def start_worker(worker: QObject, run_slot, name: str, on_finished=None) -> QThr
     thread.setObjectName(name)
     worker.moveToThread(thread)
     thread.started.connect(run_slot)
-    if on_finished is not None:
-        thread.finished.connect(on_finished)
+    thread.finished.connect(on_finished)
     # Direct: quit() is thread-safe, and a queued call would never run while the GUI thread
     # blocks in wait() at shutdown.
     worker.done.connect(thread.quit, Qt.DirectConnection)

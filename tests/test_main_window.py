@@ -2,12 +2,12 @@
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtCore import QMimeData, QRect, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from googlenet_gui.core.runs.checkpoint import load_checkpoint
 from googlenet_gui.core.runs.events import Finished, Stopped
-from googlenet_gui.ui.main_window import MainWindow
+from googlenet_gui.ui.main_window import MainWindow, first_start_geometry
 from googlenet_gui.ui.threads import running_threads
 from helpers import batches, drop, file_mime, use_folder, weights_only_checkpoint, write_stripe_image
 
@@ -383,3 +383,27 @@ def test_once_pytorch_has_loaded_its_objects_are_out_of_the_collector_s_passes(w
     del a, b
     gc.collect()
     assert gone() is None
+
+
+@pytest.mark.parametrize("screen, expected", [
+    (QRect(0, 0, 1280, 760), QRect(64, 38, 1152, 684)),  # a 1280x800 laptop with a 40-pixel panel
+    (QRect(0, 0, 1920, 1040), QRect(260, 70, 1400, 900)),  # room enough: the preferred size, centred
+    (QRect(1920, 0, 1366, 728), QRect(1920 + 68, 36, 1229, 655)),  # a second screen, to the right
+])
+def test_a_first_start_opens_the_window_inside_the_screen(screen, expected):
+    placed = first_start_geometry(screen)
+    assert placed == expected
+    assert screen.contains(placed)
+
+
+def test_a_first_start_on_a_small_screen_opens_maximized_and_fits_it(qtbot, settings_dir, tmp_path):
+    """No saved geometry, a screen smaller than the preferred 1400x900 (the offscreen platform's):
+    the window opens maximized, and its normal geometry (for "restore") lies inside the screen."""
+    window = MainWindow(runs_dir=tmp_path)
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry()
+    assert available.width() < 1400
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    assert window.normalGeometry() == first_start_geometry(available)
+    window.show()
+    qtbot.waitUntil(lambda: available.contains(window.geometry()))

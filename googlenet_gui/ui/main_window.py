@@ -9,7 +9,7 @@ from functools import partial
 from typing import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSettings, QSize, Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import QMainWindow, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -42,6 +42,20 @@ from .panels.training_panel import TrainingPanel
 from .plain import plain_label
 from .threads import collect_garbage_on_gui_thread, freeze_long_lived_objects
 from .understanding import UnderstandingViews
+
+
+# The window's size on a first start, where the screen has room for it.
+PREFERRED_SIZE = QSize(1400, 900)
+
+
+def first_start_geometry(available: QRect) -> QRect:
+    """The window's normal geometry when none was saved: PREFERRED_SIZE, made smaller where the
+    screen's free area is (to 90% of it, leaving room for the frame), centred in that area. A
+    1280x800 laptop then sees the whole window, not its left 1280 pixels."""
+    room = QSize(available.width() * 9 // 10, available.height() * 9 // 10)
+    rect = QRect(QPoint(0, 0), PREFERRED_SIZE.boundedTo(room))
+    rect.moveCenter(available.center())
+    return rect
 
 
 class MainWindow(QMainWindow):
@@ -231,7 +245,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self._place_on_first_start()
         for key, splitter in (("window/main_splitter", self.main_splitter), ("window/right_splitter", self.right_splitter)):
             state = settings.value(key)
             if isinstance(state, QByteArray):
@@ -241,6 +255,14 @@ class MainWindow(QMainWindow):
         tab = settings.value("window/tab")
         if isinstance(tab, (int, str)) and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
+
+    def _place_on_first_start(self) -> None:
+        """No saved geometry: the preferred size, centred; maximized where the screen is smaller
+        than that (the normal geometry, for "restore", still fits the screen)."""
+        available = self.screen().availableGeometry()
+        self.setGeometry(first_start_geometry(available))
+        if PREFERRED_SIZE.width() > available.width() or PREFERRED_SIZE.height() > available.height():
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_settings(self) -> None:
         settings = QSettings()

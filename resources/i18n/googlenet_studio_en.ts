@@ -1833,6 +1833,10 @@
         <source>starting from {weights}, {head}; training {trains}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>other programs keep {cores:.1f} of the CPU's cores busy: training goes on with {threads} of its {most} threads</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>CoreLoader</name>

@@ -49,6 +49,7 @@ from ..runs.snapshot import WeightsSnapshot
 from .shards import TrainingShard, device_bytes, validation_shard
 from ..common.text import error_line
 from ..common.heap import release_freed_memory
+from ..common.cpu_load import THREADS_CHANGED, CpuLoad, training_threads
 from ..data.transforms import Preprocess, augment, augment_padding, to_model_input
 
 __all__ = ["Trainer", "TrainConfig", "TrainingFault", "WeightsSnapshot", "RunControl"]
@@ -387,6 +388,10 @@ class _Run:
         self.report_interval = report_interval
         self.keep_predictions = keep_predictions
         self.saved_any = False
+        # PyTorch's default thread count follows other programs' load (fit_threads); a count the
+        # settings name, or torchrun's one a process, stays as it is
+        self.cpu_load = CpuLoad() if config.num_threads is None and not distributed.enabled and device.type == "cpu" \
+            else None
         self.precision = precision_for(device, config.precision)
         self.autocast_dtype = AUTOCAST_DTYPES.get(self.precision)
         self.batch_size = min(config.batch_size, len(dataset.train))
@@ -564,6 +569,7 @@ class _Run:
                 now = time.perf_counter()
                 if now - window_start >= self.report_interval or self.position.batches_done == self.steps_per_epoch:
                     yield from self._flush(pending, window_images, now - window_start)
+                    yield from self.fit_threads()
                     window_images, window_start = 0, time.perf_counter()
                 if self._save_due() and self.position.batches_done < self.steps_per_epoch:
                     # a long epoch saves last.pt now and then, so a kill or a power cut loses minutes, not the epoch
@@ -574,6 +580,18 @@ class _Run:
             return True
         finally:
             fold()
+
+    def fit_threads(self) -> Iterator[Status]:
+        """On PyTorch's default thread count: one training thread fewer for each core other programs
+        kept busy since the last look (core/common/cpu_load.py), said when the count changes."""
+        others = self.cpu_load.others() if self.cpu_load is not None else None
+        if others is None:
+            return
+        threads = training_threads(DEFAULT_THREADS, others)
+        if threads == torch.get_num_threads():
+            return
+        torch.set_num_threads(threads)
+        yield Status(Message(THREADS_CHANGED, cores=others, threads=threads, most=DEFAULT_THREADS))
 
     def _undo_point(self) -> tuple[torch.Tensor, list[torch.Tensor]] | None:
         """What a step changes before its backward pass: the data generator (augmentation) and the

@@ -29,15 +29,23 @@ def test_one_thread_fewer_for_each_core_other_programs_hold(most, others, thread
 
 @pytest.mark.cpu_load
 def test_the_load_is_the_machine_s_busy_time_less_this_process_s_own(monkeypatch):
-    readings = iter([CpuTimes(busy=100.0, own=10.0, wall=50.0),   # when made
-                     CpuTimes(busy=100.5, own=10.4, wall=51.0),   # 1 s later: too soon to tell
-                     CpuTimes(busy=106.0, own=12.0, wall=53.0),   # 3 s after the first: 6 s busy, 2 of them ours
-                     CpuTimes(busy=106.1, own=12.1, wall=55.5)])  # 2.5 s later: only this process ran
-    monkeypatch.setattr(cpu_load, "read_cpu_times", lambda: next(readings))
+    clock = {"now": 50.0}
+    counters = {50.0: (100.0, 10.0), 53.0: (106.0, 12.0), 55.5: (106.1, 12.1)}  # wall: (machine busy, own) seconds
+    reads = []
+
+    def read():
+        reads.append(clock["now"])
+        return CpuTimes(*counters[clock["now"]], wall=clock["now"])
+
+    monkeypatch.setattr(cpu_load, "read_cpu_times", read)
+    monkeypatch.setattr(cpu_load.time, "monotonic", lambda: clock["now"])
     load = CpuLoad()
-    assert load.others() is None
-    assert load.others() == pytest.approx(4.0 / 3.0)
-    assert load.others() == pytest.approx(0.0)
+    clock["now"] = 51.0
+    assert load.others() is None and reads == [50.0]  # 1 s later: too soon to tell, and nothing read
+    clock["now"] = 53.0
+    assert load.others() == pytest.approx(4.0 / 3.0)  # 6 s of busy cores in 3 s, 2 of them this process's
+    clock["now"] = 55.5
+    assert load.others() == pytest.approx(0.0)  # only this process ran
 
 
 @pytest.mark.cpu_load

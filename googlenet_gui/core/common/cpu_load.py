@@ -53,9 +53,11 @@ class CpuLoad:
     def others(self) -> float | None:
         """Cores that programs other than this one kept busy since the last answer (or since this
         object was made); None with no reading, or under MIN_WINDOW seconds since the last."""
-        now = read_cpu_times()
         since = self._since
-        if now is None or since is None or now.wall - since.wall < MIN_WINDOW:
+        if since is None or time.monotonic() - since.wall < MIN_WINDOW:  # not due: nothing read
+            return None
+        now = read_cpu_times()
+        if now is None:
             return None
         self._since = now
         return max(0.0, ((now.busy - since.busy) - (now.own - since.own)) / (now.wall - since.wall))

@@ -46,14 +46,15 @@ from .understanding import UnderstandingViews
 
 # The window's size on a first start, where the screen has room for it.
 PREFERRED_SIZE = QSize(1400, 900)
+# What the window manager's frame and title bar may add around the window (not known before it shows).
+FRAME_ALLOWANCE = QSize(16, 48)
 
 
 def first_start_geometry(available: QRect) -> QRect:
-    """The window's normal geometry when none was saved: PREFERRED_SIZE, made smaller where the
-    screen's free area is (to 90% of it, leaving room for the frame), centred in that area. A
-    1280x800 laptop then sees the whole window, not its left 1280 pixels."""
-    room = QSize(available.width() * 9 // 10, available.height() * 9 // 10)
-    rect = QRect(QPoint(0, 0), PREFERRED_SIZE.boundedTo(room))
+    """Where the window opens when no geometry was saved: PREFERRED_SIZE, made smaller where the
+    screen's free area is (less room for the frame), centred in that area. A 1280x800 laptop then
+    sees the whole window, not its left 1280 pixels."""
+    rect = QRect(QPoint(0, 0), PREFERRED_SIZE.boundedTo(available.size() - FRAME_ALLOWANCE))
     rect.moveCenter(available.center())
     return rect
 
@@ -245,7 +246,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self._place_on_first_start()
+            self.setGeometry(first_start_geometry(self.screen().availableGeometry()))
         for key, splitter in (("window/main_splitter", self.main_splitter), ("window/right_splitter", self.right_splitter)):
             state = settings.value(key)
             if isinstance(state, QByteArray):
@@ -255,14 +256,6 @@ class MainWindow(QMainWindow):
         tab = settings.value("window/tab")
         if isinstance(tab, (int, str)) and str(tab).isdigit() and int(tab) < self.tabs.count():
             self.tabs.setCurrentIndex(int(tab))
-
-    def _place_on_first_start(self) -> None:
-        """No saved geometry: the preferred size, centred; maximized where the screen is smaller
-        than that (the normal geometry, for "restore", still fits the screen)."""
-        available = self.screen().availableGeometry()
-        self.setGeometry(first_start_geometry(available))
-        if PREFERRED_SIZE.width() > available.width() or PREFERRED_SIZE.height() > available.height():
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_settings(self) -> None:
         settings = QSettings()

@@ -413,3 +413,16 @@ def test_a_first_start_on_a_small_screen_fits_the_window_on_it(qtbot, settings_d
     assert window.height() <= available.height()
     window.resize(1300, 760)
     qtbot.waitUntil(lambda: window.size().width() == 1300)
+
+
+def test_on_a_laptop_screen_the_plots_get_a_fair_share_of_the_height(window, qtbot):
+    """A 1280x800 laptop's free area less the frame (first_start_geometry: 1264x712): the tabs below
+    the plots can shrink to well under half the right side (no tab's page asks for more; the Inside
+    tab's Grad-CAM picture fits the room it gets), so the plots are not squeezed to a strip."""
+    window.resize(1264, 712)
+    qtbot.waitUntil(lambda: window.size().height() == 712)
+    right = window.right_splitter
+    for index in range(window.tabs.count()):
+        page = window.tabs.widget(index)
+        assert page.minimumSizeHint().height() <= 0.45 * right.height(), window.tabs.tabText(index)
+    assert window.plots_panel.height() >= 0.4 * right.height()

@@ -24,6 +24,7 @@ from ...core.understanding.colormap import HEAT
 from ...core.common.text import NAME_LIMIT, printable
 from .. import theme
 from ..class_names import class_label
+from ..fitted_picture import FittedPicture
 from ..plain import plain_label, plain_tooltip
 from ..qimages import array_to_qimage
 from ..words import Text, image_name, say
@@ -33,7 +34,8 @@ if TYPE_CHECKING:  # core.understanding.inside imports torch, which must not loa
 
 TILE = 64  # side of one channel's map, in pixels
 PICTURE = 96  # the header's picture of what the network sees
-CAM_SIDE = 320  # the Grad-CAM picture
+CAM_SIDE = 320  # the Grad-CAM picture, where there is room
+CAM_LEAST = 128  # and at least
 DEFAULT_LAYER = "block1"
 DISPLAY, DECORATION, TOOLTIP = (int(role) for role in (Qt.DisplayRole, Qt.DecorationRole, Qt.ToolTipRole))
 CHANNEL_ROLE = int(Qt.UserRole) + 1
@@ -259,9 +261,7 @@ class InsidePanel(QWidget):
         controls.addWidget(self.cam_layer_combo)
         controls.addWidget(self.opacity_title)
         controls.addWidget(self.opacity_slider)
-        self.cam_label = plain_label()
-        self.cam_label.setFixedSize(CAM_SIDE, CAM_SIDE)
-        self.cam_label.setAlignment(Qt.AlignCenter)
+        self.cam_label = FittedPicture(CAM_SIDE, CAM_LEAST)  # smaller where the tab is short
         self.cam_caption = plain_label()
         self.cam_caption.setWordWrap(True)
         legend = plain_label()
@@ -547,9 +547,8 @@ class InsidePanel(QWidget):
         self.cam_label.setPixmap(result)
 
     def cam_picture(self) -> QImage:
-        """The Grad-CAM picture as shown."""
-        pixmap = self.cam_label.pixmap()
-        return pixmap.toImage() if pixmap is not None else QImage()
+        """The Grad-CAM picture as shown (at its own size)."""
+        return self.cam_label.pixmap().toImage()
 
 
 def _parent(name: str) -> str:

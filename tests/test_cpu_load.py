@@ -14,7 +14,7 @@ from googlenet_gui.core.common import cpu_load
 from googlenet_gui.core.common.cpu_load import THREADS_CHANGED, CpuLoad, CpuTimes, training_threads
 from googlenet_gui.core.common.devices import DEFAULT_THREADS
 from googlenet_gui.core.runs.config import TrainConfig
-from googlenet_gui.core.runs.events import BatchEnd, Status, Stopped
+from googlenet_gui.core.runs.events import BatchEnd, Note, Stopped
 from googlenet_gui.core.training.engine import Trainer
 from helpers import of, run_all, stripes_dataset
 
@@ -71,14 +71,14 @@ def test_a_run_beside_busy_programs_trains_on_fewer_threads_and_says_so():
         burner.start()
     try:
         threads_at_steps: list[int] = []
-        said: list[Status] = []
+        said: list[Note] = []
 
         def watch(trainer, event):
             if isinstance(event, BatchEnd):
                 threads_at_steps.append(torch.get_num_threads())
                 if said and len(threads_at_steps) >= 2 and threads_at_steps[-1] < DEFAULT_THREADS or event.step >= 2000:
                     trainer.request_stop()
-            elif isinstance(event, Status) and getattr(event.message, "template", None) == THREADS_CHANGED:
+            elif isinstance(event, Note) and getattr(event.message, "template", None) == THREADS_CHANGED:
                 said.append(event)
 
         config = dict(input_size=64, batch_size=8, seed=0, precision="fp32", epochs=1000)

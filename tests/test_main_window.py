@@ -426,3 +426,16 @@ def test_on_a_laptop_screen_the_plots_get_a_fair_share_of_the_height(window, qtb
         page = window.tabs.widget(index)
         assert page.minimumSizeHint().height() <= 0.45 * right.height(), window.tabs.tabText(index)
     assert window.plots_panel.height() >= 0.4 * right.height()
+
+
+def test_the_status_bar_says_work_under_way_with_an_ellipsis_and_news_as_it_is(window):
+    """A Status is work under way ("Validating…"); a Note is news about the run, said as it is."""
+    from googlenet_gui.core.common.cpu_load import THREADS_CHANGED
+    from googlenet_gui.core.common.messages import Message
+    from googlenet_gui.core.runs.events import Note, Status
+
+    window.training.thread.events.emit([Status(Message("validating"))])
+    assert window.statusBar().currentMessage() == "Validating…"
+    window.training.thread.events.emit([Note(Message(THREADS_CHANGED, cores=1.0, threads=1, most=2))])
+    assert window.statusBar().currentMessage() == ("Other programs keep 1.0 of the CPU's cores busy: training goes on "
+                                                   "with 1 of its 2 threads")

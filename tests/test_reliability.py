@@ -23,7 +23,7 @@ from googlenet_gui.core.training import engine, optim
 from googlenet_gui.core.runs.checkpoint import load_checkpoint
 from googlenet_gui.core.runs.config import TrainConfig
 from googlenet_gui.core.training.engine import Trainer
-from googlenet_gui.core.runs.events import BatchEnd, CheckpointSaved, Failed, Finished, RunStarted, Status, Stopped
+from googlenet_gui.core.runs.events import BatchEnd, CheckpointSaved, Failed, Finished, Note, RunStarted, Stopped
 from helpers import of, run_all, stripes_dataset, write_stripe_image
 
 FAST = dict(input_size=64, batch_size=4, seed=0, precision="fp32", num_threads=1)
@@ -144,7 +144,7 @@ def test_a_run_folder_deleted_mid_run_is_made_again_with_everything(tmp_path):
     events = run_all(Trainer(TrainConfig(epochs=2, **FAST), run_dir=run_dir, dataset=tiny(), report_interval=0),
                      delete_after_first_epoch)
     assert of(events, Finished)
-    notes = [e.message for e in of(events, Status) if "deleted" in e.message]
+    notes = [e.message for e in of(events, Note) if "deleted" in e.message]
     assert notes and str(run_dir) in notes[0]
     log = records(run_dir)
     assert log[0]["event"] == "run_started"

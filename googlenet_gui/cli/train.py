@@ -164,8 +164,7 @@ def _train(args: argparse.Namespace, config, ranks) -> int:
     from tqdm import tqdm
 
     from ..core.training.distributed import StopFile
-    from ..core.common.cpu_load import THREADS_CHANGED
-    from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, RunStarted, Status, Stopped
+    from ..core.runs.events import BatchEnd, EpochEnd, Failed, Finished, Note, RunStarted, Status, Stopped
 
     code = _download(args, config) or _download_init(args, ranks)
     if code:
@@ -216,7 +215,7 @@ def _train(args: argparse.Namespace, config, ranks) -> int:
                 print(epoch_line(event), flush=True)
             elif isinstance(event, Status) and event.message == "loading data":
                 print(f"loading {trainer.config.dataset}...", file=sys.stderr, flush=True)
-            elif isinstance(event, Status) and getattr(event.message, "template", None) == THREADS_CHANGED:
+            elif isinstance(event, Note):
                 tqdm.write(f"note: {event.message}", file=sys.stderr)  # above the progress bar
             elif isinstance(event, Finished):
                 best = "n/a (no validation set)" if event.best_val_accuracy is None else \

@@ -188,9 +188,19 @@ class CheckpointSaved:
 
 @dataclass
 class Status:
+    """Work under way ("loading data", "validating"): the window says it as "Loading data…"."""
+
     message: str
     done: int = 0
     total: int = 0
+
+
+@dataclass
+class Note:
+    """News about the run that is not work under way (fewer threads beside a busy CPU, a deleted run
+    folder made again): the window shows it as it is, the CLI prints it as `note:`."""
+
+    message: str
 
 
 @dataclass
@@ -224,6 +234,6 @@ class Failed:
     message: str
 
 
-Event = (RunStarted | BatchEnd | EpochEnd | EpochPredictions | CheckpointSaved | Status | Paused | Finished | Stopped
+Event = (RunStarted | BatchEnd | EpochEnd | EpochPredictions | CheckpointSaved | Status | Note | Paused | Finished | Stopped
          | Failed | BranchSample)
 TERMINAL = (Finished, Stopped, Failed)

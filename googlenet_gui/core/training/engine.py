@@ -36,7 +36,7 @@ from .distributed import SINGLE, Distributed, DistributedError, peer_failure
 from ..data.download import Cancelled, DownloadError
 from ..inference.evaluation import Evaluation, ValidationOutputs, epoch_records
 from ..runs.events import (MAX_STORED_MATRIX, BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Event, Failed, Finished,
-                     Paused, Position, RunStarted, Status, Stopped)
+                     Note, Paused, Position, RunStarted, Status, Stopped)
 from ..network import ood
 from ..network.batchnorm import REFRESH_IMAGES, batches_of, refresh_batchnorm
 from . import transfer
@@ -486,7 +486,7 @@ class _Run:
 
     # ------------------------------------------------------------ training
 
-    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status | Paused]:
+    def train_epoch(self) -> Iterator[BatchEnd | CheckpointSaved | Status | Note | Paused]:
         """Train the rest of the current epoch. Returns False if a stop was requested."""
         config, control = self.config, self.control
         if self.permutation is None:
@@ -581,7 +581,7 @@ class _Run:
         finally:
             fold()
 
-    def fit_threads(self) -> Iterator[Status]:
+    def fit_threads(self) -> Iterator[Note]:
         """On PyTorch's default thread count: one training thread fewer for each core other programs
         kept busy since the last look (core/common/cpu_load.py), said when the count changes."""
         others = self.cpu_load.others() if self.cpu_load is not None else None
@@ -591,7 +591,7 @@ class _Run:
         if threads == torch.get_num_threads():
             return
         torch.set_num_threads(threads)
-        yield Status(Message(THREADS_CHANGED, cores=others, threads=threads, most=DEFAULT_THREADS))
+        yield Note(Message(THREADS_CHANGED, cores=others, threads=threads, most=DEFAULT_THREADS))
 
     def _undo_point(self) -> tuple[torch.Tensor, list[torch.Tensor]] | None:
         """What a step changes before its backward pass: the data generator (augmentation) and the
@@ -851,7 +851,7 @@ class _Run:
             best = copy_checkpoint(saved.path, self.checkpoint_dir / "best.pt")
             yield CheckpointSaved(str(best), "best", self.position)
 
-    def save(self, kind: str, periodic: bool = False) -> Iterator[CheckpointSaved | Status]:
+    def save(self, kind: str, periodic: bool = False) -> Iterator[CheckpointSaved | Status | Note]:
         """Write `kind`.pt and yield what happened; returns the CheckpointSaved (None without a
         run folder). A run folder deleted while training is made again first, with its log
         rebuilt from what the run remembers, so nothing is lost silently."""
@@ -860,7 +860,7 @@ class _Run:
         yield from self.settle(fit=not periodic)
         if self.metrics is not None and self.metrics.deleted():
             self.metrics.rebuild(self.started, self.batch_history, self.history)
-            yield Status(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "
+            yield Note(Message(QT_TRANSLATE_NOOP("Core", "the run folder {folder} was deleted while training; it was "
                                                            "made again with the run's checkpoint and its log rebuilt from "
                                                            "memory"), folder=self.checkpoint_dir))
         path = save_checkpoint(self.checkpoint(), self.checkpoint_dir / f"{kind}.pt")

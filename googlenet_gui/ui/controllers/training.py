@@ -15,8 +15,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QStatusBar
 
-from ...core.runs.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Paused, RunStarted,
-                                 Status, Stopped)
+from ...core.runs.events import (BatchEnd, CheckpointSaved, EpochEnd, EpochPredictions, Failed, Finished, Note, Paused,
+                                 RunStarted, Status, Stopped)
 from ...core.runs.branchlog import BranchSample
 from ...core.runs.runlog import METRICS_FILE
 from ...state import AppState
@@ -264,9 +264,12 @@ class TrainingController(QObject):
                 self.checkpoint_saved.emit(event)
             elif isinstance(event, Paused):
                 self.status.showMessage(self.tr("Paused {0}; Continue goes on").format(position_where(event.position)))
-            elif isinstance(event, Status):  # the core's Message ("loading data"), said as news: "Loading data…"
+            elif isinstance(event, Status):  # the core's Message ("loading data"), said as work under way: "Loading data…"
                 said = say(event.message)
                 self.status.showMessage(said[:1].upper() + said[1:] + "…", 15_000)
+            elif isinstance(event, Note):  # news, said as it is
+                said = say(event.message)
+                self.status.showMessage(said[:1].upper() + said[1:], 30_000)
             elif isinstance(event, BatchEnd):
                 shown.append(event)
                 last_batch = event

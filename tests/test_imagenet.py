@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -271,7 +272,9 @@ def test_inspect_and_export_with_imagenet_weights(tmp_path, capsys):
     assert main(["export", "--checkpoint", str(weights), "--format", "torchscript", "--out", str(out)]) == 0
     capsys.readouterr()
     files = {name: "" for name in ("class_names.json", "preprocess.json")}
-    scripted = torch.jit.load(str(out), _extra_files=files)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)  # torch.jit is deprecated, and still what deployments load
+        scripted = torch.jit.load(str(out), _extra_files=files)
     preprocess = json.loads(files["preprocess.json"])
     assert (preprocess["resize"], preprocess["stored_size"], preprocess["input_size"]) == (256, 224, 224)
     assert preprocess["layout"] == "torchvision" and preprocess["origin"]["source"] == "imagenet"

@@ -1,6 +1,6 @@
-"""Training on a busy CPU: while other programs hold cores, a run on PyTorch's default thread count
-trains on one thread fewer for each core they hold (two threads on a 2-core machine with a busy loop
-per core ran at 0.20 of their quiet speed, one thread at 0.48: benchmarks/busy_cpu.py)."""
+"""Training on a busy CPU: while other programs hold CPUs, a run on PyTorch's default thread count
+trains on no more threads than the CPUs left for it (two threads on a 2-core machine with a busy loop
+per core ran at 0.14 of their quiet speed, one thread at 0.42: benchmarks/busy_cpu.py)."""
 from __future__ import annotations
 
 import multiprocessing
@@ -11,7 +11,7 @@ import pytest
 import torch
 
 from googlenet_gui.core.common import cpu_load
-from googlenet_gui.core.common.cpu_load import THREADS_CHANGED, CpuLoad, CpuTimes, training_threads
+from googlenet_gui.core.common.cpu_load import THREADS_CHANGED, CpuLoad, CpuTimes, read_cpu_times, training_threads
 from googlenet_gui.core.common.devices import DEFAULT_THREADS
 from googlenet_gui.core.runs.config import TrainConfig
 from googlenet_gui.core.runs.events import BatchEnd, Note, Stopped
@@ -24,7 +24,36 @@ from helpers import of, run_all, stripes_dataset
     (8, 0.2, 8), (8, 3.0, 5), (8, 6.6, 1), (1, 0.0, 1),
 ])
 def test_one_thread_fewer_for_each_core_other_programs_hold(most, others, threads):
-    assert training_threads(most, others) == threads
+    assert training_threads(most, others, cpus=most) == threads  # one logical CPU a core
+
+
+@pytest.mark.parametrize("most, others, threads", [
+    (4, 0.0, 4), (4, 1.0, 4), (4, 4.0, 4), (4, 4.6, 3), (4, 6.0, 2), (4, 8.0, 1),
+])
+def test_with_two_hardware_threads_a_core_programs_on_the_spare_ones_cost_no_training_thread(most, others, threads):
+    """4 cores, 8 logical CPUs: PyTorch trains on 4 threads; up to 4 busy CPUs leave 4 free."""
+    assert training_threads(most, others, cpus=2 * most) == threads
+
+
+def test_the_busy_time_is_read_for_the_cpus_this_process_may_use(tmp_path):
+    stat = tmp_path / "stat"
+    stat.write_text("cpu  900 0 300 5000 100 0 0 0 0 0\n"  # every CPU: 1,200 busy ticks
+                    "cpu0 100 0 100 2000 50 0 0 0 0 0\n"  # 200 busy ticks (iowait and idle are not busy)
+                    "cpu1 700 0 100 1000 0 0 0 50 0 0\n"  # 850, steal included: a busy host takes it too
+                    "cpu2 100 0 100 2000 50 0 0 0 0 0\n"
+                    "intr 12345\n")
+    tick = os.sysconf("SC_CLK_TCK")
+    assert read_cpu_times(None, str(stat)).busy == pytest.approx(1200 / tick)
+    assert read_cpu_times(frozenset({0, 1}), str(stat)).busy == pytest.approx(1050 / tick)
+    assert read_cpu_times(frozenset({7}), str(stat)) is None  # none of them listed
+    assert read_cpu_times(None, str(tmp_path / "missing")) is None
+
+
+@pytest.mark.cpu_load
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="the CPUs a process may use: Linux's affinity")
+def test_the_load_counts_the_cpus_this_process_may_use():
+    load = CpuLoad()
+    assert load.cpus == frozenset(os.sched_getaffinity(0)) and load.count == len(load.cpus)
 
 
 @pytest.mark.cpu_load
@@ -33,7 +62,7 @@ def test_the_load_is_the_machine_s_busy_time_less_this_process_s_own(monkeypatch
     counters = {50.0: (100.0, 10.0), 53.0: (106.0, 12.0), 55.5: (106.1, 12.1)}  # wall: (machine busy, own) seconds
     reads = []
 
-    def read():
+    def read(cpus=None):
         reads.append(clock["now"])
         return CpuTimes(*counters[clock["now"]], wall=clock["now"])
 
@@ -50,7 +79,7 @@ def test_the_load_is_the_machine_s_busy_time_less_this_process_s_own(monkeypatch
 
 @pytest.mark.cpu_load
 def test_no_reading_no_answer(monkeypatch):
-    monkeypatch.setattr(cpu_load, "read_cpu_times", lambda: None)
+    monkeypatch.setattr(cpu_load, "read_cpu_times", lambda cpus=None: None)
     assert CpuLoad().others() is None
 
 

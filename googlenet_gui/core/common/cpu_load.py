@@ -1,11 +1,13 @@
-"""How many cores other programs keep busy, and how many training threads pay then.
+"""How many CPUs other programs keep busy, and how many training threads pay then.
 
 PyTorch's CPU threads meet at the end of every parallel operator. When another program holds a
-core, a thread that has finished its share waits, spinning, for one that is not running, at every
-operator. `python benchmarks/busy_cpu.py` (AMD EPYC, 2 cores, one busy loop per core): two
-training threads ran at 0.20 of their quiet speed, one thread at 0.48. So while other programs
-hold cores, a run on PyTorch's default thread count trains on one thread fewer for each core they
-hold (engine: `_Run.fit_threads`), and goes back up when they let go.
+CPU the threads need, a thread that has finished its share waits, spinning, for one that is not
+running, at every operator. `python benchmarks/busy_cpu.py` (AMD EPYC, 2 cores, one busy loop per
+core): two training threads ran at 0.14 of their quiet speed, one thread at 0.42. So while other
+programs hold CPUs, a run on PyTorch's default thread count (one per physical core) trains on no
+more threads than there are CPUs left for it (engine: `_Run.fit_threads`), and goes back up when
+they let go. The CPUs are the logical ones this process may run on (its affinity): with two
+hardware threads a core, a program on one of them leaves the training threads their cores.
 """
 from __future__ import annotations
 
@@ -29,41 +31,62 @@ class CpuTimes:
     wall: float  # time.monotonic()
 
 
-def read_cpu_times() -> CpuTimes | None:
-    """The machine's and this process's CPU time now; None where /proc/stat cannot be read (not Linux)."""
+def allowed_cpus() -> frozenset[int] | None:
+    """The logical CPUs this process may run on; None where the system does not say (not Linux)."""
     try:
-        with open("/proc/stat", encoding="ascii") as stat:
-            fields = stat.readline().split()
-        ticks = [int(value) for value in fields[1:9]]  # user nice system idle iowait irq softirq steal
-        if fields[0] != "cpu" or len(ticks) < 5:
+        return frozenset(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return None
+
+
+def read_cpu_times(cpus: frozenset[int] | None = None, stat_path: str = "/proc/stat") -> CpuTimes | None:
+    """The busy time of `cpus` (every CPU where None) and this process's CPU time, now; None where
+    /proc/stat cannot be read (not Linux) or lists none of `cpus`."""
+    try:
+        with open(stat_path, encoding="ascii") as stat:
+            lines = [line.split() for line in stat if line.startswith("cpu")]
+        busy_ticks = 0
+        found = False
+        for fields in lines:
+            name = fields[0]
+            if name == "cpu" if cpus is None else (name[3:].isdigit() and int(name[3:]) in cpus):
+                ticks = [int(value) for value in fields[1:9]]  # user nice system idle iowait irq softirq steal
+                if len(ticks) < 5:
+                    return None
+                busy_ticks += sum(ticks) - ticks[3] - ticks[4]  # guest time is counted within user already
+                found = True
+        if not found:
             return None
     except (OSError, ValueError, IndexError):
         return None
-    busy = sum(ticks) - ticks[3] - ticks[4]  # guest time is counted within user already
     times = os.times()
-    return CpuTimes(busy / os.sysconf("SC_CLK_TCK"), times.user + times.system, time.monotonic())
+    return CpuTimes(busy_ticks / os.sysconf("SC_CLK_TCK"), times.user + times.system, time.monotonic())
 
 
 class CpuLoad:
-    """The cores other programs kept busy between two readings, on average."""
+    """The CPUs (of those this process may use) other programs kept busy between two readings, on average."""
 
     def __init__(self) -> None:
-        self._since = read_cpu_times()
+        self.cpus = allowed_cpus()
+        self.count = len(self.cpus) if self.cpus else (os.cpu_count() or 1)  # logical CPUs to train on
+        self._since = read_cpu_times(self.cpus)
 
     def others(self) -> float | None:
-        """Cores that programs other than this one kept busy since the last answer (or since this
+        """CPUs that programs other than this one kept busy since the last answer (or since this
         object was made); None with no reading, or under MIN_WINDOW seconds since the last."""
         since = self._since
         if since is None or time.monotonic() - since.wall < MIN_WINDOW:  # not due: nothing read
             return None
-        now = read_cpu_times()
+        now = read_cpu_times(self.cpus)
         if now is None:
             return None
         self._since = now
         return max(0.0, ((now.busy - since.busy) - (now.own - since.own)) / (now.wall - since.wall))
 
 
-def training_threads(most: int, others: float) -> int:
-    """The training threads for a machine where other programs keep `others` cores busy: `most`
-    (PyTorch's default, one a core) less one for each core they hold, at least one."""
-    return max(1, min(most, round(most - others)))
+def training_threads(most: int, others: float, cpus: int) -> int:
+    """The training threads where other programs keep `others` of this process's `cpus` logical CPUs
+    busy: `most` (PyTorch's default, one a physical core) while enough CPUs are free, else one for each
+    CPU left, at least one. Without hardware threads (`cpus` == `most`): one thread fewer for each CPU
+    they hold."""
+    return max(1, min(most, round(cpus - others)))

@@ -582,12 +582,13 @@ class _Run:
             fold()
 
     def fit_threads(self) -> Iterator[Note]:
-        """On PyTorch's default thread count: one training thread fewer for each core other programs
-        kept busy since the last look (core/common/cpu_load.py), said when the count changes."""
-        others = self.cpu_load.others() if self.cpu_load is not None else None
+        """On PyTorch's default thread count: no more training threads than the CPUs other programs
+        left free since the last look (core/common/cpu_load.py), said when the count changes."""
+        load = self.cpu_load
+        others = load.others() if load is not None else None
         if others is None:
             return
-        threads = training_threads(DEFAULT_THREADS, others)
+        threads = training_threads(DEFAULT_THREADS, others, load.count)
         if threads == torch.get_num_threads():
             return
         torch.set_num_threads(threads)

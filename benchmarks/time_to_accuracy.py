@@ -5,7 +5,7 @@ Drives the real MainWindow (Qt offscreen): picks the dataset and the settings in
 panel's own widgets, presses Start, and records every epoch's test accuracy with the time since
 the press. The figure is the accuracy of the last epoch finished within the budget.
 
-    python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4]
+    python benchmarks/time_to_accuracy.py [--budget 600] [--input-size 64] [--epochs 4] [--epoch-images 0]
         [--batch 256] [--lr 0.002] [--schedule onecycle] [--augment] [--weight-decay 0]
         [--plain-last-epochs 0] [--label-smoothing 0] [--device cpu]
     python benchmarks/time_to_accuracy.py --recipe fast [--dataset fashion-mnist] [--budget 600] [--seed N]
@@ -35,6 +35,7 @@ def main() -> None:
     ap.add_argument("--budget", type=float, default=600)
     ap.add_argument("--input-size", type=int, default=64)
     ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--epoch-images", type=int, default=0, help="training images an epoch trains on (0: the whole set)")
     ap.add_argument("--batch", type=int, default=256)
     ap.add_argument("--lr", type=float, default=0.002)
     ap.add_argument("--optimizer", default="adam")
@@ -63,6 +64,7 @@ def main() -> None:
     else:
         tp.field("input_size").setValue(a.input_size)
         tp.field("epochs").setValue(a.epochs)
+        tp.field("epoch_images").setValue(a.epoch_images)
         tp.field("batch_size").setValue(a.batch)
         tp.field("lr").setValue(a.lr)
         tp.field("optimizer").setCurrentIndex(tp.field("optimizer").findData(a.optimizer))

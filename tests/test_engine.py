@@ -168,11 +168,12 @@ def final_weights(run_dir) -> dict[str, torch.Tensor]:
     return load_checkpoint(run_dir / "last.pt").model_state
 
 
-@pytest.mark.parametrize("stop_at_step, plain_last_epochs", [(4, 0), (6, 0), (6, 1)],
-                         ids=["after-epoch", "mid-epoch", "mid-epoch-in-a-plain-last-epoch"])
-def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step, plain_last_epochs):
+@pytest.mark.parametrize("stop_at_step, plain_last_epochs, epoch_images", [(4, 0, 0), (6, 0, 0), (6, 1, 0), (12, 0, 100)],
+                         ids=["after-epoch", "mid-epoch", "mid-epoch-in-a-plain-last-epoch",
+                              "in-an-epoch-s-second-shuffle"])
+def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step, plain_last_epochs, epoch_images):
     config = dict(epochs=2, augment=True, plain_last_epochs=plain_last_epochs, schedule="onecycle", precision="fp32",
-                  **SMALL)
+                  epoch_images=epoch_images, **SMALL)
     straight = tmp_path / "straight"
     run_all(Trainer(TrainConfig(**config), run_dir=straight, dataset=stripes_dataset(), report_interval=0))
 
@@ -189,7 +190,9 @@ def test_exact_resume_matches_an_uninterrupted_run(tmp_path, stop_at_step, plain
                               dataset=stripes_dataset(), report_interval=0))
     started = of(resumed, RunStarted)[0]
     assert started.position.step == stop_at_step
-    assert [b.step for b in of(resumed, BatchEnd)] == list(range(stop_at_step + 1, 9))
+    total = 8 if not epoch_images else 14  # 64 images in 4 batches of 16; 100 in 6 and one of 4
+    assert started.total_steps == total
+    assert [b.step for b in of(resumed, BatchEnd)] == list(range(stop_at_step + 1, total + 1))
     assert len(started.batch_history["loss"]) == stop_at_step  # the curves come back
     assert of(resumed, Finished)
 
@@ -371,3 +374,58 @@ def test_a_run_hands_the_memory_it_freed_back_to_the_system(monkeypatch):
                     report_interval=0))
     assert calls == [1]
     assert heap.release_freed_memory() == sys.platform.startswith("linux")  # glibc's malloc_trim, found and called
+
+
+def test_an_epoch_order_is_a_shuffle_cut_short_or_followed_by_fresh_ones():
+    same = engine.epoch_order(10, 10, torch.Generator().manual_seed(5))  # the whole set: one shuffle, as always
+    assert torch.equal(same, torch.randperm(10, generator=torch.Generator().manual_seed(5)))
+    part = engine.epoch_order(10, 4, torch.Generator().manual_seed(5))
+    assert part.numel() == 4 and part.unique().numel() == 4
+    more = engine.epoch_order(10, 25, torch.Generator().manual_seed(5))
+    assert more.numel() == 25
+    assert torch.equal(more[:10].sort().values, torch.arange(10)) and torch.equal(more[10:20].sort().values, torch.arange(10))
+    assert more[20:].unique().numel() == 5  # every image at least twice, five of them three times
+    for order, images in ((same, 10), (part, 4), (more, 25)):
+        assert engine._is_epoch_order(order, 10, images)
+    assert not engine._is_epoch_order(more, 10, 24)  # not as long as the epoch
+    assert not engine._is_epoch_order(torch.tensor([0, 1, 1, 2]), 10, 4)  # an image twice within one shuffle
+    assert not engine._is_epoch_order(torch.tensor([0, 1, 2, 10]), 10, 4)  # not one of the set's images
+    assert not engine._is_epoch_order(torch.tensor([0.0, 1.0]), 10, 2)
+
+
+def test_an_epoch_trains_on_the_images_per_epoch_asked_for(tmp_path):
+    """100 images an epoch of a 64-image set: 7 steps (6 of 16, one of 4), every image at least once an
+    epoch, validated after each; 24 images: 2 steps (16 and 8)."""
+    seen: list[torch.Tensor] = []
+    real = engine.TrainingShard.batch
+
+    def batch(shard, b):
+        part = real(shard, b)
+        seen.append(part.labels.clone())
+        return part
+
+    for images, steps in ((100, 7), (24, 2)):
+        seen.clear()
+        events = run_all(Trainer(TrainConfig(epochs=2, epoch_images=images, **SMALL), dataset=stripes_dataset(),
+                                 report_interval=0))
+        assert of(events, Finished), of(events, Failed)
+        started = of(events, RunStarted)[0]
+        assert started.steps_per_epoch == steps and started.total_steps == 2 * steps
+        assert [b.batch for b in of(events, BatchEnd)] == list(range(1, steps + 1)) * 2
+        assert [e.epoch for e in of(events, EpochEnd)] == [1, 2] and of(events, EpochEnd)[0].val_accuracy is not None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine.TrainingShard, "batch", batch)
+        seen.clear()
+        run_all(Trainer(TrainConfig(epochs=1, epoch_images=100, **SMALL), dataset=stripes_dataset(), report_interval=0))
+    assert sum(len(labels) for labels in seen) == 100
+
+
+def test_an_epoch_of_one_image_is_refused_with_a_reason():
+    from googlenet_gui.core.runs.config import ConfigError
+
+    with pytest.raises(ConfigError, match="BatchNorm needs two images"):
+        TrainConfig(epoch_images=1).validate()
+    with pytest.raises(ConfigError, match="Images per epoch must be between 0 and"):
+        TrainConfig(epoch_images=-5).validate()
+    TrainConfig(epoch_images=0).validate()
+    TrainConfig(epoch_images=2).validate()

@@ -439,3 +439,16 @@ def test_the_status_bar_says_work_under_way_with_an_ellipsis_and_news_as_it_is(w
     window.training.thread.events.emit([Note(Message(THREADS_CHANGED, cores=1.0, threads=1, most=2))])
     assert window.statusBar().currentMessage() == ("Other programs keep 1.0 of the CPU's cores busy: training goes on "
                                                    "with 1 of its 2 threads")
+
+
+def test_images_per_epoch_says_the_whole_set_at_zero_and_a_recipe_sets_it_back(window):
+    from googlenet_gui.ui.words import setting_value
+
+    tp = window.training_panel
+    spin = tp.field("epoch_images")
+    assert spin.value() == 0 and spin.text() == "the whole set" and tp.config().epoch_images == 0
+    assert setting_value("epoch_images", 0) == "the whole set" and setting_value("epoch_images", 70000) == "70000"
+    spin.setValue(70000)
+    assert tp.config().epoch_images == 70000 and spin.text() == "70000"
+    tp.choose_recipe("fast")
+    assert tp.config().epoch_images == 0

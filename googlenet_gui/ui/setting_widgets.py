@@ -112,6 +112,8 @@ def retranslate(setting: Setting, widget: QWidget) -> None:
     if isinstance(widget, QComboBox) and setting.choices:
         for index in range(widget.count()):
             widget.setItemText(index, say(Message(setting.choice_label(widget.itemData(index)))))
+    if isinstance(widget, QSpinBox) and setting.zero:  # shown at 0, the spin box's lowest value
+        widget.setSpecialValueText(say(Message(setting.zero)))
     widget.setToolTip(say(Message(setting.help)))
 
 

@@ -155,6 +155,8 @@ def setting_value(key: str, value: Any) -> str:
         return f"{value:g}"
     if key == "dataset" and isinstance(value, str):
         return printable(dataset_title(value), 100)
+    if key in SETTINGS and SETTINGS[key].zero and value == 0:
+        return say(Message(SETTINGS[key].zero))
     if key in SETTINGS and SETTINGS[key].choices and isinstance(value, str):
         return printable(say(Message(SETTINGS[key].choice_label(value))), 100)
     return printable(str(value), 100)

@@ -822,7 +822,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>How many times training goes through every training image</source>
+        <source>How many times training goes through every training image (or through Images per epoch); the run validates after each</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images per epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many training images an epoch trains on before it validates: fewer than the set validates more often (each epoch a fresh random part), more goes on into a fresh shuffle (every image at least once an epoch), so the epochs fit a time; 0: the whole set once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the whole set</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -987,6 +999,10 @@
     </message>
     <message>
         <source>training the last layer only computes each image's features once, so it cannot augment them: turn augmentation off, or train more layers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an epoch of 1 image cannot train: BatchNorm needs two images (0: the whole set)</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -818,8 +818,20 @@
         <translation>轮数</translation>
     </message>
     <message>
-        <source>How many times training goes through every training image</source>
-        <translation>训练遍历全部训练图像的次数</translation>
+        <source>How many times training goes through every training image (or through Images per epoch); the run validates after each</source>
+        <translation>训练遍历全部训练图像（或“每轮图像数”）的次数；每轮结束后验证</translation>
+    </message>
+    <message>
+        <source>Images per epoch</source>
+        <translation>每轮图像数</translation>
+    </message>
+    <message>
+        <source>How many training images an epoch trains on before it validates: fewer than the set validates more often (each epoch a fresh random part), more goes on into a fresh shuffle (every image at least once an epoch), so the epochs fit a time; 0: the whole set once</source>
+        <translation>每轮在验证前训练的图像数：少于全集则验证更频繁（每轮随机取一部分），多于全集则继续进入新的打乱顺序（每轮每张图像至少一次），让轮数适合给定的时间；0：全集一次</translation>
+    </message>
+    <message>
+        <source>the whole set</source>
+        <translation>全集</translation>
     </message>
     <message>
         <source>Batch size</source>
@@ -984,6 +996,10 @@
     <message>
         <source>training the last layer only computes each image&apos;s features once, so it cannot augment them: turn augmentation off, or train more layers</source>
         <translation>只训练最后一层时，每张图像的特征只计算一次，因此无法做数据增强：请关闭数据增强，或训练更多的层</translation>
+    </message>
+    <message>
+        <source>an epoch of 1 image cannot train: BatchNorm needs two images (0: the whole set)</source>
+        <translation>一轮只有 1 张图像无法训练：BatchNorm 需要两张图像（0：全集）</translation>
     </message>
     <message>
         <source>cannot read the settings in {name}: {reason}</source>

@@ -52,6 +52,7 @@ class Setting:
     step: float | None = None  # the panel's step for a number
     decimals: int | None = None  # the panel's decimals for a fraction
     unit: str = ""  # the panel's suffix (" px")
+    zero: str = ""  # what 0 stands for, where it stands for something ("the whole set"): the panel and the Runs tab say it
     # filled from the field: its name, Python type and whether None means "not set"
     name: str = ""
     kind: type = str
@@ -111,8 +112,16 @@ class TrainConfig:
         low=1, high=MAX_INPUT_SIZE, recipe=True, panel=ADVANCED, unit=" px")
     epochs: int = setting(
         10, QT_TRANSLATE_NOOP("Core", "Epochs"),
-        QT_TRANSLATE_NOOP("Core", "How many times training goes through every training image"),
+        QT_TRANSLATE_NOOP("Core", "How many times training goes through every training image (or through Images "
+                                  "per epoch); the run validates after each"),
         low=1, high=MAX_EPOCHS, recipe=True, resumable=True, panel=BASIC)
+    epoch_images: int = setting(
+        0, QT_TRANSLATE_NOOP("Core", "Images per epoch"),
+        QT_TRANSLATE_NOOP("Core", "How many training images an epoch trains on before it validates: fewer than the set "
+                                  "validates more often (each epoch a fresh random part), more goes on into a fresh "
+                                  "shuffle (every image at least once an epoch), so the epochs fit a time; 0: the whole "
+                                  "set once"),
+        low=0, high=MAX_LIMIT, recipe=True, panel=ADVANCED, zero=QT_TRANSLATE_NOOP("Core", "the whole set"))
     batch_size: int = setting(
         64, QT_TRANSLATE_NOOP("Core", "Batch size"),
         QT_TRANSLATE_NOOP("Core", "Images per training step (at least 2: BatchNorm needs two images to train)"),
@@ -206,6 +215,9 @@ class TrainConfig:
             raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "training the last layer only computes each image's features "
                                                                 "once, so it cannot augment them: turn augmentation off, or "
                                                                 "train more layers")))
+        if self.epoch_images == 1:
+            raise ConfigError(Message(QT_TRANSLATE_NOOP("Core", "an epoch of 1 image cannot train: BatchNorm needs two "
+                                                                "images (0: the whole set)")))
         from ..network.shapes import smallest_input  # plain arithmetic on the layer table
 
         smallest = smallest_input(1)

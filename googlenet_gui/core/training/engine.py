@@ -395,7 +395,8 @@ class _Run:
         self.precision = precision_for(device, config.precision)
         self.autocast_dtype = AUTOCAST_DTYPES.get(self.precision)
         self.batch_size = min(config.batch_size, len(dataset.train))
-        self.steps_per_epoch = _steps_per_epoch(len(dataset.train), self.batch_size)
+        self.epoch_images = config.epoch_images or len(dataset.train)
+        self.steps_per_epoch = _steps_per_epoch(self.epoch_images, self.batch_size)
         self.total_steps = self.steps_per_epoch * config.epochs
         self.preprocess = Preprocess(dataset.channels, config.input_size, dataset.stored_size)
 
@@ -490,7 +491,7 @@ class _Run:
         """Train the rest of the current epoch. Returns False if a stop was requested."""
         config, control = self.config, self.control
         if self.permutation is None:
-            self.permutation = torch.randperm(len(self.dataset.train), generator=self.generator)
+            self.permutation = epoch_order(len(self.dataset.train), self.epoch_images, self.generator)
         self.train_data.start_epoch(self.permutation, self.position.batches_done)
         self.set_train_mode()
         # random crops and flips, except in the last plain_last_epochs epochs: those see the images as
@@ -907,7 +908,7 @@ class _Run:
                                           "the same dataset, limits and batch size"),
                 name=name, made=position.steps_per_epoch, now=self.steps_per_epoch))
         permutation = resume.permutation
-        if permutation is not None and not _is_permutation(permutation, len(self.dataset.train)):
+        if permutation is not None and not _is_epoch_order(permutation, len(self.dataset.train), self.epoch_images):
             raise CheckpointError(Message(QT_TRANSLATE_NOOP("Core", "{name}: its stored shuffle is not an order of this "
                                                                     "dataset's {count} training images"),
                                           name=name, count=len(self.dataset.train)))
@@ -968,8 +969,19 @@ def _steps_per_epoch(n: int, batch_size: int) -> int:
     return full + (1 if rest >= 2 else 0)
 
 
-def _is_permutation(order: torch.Tensor, n: int) -> bool:
-    return order.numel() == n and bool(torch.equal(order.sort().values, torch.arange(n)))
+def epoch_order(n: int, images: int, generator: torch.Generator) -> torch.Tensor:
+    """The order of an epoch of `images` of the n training images: a shuffle of all n, cut short
+    when fewer are asked for, followed by fresh shuffles when more are (every image at least once)."""
+    shuffles = [torch.randperm(n, generator=generator) for _ in range(-(-images // n))]
+    return torch.cat(shuffles)[:images]
+
+
+def _is_epoch_order(order: torch.Tensor, n: int, images: int) -> bool:
+    """Whether `order` can be an epoch_order(n, images): that long, each run of n a part of a shuffle."""
+    if order.dim() != 1 or order.numel() != images or order.dtype != torch.int64:
+        return False
+    return all(int(part.min()) >= 0 and int(part.max()) < n and part.unique().numel() == part.numel()
+               for part in order.split(n))
 
 
 def _resumed_config(checkpoint: Checkpoint, requested: TrainConfig, name: str) -> TrainConfig:

@@ -92,7 +92,7 @@ def main() -> None:
     close_window(win)
     within = [e for e in epochs if e["seconds"] <= a.budget]
     best = within[-1]["test_accuracy"] if within else None
-    settings = {k: getattr(used, k) for k in ("dataset", "input_size", "epochs", "batch_size", "lr", "optimizer",
+    settings = {k: getattr(used, k) for k in ("dataset", "input_size", "epochs", "epoch_images", "batch_size", "lr", "optimizer",
                                                "schedule", "weight_decay", "augment", "plain_last_epochs", "label_smoothing",
                                                "precision", "device", "seed")}
     settings["recipe"] = a.recipe or None

@@ -251,13 +251,10 @@ def test_the_views_load_before_pytorch():
     assert out.split() == ["False", "False"]
 
 
-def test_the_views_do_not_widen_the_window(qtbot):
-    """A tab page's minimum width is the window's: these are no wider than the Inside tab."""
-    from googlenet_gui.ui.panels.inside_panel import InsidePanel
-
-    inside = InsidePanel()
-    qtbot.addWidget(inside)
-    widest = inside.minimumSizeHint().width()
-    for panel in (EmbeddingPanel(), BranchStatsPanel()):
-        qtbot.addWidget(panel)
+def test_the_views_do_not_widen_the_window(window):
+    """A tab page's minimum width is the window's: these are no wider than the Inside tab as the
+    window builds it (with the timeline and feature visualization views it adds)."""
+    views = window.understanding
+    widest = views.inside_panel.minimumSizeHint().width()
+    for panel in (views.embedding_panel, views.branch_panel):
         assert panel.minimumSizeHint().width() <= widest

@@ -48,8 +48,9 @@ def read_cpu_times(cpus: frozenset[int] | None = None, stat_path: str = "/proc/s
         busy_ticks = 0
         found = False
         for fields in lines:
-            name = fields[0]
-            if name == "cpu" if cpus is None else (name[3:].isdigit() and int(name[3:]) in cpus):
+            number = fields[0][3:]  # "" for "cpu" (every CPU together), N for "cpuN"
+            wanted = not number if cpus is None else number.isdigit() and int(number) in cpus
+            if wanted:
                 ticks = [int(value) for value in fields[1:9]]  # user nice system idle iowait irq softirq steal
                 if len(ticks) < 5:
                     return None

@@ -114,7 +114,7 @@ def test_a_run_beside_busy_programs_trains_on_fewer_threads_and_says_so():
         events = run_all(Trainer(TrainConfig(**config), dataset=stripes_dataset(32, 8), report_interval=0), watch)
         assert of(events, Stopped), "the run went on for 2,000 steps without giving up a thread"
         assert said[0].message.values["threads"] < DEFAULT_THREADS
-        assert said[0].message.values["cores"] >= 0.5
+        assert said[0].message.values["cpus"] >= 0.5
         assert threads_at_steps[-1] == said[0].message.values["threads"]
 
         named: list[int] = []

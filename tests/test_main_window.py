@@ -436,9 +436,9 @@ def test_the_status_bar_says_work_under_way_with_an_ellipsis_and_news_as_it_is(w
 
     window.training.thread.events.emit([Status(Message("validating"))])
     assert window.statusBar().currentMessage() == "Validating…"
-    window.training.thread.events.emit([Note(Message(THREADS_CHANGED, cores=1.0, threads=1, most=2))])
-    assert window.statusBar().currentMessage() == ("Other programs keep 1.0 of the CPU's cores busy: training goes on "
-                                                   "with 1 of its 2 threads")
+    window.training.thread.events.emit([Note(Message(THREADS_CHANGED, cpus=1.0, threads=1, most=2))])
+    assert window.statusBar().currentMessage() == ("Other programs keep 1.0 CPUs busy: training goes on with 1 of "
+                                                   "its 2 threads")
 
 
 def test_images_per_epoch_says_the_whole_set_at_zero_and_a_recipe_sets_it_back(window):

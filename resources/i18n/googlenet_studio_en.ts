@@ -1850,7 +1850,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>other programs keep {cores:.1f} of the CPU's cores busy: training goes on with {threads} of its {most} threads</source>
+        <source>other programs keep {cpus:.1f} CPUs busy: training goes on with {threads} of its {most} threads</source>
         <translation type="unfinished" />
     </message>
 </context>

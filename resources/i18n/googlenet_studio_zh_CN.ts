@@ -1846,8 +1846,8 @@
         <translation>从{weights}开始，{head}；训练{trains}</translation>
     </message>
     <message>
-        <source>other programs keep {cores:.1f} of the CPU&apos;s cores busy: training goes on with {threads} of its {most} threads</source>
-        <translation>其他程序占用了 {cores:.1f} 个 CPU 核心：训练改用 {most} 个线程中的 {threads} 个继续</translation>
+        <source>other programs keep {cpus:.1f} CPUs busy: training goes on with {threads} of its {most} threads</source>
+        <translation>其他程序占用了 {cpus:.1f} 个 CPU：训练改用 {most} 个线程中的 {threads} 个继续</translation>
     </message>
 </context>
 <context>

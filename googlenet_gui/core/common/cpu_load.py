@@ -20,8 +20,8 @@ from .messages import QT_TRANSLATE_NOOP
 # Readings closer together than this are too few clock ticks (10 ms each) apart to tell a busy core.
 MIN_WINDOW = 2.0
 # What a run says when its thread count changes (the window's status bar, the CLI's stderr).
-THREADS_CHANGED = QT_TRANSLATE_NOOP("Core", "other programs keep {cores:.1f} of the CPU's cores busy: training goes on "
-                                            "with {threads} of its {most} threads")
+THREADS_CHANGED = QT_TRANSLATE_NOOP("Core", "other programs keep {cpus:.1f} CPUs busy: training goes on with {threads} "
+                                            "of its {most} threads")
 
 
 @dataclass(frozen=True)

@@ -593,7 +593,7 @@ class _Run:
         if threads == torch.get_num_threads():
             return
         torch.set_num_threads(threads)
-        yield Note(Message(THREADS_CHANGED, cores=others, threads=threads, most=DEFAULT_THREADS))
+        yield Note(Message(THREADS_CHANGED, cpus=others, threads=threads, most=DEFAULT_THREADS))
 
     def _undo_point(self) -> tuple[torch.Tensor, list[torch.Tensor]] | None:
         """What a step changes before its backward pass: the data generator (augmentation) and the

@@ -9,6 +9,12 @@ the operators between convolutions (BatchNorm, ReLU, pooling, concatenation) mov
 little arithmetic, so the share says how much of the step is spent outside the matrix units.
 
     python benchmarks/limit.py [--repeats 3] [--steps 20] [--batch 64] [--input-size 96] [--size 2048]
+        [--precision auto|fp32]
+
+`--precision fp32` measures what a CPU without bf16 does (the engine's `auto` is float32 there),
+without the bf16 runs: with oneDNN, ATen and MKL (torch.mm's float32) held to AVX2 it approximates
+an AVX2-only CPU,
+    MKL_ENABLE_INSTRUCTIONS=AVX2 ONEDNN_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2 python benchmarks/limit.py --precision fp32
 """
 from __future__ import annotations
 
@@ -49,28 +55,35 @@ def main() -> None:
     ap.add_argument("--steps", type=int, default=20)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--size", type=int, default=2048, help="of the square matrices")
+    ap.add_argument("--precision", choices=("auto", "fp32"), default="auto",
+                    help="the engine's precision: auto (this CPU's) or fp32 (a CPU without bf16; no bf16 runs)")
     a = ap.parse_args()
     per_image = training_gflop_per_image(a.input_size)
+    about = machine()
+    with_bf16 = a.precision == "auto" and about["auto_precision_cpu"] == "bf16"
     runs: dict[str, list[float]] = {"mm_bf16": [], "mm_fp32": [], "engine": [], "engine_fp32": [], "reference": []}
     for _ in range(a.repeats):  # alternate, so drifts in machine load hit every figure alike
-        runs["mm_bf16"].append(matmul_gflops("bf16", a.size))
         runs["mm_fp32"].append(matmul_gflops("fp32", a.size))
-        runs["engine"].append(engine_images_per_sec("cpu", a.batch, a.steps, a.input_size))
         runs["engine_fp32"].append(engine_images_per_sec("cpu", a.batch, a.steps, a.input_size, precision="fp32"))
         runs["reference"].append(reference_images_per_sec("cpu", a.batch, a.steps, a.input_size))
-    m = {k: median(v) for k, v in runs.items()}
-    about = machine()
-    limit_engine = "mm_bf16" if about["auto_precision_cpu"] == "bf16" else "mm_fp32"  # the engine's arithmetic
+        if with_bf16:
+            runs["mm_bf16"].append(matmul_gflops("bf16", a.size))
+            runs["engine"].append(engine_images_per_sec("cpu", a.batch, a.steps, a.input_size))
+    m = {k: median(v) for k, v in runs.items() if v}
+    if not with_bf16:  # the engine is its float32 run
+        m["engine"] = m["engine_fp32"]
+    limit_engine = "mm_bf16" if with_bf16 else "mm_fp32"  # the engine's arithmetic
     gflops = {k: m[k] * per_image for k in ("engine", "engine_fp32", "reference")}
     share = {"engine": gflops["engine"] / m[limit_engine], "engine_fp32": gflops["engine_fp32"] / m["mm_fp32"],
              "reference": gflops["reference"] / m["mm_fp32"]}
     report("limit", {"batch": a.batch, "input_size": a.input_size,
-                     "training_gflop_per_image": per_image, "matmul_gflops": {"bf16": m["mm_bf16"], "fp32": m["mm_fp32"]},
+                     "training_gflop_per_image": per_image, "matmul_gflops": {"bf16": m.get("mm_bf16"), "fp32": m["mm_fp32"]},
                      "images_per_sec": {k: m[k] for k in ("engine", "engine_fp32", "reference")},
                      "gflops": gflops, "share_of_matmul": share, "engine_limit": limit_engine, "runs": runs},
            f"engine {m['engine']:.0f} img/s = {gflops['engine']:.0f} GFLOP/s = {share['engine']:.0%} of {limit_engine} "
            f"({m[limit_engine]:.0f} GFLOP/s); engine fp32 {share['engine_fp32']:.0%} and the tutorial's loop "
-           f"{share['reference']:.0%} of mm_fp32 ({m['mm_fp32']:.0f} GFLOP/s); {per_image:.2f} GFLOP per image")
+           f"{share['reference']:.0%} of mm_fp32 ({m['mm_fp32']:.0f} GFLOP/s); engine / the tutorial's loop "
+           f"{m['engine'] / m['reference']:.2f}x; {per_image:.2f} GFLOP per image")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,11 @@ smoothing, fused AdamW), each operator's own CPU time summed by kind.
 
 A lever for the step must shrink one of these shares; a share spread over many small operators
 (no one kind of layer dominating) leaves no single kernel to replace.
+
+It also prints the convolutions' own arithmetic rate (their multiply-adds from core.network.shapes,
+forward and backward, over their profiled time) as a share of the dense matrix multiply's rate
+(torch.mm, same dtype and threads) measured in the same run: near 100% means the convolutions
+run at the machine's limit, and the step's only slack is in the other operators.
 """
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import argparse
 import time
 
 from common import report
+from limit import matmul_gflops
 
 # PyTorch operator -> the kind of work it does; the self time of every other operator is "other"
 KINDS = {
@@ -81,10 +87,26 @@ def main() -> None:
         shares[kind_of(event.key)] = shares.get(kind_of(event.key), 0.0) + event.self_cpu_time_total
     total = sum(shares.values())
     ordered = sorted(((k, v / total) for k, v in shares.items()), key=lambda kv: -kv[1])
+    conv_gflops = convolution_gflop_per_step(a.batch, a.input_size) * a.steps / (
+        (shares["convolution forward"] + shares["convolution backward"]) / 1e6)
+    matmul = matmul_gflops(precision if precision in ("bf16", "fp32") else "fp32", 2048)
     report("step_profile", {"batch": a.batch, "input_size": a.input_size, "precision": precision,
-                            "ms_per_step_profiled": 1000 * seconds / a.steps, "shares": dict(ordered)},
+                            "ms_per_step_profiled": 1000 * seconds / a.steps, "shares": dict(ordered),
+                            "convolution_gflops": conv_gflops, "matmul_gflops": matmul},
            f"a step (batch {a.batch}, input {a.input_size}, {precision}): "
-           + ", ".join(f"{k} {100 * v:.0f}%" for k, v in ordered))
+           + ", ".join(f"{k} {100 * v:.0f}%" for k, v in ordered)
+           + f"; the convolutions {conv_gflops:.0f} GFLOP/s = {conv_gflops / matmul:.0%} of torch.mm's {matmul:.0f}")
+
+
+def convolution_gflop_per_step(batch: int, input_size: int) -> float:
+    """The convolutions' arithmetic in one training step: forward, and backward (the gradients of
+    the weights and of the input, except the first layer's input, the image, which needs none)."""
+    from googlenet_gui.core.network.shapes import inspect_shapes
+
+    blocks = inspect_shapes(1, input_size, input_size, 10).blocks
+    convolutions = sum(b.macs for b in blocks if b.name != "classifier")
+    first = blocks[0].children[0].macs
+    return 2 * (3 * convolutions - first) * batch / 1e9
 
 
 if __name__ == "__main__":
